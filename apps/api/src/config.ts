@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Environment -> validated, typed config. Every variable is documented in .env.example.
+ * A bad config stops the server with the list of every problem (see loadConfig).
+ */
+const flag = (name: string) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+      message: `${name} must be true or false`,
+    })
+    .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
+    .optional();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535, 'PORT must be 0-65535').default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STOWAGE_DATA_DIR: z.string().min(1).default('./data'),
+  STOWAGE_SEED_DEMO: flag('STOWAGE_SEED_DEMO'),
+  STOWAGE_WEB_DIR: z.string().min(1).optional(),
+  AWS_ENDPOINT_URL_S3: z.url({ message: 'AWS_ENDPOINT_URL_S3 must be an http(s) URL' }).optional(),
+  AWS_ENDPOINT_URL: z.url({ message: 'AWS_ENDPOINT_URL must be an http(s) URL' }).optional(),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  STOWAGE_S3_FORCE_PATH_STYLE: flag('STOWAGE_S3_FORCE_PATH_STYLE'),
+  STOWAGE_S3_TLS_VERIFY: flag('STOWAGE_S3_TLS_VERIFY'),
+  STOWAGE_S3_CHECKSUM_MODE: z
+    .enum(['WHEN_REQUIRED', 'WHEN_SUPPORTED'], {
+      message: 'STOWAGE_S3_CHECKSUM_MODE must be WHEN_REQUIRED or WHEN_SUPPORTED',
+    })
+    .optional(),
+  STOWAGE_S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  STOWAGE_S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
+});
+
+export interface StoreConfig {
+  /** Undefined means AWS S3 itself (the SDK derives the endpoint from the region). */
+  endpoint: string | undefined;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+  tlsVerify: boolean;
+  checksumMode: 'WHEN_REQUIRED' | 'WHEN_SUPPORTED';
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** The embedded s3rver: keys it cannot hold safely are refused before they reach it. */
+  embedded: boolean;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  logLevel: string;
+  dataDir: string;
+  /** True when no store is configured: server.ts starts s3rver and fills `store` in. */
+  useEmbeddedStore: boolean;
+  seedDemo: boolean;
+  webDir: string | undefined;
+  store: StoreConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const isAwsEndpoint = (endpoint: string | undefined) =>
+  endpoint === undefined || /\.amazonaws\.com(\.cn)?(:\d+)?$/i.test(new URL(endpoint).host);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(blankless);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const endpoint = e.AWS_ENDPOINT_URL_S3 ?? e.AWS_ENDPOINT_URL;
+  const problems: string[] = [];
+  if (endpoint && !/^https?:\/\//i.test(endpoint)) {
+    problems.push(`The S3 endpoint must start with http:// or https:// (got ${endpoint})`);
+  }
+  const useEmbeddedStore = endpoint === undefined && e.AWS_ACCESS_KEY_ID === undefined;
+  if (!useEmbeddedStore && (!e.AWS_ACCESS_KEY_ID || !e.AWS_SECRET_ACCESS_KEY)) {
+    problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are both needed to reach a store');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const aws = !useEmbeddedStore && isAwsEndpoint(endpoint);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    dataDir: path.resolve(e.STOWAGE_DATA_DIR),
+    useEmbeddedStore,
+    seedDemo: e.STOWAGE_SEED_DEMO ?? useEmbeddedStore,
+    webDir: e.STOWAGE_WEB_DIR ? path.resolve(e.STOWAGE_WEB_DIR) : undefined,
+    store: {
+      endpoint,
+      region: e.AWS_REGION,
+      accessKeyId: e.AWS_ACCESS_KEY_ID ?? EMBEDDED_CREDENTIALS.accessKeyId,
+      secretAccessKey: e.AWS_SECRET_ACCESS_KEY ?? EMBEDDED_CREDENTIALS.secretAccessKey,
+      forcePathStyle: e.STOWAGE_S3_FORCE_PATH_STYLE ?? !aws,
+      tlsVerify: e.STOWAGE_S3_TLS_VERIFY ?? true,
+      // The SDK's newer default (WHEN_SUPPORTED) sends aws-chunked bodies that s3rver stores
+      // verbatim and many S3-compatible servers refuse.
+      checksumMode: e.STOWAGE_S3_CHECKSUM_MODE ?? (aws ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED'),
+      connectTimeoutMs: e.STOWAGE_S3_CONNECT_TIMEOUT_MS,
+      requestTimeoutMs: e.STOWAGE_S3_REQUEST_TIMEOUT_MS,
+      embedded: useEmbeddedStore,
+    },
+  };
+}
+
+/** s3rver checks no signature; these are its documented defaults. */
+export const EMBEDDED_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };

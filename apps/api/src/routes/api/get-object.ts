@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { BucketParamsSchema, ObjectDetailsSchema, ObjectKeyQuerySchema } from '@stowage/shared';
+import { errorResponses } from './error-responses.js';
+
+const route: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/buckets/:bucket/object',
+    {
+      schema: {
+        tags: ['objects'],
+        summary: "An object's system headers, user metadata and tags",
+        params: BucketParamsSchema,
+        querystring: ObjectKeyQuerySchema,
+        response: { 200: ObjectDetailsSchema, ...errorResponses },
+      },
+    },
+    async (request) => app.objectStore.getObjectDetails(request.params.bucket, request.query.key),
+  );
+};
+export default route;

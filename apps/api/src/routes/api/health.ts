@@ -1,0 +1,11 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { HealthResponseSchema } from '@stowage/shared';
+
+const route: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/health',
+    { schema: { tags: ['meta'], response: { 200: HealthResponseSchema } } },
+    async () => ({ status: 'ok' as const }),
+  );
+};
+export default route;

@@ -1,0 +1,70 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './build-app.js';
+import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.js';
+import { S3Store } from './store/s3-store.js';
+import { seedDemo } from './store/seed-demo.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const defaultWebDir = path.resolve(here, '../../web/dist');
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main() {
+  const config = readConfig();
+  const logger = { level: config.logLevel };
+  const log = { info: console.log, error: console.error };
+
+  let embedded: EmbeddedStore | undefined;
+  if (config.useEmbeddedStore) {
+    embedded = await startEmbeddedStore(config.dataDir, log);
+    config.store.endpoint = embedded.endpoint;
+  }
+  const marker = path.join(config.dataDir, '.demo-seeded');
+  if (config.seedDemo && !existsSync(marker)) {
+    log.info('Seeding the demo bucket…');
+    const store = new S3Store(config.store);
+    await seedDemo(store);
+    store.destroy();
+    writeFileSync(marker, new Date().toISOString());
+  }
+
+  const app = await buildApp({ store: config.store, webDir: config.webDir ?? defaultWebDir, logger });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    console.error(`Cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
+    await embedded?.stop();
+    process.exit(1);
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  console.log(`Stowage is running at http://${host}:${port}`);
+}
+
+void main();

@@ -1,0 +1,73 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface EmbeddedStore {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+interface Logger {
+  info(msg: string): void;
+  error(msg: string): void;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// From sources (tests, dev) the child needs tsx to load TypeScript; from dist it is plain JS.
+const fromSource = import.meta.url.endsWith('.ts');
+const entry = path.join(here, fromSource ? 'embedded-main.ts' : 'embedded-main.js');
+const execArgv = ['--openssl-legacy-provider', ...(fromSource ? ['--import', 'tsx'] : [])];
+
+/**
+ * Starts s3rver in a supervised child process and resolves once it listens. If the child
+ * dies unexpectedly it is restarted on the same port, so the endpoint stays valid.
+ */
+export async function startEmbeddedStore(dataDir: string, log: Logger): Promise<EmbeddedStore> {
+  const directory = path.join(dataDir, 's3');
+  mkdirSync(directory, { recursive: true });
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  let restarts = 0;
+
+  const spawn = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const c = fork(entry, [], {
+        execArgv,
+        env: { ...process.env, STOWAGE_EMBEDDED_DIR: directory, STOWAGE_EMBEDDED_PORT: String(port) },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      child = c;
+      c.once('message', (m: { type?: string; port?: number }) => {
+        if (m.type === 'listening' && m.port) resolve(m.port);
+      });
+      c.once('exit', (code, signal) => {
+        reject(new Error(`The embedded store exited before it listened (${code ?? signal})`));
+        if (stopping || child !== c) return;
+        restarts += 1;
+        log.error(`The embedded store exited (${code ?? signal}); restarting it (#${restarts})`);
+        setTimeout(() => {
+          if (!stopping) spawn(port).catch((err: Error) => log.error(err.message));
+        }, Math.min(5000, 200 * restarts));
+      });
+    });
+
+  const port = await spawn(0);
+  const endpoint = `http://127.0.0.1:${port}`;
+  log.info(`Embedded S3 store (s3rver) on ${endpoint}, data in ${directory}`);
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopping = true;
+        const c = child;
+        if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
+        const timer = setTimeout(() => c.kill('SIGKILL'), 5000);
+        c.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        c.kill('SIGTERM');
+      }),
+  };
+}

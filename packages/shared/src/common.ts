@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** S3 allows 1..1024 bytes of UTF-8 in a key. */
+export const MAX_KEY_BYTES = 1024;
+
+export const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
+
+/**
+ * Legacy stores (and us-east-1 before 2018) allow upper case and `_`, so we accept
+ * the superset and let the store answer for its own rules.
+ */
+export const BucketNameSchema = z
+  .string()
+  .min(3, 'Bucket names are at least 3 characters long')
+  .max(255, 'Bucket names are at most 255 characters long')
+  .regex(/^[A-Za-z0-9._-]+$/, 'Bucket names use letters, digits, ".", "_" and "-" only');
+
+export const ObjectKeySchema = z
+  .string()
+  .min(1, 'The object key is empty')
+  .refine((k) => utf8Length(k) <= MAX_KEY_BYTES, {
+    message: `The object key is longer than ${MAX_KEY_BYTES} bytes (UTF-8)`,
+  });
+
+export const BucketParamsSchema = z.object({ bucket: BucketNameSchema });
+export type BucketParams = z.infer<typeof BucketParamsSchema>;
+
+export const ObjectKeyQuerySchema = z.object({ key: ObjectKeySchema });
+export type ObjectKeyQuery = z.infer<typeof ObjectKeyQuerySchema>;

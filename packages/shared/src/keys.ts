@@ -1,0 +1,34 @@
+/** Pure helpers for S3 keys and prefixes ("folders" are prefixes ending in the delimiter). */
+
+/** The last segment of a key, ignoring one trailing "/" ("a/b/" -> "b/", "a/b.txt" -> "b.txt"). */
+export function keyBasename(key: string, prefix = ''): string {
+  if (prefix && key.startsWith(prefix)) return key.slice(prefix.length);
+  const trimmed = key.endsWith('/') ? key.slice(0, -1) : key;
+  const i = trimmed.lastIndexOf('/');
+  return key.slice(i + 1);
+}
+
+/** The prefix that holds a key or folder ("a/b/c.txt" -> "a/b/", "a/b/" -> "a/", "a" -> ""). */
+export function parentPrefix(key: string): string {
+  const trimmed = key.endsWith('/') ? key.slice(0, -1) : key;
+  const i = trimmed.lastIndexOf('/');
+  return i < 0 ? '' : trimmed.slice(0, i + 1);
+}
+
+/** Breadcrumb steps of a prefix: "a/b/" -> [{ name: "a", prefix: "a/" }, { name: "b", prefix: "a/b/" }]. */
+export function prefixSegments(prefix: string): { name: string; prefix: string }[] {
+  const out: { name: string; prefix: string }[] = [];
+  let start = 0;
+  for (let i = prefix.indexOf('/'); i >= 0; i = prefix.indexOf('/', start)) {
+    out.push({ name: prefix.slice(start, i), prefix: prefix.slice(0, i + 1) });
+    start = i + 1;
+  }
+  return out;
+}
+
+/** A file name for a download: the key's last segment, never empty. */
+export function downloadFilename(key: string): string {
+  const trimmed = key.endsWith('/') ? key.slice(0, -1) : key;
+  const name = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  return name || 'download';
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ObjectKeySchema } from './common.js';
+
+export const TagSchema = z.object({ key: z.string(), value: z.string() });
+export type Tag = z.infer<typeof TagSchema>;
+
+/** Everything HeadObject + GetObjectTagging say about one object. */
+export const ObjectDetailsSchema = z.object({
+  key: z.string(),
+  size: z.number().int().nonnegative(),
+  etag: z.string().nullable(),
+  lastModified: z.string().nullable(),
+  contentType: z.string().nullable(),
+  cacheControl: z.string().nullable(),
+  contentDisposition: z.string().nullable(),
+  contentEncoding: z.string().nullable(),
+  contentLanguage: z.string().nullable(),
+  expires: z.string().nullable(),
+  storageClass: z.string().nullable(),
+  versionId: z.string().nullable(),
+  metadata: z.record(z.string(), z.string()),
+  tags: z.array(TagSchema),
+});
+export type ObjectDetails = z.infer<typeof ObjectDetailsSchema>;
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false'], { message: 'download is 1 or 0' })
+  .transform((v) => v === '1' || v === 'true');
+
+export const ObjectContentQuerySchema = z.object({
+  key: ObjectKeySchema,
+  download: booleanFlag.optional(),
+});
+export type ObjectContentQuery = z.infer<typeof ObjectContentQuerySchema>;
