@@ -246,12 +246,15 @@ rgw gc processor period = 60
 EOF
 }
 
-# wait_for SECONDS WHAT LOGFILE CMD...: retry CMD every 0.5 s until it succeeds.
+# wait_for SECONDS WHAT COMM LOGFILE CMD...: retry CMD every 0.5 s until it
+# succeeds; fail at once if the COMM daemon has exited instead of waiting out
+# the timeout.
 wait_for() {
-  local secs="$1" what="$2" logfile="$3"
-  shift 3
+  local secs="$1" what="$2" comm="$3" logfile="$4"
+  shift 4
   local deadline=$((SECONDS + secs))
   until "$@" >/dev/null 2>&1; do
+    [[ -n "$(pids_for_conf "$comm")" ]] || die "${comm} exited while waiting for ${what}" "$logfile"
     ((SECONDS < deadline)) || die "timed out after ${secs}s waiting for ${what}" "$logfile"
     sleep 0.5
   done
@@ -261,7 +264,8 @@ osd_up() { cephq osd stat 2>/dev/null | grep -Eq '(^| )1 up'; }
 
 http_code() { curl -s -o /dev/null -m 5 -w '%{http_code}' "$@" 2>/dev/null || true; }
 
-rgw_anon_ok() { [[ "$(http_code "${ENDPOINT}/")" == 200 ]]; }
+# Anonymous ListBuckets: 200 with an S3 body (not just any server on the port).
+rgw_anon_ok() { curl -sf -m 5 "${ENDPOINT}/" 2>/dev/null | grep -q ListAllMyBucketsResult; }
 
 # Signed ListBuckets. RGW rejects curl's SigV4 unless x-amz-content-sha256 is sent.
 rgw_signed_ok() {
@@ -270,9 +274,28 @@ rgw_signed_ok() {
     -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" "${ENDPOINT}/")" == 200 ]]
 }
 
-create_pool() {
-  cephq osd pool create "$1" 8 8 &&
-    cephq osd pool application enable "$1" rgw
+# One `ceph` process reading the commands from stdin, not one per command:
+# each `ceph` run is a ~0.4 s CPU Python start, so 14 parallel ones take 3 s
+# on an idle 2-core box and 8+ s on a busy one; this takes ~1.5-2.5 s.
+# Interactive mode always exits 0, so the result is checked afterwards.
+create_pools() {
+  local pool detail line found missing=()
+  for pool in "${RGW_POOLS[@]}"; do
+    echo "osd pool create ${pool} 8 8"
+    echo "osd pool application enable ${pool} rgw"
+  done | timeout 60 ceph --connect-timeout 10 >"${LOG_DIR}/pools.out" 2>&1 || true
+  detail="$(cephq osd pool ls detail)" || return 1
+  for pool in "${RGW_POOLS[@]}"; do
+    found=0
+    while IFS= read -r line; do
+      [[ "$line" == "pool "*" '${pool}' "*"application rgw"* ]] && found=1
+    done <<<"$detail"
+    ((found)) || missing+=("$pool")
+  done
+  ((${#missing[@]} == 0)) || {
+    printf 'ceph-rgw: ERROR: pools missing or without application rgw: %s\n' "${missing[*]}" >&2
+    return 1
+  }
 }
 
 cmd_start() {
@@ -312,7 +335,7 @@ cmd_start() {
   # -c on the command line (not only CEPH_CONF) so `stop` can recognise our
   # daemons from /proc even when their pid files are gone.
   ceph-mon -c "$CONF" -i a >&2 </dev/null || die "ceph-mon failed to start" "$MON_LOG"
-  wait_for "$MON_TIMEOUT" "the monitor (ceph mon stat)" "$MON_LOG" cephq mon stat
+  wait_for "$MON_TIMEOUT" "the monitor (ceph mon stat)" ceph-mon "$MON_LOG" cephq mon stat
 
   step "creating OSD (memstore)"
   local osd_id
@@ -321,34 +344,24 @@ cmd_start() {
   ceph-osd -c "$CONF" -i 0 --mkfs --osd-uuid "$osd_uuid" >&2 ||
     die "ceph-osd --mkfs failed" "$OSD_LOG"
   ceph-osd -c "$CONF" -i 0 >&2 </dev/null || die "ceph-osd failed to start" "$OSD_LOG"
-  wait_for "$OSD_TIMEOUT" "the OSD to be up (ceph osd stat)" "$OSD_LOG" osd_up
+  wait_for "$OSD_TIMEOUT" "the OSD to be up (ceph osd stat)" ceph-osd "$OSD_LOG" osd_up
 
   # Pre-created pools: otherwise RGW creates them lazily and the first
   # CreateBucket and first PutObject each take ~2 s.
   step "creating RGW pools"
-  local pids=() pool i=0 failed=()
-  for pool in "${RGW_POOLS[@]}"; do
-    create_pool "$pool" >"${LOG_DIR}/pool-${pool}.out" 2>&1 &
-    pids+=("$!")
-  done
-  for pool in "${RGW_POOLS[@]}"; do
-    wait "${pids[$i]}" || failed+=("$pool")
-    i=$((i + 1))
-  done
-  if ((${#failed[@]})); then
-    for pool in "${failed[@]}"; do show_log "${LOG_DIR}/pool-${pool}.out"; done
-    die "creating pools failed: ${failed[*]}" "$MON_LOG"
-  fi
+  create_pools || die "creating RGW pools failed" "${LOG_DIR}/pools.out" "$MON_LOG"
 
   step "starting radosgw on ${ENDPOINT}"
   radosgw -c "$CONF" -n "$RGW_NAME" >&2 </dev/null || die "radosgw failed to start" "$RGW_LOG"
-  wait_for "$RGW_TIMEOUT" "radosgw to answer GET / with 200" "$RGW_LOG" rgw_anon_ok
+  wait_for "$RGW_TIMEOUT" "radosgw to answer GET / with 200" radosgw "$RGW_LOG" rgw_anon_ok
 
   step "creating S3 user ${RGW_UID}"
   timeout 60 radosgw-admin user create --uid="$RGW_UID" --display-name="Stowage tests" \
     --access-key="$ACCESS_KEY" --secret-key="$SECRET_KEY" >"${LOG_DIR}/user-create.out" 2>&1 ||
     die "radosgw-admin user create failed" "${LOG_DIR}/user-create.out" "$RGW_LOG"
-  wait_for "$RGW_TIMEOUT" "a signed ListBuckets to answer 200" "$RGW_LOG" rgw_signed_ok
+  wait_for "$RGW_TIMEOUT" "a signed ListBuckets to answer 200" radosgw "$RGW_LOG" rgw_signed_ok
+
+  [[ -n "$(pids_for_conf radosgw)" ]] || die "radosgw is not running (port ${RGW_PORT} taken by something else?)" "$RGW_LOG"
 
   trap - EXIT
   log "ready in $((SECONDS - t0))s"

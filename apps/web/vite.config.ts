@@ -15,5 +15,13 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    rolldownOptions: {
+      // packages/shared builds zod schemas at module level. Its modules have no other side
+      // effects, so the web bundle (which imports only types and key helpers) can drop them, and zod.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]packages[\\/]shared[\\/]src[\\/]/, sideEffects: false }] },
+    },
+  },
 });

@@ -41,7 +41,11 @@ async function main() {
     writeFileSync(marker, new Date().toISOString());
   }
 
-  const app = await buildApp({ store: config.store, webDir: config.webDir ?? defaultWebDir, logger });
+  const app = await buildApp({
+    store: config.store,
+    webDir: config.webDir ?? defaultWebDir,
+    logger,
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -9,7 +9,13 @@ const directory = process.env.STOWAGE_EMBEDDED_DIR;
 const port = Number(process.env.STOWAGE_EMBEDDED_PORT ?? 0);
 if (!directory) throw new Error('STOWAGE_EMBEDDED_DIR is not set');
 
-const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true, vhostBuckets: false });
+const server = new S3rver({
+  address: '127.0.0.1',
+  port,
+  directory,
+  silent: true,
+  vhostBuckets: false,
+});
 const address = await server.run();
 process.send?.({ type: 'listening', port: address.port });
 

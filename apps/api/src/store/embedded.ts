@@ -34,7 +34,11 @@ export async function startEmbeddedStore(dataDir: string, log: Logger): Promise<
     new Promise<number>((resolve, reject) => {
       const c = fork(entry, [], {
         execArgv,
-        env: { ...process.env, STOWAGE_EMBEDDED_DIR: directory, STOWAGE_EMBEDDED_PORT: String(port) },
+        env: {
+          ...process.env,
+          STOWAGE_EMBEDDED_DIR: directory,
+          STOWAGE_EMBEDDED_PORT: String(port),
+        },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       child = c;
@@ -46,9 +50,12 @@ export async function startEmbeddedStore(dataDir: string, log: Logger): Promise<
         if (stopping || child !== c) return;
         restarts += 1;
         log.error(`The embedded store exited (${code ?? signal}); restarting it (#${restarts})`);
-        setTimeout(() => {
-          if (!stopping) spawn(port).catch((err: Error) => log.error(err.message));
-        }, Math.min(5000, 200 * restarts));
+        setTimeout(
+          () => {
+            if (!stopping) spawn(port).catch((err: Error) => log.error(err.message));
+          },
+          Math.min(5000, 200 * restarts),
+        );
       });
     });
 

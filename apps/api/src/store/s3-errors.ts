@@ -71,7 +71,10 @@ export function mapS3Error(err: unknown, endpoint: string): HttpError {
   if (status !== undefined && status >= 500) {
     return new HttpError(502, `The store at ${endpoint} failed (${name || status})`);
   }
-  return new HttpError(502, `The store at ${endpoint} could not be used (${name || 'unknown error'})`);
+  return new HttpError(
+    502,
+    `The store at ${endpoint} could not be used (${name || 'unknown error'})`,
+  );
 }
 
 function isNetworkError(err: unknown): boolean {

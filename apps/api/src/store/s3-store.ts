@@ -66,7 +66,11 @@ export class S3Store {
       maxAttempts: 3,
       requestHandler: new NodeHttpHandler({
         connectionTimeout: config.connectTimeoutMs,
+        // Time to the response headers; without the flag the SDK only logs a warning.
         requestTimeout: config.requestTimeoutMs,
+        throwOnRequestTimeout: true,
+        // A body that stalls this long mid-stream is given up too.
+        socketTimeout: config.requestTimeoutMs,
         httpAgent: new http.Agent(agentOptions),
         httpsAgent: new https.Agent({ ...agentOptions, rejectUnauthorized: config.tlsVerify }),
       }),
@@ -168,6 +172,9 @@ export class S3Store {
 
   async getObjectContent(bucket: string, key: string, range?: string): Promise<ObjectContent> {
     this.checkKey(key);
+    if (this.config.embedded && range?.startsWith('bytes=-')) {
+      range = await this.absoluteSuffixRange(bucket, key, Number(range.slice(7)));
+    }
     const out = await this.call(() =>
       this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range })),
     );
@@ -180,6 +187,16 @@ export class S3Store {
       etag: out.ETag,
       lastModified: out.LastModified,
     };
+  }
+
+  /** s3rver answers `bytes=-N` with the first bytes, so the embedded store gets `a-b` instead. */
+  private async absoluteSuffixRange(bucket: string, key: string, n: number): Promise<string> {
+    const head = await this.call(() =>
+      this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })),
+    );
+    const size = head.ContentLength ?? 0;
+    if (n === 0 || size === 0) return `bytes=${size}-`; // unsatisfiable, as S3 answers
+    return `bytes=${Math.max(0, size - n)}-${size - 1}`;
   }
 
   async putObject(input: PutObjectInput): Promise<void> {

@@ -19,15 +19,27 @@ export function demoObjects(): Omit<PutObjectInput, 'bucket'>[] {
     { key: 'README.txt', body: readme, contentType: text },
     {
       key: 'data/config.json',
-      body: JSON.stringify({ name: 'stowage', features: ['browse', 'preview'], nested: { ok: true } }),
+      body: JSON.stringify({
+        name: 'stowage',
+        features: ['browse', 'preview'],
+        nested: { ok: true },
+      }),
       contentType: 'application/json',
       metadata: { owner: 'demo', purpose: 'sample-config' },
     },
     { key: 'images/gradient.png', body: demoPng(), contentType: 'image/png' },
-    { key: 'docs/reports 2024/annual report.txt', body: 'Annual report: all good.\n', contentType: text },
+    {
+      key: 'docs/reports 2024/annual report.txt',
+      body: 'Annual report: all good.\n',
+      contentType: text,
+    },
     { key: 'docs/unicode/日本語 ファイル.txt', body: 'こんにちは、世界\n', contentType: text },
     { key: 'docs/unicode/café émoji 🎉.txt', body: 'Café, crème brûlée, 🎉\n', contentType: text },
-    { key: 'docs/unicode/a+b & c=d #1 50%.txt', body: 'Special characters in a key.\n', contentType: text },
+    {
+      key: 'docs/unicode/a+b & c=d #1 50%.txt',
+      body: 'Special characters in a key.\n',
+      contentType: text,
+    },
     { key: 'nested/a/b/c/deep.txt', body: 'Four folders down.\n', contentType: text },
   ];
 }
@@ -38,7 +50,11 @@ export async function seedDemo(store: S3Store): Promise<void> {
   const puts: Omit<PutObjectInput, 'bucket'>[] = demoObjects();
   for (let i = 1; i <= DEMO_MANY_COUNT; i++) {
     const n = String(i).padStart(5, '0');
-    puts.push({ key: `${DEMO_MANY_PREFIX}item-${n}.txt`, body: `Item ${n}\n`, contentType: 'text/plain' });
+    puts.push({
+      key: `${DEMO_MANY_PREFIX}item-${n}.txt`,
+      body: `Item ${n}\n`,
+      contentType: 'text/plain',
+    });
   }
   await inBatches(puts, 16, (p) => store.putObject({ ...p, bucket: DEMO_BUCKET }));
 }

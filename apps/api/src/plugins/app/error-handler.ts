@@ -19,7 +19,10 @@ export default fp(
     app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
       if (err instanceof HttpError) {
         if (err.statusCode >= 500) request.log.warn({ status: err.statusCode }, err.message);
-        return reply.code(err.statusCode).headers(err.headers).send(body(err.statusCode, err.message));
+        return reply
+          .code(err.statusCode)
+          .headers(err.headers)
+          .send(body(err.statusCode, err.message));
       }
       if (hasZodFastifySchemaValidationErrors(err)) {
         const message = err.validation

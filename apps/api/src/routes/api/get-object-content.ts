@@ -42,7 +42,8 @@ const route: FastifyPluginAsyncZod = async (app) => {
           'content-disposition',
           contentDisposition(downloadFilename(key), { type: download ? 'attachment' : 'inline' }),
         );
-      if (content.contentLength !== undefined) reply.header('content-length', content.contentLength);
+      if (content.contentLength !== undefined)
+        reply.header('content-length', content.contentLength);
       if (content.contentRange) reply.header('content-range', content.contentRange);
       if (content.etag) reply.header('etag', content.etag);
       if (content.lastModified) reply.header('last-modified', content.lastModified.toUTCString());

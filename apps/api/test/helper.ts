@@ -1,0 +1,59 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { buildApp } from '../src/build-app.js';
+import type { StoreConfig } from '../src/config.js';
+
+export const storeKind = inject('storeKind');
+export const onEmbedded = storeKind === 'embedded';
+
+/** The store config the suite's store needs, as server.ts would build it. */
+export function testStoreConfig(overrides: Partial<StoreConfig> = {}): StoreConfig {
+  return {
+    endpoint: inject('storeEndpoint'),
+    region: 'us-east-1',
+    accessKeyId: inject('storeAccessKeyId'),
+    secretAccessKey: inject('storeSecretAccessKey'),
+    forcePathStyle: true,
+    tlsVerify: true,
+    checksumMode: 'WHEN_REQUIRED',
+    connectTimeoutMs: 2000,
+    requestTimeoutMs: 10000,
+    embedded: onEmbedded,
+    ...overrides,
+  };
+}
+
+/** The app exactly as production builds it, over the suite's real store. */
+export async function build(overrides: Partial<StoreConfig> = {}) {
+  const app = await buildApp({ store: testStoreConfig(overrides) });
+  await app.ready();
+  return app;
+}
+
+export type TestApp = Awaited<ReturnType<typeof build>>;
+
+/** A fresh bucket per test file, so files can run in parallel on one store. */
+export async function createBucket(app: TestApp, label: string): Promise<string> {
+  const name = `t-${label}-${randomBytes(4).toString('hex')}`;
+  await app.objectStore.createBucket(name);
+  return name;
+}
+
+export const q = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(
+    Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+  ).toString();
+
+/** A plain SDK client for fixtures, standing in for another S3 user (a colleague, boto3). */
+export function fixtureClient(): S3Client {
+  const c = testStoreConfig();
+  return new S3Client({
+    endpoint: c.endpoint,
+    region: c.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}

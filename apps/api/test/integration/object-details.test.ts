@@ -1,0 +1,111 @@
+import { PutObjectCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, createBucket, fixtureClient, q, type TestApp } from '../helper.js';
+
+let app: TestApp;
+let bucket: string;
+const s3 = fixtureClient();
+const expires = new Date('2030-01-02T03:04:05Z');
+
+beforeAll(async () => {
+  app = await build();
+  bucket = await createBucket(app, 'details');
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: 'report.json',
+      Body: '{"a":1}',
+      ContentType: 'application/json',
+      CacheControl: 'max-age=60',
+      ContentDisposition: 'inline; filename="r.json"',
+      ContentEncoding: 'identity',
+      ContentLanguage: 'en-GB',
+      Expires: expires,
+      Metadata: { owner: 'alice', 'project-id': '42' },
+    }),
+  );
+  await s3.send(
+    new PutObjectTaggingCommand({
+      Bucket: bucket,
+      Key: 'report.json',
+      Tagging: {
+        TagSet: [
+          { Key: 'team', Value: 'data' },
+          { Key: 'env', Value: 'prod' },
+        ],
+      },
+    }),
+  );
+});
+afterAll(() => app.close());
+
+describe('GET /api/buckets/:bucket/object', () => {
+  it('shows every system header, the user metadata and the tags another client wrote', async () => {
+    const res = await app.inject(`/api/buckets/${bucket}/object?${q({ key: 'report.json' })}`);
+    expect(res.statusCode).toBe(200);
+    const d = res.json();
+    expect(d).toMatchObject({
+      key: 'report.json',
+      size: 7,
+      contentType: 'application/json',
+      cacheControl: 'max-age=60',
+      contentDisposition: 'inline; filename="r.json"',
+      contentEncoding: 'identity',
+      contentLanguage: 'en-GB',
+      metadata: { owner: 'alice', 'project-id': '42' },
+    });
+    expect(new Date(d.expires).toISOString()).toBe(expires.toISOString());
+    expect(d.etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(Date.parse(d.lastModified)).not.toBeNaN();
+    expect(d.tags).toEqual(
+      expect.arrayContaining([
+        { key: 'team', value: 'data' },
+        { key: 'env', value: 'prod' },
+      ]),
+    );
+    expect(d.tags).toHaveLength(2);
+    expect(Object.keys(d).sort()).toEqual(
+      [
+        'key',
+        'size',
+        'etag',
+        'lastModified',
+        'contentType',
+        'cacheControl',
+        'contentDisposition',
+        'contentEncoding',
+        'contentLanguage',
+        'expires',
+        'storageClass',
+        'versionId',
+        'metadata',
+        'tags',
+      ].sort(),
+    );
+  });
+
+  it('answers 404 with a clear message for a missing key', async () => {
+    const res = await app.inject(`/api/buckets/${bucket}/object?${q({ key: 'missing.txt' })}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'The object does not exist',
+    });
+  });
+
+  it.each([
+    ['', 'key: The object key is empty'],
+    ['k'.repeat(1025), 'key: The object key is longer than 1024 bytes (UTF-8)'],
+  ])('refuses a bad key with 400', async (key, message) => {
+    const res = await app.inject(`/api/buckets/${bucket}/object?${q({ key })}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe(message);
+  });
+
+  it('refuses a request without a key', async () => {
+    const res = await app.inject(`/api/buckets/${bucket}/object`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/key/);
+  });
+});

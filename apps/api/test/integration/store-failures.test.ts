@@ -1,0 +1,73 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, onEmbedded, testStoreConfig } from '../helper.js';
+
+describe('a store that fails', () => {
+  it('unreachable: 502 naming the endpoint', async () => {
+    // Port 9 (discard) has no listener here: the connection is refused.
+    const app = await build({ endpoint: 'http://127.0.0.1:9' });
+    const res = await app.inject('/api/buckets');
+    await app.close();
+    expect(res.statusCode).toBe(502);
+    expect(res.json()).toEqual({
+      statusCode: 502,
+      error: 'Bad Gateway',
+      message: 'The store at http://127.0.0.1:9 is unreachable (ECONNREFUSED)',
+    });
+  });
+
+  describe('hung (accepts, never answers)', () => {
+    let server: net.Server;
+    let port = 0;
+    const sockets = new Set<net.Socket>();
+    beforeAll(async () => {
+      server = net.createServer((s) => sockets.add(s));
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      port = (server.address() as net.AddressInfo).port;
+    });
+    afterAll(async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    });
+
+    it('gives up within the timeout with a 502 naming the endpoint', async () => {
+      const app = await build({ endpoint: `http://127.0.0.1:${port}`, requestTimeoutMs: 300 });
+      const started = Date.now();
+      const res = await app.inject('/api/buckets');
+      await app.close();
+      expect(res.statusCode).toBe(502);
+      expect(res.json().message).toMatch(
+        new RegExp(`^The store at http://127.0.0.1:${port} is unreachable`),
+      );
+      expect(Date.now() - started).toBeLessThan(10_000);
+    });
+  });
+
+  it('wrong secret: 403 saying the credentials were refused, without the secret', async () => {
+    const secret = 'wrong-secret-marker-7f3a';
+    const app = await build({ secretAccessKey: secret });
+    const res = await app.inject('/api/buckets');
+    await app.close();
+    if (onEmbedded) {
+      // s3rver 3.7.1 checks no signature at all (s3rver.md): any secret lists the buckets.
+      expect(res.statusCode).toBe(200);
+    } else {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().message).toBe(
+        `The store at ${testStoreConfig().endpoint} refused the credentials (SignatureDoesNotMatch)`,
+      );
+    }
+    expect(res.payload).not.toContain(secret);
+  });
+
+  it('unknown access key: 403 saying the credentials were refused', async () => {
+    // s3rver checks the key id though not the signature, so both stores refuse this.
+    const app = await build({ accessKeyId: 'NOSUCHKEY123' });
+    const res = await app.inject('/api/buckets');
+    await app.close();
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toBe(
+      `The store at ${testStoreConfig().endpoint} refused the credentials (InvalidAccessKeyId)`,
+    );
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('uses the embedded store when nothing is configured', () => {
+    const c = loadConfig({});
+    expect(c.useEmbeddedStore).toBe(true);
+    expect(c.seedDemo).toBe(true);
+    expect(c.port).toBe(8080);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.store.embedded).toBe(true);
+    expect(c.store.checksumMode).toBe('WHEN_REQUIRED');
+  });
+
+  it('reads a custom endpoint with AWS conventions and defaults for S3-compatible stores', () => {
+    const c = loadConfig({
+      AWS_ENDPOINT_URL: 'http://ceph.local:7480',
+      AWS_ACCESS_KEY_ID: 'AK',
+      AWS_SECRET_ACCESS_KEY: 'SK',
+      AWS_REGION: 'iggy-1',
+    });
+    expect(c.useEmbeddedStore).toBe(false);
+    expect(c.seedDemo).toBe(false);
+    expect(c.store).toMatchObject({
+      endpoint: 'http://ceph.local:7480',
+      region: 'iggy-1',
+      forcePathStyle: true,
+      checksumMode: 'WHEN_REQUIRED',
+      tlsVerify: true,
+      embedded: false,
+    });
+  });
+
+  it('prefers AWS_ENDPOINT_URL_S3 over AWS_ENDPOINT_URL', () => {
+    const c = loadConfig({
+      AWS_ENDPOINT_URL: 'http://general:1',
+      AWS_ENDPOINT_URL_S3: 'https://s3only:2',
+      AWS_ACCESS_KEY_ID: 'AK',
+      AWS_SECRET_ACCESS_KEY: 'SK',
+    });
+    expect(c.store.endpoint).toBe('https://s3only:2');
+  });
+
+  it('keeps the SDK defaults for AWS itself', () => {
+    const c = loadConfig({
+      AWS_ACCESS_KEY_ID: 'AK',
+      AWS_SECRET_ACCESS_KEY: 'SK',
+      AWS_REGION: 'eu-west-1',
+    });
+    expect(c.store).toMatchObject({
+      endpoint: undefined,
+      forcePathStyle: false,
+      checksumMode: 'WHEN_SUPPORTED',
+    });
+  });
+
+  it('lets every switch be set explicitly', () => {
+    const c = loadConfig({
+      AWS_ENDPOINT_URL: 'https://s3.example.com',
+      AWS_ACCESS_KEY_ID: 'AK',
+      AWS_SECRET_ACCESS_KEY: 'SK',
+      STOWAGE_S3_FORCE_PATH_STYLE: 'false',
+      STOWAGE_S3_TLS_VERIFY: '0',
+      STOWAGE_S3_CHECKSUM_MODE: 'WHEN_SUPPORTED',
+      PORT: '9000',
+      HOST: '0.0.0.0',
+    });
+    expect(c.store).toMatchObject({
+      forcePathStyle: false,
+      tlsVerify: false,
+      checksumMode: 'WHEN_SUPPORTED',
+    });
+    expect(c.port).toBe(9000);
+  });
+
+  it('reports every problem at once', () => {
+    let err: unknown;
+    try {
+      loadConfig({
+        PORT: '99999',
+        AWS_ENDPOINT_URL: 'not a url',
+        STOWAGE_S3_TLS_VERIFY: 'maybe',
+        STOWAGE_S3_CHECKSUM_MODE: 'SOMETIMES',
+      });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PORT/);
+    expect(problems).toMatch(/AWS_ENDPOINT_URL must be an http\(s\) URL/);
+    expect(problems).toMatch(/STOWAGE_S3_TLS_VERIFY must be true or false/);
+    expect(problems).toMatch(/STOWAGE_S3_CHECKSUM_MODE must be WHEN_REQUIRED or WHEN_SUPPORTED/);
+    expect((err as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('needs both keys once a store is configured', () => {
+    expect(() => loadConfig({ AWS_ENDPOINT_URL: 'http://x:1' })).toThrow(
+      /AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are both needed/,
+    );
+  });
+
+  it('refuses a non-http endpoint', () => {
+    expect(() =>
+      loadConfig({
+        AWS_ENDPOINT_URL: 'ftp://x',
+        AWS_ACCESS_KEY_ID: 'a',
+        AWS_SECRET_ACCESS_KEY: 'b',
+      }),
+    ).toThrow(/must start with http:\/\/ or https:\/\//);
+  });
+});

@@ -1,0 +1,22 @@
+import type { ErrorComponentProps } from '@tanstack/react-router';
+import { Banner } from '@/components/ui/banner';
+import { Button } from '@/components/ui/button';
+import { errorMessage } from '@/lib/api-client';
+
+/** Rendering failures (bugs), not API errors: those are shown where the data is. */
+export function RouteError({ error, reset }: ErrorComponentProps) {
+  return (
+    <div className="page">
+      <Banner
+        title="Something went wrong."
+        action={
+          <Button size="sm" onClick={reset}>
+            Try again
+          </Button>
+        }
+      >
+        {errorMessage(error)}
+      </Banner>
+    </div>
+  );
+}

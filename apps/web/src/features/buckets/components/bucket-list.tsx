@@ -1,0 +1,71 @@
+import { Link } from '@tanstack/react-router';
+import { Banner } from '@/components/ui/banner';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { BucketIcon } from '@/components/ui/icons';
+import { Spinner } from '@/components/ui/spinner';
+import { errorMessage, isUnavailableError } from '@/lib/api-client';
+import { formatDate, formatCount } from '@/utils/format';
+import { visibleKey } from '@/utils/visible-key';
+import { useBuckets } from '../api/get-buckets';
+
+export function BucketList() {
+  const { data, error, isPending, isFetching, refetch } = useBuckets();
+
+  if (isPending) return <Spinner label="Loading buckets…" />;
+
+  if (error) {
+    // Store outages are already explained by the app-wide banner.
+    return (
+      <Banner
+        title="Could not load buckets."
+        action={
+          <Button size="sm" onClick={() => void refetch()} disabled={isFetching}>
+            Retry
+          </Button>
+        }
+      >
+        {isUnavailableError(error) ? 'The storage service is unavailable.' : errorMessage(error)}
+      </Banner>
+    );
+  }
+
+  if (data.buckets.length === 0) {
+    return (
+      <EmptyState title="No buckets">
+        The configured credentials can see no buckets on this store.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="card">
+      <table className="data-table" aria-label="Buckets">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col" className="data-table__date">
+              Created
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.buckets.map((bucket) => (
+            <tr key={bucket.name}>
+              <td>
+                <Link to="/b/$bucket" params={{ bucket: bucket.name }} search={{ prefix: '' }} className="bucket-link">
+                  <BucketIcon className="icon icon--bucket" />
+                  <span>{visibleKey(bucket.name)}</span>
+                </Link>
+              </td>
+              <td className="data-table__date">{formatDate(bucket.creationDate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="card__footer" role="status">
+        {formatCount(data.buckets.length)} {data.buckets.length === 1 ? 'bucket' : 'buckets'}
+      </p>
+    </div>
+  );
+}

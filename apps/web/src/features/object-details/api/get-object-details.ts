@@ -1,0 +1,22 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ObjectDetails } from '@stowage/shared';
+import { apiGet, apiUrl, bucketPath } from '@/lib/api-client';
+
+export function getObjectDetails(bucket: string, key: string, signal?: AbortSignal): Promise<ObjectDetails> {
+  return apiGet<ObjectDetails>(apiUrl(`${bucketPath(bucket)}/object`, { key }), signal);
+}
+
+export function objectDetailsQueryKey(bucket: string, key: string) {
+  return ['buckets', bucket, 'object', { key }] as const;
+}
+
+export function getObjectDetailsQueryOptions(bucket: string, key: string) {
+  return queryOptions({
+    queryKey: objectDetailsQueryKey(bucket, key),
+    queryFn: ({ signal }) => getObjectDetails(bucket, key, signal),
+  });
+}
+
+export function useObjectDetails(bucket: string, key: string) {
+  return useQuery(getObjectDetailsQueryOptions(bucket, key));
+}

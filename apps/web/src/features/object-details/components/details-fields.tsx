@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import type { ObjectDetails } from '@stowage/shared';
+import { formatBytes, formatDateTime, formatExactBytes } from '@/utils/format';
+import { visibleKey } from '@/utils/visible-key';
+
+function optional(value: string | null): ReactNode {
+  return value === null || value === '' ? <span className="muted">—</span> : visibleKey(value);
+}
+
+/** The system properties of an object, as a description list. */
+export function DetailsFields({ details }: { details: ObjectDetails }) {
+  const rows: [string, ReactNode][] = [
+    ['Key', <span className="details__key">{visibleKey(details.key)}</span>],
+    ['Size', `${formatBytes(details.size)} (${formatExactBytes(details.size)})`],
+    [
+      'Last modified',
+      details.lastModified ? <time dateTime={details.lastModified}>{formatDateTime(details.lastModified)}</time> : optional(null),
+    ],
+    ['ETag', optional(details.etag)],
+    ['Content type', optional(details.contentType)],
+    ['Cache-Control', optional(details.cacheControl)],
+    ['Content-Disposition', optional(details.contentDisposition)],
+    ['Content-Encoding', optional(details.contentEncoding)],
+    ['Content-Language', optional(details.contentLanguage)],
+    ['Expires', details.expires ? formatDateTime(details.expires) : optional(null)],
+    ['Storage class', optional(details.storageClass)],
+    ['Version ID', optional(details.versionId)],
+  ];
+  return (
+    <dl className="details__fields">
+      {rows.map(([label, value]) => (
+        <div className="details__field" key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

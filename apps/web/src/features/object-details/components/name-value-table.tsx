@@ -1,0 +1,31 @@
+import { visibleKey } from '@/utils/visible-key';
+
+type NameValueTableProps = {
+  label: string;
+  nameHeader: string;
+  rows: readonly (readonly [string, string])[];
+  emptyText: string;
+};
+
+/** A two-column table for user metadata and tags; names and values shown as text, hidden characters visible. */
+export function NameValueTable({ label, nameHeader, rows, emptyText }: NameValueTableProps) {
+  if (rows.length === 0) return <p className="muted details__empty">{emptyText}</p>;
+  return (
+    <table className="kv-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">{nameHeader}</th>
+          <th scope="col">Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, value], index) => (
+          <tr key={`${index}:${name}`}>
+            <td>{visibleKey(name)}</td>
+            <td>{value === '' ? <span className="muted">(empty)</span> : visibleKey(value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

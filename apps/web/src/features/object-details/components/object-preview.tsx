@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { ObjectDetails } from '@stowage/shared';
+import { Banner } from '@/components/ui/banner';
+import { Spinner } from '@/components/ui/spinner';
+import { errorMessage } from '@/lib/api-client';
+import { formatBytes } from '@/utils/format';
+import { PREVIEW_BYTES, useObjectPreview } from '../api/get-object-preview';
+import { objectContentUrl } from '../api/object-content-url';
+import { previewKind } from '../utils/preview-kind';
+
+/** Beyond this an <img> preview would download too much just to look. */
+const MAX_IMAGE_PREVIEW_BYTES = 25 * 1024 * 1024;
+
+type ObjectPreviewProps = { bucket: string; details: ObjectDetails };
+
+/** Loaded lazily (React.lazy) so the preview code stays out of the initial bundle. */
+export function ObjectPreview({ bucket, details }: ObjectPreviewProps) {
+  const kind = previewKind(details.contentType, details.key);
+  const encoded = details.contentEncoding !== null && details.contentEncoding !== 'identity';
+
+  if (kind === 'image') {
+    if (details.size > MAX_IMAGE_PREVIEW_BYTES) {
+      return <p className="muted">Too large to preview ({formatBytes(details.size)}). Download it instead.</p>;
+    }
+    return <ImagePreview key={details.key} src={objectContentUrl(bucket, details.key)} />;
+  }
+  if ((kind === 'text' || kind === 'json') && !encoded) {
+    return <TextPreview bucket={bucket} details={details} json={kind === 'json'} />;
+  }
+  return <p className="muted">No preview for this type.</p>;
+}
+
+function ImagePreview({ src }: { src: string }) {
+  const [failed, setFailed] = useState(false);
+  if (failed) return <p className="muted">This image could not be displayed.</p>;
+  return (
+    <div className="preview-image">
+      <img src={src} alt="Preview of the object" onError={() => setFailed(true)} />
+    </div>
+  );
+}
+
+function prettyJson(text: string): string | null {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return null;
+  }
+}
+
+type TextPreviewProps = { bucket: string; details: ObjectDetails; json: boolean };
+
+function TextPreview({ bucket, details, json }: TextPreviewProps) {
+  const { data, error, isPending } = useObjectPreview(bucket, details.key, details.size, details.etag);
+
+  if (isPending) return <Spinner label="Loading preview…" inline />;
+  if (error) return <Banner title="Could not load the preview.">{errorMessage(error)}</Banner>;
+  if (data.binary) return <p className="muted">No preview: the content looks binary.</p>;
+  if (data.text === '') return <p className="muted">This object is empty.</p>;
+
+  // A truncated document cannot parse, so it is shown raw; invalid JSON likewise.
+  const pretty = json && !data.truncated ? prettyJson(data.text) : null;
+  return (
+    <>
+      {data.truncated ? (
+        <p className="preview-note">
+          Showing the first {formatBytes(PREVIEW_BYTES)} of {formatBytes(details.size)}.
+        </p>
+      ) : null}
+      {json && !data.truncated && pretty === null ? (
+        <p className="preview-note">Not valid JSON: shown as stored.</p>
+      ) : null}
+      <pre className="preview-text" tabIndex={0} aria-label="Preview text">
+        {pretty ?? data.text}
+      </pre>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import { Button } from '@/components/ui/button';
+import { parseGoToPath } from '../utils/parse-go-to-path';
+
+type GoToPathFormProps = {
+  bucket: string;
+  /** Shown when the form mounts; re-mount the form (React `key`) to reset it after navigating. */
+  initialPath: string;
+};
+
+/** "folder/" opens a folder of this bucket; "folder/name" opens its folder and selects the object. */
+export function GoToPathForm({ bucket, initialPath }: GoToPathFormProps) {
+  const navigate = useNavigate();
+  const [path, setPath] = useState(initialPath);
+  const inputId = useId();
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void navigate({ to: '/b/$bucket', params: { bucket }, search: parseGoToPath(path) });
+  }
+
+  return (
+    <form className="go-to-path" onSubmit={handleSubmit} role="search">
+      <label htmlFor={inputId} className="sr-only">
+        Go to path
+      </label>
+      <input
+        id={inputId}
+        className="input go-to-path__input"
+        type="text"
+        value={path}
+        onChange={(event) => setPath(event.target.value)}
+        placeholder="Go to path: folder/ or folder/key"
+        spellCheck={false}
+        autoComplete="off"
+        autoCapitalize="off"
+      />
+      <Button type="submit" size="sm">
+        Go
+      </Button>
+    </form>
+  );
+}

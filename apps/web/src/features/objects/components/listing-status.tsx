@@ -1,0 +1,19 @@
+import { formatCount } from '@/utils/format';
+
+type ListingStatusProps = { count: number; hasMore: boolean; partialSort: boolean };
+
+/** "2,634 items" when everything is loaded, "2,000 loaded, more…" while pages remain. */
+export function ListingStatus({ count, hasMore, partialSort }: ListingStatusProps) {
+  const summary = hasMore ? `${formatCount(count)} loaded, more…` : `${formatCount(count)} ${count === 1 ? 'item' : 'items'}`;
+  return (
+    <p role="status" className="listing-status">
+      <span>{summary}</span>
+      {partialSort ? (
+        <span className="listing-status__note">
+          {' '}
+          · sorted over the {formatCount(count)} loaded items; scroll to load the rest
+        </span>
+      ) : null}
+    </p>
+  );
+}

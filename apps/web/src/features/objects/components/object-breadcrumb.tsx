@@ -1,0 +1,49 @@
+import { Link } from '@tanstack/react-router';
+import { prefixSegments } from '@stowage/shared';
+import { visibleKey } from '@/utils/visible-key';
+
+type ObjectBreadcrumbProps = { bucket: string; prefix: string };
+
+/** bucket › segment › segment; every step opens that folder. */
+export function ObjectBreadcrumb({ bucket, prefix }: ObjectBreadcrumbProps) {
+  const segments = prefixSegments(prefix);
+  // A prefix that does not end in "/" (a deep link) filters by the remaining characters.
+  const rest = prefix.slice(segments.at(-1)?.prefix.length ?? 0);
+
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <ol>
+        <li>
+          <Link
+            to="/b/$bucket"
+            params={{ bucket }}
+            search={{ prefix: '' }}
+            aria-current={prefix === '' ? 'page' : undefined}
+            className="breadcrumb__bucket"
+          >
+            {visibleKey(bucket)}
+          </Link>
+        </li>
+        {segments.map((segment) => (
+          <li key={segment.prefix}>
+            <Link
+              to="/b/$bucket"
+              params={{ bucket }}
+              search={{ prefix: segment.prefix }}
+              aria-current={segment.prefix === prefix ? 'page' : undefined}
+            >
+              {segment.name === '' ? <em className="muted">(empty)</em> : visibleKey(segment.name)}
+            </Link>
+          </li>
+        ))}
+        {rest ? (
+          <li>
+            <span aria-current="page" title="Keys starting with this prefix">
+              {visibleKey(rest)}…
+            </span>
+          </li>
+        ) : null}
+      </ol>
+    </nav>
+  );
+}

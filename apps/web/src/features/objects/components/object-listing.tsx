@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { parentPrefix } from '@stowage/shared';
+import { Banner } from '@/components/ui/banner';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Spinner } from '@/components/ui/spinner';
+import { errorMessage, isUnavailableError } from '@/lib/api-client';
+import { useObjects } from '../api/get-objects';
+import { compareKeys } from '../utils/compare-keys';
+import { DEFAULT_SORT, isDefaultSort, sortEntries, toEntries, type SortState } from '../utils/listing-entries';
+import { ListingStatus } from './listing-status';
+import { ObjectTable } from './object-table';
+
+/** How many pages a deep link may load to find its selected object. */
+const MAX_SEEK_PAGES = 20;
+
+type ObjectListingProps = { bucket: string; prefix: string; selectedKey: string | undefined };
+
+/** The folder listing: every loaded page, folders first, sortable, with its loading/empty/error states. */
+export function ObjectListing({ bucket, prefix, selectedKey }: ObjectListingProps) {
+  const query = useObjects(bucket, prefix);
+  const { data, hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
+
+  const { folders, objects } = useMemo(() => toEntries(data?.pages ?? []), [data]);
+  const entries = useMemo(() => sortEntries(folders, objects, sort), [folders, objects, sort]);
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+
+  // A deep link may select an object beyond the first page: keep loading until it shows up,
+  // the store's (sorted) listing has gone past it, or MAX_SEEK_PAGES is reached.
+  const lastLoadedKey = data?.pages.at(-1)?.objects.at(-1)?.key;
+  const pageCount = data?.pages.length ?? 0;
+  const seekSelected =
+    selectedKey !== undefined &&
+    parentPrefix(selectedKey) === prefix &&
+    (lastLoadedKey === undefined || compareKeys(lastLoadedKey, selectedKey) < 0) &&
+    pageCount < MAX_SEEK_PAGES;
+  useEffect(() => {
+    if (seekSelected && hasNextPage && !isFetching && !isFetchNextPageError) void fetchNextPage();
+  }, [seekSelected, hasNextPage, isFetching, isFetchNextPageError, fetchNextPage]);
+
+  if (query.isPending) {
+    return (
+      <div className="listing listing--centered">
+        <Spinner label="Loading objects…" />
+      </div>
+    );
+  }
+
+  if (query.isError && !isFetchNextPageError) {
+    return (
+      <div className="listing listing--centered">
+        <Banner
+          title="Could not list this folder."
+          action={
+            <Button size="sm" onClick={() => void query.refetch()} disabled={isFetching}>
+              Retry
+            </Button>
+          }
+        >
+          {isUnavailableError(query.error) ? 'The storage service is unavailable.' : errorMessage(query.error)}
+        </Banner>
+      </div>
+    );
+  }
+
+  if (entries.length === 0 && !hasNextPage) {
+    return (
+      <div className="listing listing--centered">
+        <EmptyState title="This folder is empty">
+          {prefix === '' ? 'This bucket has no objects.' : 'No objects or folders start with this prefix.'}
+        </EmptyState>
+      </div>
+    );
+  }
+
+  return (
+    <div className="listing">
+      <ObjectTable
+        key={`${bucket}/${prefix}`}
+        bucket={bucket}
+        prefix={prefix}
+        selectedKey={selectedKey}
+        entries={entries}
+        sort={sort}
+        onSortChange={setSort}
+        hasNextPage={hasNextPage}
+        isFetchingNextPage={isFetchingNextPage}
+        nextPageError={isFetchNextPageError ? query.error : null}
+        onLoadMore={loadMore}
+      />
+      <ListingStatus count={entries.length} hasMore={hasNextPage} partialSort={hasNextPage && !isDefaultSort(sort)} />
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Button } from '@/components/ui/button';
+import { errorMessage } from '@/lib/api-client';
+import type { ListingEntry, SortState } from '../utils/listing-entries';
+import { ObjectRow } from './object-row';
+import { ObjectTableHeader } from './object-table-header';
+
+const ROW_HEIGHT = 32;
+/** Start fetching the next page when the viewport gets this close to the end of what is loaded. */
+const LOAD_AHEAD_ROWS = 60;
+
+type ObjectTableProps = {
+  bucket: string;
+  prefix: string;
+  selectedKey: string | undefined;
+  entries: ListingEntry[];
+  sort: SortState;
+  onSortChange: (sort: SortState) => void;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  nextPageError: Error | null;
+  onLoadMore: () => void;
+};
+
+/** The virtualized listing: only the rows in (and near) the viewport are in the DOM. */
+export function ObjectTable(props: ObjectTableProps) {
+  const { bucket, prefix, selectedKey, entries, hasNextPage, isFetchingNextPage, nextPageError, onLoadMore } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowCount = entries.length + (hasNextPage ? 1 : 0);
+
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastVisibleIndex = virtualRows.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    const nearEnd = lastVisibleIndex >= entries.length - LOAD_AHEAD_ROWS;
+    if (nearEnd && hasNextPage && !isFetchingNextPage && !nextPageError) onLoadMore();
+  }, [lastVisibleIndex, entries.length, hasNextPage, isFetchingNextPage, nextPageError, onLoadMore]);
+
+  const selectedIndex = useMemo(
+    () => (selectedKey === undefined ? -1 : entries.findIndex((e) => e.kind === 'object' && e.key === selectedKey)),
+    [entries, selectedKey],
+  );
+  // Bring a newly selected object into view (deep links, "Go to path"), once per selection,
+  // so pages arriving later never yank the viewport back while the user scrolls.
+  const revealedKeyRef = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (selectedIndex < 0 || revealedKeyRef.current === selectedKey) return;
+    revealedKeyRef.current = selectedKey;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, selectedKey, virtualizer]);
+
+  // Arrow keys move focus between row links, scrolling rows into existence as needed.
+  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!row) return;
+    const next = Number(row.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= entries.length) return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"] a`)?.focus();
+    });
+  }
+
+  return (
+    <div role="grid" aria-label="Objects" aria-rowcount={rowCount + 1} aria-colcount={3} className="grid">
+      <ObjectTableHeader sort={props.sort} onSortChange={props.onSortChange} />
+      <div ref={scrollRef} className="grid-body" role="rowgroup" onKeyDown={handleKeyDown}>
+        <div className="grid-body__inner" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualRows.map((virtualRow) => {
+            const style = { transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT };
+            const entry = entries[virtualRow.index];
+            if (!entry) {
+              return (
+                <div
+                  key="load-more"
+                  role="row"
+                  aria-rowindex={virtualRow.index + 2}
+                  className="grid-row grid-row--more"
+                  style={style}
+                >
+                  <div role="gridcell" aria-colspan={3} className="cell-more">
+                    {nextPageError ? (
+                      <>
+                        <span className="text-error">Could not load more: {errorMessage(nextPageError)}</span>
+                        <Button size="sm" onClick={onLoadMore}>
+                          Retry
+                        </Button>
+                      </>
+                    ) : (
+                      'Loading more…'
+                    )}
+                  </div>
+                </div>
+              );
+            }
+            return (
+              <ObjectRow
+                key={`${entry.kind}:${entry.key}`}
+                bucket={bucket}
+                prefix={prefix}
+                entry={entry}
+                index={virtualRow.index}
+                selected={virtualRow.index === selectedIndex}
+                style={style}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
