@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface EmbeddedStore {
   endpoint: string;
+  /** The current child's pid (it changes when the supervisor restarts the store). */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -29,8 +31,9 @@ export async function startEmbeddedStore(dataDir: string, log: Logger): Promise<
   let child: ChildProcess | undefined;
   let stopping = false;
   let restarts = 0;
+  let port = 0;
 
-  const spawn = (port: number) =>
+  const spawn = () =>
     new Promise<number>((resolve, reject) => {
       const c = fork(entry, [], {
         execArgv,
@@ -52,18 +55,19 @@ export async function startEmbeddedStore(dataDir: string, log: Logger): Promise<
         log.error(`The embedded store exited (${code ?? signal}); restarting it (#${restarts})`);
         setTimeout(
           () => {
-            if (!stopping) spawn(port).catch((err: Error) => log.error(err.message));
+            if (!stopping) spawn().catch((err: Error) => log.error(err.message));
           },
           Math.min(5000, 200 * restarts),
         );
       });
     });
 
-  const port = await spawn(0);
+  port = await spawn(); // the first start picks a free port; restarts keep it
   const endpoint = `http://127.0.0.1:${port}`;
   log.info(`Embedded S3 store (s3rver) on ${endpoint}, data in ${directory}`);
   return {
     endpoint,
+    pid: () => child?.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
