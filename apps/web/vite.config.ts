@@ -18,10 +18,5 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
-    rolldownOptions: {
-      // packages/shared builds zod schemas at module level. Its modules have no other side
-      // effects, so the web bundle (which imports only types and key helpers) can drop them, and zod.
-      treeshake: { moduleSideEffects: [{ test: /[\\/]packages[\\/]shared[\\/]src[\\/]/, sideEffects: false }] },
-    },
   },
 });

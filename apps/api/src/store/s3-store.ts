@@ -155,7 +155,8 @@ export class S3Store {
       contentEncoding: head.ContentEncoding ?? null,
       contentLanguage: head.ContentLanguage ?? null,
       expires: head.ExpiresString ?? head.Expires?.toUTCString() ?? null,
-      storageClass: head.StorageClass ?? null,
+      // S3 omits the header for STANDARD objects.
+      storageClass: head.StorageClass ?? 'STANDARD',
       versionId: head.VersionId ?? null,
       metadata: head.Metadata ?? {},
       tags,

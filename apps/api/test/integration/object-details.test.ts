@@ -53,6 +53,7 @@ describe('GET /api/buckets/:bucket/object', () => {
       contentEncoding: 'identity',
       contentLanguage: 'en-GB',
       metadata: { owner: 'alice', 'project-id': '42' },
+      storageClass: 'STANDARD',
     });
     expect(new Date(d.expires).toISOString()).toBe(expires.toISOString());
     expect(d.etag).toMatch(/^"[0-9a-f]{32}"$/);

@@ -1,4 +1,9 @@
-import { createRootRoute, createRoute, createRouter, type SearchSchemaInput } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  type SearchSchemaInput,
+} from '@tanstack/react-router';
 import { BucketRoute } from './routes/bucket';
 import { BucketsRoute } from './routes/buckets';
 import { NotFoundRoute } from './routes/not-found';
@@ -17,7 +22,9 @@ const bucketsRoute = createRoute({
 export type BucketSearch = { prefix: string; key?: string };
 
 /** Deep links: ?prefix= is the open folder (default: the root), ?key= the selected object. */
-function validateBucketSearch(search: { prefix?: unknown; key?: unknown } & SearchSchemaInput): BucketSearch {
+function validateBucketSearch(
+  search: { prefix?: unknown; key?: unknown } & SearchSchemaInput,
+): BucketSearch {
   const prefix = typeof search.prefix === 'string' ? search.prefix : '';
   const key = typeof search.key === 'string' && search.key !== '' ? search.key : undefined;
   return key === undefined ? { prefix } : { prefix, key };

@@ -11,7 +11,8 @@ export function stringifySearch(search: Record<string, unknown>): string {
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(search)) {
     if (value === undefined || value === null || value === '') continue;
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      continue;
     const encoded = encodeURIComponent(String(value)).replaceAll('%2F', '/');
     pairs.push(`${encodeURIComponent(name)}=${encoded}`);
   }

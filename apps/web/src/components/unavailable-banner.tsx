@@ -13,7 +13,12 @@ export function UnavailableBanner() {
       className="app-banner"
       title="Storage unavailable."
       action={
-        <Button size="sm" onClick={() => void queryClient.refetchQueries({ predicate: (q) => q.state.status === 'error' })}>
+        <Button
+          size="sm"
+          onClick={() =>
+            void queryClient.refetchQueries({ predicate: (q) => q.state.status === 'error' })
+          }
+        >
           Retry
         </Button>
       }

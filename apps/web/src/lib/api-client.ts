@@ -47,7 +47,10 @@ async function toApiRequestError(res: Response): Promise<ApiRequestError> {
   }
   if (isApiError(body)) return new ApiRequestError(res.status, body.message, body.error);
   const reason = res.statusText ? ` ${res.statusText}` : '';
-  return new ApiRequestError(res.status, `The server answered HTTP ${res.status}${reason}.`);
+  return new ApiRequestError(
+    res.status,
+    `The server answered HTTP ${String(res.status)}${reason}.`,
+  );
 }
 
 /** fetch() that turns network failures and non-2xx answers into ApiRequestError. */
@@ -66,7 +69,10 @@ export async function apiFetch(url: string, init: RequestInit = {}): Promise<Res
 
 /** GET a JSON body. The shapes come from @stowage/shared; the server validates its responses. */
 export async function apiGet<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await apiFetch(url, { signal: signal ?? null, headers: { Accept: 'application/json' } });
+  const res = await apiFetch(url, {
+    signal: signal ?? null,
+    headers: { Accept: 'application/json' },
+  });
   try {
     return (await res.json()) as T;
   } catch {

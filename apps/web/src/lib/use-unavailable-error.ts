@@ -8,7 +8,10 @@ import { isUnavailableError } from './api-client';
  */
 export function useUnavailableError(): string | null {
   const queryCache = useQueryClient().getQueryCache();
-  const subscribe = useCallback((onChange: () => void) => queryCache.subscribe(onChange), [queryCache]);
+  const subscribe = useCallback(
+    (onChange: () => void) => queryCache.subscribe(onChange),
+    [queryCache],
+  );
   const getSnapshot = useCallback(() => {
     for (const query of queryCache.getAll()) {
       const { error } = query.state;

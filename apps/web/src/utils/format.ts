@@ -1,7 +1,10 @@
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 const countFormat = new Intl.NumberFormat('en-US');
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+});
 
 /** 1536 -> "1.5 KB" (binary multiples, as S3 consoles show them). */
 export function formatBytes(bytes: number): string {

@@ -18,10 +18,11 @@ function isInvisible(code: number): boolean {
   return INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to);
 }
 
+/**
+ * Plain ASCII `\u{A}` rather than Unicode control pictures (␊): those are missing from
+ * many fonts and would show as blank boxes, hiding which character it was.
+ */
 function marker(code: number): string {
-  // C0 controls and DEL have Unicode "control pictures": ␀ ␉ ␊ ... ␡
-  if (code <= 0x1f) return String.fromCodePoint(0x2400 + code);
-  if (code === 0x7f) return '\u2421';
   return `\\u{${code.toString(16).toUpperCase()}}`;
 }
 

@@ -19,11 +19,19 @@ export function BucketRoute() {
     <div className="browser">
       <div className="browser__toolbar">
         <ObjectBreadcrumb bucket={bucket} prefix={prefix} />
-        <GoToPathForm key={`${bucket}\n${prefix}\n${key ?? ''}`} bucket={bucket} initialPath={key ?? prefix} />
+        <GoToPathForm
+          key={`${bucket}\n${prefix}\n${key ?? ''}`}
+          bucket={bucket}
+          initialPath={key ?? prefix}
+        />
       </div>
-      <div className={`browser__content${key !== undefined ? ' browser__content--with-details' : ''}`}>
+      <div
+        className={`browser__content${key !== undefined ? ' browser__content--with-details' : ''}`}
+      >
         <ObjectListing bucket={bucket} prefix={prefix} selectedKey={key} />
-        {key !== undefined ? <DetailsPanel bucket={bucket} objectKey={key} onClose={closeDetails} /> : null}
+        {key !== undefined ? (
+          <DetailsPanel bucket={bucket} objectKey={key} onClose={closeDetails} />
+        ) : null}
       </div>
     </div>
   );

@@ -6,7 +6,13 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 };
 
 /** A plain button; links that look like buttons use the same `btn` classes. */
-export function Button({ variant = 'default', size = 'md', className, type = 'button', ...props }: ButtonProps) {
+export function Button({
+  variant = 'default',
+  size = 'md',
+  className,
+  type = 'button',
+  ...props
+}: ButtonProps) {
   const classes = ['btn', `btn--${variant}`, size === 'sm' ? 'btn--sm' : '', className ?? '']
     .filter(Boolean)
     .join(' ');

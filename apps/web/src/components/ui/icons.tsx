@@ -2,7 +2,14 @@ type IconProps = { className?: string };
 
 export function FolderIcon({ className }: IconProps) {
   return (
-    <svg className={className} width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <svg
+      className={className}
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path
         d="M1.5 3.5A1 1 0 0 1 2.5 2.5h3.6l1.5 1.5h5.9a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1z"
         fill="currentColor"
@@ -13,7 +20,14 @@ export function FolderIcon({ className }: IconProps) {
 
 export function FileIcon({ className }: IconProps) {
   return (
-    <svg className={className} width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <svg
+      className={className}
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path
         d="M3.5 1.5h5.8l3.2 3.2v9.3a.5.5 0 0 1-.5.5h-8.5a.5.5 0 0 1-.5-.5V2a.5.5 0 0 1 .5-.5z"
         fill="none"
@@ -27,7 +41,14 @@ export function FileIcon({ className }: IconProps) {
 
 export function BucketIcon({ className }: IconProps) {
   return (
-    <svg className={className} width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <svg
+      className={className}
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path
         d="M2 4c0-1.1 2.7-2 6-2s6 .9 6 2l-1.3 9c-.1.8-2.2 1.5-4.7 1.5s-4.6-.7-4.7-1.5z"
         fill="none"
@@ -41,7 +62,14 @@ export function BucketIcon({ className }: IconProps) {
 
 export function CloseIcon({ className }: IconProps) {
   return (
-    <svg className={className} width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+    <svg
+      className={className}
+      width="14"
+      height="14"
+      viewBox="0 0 14 14"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M3 3l8 8M11 3l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
     </svg>
   );

@@ -33,7 +33,7 @@ export function BucketList() {
   if (data.buckets.length === 0) {
     return (
       <EmptyState title="No buckets">
-        The configured credentials can see no buckets on this store.
+        The configured credentials do not see any bucket on this store.
       </EmptyState>
     );
   }
@@ -53,7 +53,12 @@ export function BucketList() {
           {data.buckets.map((bucket) => (
             <tr key={bucket.name}>
               <td>
-                <Link to="/b/$bucket" params={{ bucket: bucket.name }} search={{ prefix: '' }} className="bucket-link">
+                <Link
+                  to="/b/$bucket"
+                  params={{ bucket: bucket.name }}
+                  search={{ prefix: '' }}
+                  className="bucket-link"
+                >
                   <BucketIcon className="icon icon--bucket" />
                   <span>{visibleKey(bucket.name)}</span>
                 </Link>

@@ -2,7 +2,11 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ObjectDetails } from '@stowage/shared';
 import { apiGet, apiUrl, bucketPath } from '@/lib/api-client';
 
-export function getObjectDetails(bucket: string, key: string, signal?: AbortSignal): Promise<ObjectDetails> {
+export function getObjectDetails(
+  bucket: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<ObjectDetails> {
   return apiGet<ObjectDetails>(apiUrl(`${bucketPath(bucket)}/object`, { key }), signal);
 }
 

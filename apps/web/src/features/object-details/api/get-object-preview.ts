@@ -18,7 +18,7 @@ export async function getObjectPreview(
   if (size === 0) return { text: '', truncated: false, binary: false };
   const res = await apiFetch(objectContentUrl(bucket, key), {
     signal: signal ?? null,
-    headers: { Range: `bytes=0-${PREVIEW_BYTES - 1}` },
+    headers: { Range: `bytes=0-${String(PREVIEW_BYTES - 1)}` },
   });
   // Read no further than PREVIEW_BYTES even if the server ignored the Range header.
   const bytes = new Uint8Array(PREVIEW_BYTES);
@@ -38,7 +38,12 @@ export async function getObjectPreview(
   return { text, truncated: size > length, binary: head.includes(0) };
 }
 
-export function getObjectPreviewQueryOptions(bucket: string, key: string, size: number, etag: string | null) {
+export function getObjectPreviewQueryOptions(
+  bucket: string,
+  key: string,
+  size: number,
+  etag: string | null,
+) {
   return queryOptions({
     // The ETag changes when the content does.
     queryKey: ['buckets', bucket, 'object', { key }, 'preview', etag] as const,

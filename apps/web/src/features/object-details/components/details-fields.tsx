@@ -14,7 +14,11 @@ export function DetailsFields({ details }: { details: ObjectDetails }) {
     ['Size', `${formatBytes(details.size)} (${formatExactBytes(details.size)})`],
     [
       'Last modified',
-      details.lastModified ? <time dateTime={details.lastModified}>{formatDateTime(details.lastModified)}</time> : optional(null),
+      details.lastModified ? (
+        <time dateTime={details.lastModified}>{formatDateTime(details.lastModified)}</time>
+      ) : (
+        optional(null)
+      ),
     ],
     ['ETag', optional(details.etag)],
     ['Content type', optional(details.contentType)],

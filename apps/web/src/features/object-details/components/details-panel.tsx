@@ -11,7 +11,9 @@ import { objectContentUrl } from '../api/object-content-url';
 import { DetailsFields } from './details-fields';
 import { NameValueTable } from './name-value-table';
 
-const ObjectPreview = lazy(() => import('./object-preview').then((m) => ({ default: m.ObjectPreview })));
+const ObjectPreview = lazy(() =>
+  import('./object-preview').then((m) => ({ default: m.ObjectPreview })),
+);
 
 type DetailsPanelProps = { bucket: string; objectKey: string; onClose: () => void };
 
@@ -35,15 +37,21 @@ export function DetailsPanel({ bucket, objectKey, onClose }: DetailsPanelProps) 
         {error ? (
           <Banner title="Could not load this object.">
             {errorMessage(error)}
-            {error instanceof ApiRequestError && error.status === 404 && !objectKey.endsWith('/')
-              ? ' If you meant a folder, end the path with "/".'
-              : null}
+            {error instanceof ApiRequestError &&
+            error.status === 404 &&
+            !objectKey.endsWith('/') ? (
+              <span className="banner__hint">If you meant a folder, end the path with “/”.</span>
+            ) : null}
           </Banner>
         ) : null}
         {details ? (
           <>
             <div className="details__actions">
-              <a className="btn btn--primary btn--sm" href={objectContentUrl(bucket, objectKey, { download: true })} download={filename}>
+              <a
+                className="btn btn--primary btn--sm"
+                href={objectContentUrl(bucket, objectKey, { download: true })}
+                download={filename}
+              >
                 Download
               </a>
             </div>

@@ -20,7 +20,7 @@ export function NameValueTable({ label, nameHeader, rows, emptyText }: NameValue
       </thead>
       <tbody>
         {rows.map(([name, value], index) => (
-          <tr key={`${index}:${name}`}>
+          <tr key={`${String(index)}:${name}`}>
             <td>{visibleKey(name)}</td>
             <td>{value === '' ? <span className="muted">(empty)</span> : visibleKey(value)}</td>
           </tr>

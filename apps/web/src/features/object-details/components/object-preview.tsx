@@ -20,7 +20,11 @@ export function ObjectPreview({ bucket, details }: ObjectPreviewProps) {
 
   if (kind === 'image') {
     if (details.size > MAX_IMAGE_PREVIEW_BYTES) {
-      return <p className="muted">Too large to preview ({formatBytes(details.size)}). Download it instead.</p>;
+      return (
+        <p className="muted">
+          Too large to preview ({formatBytes(details.size)}). Download it instead.
+        </p>
+      );
     }
     return <ImagePreview key={details.key} src={objectContentUrl(bucket, details.key)} />;
   }
@@ -35,7 +39,13 @@ function ImagePreview({ src }: { src: string }) {
   if (failed) return <p className="muted">This image could not be displayed.</p>;
   return (
     <div className="preview-image">
-      <img src={src} alt="Preview of the object" onError={() => setFailed(true)} />
+      <img
+        src={src}
+        alt="Preview of the object"
+        onError={() => {
+          setFailed(true);
+        }}
+      />
     </div>
   );
 }
@@ -51,7 +61,12 @@ function prettyJson(text: string): string | null {
 type TextPreviewProps = { bucket: string; details: ObjectDetails; json: boolean };
 
 function TextPreview({ bucket, details, json }: TextPreviewProps) {
-  const { data, error, isPending } = useObjectPreview(bucket, details.key, details.size, details.etag);
+  const { data, error, isPending } = useObjectPreview(
+    bucket,
+    details.key,
+    details.size,
+    details.etag,
+  );
 
   if (isPending) return <Spinner label="Loading preview…" inline />;
   if (error) return <Banner title="Could not load the preview.">{errorMessage(error)}</Banner>;

@@ -11,7 +11,12 @@ const TEXT_TYPES = new Set([
   'application/toml',
 ]);
 /** Types that say nothing about the content: fall back to the key's extension. */
-const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/x-download']);
+const GENERIC_TYPES = new Set([
+  '',
+  'application/octet-stream',
+  'binary/octet-stream',
+  'application/x-download',
+]);
 
 const EXTENSION_KINDS: Record<string, PreviewKind> = {
   json: 'json',

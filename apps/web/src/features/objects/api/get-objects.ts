@@ -7,11 +7,17 @@ export const OBJECTS_PAGE_SIZE = 1000;
 
 type GetObjectsInput = { bucket: string; prefix: string; cursor?: string; signal?: AbortSignal };
 
-export function getObjects({ bucket, prefix, cursor, signal }: GetObjectsInput): Promise<ListObjectsResponse> {
+export function getObjects({
+  bucket,
+  prefix,
+  cursor,
+  signal,
+}: GetObjectsInput): Promise<ListObjectsResponse> {
   const url = apiUrl(`${bucketPath(bucket)}/objects`, {
     prefix,
     delimiter: '/',
-    cursor: cursor || undefined,
+    // The first page has no cursor (the infinite query starts from '').
+    cursor: cursor === '' ? undefined : cursor,
     limit: OBJECTS_PAGE_SIZE,
   });
   return apiGet<ListObjectsResponse>(url, signal);

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { Button } from '@/components/ui/button';
 import { parseGoToPath } from '../utils/parse-go-to-path';
@@ -15,7 +15,7 @@ export function GoToPathForm({ bucket, initialPath }: GoToPathFormProps) {
   const [path, setPath] = useState(initialPath);
   const inputId = useId();
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     void navigate({ to: '/b/$bucket', params: { bucket }, search: parseGoToPath(path) });
   }
@@ -30,15 +30,15 @@ export function GoToPathForm({ bucket, initialPath }: GoToPathFormProps) {
         className="input go-to-path__input"
         type="text"
         value={path}
-        onChange={(event) => setPath(event.target.value)}
+        onChange={(event) => {
+          setPath(event.target.value);
+        }}
         placeholder="Go to path: folder/ or folder/key"
         spellCheck={false}
         autoComplete="off"
         autoCapitalize="off"
       />
-      <Button type="submit" size="sm">
-        Go
-      </Button>
+      <Button type="submit">Go</Button>
     </form>
   );
 }

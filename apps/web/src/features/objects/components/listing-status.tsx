@@ -4,7 +4,9 @@ type ListingStatusProps = { count: number; hasMore: boolean; partialSort: boolea
 
 /** "2,634 items" when everything is loaded, "2,000 loaded, more…" while pages remain. */
 export function ListingStatus({ count, hasMore, partialSort }: ListingStatusProps) {
-  const summary = hasMore ? `${formatCount(count)} loaded, more…` : `${formatCount(count)} ${count === 1 ? 'item' : 'items'}`;
+  const summary = hasMore
+    ? `${formatCount(count)} loaded, more…`
+    : `${formatCount(count)} ${count === 1 ? 'item' : 'items'}`;
   return (
     <p role="status" className="listing-status">
       <span>{summary}</span>

@@ -7,7 +7,13 @@ import { Spinner } from '@/components/ui/spinner';
 import { errorMessage, isUnavailableError } from '@/lib/api-client';
 import { useObjects } from '../api/get-objects';
 import { compareKeys } from '../utils/compare-keys';
-import { DEFAULT_SORT, isDefaultSort, sortEntries, toEntries, type SortState } from '../utils/listing-entries';
+import {
+  DEFAULT_SORT,
+  isDefaultSort,
+  sortEntries,
+  toEntries,
+  type SortState,
+} from '../utils/listing-entries';
 import { ListingStatus } from './listing-status';
 import { ObjectTable } from './object-table';
 
@@ -19,7 +25,8 @@ type ObjectListingProps = { bucket: string; prefix: string; selectedKey: string 
 /** The folder listing: every loaded page, folders first, sortable, with its loading/empty/error states. */
 export function ObjectListing({ bucket, prefix, selectedKey }: ObjectListingProps) {
   const query = useObjects(bucket, prefix);
-  const { data, hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+  const { data, hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } =
+    query;
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
 
   const { folders, objects } = useMemo(() => toEntries(data?.pages ?? []), [data]);
@@ -47,7 +54,8 @@ export function ObjectListing({ bucket, prefix, selectedKey }: ObjectListingProp
     );
   }
 
-  if (query.isError && !isFetchNextPageError) {
+  // Only a failed first page replaces the listing; later failures keep what is loaded.
+  if (query.isError && data === undefined) {
     return (
       <div className="listing listing--centered">
         <Banner
@@ -58,7 +66,9 @@ export function ObjectListing({ bucket, prefix, selectedKey }: ObjectListingProp
             </Button>
           }
         >
-          {isUnavailableError(query.error) ? 'The storage service is unavailable.' : errorMessage(query.error)}
+          {isUnavailableError(query.error)
+            ? 'The storage service is unavailable.'
+            : errorMessage(query.error)}
         </Banner>
       </div>
     );
@@ -68,7 +78,9 @@ export function ObjectListing({ bucket, prefix, selectedKey }: ObjectListingProp
     return (
       <div className="listing listing--centered">
         <EmptyState title="This folder is empty">
-          {prefix === '' ? 'This bucket has no objects.' : 'No objects or folders start with this prefix.'}
+          {prefix === ''
+            ? 'This bucket has no objects.'
+            : 'No objects or folders start with this prefix.'}
         </EmptyState>
       </div>
     );
@@ -89,7 +101,11 @@ export function ObjectListing({ bucket, prefix, selectedKey }: ObjectListingProp
         nextPageError={isFetchNextPageError ? query.error : null}
         onLoadMore={loadMore}
       />
-      <ListingStatus count={entries.length} hasMore={hasNextPage} partialSort={hasNextPage && !isDefaultSort(sort)} />
+      <ListingStatus
+        count={entries.length}
+        hasMore={hasNextPage}
+        partialSort={hasNextPage && !isDefaultSort(sort)}
+      />
     </div>
   );
 }

@@ -34,7 +34,13 @@ export function ObjectRow({ bucket, prefix, entry, index, selected, style }: Obj
     >
       <div role="gridcell" className="cell-name">
         {isFolder ? (
-          <Link to="/b/$bucket" params={{ bucket }} search={{ prefix: entry.key }} className="row-link" title={name}>
+          <Link
+            to="/b/$bucket"
+            params={{ bucket }}
+            search={{ prefix: entry.key }}
+            className="row-link"
+            title={name}
+          >
             <FolderIcon className="icon icon--folder" />
             <span className="row-link__text">{name}</span>
           </Link>
@@ -54,7 +60,9 @@ export function ObjectRow({ bucket, prefix, entry, index, selected, style }: Obj
         )}
       </div>
       <div role="gridcell" className="cell-size">
-        {entry.kind === 'object' ? <span title={formatExactBytes(entry.size)}>{formatBytes(entry.size)}</span> : null}
+        {entry.kind === 'object' ? (
+          <span title={formatExactBytes(entry.size)}>{formatBytes(entry.size)}</span>
+        ) : null}
       </div>
       <div role="gridcell" className="cell-date">
         {entry.kind === 'object' ? formatDate(entry.lastModified) : null}

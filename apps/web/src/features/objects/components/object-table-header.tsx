@@ -15,16 +15,29 @@ export function ObjectTableHeader({ sort, onSortChange }: ObjectTableHeaderProps
       <div role="row" aria-rowindex={1} className="grid-row grid-row--head">
         {COLUMNS.map(({ column, label, className }) => {
           const active = sort.column === column;
-          const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+          const ariaSort = active
+            ? sort.direction === 'asc'
+              ? 'ascending'
+              : 'descending'
+            : undefined;
           const next: SortState = {
             column,
             direction: active && sort.direction === 'asc' ? 'desc' : 'asc',
           };
           return (
             <div key={column} role="columnheader" aria-sort={ariaSort} className={className}>
-              <button type="button" className="sort-button" onClick={() => onSortChange(next)}>
+              <button
+                type="button"
+                className="sort-button"
+                onClick={() => {
+                  onSortChange(next);
+                }}
+              >
                 {label}
-                <span className={`sort-arrow${active ? ' sort-arrow--active' : ''}`} aria-hidden="true">
+                <span
+                  className={`sort-arrow${active ? ' sort-arrow--active' : ''}`}
+                  aria-hidden="true"
+                >
                   {active && sort.direction === 'desc' ? '↓' : '↑'}
                 </span>
               </button>

@@ -1,3 +1,4 @@
+/* eslint react-hooks/incompatible-library: "off" -- TanStack Virtual is fine without React Compiler, which this app does not use. */
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button } from '@/components/ui/button';
@@ -25,7 +26,16 @@ type ObjectTableProps = {
 
 /** The virtualized listing: only the rows in (and near) the viewport are in the DOM. */
 export function ObjectTable(props: ObjectTableProps) {
-  const { bucket, prefix, selectedKey, entries, hasNextPage, isFetchingNextPage, nextPageError, onLoadMore } = props;
+  const {
+    bucket,
+    prefix,
+    selectedKey,
+    entries,
+    hasNextPage,
+    isFetchingNextPage,
+    nextPageError,
+    onLoadMore,
+  } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowCount = entries.length + (hasNextPage ? 1 : 0);
 
@@ -41,10 +51,20 @@ export function ObjectTable(props: ObjectTableProps) {
   useEffect(() => {
     const nearEnd = lastVisibleIndex >= entries.length - LOAD_AHEAD_ROWS;
     if (nearEnd && hasNextPage && !isFetchingNextPage && !nextPageError) onLoadMore();
-  }, [lastVisibleIndex, entries.length, hasNextPage, isFetchingNextPage, nextPageError, onLoadMore]);
+  }, [
+    lastVisibleIndex,
+    entries.length,
+    hasNextPage,
+    isFetchingNextPage,
+    nextPageError,
+    onLoadMore,
+  ]);
 
   const selectedIndex = useMemo(
-    () => (selectedKey === undefined ? -1 : entries.findIndex((e) => e.kind === 'object' && e.key === selectedKey)),
+    () =>
+      selectedKey === undefined
+        ? -1
+        : entries.findIndex((e) => e.kind === 'object' && e.key === selectedKey),
     [entries, selectedKey],
   );
   // Bring a newly selected object into view (deep links, "Go to path"), once per selection,
@@ -66,17 +86,27 @@ export function ObjectTable(props: ObjectTableProps) {
     event.preventDefault();
     virtualizer.scrollToIndex(next, { align: 'auto' });
     requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"] a`)?.focus();
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${String(next)}"] a`)?.focus();
     });
   }
 
   return (
-    <div role="grid" aria-label="Objects" aria-rowcount={rowCount + 1} aria-colcount={3} className="grid">
+    <div
+      role="grid"
+      aria-label="Objects"
+      // -1: the total is unknown while more pages remain (ARIA); +1 counts the header row.
+      aria-rowcount={hasNextPage ? -1 : entries.length + 1}
+      aria-colcount={3}
+      className="grid"
+    >
       <ObjectTableHeader sort={props.sort} onSortChange={props.onSortChange} />
       <div ref={scrollRef} className="grid-body" role="rowgroup" onKeyDown={handleKeyDown}>
         <div className="grid-body__inner" style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((virtualRow) => {
-            const style = { transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT };
+            const style = {
+              transform: `translateY(${String(virtualRow.start)}px)`,
+              height: ROW_HEIGHT,
+            };
             const entry = entries[virtualRow.index];
             if (!entry) {
               return (
@@ -90,7 +120,9 @@ export function ObjectTable(props: ObjectTableProps) {
                   <div role="gridcell" aria-colspan={3} className="cell-more">
                     {nextPageError ? (
                       <>
-                        <span className="text-error">Could not load more: {errorMessage(nextPageError)}</span>
+                        <span className="text-error">
+                          Could not load more: {errorMessage(nextPageError)}
+                        </span>
                         <Button size="sm" onClick={onLoadMore}>
                           Retry
                         </Button>

@@ -34,7 +34,12 @@ export function toEntries(pages: readonly ListObjectsResponse[]): {
       folders.push({ kind: 'folder', key: prefix });
     }
     for (const object of page.objects) {
-      objects.push({ kind: 'object', key: object.key, size: object.size, lastModified: object.lastModified });
+      objects.push({
+        kind: 'object',
+        key: object.key,
+        size: object.size,
+        lastModified: object.lastModified,
+      });
     }
   }
   return { folders, objects };
@@ -55,12 +60,19 @@ function sortObjects(objects: ObjectEntry[], sort: SortState): ObjectEntry[] {
     value: sort.column === 'size' ? entry.size : time(entry.lastModified),
   }));
   // Ties keep store order whichever the direction.
-  decorated.sort((a, b) => (a.value === b.value ? a.index - b.index : a.value < b.value ? -sign : sign));
+  decorated.sort((a, b) =>
+    a.value === b.value ? a.index - b.index : a.value < b.value ? -sign : sign,
+  );
   return decorated.map((d) => d.entry);
 }
 
 /** Folders always first (by name; they have no size or date), then objects in the chosen order. */
-export function sortEntries(folders: FolderEntry[], objects: ObjectEntry[], sort: SortState): ListingEntry[] {
-  const orderedFolders = sort.column === 'name' && sort.direction === 'desc' ? [...folders].reverse() : folders;
+export function sortEntries(
+  folders: FolderEntry[],
+  objects: ObjectEntry[],
+  sort: SortState,
+): ListingEntry[] {
+  const orderedFolders =
+    sort.column === 'name' && sort.direction === 'desc' ? [...folders].reverse() : folders;
   return [...orderedFolders, ...sortObjects(objects, sort)];
 }
