@@ -73,6 +73,7 @@ check('format', 'pnpm', ['exec', 'prettier', '--check', '.']);
 const built = check('build', 'pnpm', ['run', 'build']);
 vitest('unit: shared', 'packages/shared');
 vitest('unit: api', 'apps/api', ['-c', 'vitest.unit.config.ts']);
+vitest('unit: web', 'apps/web');
 vitest('api on s3rver', 'apps/api', [], { STOWAGE_TEST_STORE: 'embedded' });
 vitest('api on ceph rgw', 'apps/api', [], { STOWAGE_TEST_STORE: 'ceph' });
 if (built) playwright('e2e in chromium');

@@ -1,6 +1,9 @@
 import { defaultClientConditions, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/** Where `vite dev` sends /api: STOWAGE_API_URL, else the API's default port. */
+const apiUrl = process.env.STOWAGE_API_URL ?? 'http://127.0.0.1:8080';
+
 // `@stowage/source` lets Vite read packages/shared from its TypeScript sources. Setting
 // `conditions` replaces Vite's defaults (module, browser, development|production), so keep them.
 export default defineConfig({
@@ -12,8 +15,8 @@ export default defineConfig({
   },
   server: {
     host: '127.0.0.1',
-    port: 5173,
-    proxy: { '/api': 'http://127.0.0.1:8080' },
+    port: Number(process.env.STOWAGE_WEB_PORT ?? 5173),
+    proxy: { '/api': apiUrl },
   },
   build: {
     outDir: 'dist',

@@ -5,6 +5,11 @@ import { z } from 'zod';
  * Environment -> validated, typed config. Every variable is documented in .env.example.
  * A bad config stops the server with the list of every problem (see loadConfig).
  */
+/** S3's largest object (5 TiB), the default upload limit. */
+export const MAX_OBJECT_BYTES = 5 * 1024 ** 4;
+/** S3's largest single CopyObject (5 GiB): bigger objects are copied in parts. */
+export const MAX_COPY_OBJECT_BYTES = 5 * 1024 ** 3;
+
 const flag = (name: string) =>
   z
     .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
@@ -34,6 +39,15 @@ const EnvSchema = z.object({
     .optional(),
   STOWAGE_S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   STOWAGE_S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
+  STOWAGE_MAX_UPLOAD_BYTES: z.coerce
+    .number({ message: 'STOWAGE_MAX_UPLOAD_BYTES must be a number of bytes' })
+    .int('STOWAGE_MAX_UPLOAD_BYTES must be a whole number of bytes')
+    .positive('STOWAGE_MAX_UPLOAD_BYTES must be positive')
+    .max(
+      MAX_OBJECT_BYTES,
+      `STOWAGE_MAX_UPLOAD_BYTES is at most ${MAX_OBJECT_BYTES} (5 TiB, S3's object limit)`,
+    )
+    .default(MAX_OBJECT_BYTES),
 });
 
 export interface StoreConfig {
@@ -49,6 +63,8 @@ export interface StoreConfig {
   requestTimeoutMs: number;
   /** The embedded s3rver: keys it cannot hold safely are refused before they reach it. */
   embedded: boolean;
+  /** Objects larger than this are copied in parts (UploadPartCopy) by a metadata edit. */
+  multipartCopyThresholdBytes: number;
 }
 
 export interface AppConfig {
@@ -60,6 +76,8 @@ export interface AppConfig {
   useEmbeddedStore: boolean;
   seedDemo: boolean;
   webDir: string | undefined;
+  /** The largest file one upload may carry; a bigger one is refused with 413. */
+  maxUploadBytes: number;
   store: StoreConfig;
 }
 
@@ -70,7 +88,7 @@ export class ConfigError extends Error {
   }
 }
 
-const isAwsEndpoint = (endpoint: string | undefined) =>
+export const isAwsEndpoint = (endpoint: string | undefined) =>
   endpoint === undefined || /\.amazonaws\.com(\.cn)?(:\d+)?$/i.test(new URL(endpoint).host);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -102,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     useEmbeddedStore,
     seedDemo: e.STOWAGE_SEED_DEMO ?? useEmbeddedStore,
     webDir: e.STOWAGE_WEB_DIR ? path.resolve(e.STOWAGE_WEB_DIR) : undefined,
+    maxUploadBytes: e.STOWAGE_MAX_UPLOAD_BYTES,
     store: {
       endpoint,
       region: e.AWS_REGION,
@@ -115,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       connectTimeoutMs: e.STOWAGE_S3_CONNECT_TIMEOUT_MS,
       requestTimeoutMs: e.STOWAGE_S3_REQUEST_TIMEOUT_MS,
       embedded: useEmbeddedStore,
+      multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
     },
   };
 }

@@ -44,6 +44,7 @@ async function main() {
   const app = await buildApp({
     store: config.store,
     webDir: config.webDir ?? defaultWebDir,
+    maxUploadBytes: config.maxUploadBytes,
     logger,
   });
   let closing = false;

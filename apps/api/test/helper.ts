@@ -1,8 +1,8 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { buildApp } from '../src/build-app.js';
-import type { StoreConfig } from '../src/config.js';
+import { buildApp, type BuildAppOptions } from '../src/build-app.js';
+import { MAX_COPY_OBJECT_BYTES, type StoreConfig } from '../src/config.js';
 
 export const storeKind = inject('storeKind');
 export const onEmbedded = storeKind === 'embedded';
@@ -20,13 +20,17 @@ export function testStoreConfig(overrides: Partial<StoreConfig> = {}): StoreConf
     connectTimeoutMs: 2000,
     requestTimeoutMs: 10000,
     embedded: onEmbedded,
+    multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
     ...overrides,
   };
 }
 
 /** The app exactly as production builds it, over the suite's real store. */
-export async function build(overrides: Partial<StoreConfig> = {}) {
-  const app = await buildApp({ store: testStoreConfig(overrides) });
+export async function build(
+  overrides: Partial<StoreConfig> = {},
+  options: Omit<BuildAppOptions, 'store'> = {},
+) {
+  const app = await buildApp({ ...options, store: testStoreConfig(overrides) });
   await app.ready();
   return app;
 }

@@ -9,6 +9,18 @@ const NOT_FOUND: Record<string, string> = {
   NoSuchKey: 'The object does not exist',
   NotFound: 'The object does not exist',
 };
+/** The answer to a conditional write that lost a race (If-Match / 412), ours or the store's. */
+export const OBJECT_CHANGED = 'The object changed since you opened it; reload and try again';
+/** Input the store itself refused; our schemas check S3's rules first, so these are rare. */
+const REFUSED_INPUT: Record<string, string> = {
+  InvalidTag: 'the tags',
+  MalformedXML: 'the request',
+  MetadataTooLarge: 'the metadata',
+  KeyTooLongError: 'the key',
+  InvalidArgument: 'an argument',
+};
+/** A request the store does not implement (s3rver: UploadPartCopy 501, AbortMultipartUpload 405). */
+const UNSUPPORTED = new Set(['NotImplemented', 'MethodNotAllowed']);
 const REFUSED = new Set([
   'AccessDenied',
   'InvalidAccessKeyId',
@@ -60,6 +72,19 @@ export function mapS3Error(err: unknown, endpoint: string): HttpError {
   if (name === 'InvalidRange' || status === 416) {
     return new HttpError(416, 'The requested range is outside the object');
   }
+  // A HEAD's 412 has no body, so the SDK names it "Unknown": the status decides.
+  if (name === 'PreconditionFailed' || status === 412) return new HttpError(409, OBJECT_CHANGED);
+  if (UNSUPPORTED.has(name) || status === 501 || status === 405) {
+    return new HttpError(
+      502,
+      `The store at ${endpoint} does not implement this request (${name || status})`,
+    );
+  }
+  if (name === 'EntityTooLarge') {
+    return new HttpError(413, `The store at ${endpoint} refused the object as too large (${name})`);
+  }
+  const refused = REFUSED_INPUT[name];
+  if (refused) return new HttpError(400, `The store at ${endpoint} refused ${refused} (${name})`);
   if (UNREACHABLE.has(code) || UNREACHABLE.has(name) || isNetworkError(err)) {
     const why = code || name;
     return new HttpError(502, `The store at ${endpoint} is unreachable (${why})`);

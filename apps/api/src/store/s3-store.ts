@@ -1,8 +1,7 @@
-import https from 'node:https';
-import http from 'node:http';
 import type { Readable } from 'node:stream';
 import {
   CreateBucketCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
   HeadBucketCommand,
@@ -10,19 +9,28 @@ import {
   ListBucketsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
+  PutObjectTaggingCommand,
+  type S3Client,
 } from '@aws-sdk/client-s3';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type {
   Bucket,
+  DeleteObjectsResponse,
   ListObjectsQuery,
   ListObjectsResponse,
   ObjectDetails,
+  PrefixSummaryResponse,
   Tag,
+  UpdateMetadataBody,
 } from '@stowage/shared';
 import type { StoreConfig } from '../config.js';
+import { badGateway } from '../errors.js';
 import { mapS3Error } from './s3-errors.js';
 import { assertEmbeddedKey } from './key-policy.js';
+import { createS3Client } from './s3-client.js';
+import { uploadStream, type UploadStreamInput } from './s3-upload.js';
+import { deleteObjects, deletePrefix, existingKeys, prefixSummary } from './s3-bulk.js';
+import { editMetadata } from './s3-metadata-edit.js';
+import { sameTags } from './metadata-edit.js';
 
 export interface ObjectContent {
   body: Readable;
@@ -43,45 +51,29 @@ export interface PutObjectInput {
   metadata?: Record<string, string>;
 }
 
+export type UploadObjectInput = UploadStreamInput;
+
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
 /**
- * The S3 seam: the only file that talks to the store. Every method maps failures through
- * mapS3Error, so callers see HttpErrors only. The list of methods is the app's whole S3 surface.
+ * The S3 seam: routes call these methods and nothing else talks to the store. Every method
+ * maps failures through mapS3Error, so callers see HttpErrors only. The list of methods is
+ * the app's whole S3 surface; the SDK is used here and in the `s3-*.ts` files beside it.
  */
 export class S3Store {
   readonly client: S3Client;
   readonly endpointLabel: string;
 
-  constructor(private readonly config: StoreConfig) {
+  constructor(readonly config: StoreConfig) {
     this.endpointLabel = config.endpoint ?? `AWS S3 (${config.region})`;
-    const agentOptions = { keepAlive: true, maxSockets: 64 };
-    this.client = new S3Client({
-      endpoint: config.endpoint,
-      region: config.region,
-      forcePathStyle: config.forcePathStyle,
-      credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-      requestChecksumCalculation: config.checksumMode,
-      responseChecksumValidation: config.checksumMode,
-      maxAttempts: 3,
-      requestHandler: new NodeHttpHandler({
-        connectionTimeout: config.connectTimeoutMs,
-        // Time to the response headers; without the flag the SDK only logs a warning.
-        requestTimeout: config.requestTimeoutMs,
-        throwOnRequestTimeout: true,
-        // A body that stalls this long mid-stream is given up too.
-        socketTimeout: config.requestTimeoutMs,
-        httpAgent: new http.Agent(agentOptions),
-        httpsAgent: new https.Agent({ ...agentOptions, rejectUnauthorized: config.tlsVerify }),
-      }),
-    });
+    this.client = createS3Client(config);
   }
 
-  private checkKey(key: string): void {
+  checkKey(key: string): void {
     if (this.config.embedded) assertEmbeddedKey(key);
   }
 
-  private async call<T>(fn: () => Promise<T>): Promise<T> {
+  async call<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (err) {
@@ -136,6 +128,16 @@ export class S3Store {
       })),
       nextCursor: out.IsTruncated ? (out.NextContinuationToken ?? null) : null,
     };
+  }
+
+  /** Every object under a prefix (no delimiter), one page of up to 1,000 at a time. */
+  async *listAll(bucket: string, prefix: string) {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listObjects(bucket, { prefix, delimiter: '', limit: 1000, cursor });
+      yield page.objects;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   async getObjectDetails(bucket: string, key: string): Promise<ObjectDetails> {
@@ -213,6 +215,69 @@ export class S3Store {
         }),
       ),
     );
+  }
+
+  /** Streams a body into a new object; answers with what the store then holds. */
+  async uploadObject(input: UploadObjectInput): Promise<{ size: number; etag: string | null }> {
+    this.checkKey(input.key);
+    await this.call(() => uploadStream(this.client, input));
+    // Ceph 16 answers CompleteMultipartUpload with an empty ETag: HEAD has the real one.
+    const head = await this.call(() =>
+      this.client.send(new HeadObjectCommand({ Bucket: input.bucket, Key: input.key })),
+    );
+    return { size: head.ContentLength ?? 0, etag: head.ETag || null };
+  }
+
+  /** Rewrites an object's headers and metadata in place; see s3-metadata-edit.ts. */
+  async updateMetadata(bucket: string, key: string, body: UpdateMetadataBody) {
+    this.checkKey(key);
+    return editMetadata(this, bucket, key, body);
+  }
+
+  /** Replaces the tag set (the object is not rewritten); an empty list removes every tag. */
+  async putObjectTags(bucket: string, key: string, tags: Tag[]): Promise<Tag[]> {
+    this.checkKey(key);
+    await this.setTags(bucket, key, tags);
+    const stored = await this.getObjectTags(bucket, key);
+    if (!sameTags(stored, tags)) {
+      throw badGateway('The store accepted the change but did not apply it (tags)');
+    }
+    return stored;
+  }
+
+  /** PutObjectTagging even to clear: s3rver has no DeleteObjectTagging (501). */
+  async setTags(bucket: string, key: string, tags: Tag[]): Promise<void> {
+    const TagSet = tags.map((t) => ({ Key: t.key, Value: t.value }));
+    await this.call(() =>
+      this.client.send(
+        new PutObjectTaggingCommand({ Bucket: bucket, Key: key, Tagging: { TagSet } }),
+      ),
+    );
+  }
+
+  async deleteObject(bucket: string, key: string): Promise<void> {
+    this.checkKey(key);
+    await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })));
+  }
+
+  /** Deletes keys in DeleteObjects batches, reporting per-key failures. */
+  deleteObjects(bucket: string, keys: readonly string[]): Promise<DeleteObjectsResponse> {
+    return deleteObjects(this, bucket, keys);
+  }
+
+  /** A folder delete: lists the whole prefix first, then deletes exactly that snapshot. */
+  deletePrefix(bucket: string, prefix: string): Promise<DeleteObjectsResponse> {
+    return deletePrefix(this, bucket, prefix);
+  }
+
+  /** How many objects (and bytes) a folder delete would remove, counted up to a cap. */
+  prefixSummary(bucket: string, prefix: string): Promise<PrefixSummaryResponse> {
+    return prefixSummary(this, bucket, prefix);
+  }
+
+  /** Which of these keys exist (HeadObject, 16 at a time). */
+  existingKeys(bucket: string, keys: readonly string[]): Promise<string[]> {
+    return existingKeys(this, bucket, keys);
   }
 
   destroy(): void {

@@ -25,8 +25,25 @@ describe('meta routes', () => {
         '/api/buckets/{bucket}/objects',
         '/api/buckets/{bucket}/object',
         '/api/buckets/{bucket}/object/content',
+        '/api/buckets/{bucket}/upload',
+        '/api/buckets/{bucket}/object/metadata',
+        '/api/buckets/{bucket}/object/tags',
+        '/api/buckets/{bucket}/delete',
+        '/api/buckets/{bucket}/prefix-summary',
+        '/api/buckets/{bucket}/existing-keys',
       ]),
     );
+    const doc = res.json();
+    expect(Object.keys(doc.paths['/api/buckets/{bucket}/object']).sort()).toEqual([
+      'delete',
+      'get',
+    ]);
+    // The streamed upload form is documented, file last.
+    const form =
+      doc.paths['/api/buckets/{bucket}/upload'].post.requestBody.content['multipart/form-data']
+        .schema;
+    expect(Object.keys(form.properties)).toEqual(['contentType', 'metadata', 'size', 'file']);
+    expect(form.properties.file).toMatchObject({ type: 'string', format: 'binary' });
   });
 
   it('answers an unknown API route with the JSON error shape', async () => {

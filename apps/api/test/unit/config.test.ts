@@ -109,4 +109,22 @@ describe('loadConfig', () => {
       }),
     ).toThrow(/must start with http:\/\/ or https:\/\//);
   });
+
+  it('limits uploads to 5 TiB unless STOWAGE_MAX_UPLOAD_BYTES says less', () => {
+    expect(loadConfig({}).maxUploadBytes).toBe(5497558138880);
+    expect(loadConfig({ STOWAGE_MAX_UPLOAD_BYTES: '1048576' }).maxUploadBytes).toBe(1048576);
+    expect(loadConfig({}).store.multipartCopyThresholdBytes).toBe(5 * 1024 ** 3);
+  });
+
+  it.each([
+    ['0', 'STOWAGE_MAX_UPLOAD_BYTES must be positive'],
+    ['1.5', 'STOWAGE_MAX_UPLOAD_BYTES must be a whole number of bytes'],
+    ['lots', 'STOWAGE_MAX_UPLOAD_BYTES must be a number of bytes'],
+    [
+      '5497558138881',
+      "STOWAGE_MAX_UPLOAD_BYTES is at most 5497558138880 (5 TiB, S3's object limit)",
+    ],
+  ])('refuses STOWAGE_MAX_UPLOAD_BYTES=%s', (value, message) => {
+    expect(() => loadConfig({ STOWAGE_MAX_UPLOAD_BYTES: value })).toThrow(message);
+  });
 });

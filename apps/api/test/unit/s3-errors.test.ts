@@ -36,6 +36,35 @@ describe('mapS3Error', () => {
     [sdk('TimeoutError'), 502, `The store at ${ep} is unreachable (TimeoutError)`],
     [sdk('InternalError', 500), 502, `The store at ${ep} failed (InternalError)`],
     [sdk('BucketNotEmpty', 409), 409, `The store at ${ep} answered BucketNotEmpty`],
+    [
+      sdk('PreconditionFailed', 412),
+      409,
+      'The object changed since you opened it; reload and try again',
+    ],
+    // A HEAD's 412 has no body to name it.
+    [sdk('Unknown', 412), 409, 'The object changed since you opened it; reload and try again'],
+    [
+      sdk('NotImplemented', 501),
+      502,
+      `The store at ${ep} does not implement this request (NotImplemented)`,
+    ],
+    [
+      sdk('MethodNotAllowed', 405),
+      502,
+      `The store at ${ep} does not implement this request (MethodNotAllowed)`,
+    ],
+    [
+      sdk('EntityTooLarge', 400),
+      413,
+      `The store at ${ep} refused the object as too large (EntityTooLarge)`,
+    ],
+    [sdk('InvalidTag', 400), 400, `The store at ${ep} refused the tags (InvalidTag)`],
+    [
+      sdk('MetadataTooLarge', 400),
+      400,
+      `The store at ${ep} refused the metadata (MetadataTooLarge)`,
+    ],
+    [sdk('KeyTooLongError', 400), 400, `The store at ${ep} refused the key (KeyTooLongError)`],
     [new Error('boom'), 502, `The store at ${ep} could not be used (Error)`],
   ])('%#: maps to %i with a clear message', (err, status, message) => {
     const mapped = mapS3Error(err, ep);

@@ -67,17 +67,120 @@ export async function apiFetch(url: string, init: RequestInit = {}): Promise<Res
   return res;
 }
 
+async function readJson<T>(res: Response): Promise<T> {
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new ApiRequestError(res.status, 'The server sent a response that is not valid JSON.');
+  }
+}
+
 /** GET a JSON body. The shapes come from @stowage/shared; the server validates its responses. */
 export async function apiGet<T>(url: string, signal?: AbortSignal): Promise<T> {
   const res = await apiFetch(url, {
     signal: signal ?? null,
     headers: { Accept: 'application/json' },
   });
+  return readJson<T>(res);
+}
+
+/** The one way in for JSON writes: a JSON body out, a JSON body (or nothing, on 204) back. */
+async function apiSend<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await apiFetch(url, {
+    method,
+    headers,
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (res.status === 204) return undefined as T;
+  return readJson<T>(res);
+}
+
+export function apiPost<T>(url: string, body: unknown): Promise<T> {
+  return apiSend<T>('POST', url, body);
+}
+
+export function apiPut<T>(url: string, body: unknown): Promise<T> {
+  return apiSend<T>('PUT', url, body);
+}
+
+export async function apiDelete(url: string): Promise<void> {
+  await apiSend<undefined>('DELETE', url);
+}
+
+export type UploadProgress = { loaded: number; total: number };
+
+function xhrError(xhr: XMLHttpRequest): ApiRequestError {
+  let body: unknown = null;
   try {
-    return (await res.json()) as T;
+    body = JSON.parse(xhr.responseText);
   } catch {
-    throw new ApiRequestError(res.status, 'The server sent a response that is not valid JSON.');
+    // Not JSON: a proxy or gateway answered instead of the API.
   }
+  if (isApiError(body)) return new ApiRequestError(xhr.status, body.message, body.error);
+  const reason = xhr.statusText ? ` ${xhr.statusText}` : '';
+  return new ApiRequestError(
+    xhr.status,
+    `The server answered HTTP ${String(xhr.status)}${reason}.`,
+  );
+}
+
+/**
+ * POST a multipart body with XMLHttpRequest: fetch() cannot report upload progress. Errors are
+ * the same ApiRequestError as apiFetch's; an abort rejects with an AbortError DOMException.
+ */
+export function apiUpload<T>(
+  url: string,
+  body: FormData,
+  options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  const { onProgress, signal } = options;
+  return new Promise<T>((resolve, reject) => {
+    const abortError = () => new DOMException('The upload was cancelled.', 'AbortError');
+    if (signal?.aborted) {
+      reject(abortError());
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    const onAbortSignal = () => {
+      xhr.abort();
+    };
+    const settle = () => signal?.removeEventListener('abort', onAbortSignal);
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.({ loaded: event.loaded, total: event.total });
+    };
+    xhr.onload = () => {
+      settle();
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(xhrError(xhr));
+        return;
+      }
+      try {
+        resolve(JSON.parse(xhr.responseText) as T);
+      } catch {
+        reject(
+          new ApiRequestError(xhr.status, 'The server sent a response that is not valid JSON.'),
+        );
+      }
+    };
+    xhr.onerror = () => {
+      settle();
+      reject(new ApiRequestError(0, NETWORK_ERROR_MESSAGE));
+    };
+    xhr.onabort = () => {
+      settle();
+      reject(abortError());
+    };
+    signal?.addEventListener('abort', onAbortSignal);
+    xhr.send(body);
+  });
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 /** 502/503/504 (the store is down or slow) and unreachable API: problems for the whole app. */

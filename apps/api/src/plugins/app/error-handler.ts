@@ -10,6 +10,28 @@ const body = (statusCode: number, message: string) => ({
   message,
 });
 
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+}
+const line = (field: string, message: string) => (field ? `${field}: ${message}` : message);
+
+/**
+ * A union's own message is "Invalid input": show the branch the client meant (the only one
+ * failing for more than a missing or mistyped field, e.g. `keys` over its limit), else all.
+ */
+function unionMessage(field: string, branches: Issue[][]): string {
+  const meant = branches.filter((b) => b.some((i) => i.code !== 'invalid_type'));
+  return (meant.length === 1 ? meant : branches)
+    .map((b) =>
+      b
+        .map((i) => line([field, ...i.path.map(String)].filter(Boolean).join('.'), i.message))
+        .join('; '),
+    )
+    .join(' or ');
+}
+
 /**
  * Every error, ours or Fastify's, leaves as `{ statusCode, error, message }`. A 5xx that is
  * not one of our HttpErrors is logged and answered without its internal text.
@@ -28,7 +50,9 @@ export default fp(
         const message = err.validation
           .map((v) => {
             const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-            return field ? `${field}: ${v.message}` : (v.message ?? 'invalid');
+            const branches = (v.params as { errors?: Issue[][] }).errors;
+            if (v.keyword === 'invalid_union' && branches) return unionMessage(field, branches);
+            return line(field, v.message ?? 'invalid');
           })
           .join('; ');
         return reply.code(400).send(body(400, message));

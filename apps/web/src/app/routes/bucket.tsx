@@ -1,8 +1,23 @@
+import { lazy, Suspense, useState } from 'react';
 import { getRouteApi } from '@tanstack/react-router';
+import { parentPrefix } from '@stowage/shared';
+import type {
+  DeleteOutcome,
+  DeleteTarget,
+} from '@/features/delete-objects/components/delete-dialog';
 import { DetailsPanel } from '@/features/object-details/components/details-panel';
 import { GoToPathForm } from '@/features/objects/components/go-to-path-form';
 import { ObjectBreadcrumb } from '@/features/objects/components/object-breadcrumb';
 import { ObjectListing } from '@/features/objects/components/object-listing';
+import { UploadActions } from '@/features/upload/components/upload-actions';
+import { UploadDropZone } from '@/features/upload/components/upload-drop-zone';
+
+// Loaded on first use, with the shared delete schema (and so zod) it needs.
+const DeleteDialog = lazy(() =>
+  import('@/features/delete-objects/components/delete-dialog').then((m) => ({
+    default: m.DeleteDialog,
+  })),
+);
 
 const route = getRouteApi('/b/$bucket');
 
@@ -11,9 +26,18 @@ export function BucketRoute() {
   const { bucket } = route.useParams();
   const { prefix, key } = route.useSearch();
   const navigate = route.useNavigate();
+  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
 
   // Closing replaces the history entry, as selecting does: back/forward step through folders.
   const closeDetails = () => void navigate({ search: { prefix }, replace: true });
+
+  // The open object went with the delete: close its panel.
+  const onDeleted = ({ target, failedKeys }: DeleteOutcome) => {
+    if (key === undefined || failedKeys.includes(key)) return;
+    const gone =
+      target.kind === 'folder' ? key.startsWith(target.prefix) : target.keys.includes(key);
+    if (gone) closeDetails();
+  };
 
   return (
     <div className="browser">
@@ -25,14 +49,52 @@ export function BucketRoute() {
           initialPath={key ?? prefix}
         />
       </div>
-      <div
+      <UploadActions
+        bucket={bucket}
+        prefix={prefix}
+        onCreated={(created) =>
+          void navigate({ search: { prefix: parentPrefix(created), key: created } })
+        }
+      />
+      <UploadDropZone
+        bucket={bucket}
+        prefix={prefix}
         className={`browser__content${key !== undefined ? ' browser__content--with-details' : ''}`}
       >
-        <ObjectListing bucket={bucket} prefix={prefix} selectedKey={key} />
+        <ObjectListing
+          bucket={bucket}
+          prefix={prefix}
+          selectedKey={key}
+          onDeleteObjects={(keys) => {
+            setDeleting({ kind: 'objects', keys });
+          }}
+          onDeleteFolder={(folder) => {
+            setDeleting({ kind: 'folder', prefix: folder });
+          }}
+        />
         {key !== undefined ? (
-          <DetailsPanel bucket={bucket} objectKey={key} onClose={closeDetails} />
+          <DetailsPanel
+            bucket={bucket}
+            objectKey={key}
+            onClose={closeDetails}
+            onDelete={(objectKey) => {
+              setDeleting({ kind: 'objects', keys: [objectKey] });
+            }}
+          />
         ) : null}
-      </div>
+      </UploadDropZone>
+      {deleting ? (
+        <Suspense fallback={null}>
+          <DeleteDialog
+            bucket={bucket}
+            target={deleting}
+            onClose={() => {
+              setDeleting(null);
+            }}
+            onDeleted={onDeleted}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

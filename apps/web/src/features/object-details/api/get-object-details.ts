@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ObjectDetails } from '@stowage/shared';
 import { apiGet, apiUrl, bucketPath } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 
 export function getObjectDetails(
   bucket: string,
@@ -11,7 +12,7 @@ export function getObjectDetails(
 }
 
 export function objectDetailsQueryKey(bucket: string, key: string) {
-  return ['buckets', bucket, 'object', { key }] as const;
+  return queryKeys.object(bucket, key);
 }
 
 export function getObjectDetailsQueryOptions(bucket: string, key: string) {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 import { objectContentUrl } from './object-content-url';
 
 /** Text previews read at most this many bytes (one Range request). */
@@ -46,7 +47,7 @@ export function getObjectPreviewQueryOptions(
 ) {
   return queryOptions({
     // The ETag changes when the content does.
-    queryKey: ['buckets', bucket, 'object', { key }, 'preview', etag] as const,
+    queryKey: [...queryKeys.object(bucket, key), 'preview', etag] as const,
     queryFn: ({ signal }) => getObjectPreview(bucket, key, size, signal),
     staleTime: 5 * 60_000,
   });

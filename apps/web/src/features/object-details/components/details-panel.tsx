@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { downloadFilename } from '@stowage/shared';
+import { lazy, Suspense, useState } from 'react';
+import { decodeMetadataValue, downloadFilename } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
@@ -14,13 +14,31 @@ import { NameValueTable } from './name-value-table';
 const ObjectPreview = lazy(() =>
   import('./object-preview').then((m) => ({ default: m.ObjectPreview })),
 );
+const MetadataForm = lazy(() =>
+  import('./metadata-form').then((m) => ({ default: m.MetadataForm })),
+);
+const TagsForm = lazy(() => import('./tags-form').then((m) => ({ default: m.TagsForm })));
 
-type DetailsPanelProps = { bucket: string; objectKey: string; onClose: () => void };
+type EditMode = 'metadata' | 'tags';
+
+type DetailsPanelProps = {
+  bucket: string;
+  objectKey: string;
+  onClose: () => void;
+  /** Delete this object (the caller confirms first). */
+  onDelete?: (key: string) => void;
+};
 
 /** The right-hand panel for the selected object: properties, download, preview, metadata, tags. */
-export function DetailsPanel({ bucket, objectKey, onClose }: DetailsPanelProps) {
+export function DetailsPanel({ bucket, objectKey, onClose, onDelete }: DetailsPanelProps) {
   const { data: details, error, isPending } = useObjectDetails(bucket, objectKey);
   const filename = downloadFilename(objectKey);
+  // Which object the open form belongs to: selecting another one leaves the form.
+  const [editing, setEditing] = useState<{ key: string; mode: EditMode } | null>(null);
+  const mode = editing?.key === objectKey ? editing.mode : null;
+  const stopEditing = () => {
+    setEditing(null);
+  };
 
   return (
     <aside aria-label="Object details" className="details">
@@ -44,7 +62,16 @@ export function DetailsPanel({ bucket, objectKey, onClose }: DetailsPanelProps) 
             ) : null}
           </Banner>
         ) : null}
-        {details ? (
+        {details && mode !== null ? (
+          <Suspense fallback={<Spinner label="Loading the form…" />}>
+            {mode === 'metadata' ? (
+              <MetadataForm bucket={bucket} details={details} onDone={stopEditing} />
+            ) : (
+              <TagsForm bucket={bucket} details={details} onDone={stopEditing} />
+            )}
+          </Suspense>
+        ) : null}
+        {details && mode === null ? (
           <>
             <div className="details__actions">
               <a
@@ -54,6 +81,33 @@ export function DetailsPanel({ bucket, objectKey, onClose }: DetailsPanelProps) 
               >
                 Download
               </a>
+              <Button
+                size="sm"
+                onClick={() => {
+                  setEditing({ key: objectKey, mode: 'metadata' });
+                }}
+              >
+                Edit metadata
+              </Button>
+              <Button
+                size="sm"
+                onClick={() => {
+                  setEditing({ key: objectKey, mode: 'tags' });
+                }}
+              >
+                Edit tags
+              </Button>
+              {onDelete ? (
+                <Button
+                  size="sm"
+                  className="btn--danger details__delete"
+                  onClick={() => {
+                    onDelete(objectKey);
+                  }}
+                >
+                  Delete
+                </Button>
+              ) : null}
             </div>
             <DetailsFields details={details} />
             <section aria-label="Preview" className="details__section">
@@ -67,7 +121,9 @@ export function DetailsPanel({ bucket, objectKey, onClose }: DetailsPanelProps) 
               <NameValueTable
                 label="User metadata"
                 nameHeader="Name"
-                rows={Object.entries(details.metadata)}
+                rows={Object.entries(details.metadata).map(
+                  ([name, value]) => [name, decodeMetadataValue(value)] as const,
+                )}
                 emptyText="No user metadata."
               />
             </section>

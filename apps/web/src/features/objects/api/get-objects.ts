@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { ListObjectsResponse } from '@stowage/shared';
 import { apiGet, apiUrl, bucketPath } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
 
 /** One S3 page per request; the API caps `limit` at 1000. */
 export const OBJECTS_PAGE_SIZE = 1000;
@@ -24,7 +25,7 @@ export function getObjects({
 }
 
 export function objectsQueryKey(bucket: string, prefix: string) {
-  return ['buckets', bucket, 'objects', { prefix }] as const;
+  return queryKeys.objects(bucket, prefix);
 }
 
 export function getObjectsQueryOptions(bucket: string, prefix: string) {

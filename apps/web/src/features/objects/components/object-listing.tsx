@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage, isUnavailableError } from '@/lib/api-client';
 import { useObjects } from '../api/get-objects';
+import { useRowSelection } from '../hooks/use-row-selection';
 import { compareKeys } from '../utils/compare-keys';
 import {
   DEFAULT_SORT,
@@ -16,14 +17,24 @@ import {
 } from '../utils/listing-entries';
 import { ListingStatus } from './listing-status';
 import { ObjectTable } from './object-table';
+import { SelectionBar } from './selection-bar';
 
 /** How many pages a deep link may load to find its selected object. */
 const MAX_SEEK_PAGES = 20;
 
-type ObjectListingProps = { bucket: string; prefix: string; selectedKey: string | undefined };
+type ObjectListingProps = {
+  bucket: string;
+  prefix: string;
+  selectedKey: string | undefined;
+  /** Delete the checked objects (the caller confirms first). */
+  onDeleteObjects?: (keys: string[]) => void;
+  /** Delete a folder and everything in it (the caller confirms first). */
+  onDeleteFolder?: (prefix: string) => void;
+};
 
 /** The folder listing: every loaded page, folders first, sortable, with its loading/empty/error states. */
-export function ObjectListing({ bucket, prefix, selectedKey }: ObjectListingProps) {
+export function ObjectListing(props: ObjectListingProps) {
+  const { bucket, prefix, selectedKey, onDeleteObjects } = props;
   const query = useObjects(bucket, prefix);
   const { data, hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } =
     query;
@@ -32,6 +43,7 @@ export function ObjectListing({ bucket, prefix, selectedKey }: ObjectListingProp
   const { folders, objects } = useMemo(() => toEntries(data?.pages ?? []), [data]);
   const entries = useMemo(() => sortEntries(folders, objects, sort), [folders, objects, sort]);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const selection = useRowSelection(`${bucket}\n${prefix}`, entries);
 
   // A deep link may select an object beyond the first page: keep loading until it shows up,
   // the store's (sorted) listing has gone past it, or MAX_SEEK_PAGES is reached.
@@ -88,6 +100,21 @@ export function ObjectListing({ bucket, prefix, selectedKey }: ObjectListingProp
 
   return (
     <div className="listing">
+      {selection.selected.size > 0 ? (
+        <SelectionBar
+          count={selection.selected.size}
+          onDelete={
+            onDeleteObjects
+              ? () => {
+                  onDeleteObjects([...selection.selected]);
+                }
+              : undefined
+          }
+          onClear={() => {
+            selection.setAll(false);
+          }}
+        />
+      ) : null}
       <ObjectTable
         key={`${bucket}/${prefix}`}
         bucket={bucket}
@@ -100,6 +127,8 @@ export function ObjectListing({ bucket, prefix, selectedKey }: ObjectListingProp
         isFetchingNextPage={isFetchingNextPage}
         nextPageError={isFetchNextPageError ? query.error : null}
         onLoadMore={loadMore}
+        selection={selection}
+        onDeleteFolder={props.onDeleteFolder}
       />
       <ListingStatus
         count={entries.length}

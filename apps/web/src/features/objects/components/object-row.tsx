@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { Link } from '@tanstack/react-router';
 import { keyBasename } from '@stowage/shared';
-import { FileIcon, FolderIcon } from '@/components/ui/icons';
+import { FileIcon, FolderIcon, TrashIcon } from '@/components/ui/icons';
 import { formatBytes, formatDate, formatExactBytes } from '@/utils/format';
 import { visibleKey } from '@/utils/visible-key';
 import type { ListingEntry } from '../utils/listing-entries';
@@ -12,15 +12,26 @@ type ObjectRowProps = {
   entry: ListingEntry;
   index: number;
   selected: boolean;
+  checked: boolean;
+  onCheck: (key: string, checked: boolean, range: boolean) => void;
+  onDeleteFolder: ((prefix: string) => void) | undefined;
   style: CSSProperties;
 };
 
 /** One listing row. Its accessible name is the visible name; the name link covers the whole row. */
-export function ObjectRow({ bucket, prefix, entry, index, selected, style }: ObjectRowProps) {
+export function ObjectRow(props: ObjectRowProps) {
+  const { bucket, prefix, entry, index, selected, checked, style } = props;
   const basename = keyBasename(entry.key, prefix);
   // A key equal to the prefix is the "folder marker" object some tools create.
   const name = basename === '' ? '(folder marker)' : visibleKey(basename);
   const isFolder = entry.kind === 'folder';
+  const classes = [
+    'grid-row',
+    selected ? 'grid-row--selected' : '',
+    checked ? 'grid-row--checked' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div
@@ -29,9 +40,24 @@ export function ObjectRow({ bucket, prefix, entry, index, selected, style }: Obj
       aria-selected={selected}
       aria-label={name}
       data-index={index}
-      className={`grid-row${selected ? ' grid-row--selected' : ''}`}
+      className={classes}
       style={style}
     >
+      <div role="gridcell" className="cell-check">
+        {isFolder ? null : (
+          <input
+            type="checkbox"
+            className="row-check"
+            aria-label={`Select ${name}`}
+            checked={checked}
+            onChange={(event) => {
+              // React reports a checkbox's change from its click event, which has the shift key.
+              const native = event.nativeEvent as Partial<MouseEvent>;
+              props.onCheck(entry.key, event.target.checked, native.shiftKey === true);
+            }}
+          />
+        )}
+      </div>
       <div role="gridcell" className="cell-name">
         {isFolder ? (
           <Link
@@ -66,6 +92,19 @@ export function ObjectRow({ bucket, prefix, entry, index, selected, style }: Obj
       </div>
       <div role="gridcell" className="cell-date">
         {entry.kind === 'object' ? formatDate(entry.lastModified) : null}
+      </div>
+      <div role="gridcell" className="cell-actions">
+        {isFolder && props.onDeleteFolder ? (
+          <button
+            type="button"
+            className="row-action"
+            aria-label={`Delete folder ${name}`}
+            title={`Delete folder ${name}`}
+            onClick={() => props.onDeleteFolder?.(entry.key)}
+          >
+            <TrashIcon />
+          </button>
+        ) : null}
       </div>
     </div>
   );

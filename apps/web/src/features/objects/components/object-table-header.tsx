@@ -1,6 +1,11 @@
 import type { SortColumn, SortState } from '../utils/listing-entries';
+import type { RowSelection } from '../hooks/use-row-selection';
 
-type ObjectTableHeaderProps = { sort: SortState; onSortChange: (sort: SortState) => void };
+type ObjectTableHeaderProps = {
+  sort: SortState;
+  onSortChange: (sort: SortState) => void;
+  selection: RowSelection;
+};
 
 const COLUMNS: { column: SortColumn; label: string; className: string }[] = [
   { column: 'name', label: 'Name', className: 'cell-name' },
@@ -8,11 +13,29 @@ const COLUMNS: { column: SortColumn; label: string; className: string }[] = [
   { column: 'date', label: 'Last modified', className: 'cell-date' },
 ];
 
-/** Clickable column headers: a first click sorts ascending, a second one descending. */
-export function ObjectTableHeader({ sort, onSortChange }: ObjectTableHeaderProps) {
+/** "Select all loaded", then clickable column headers: a first click sorts ascending, a second descending. */
+export function ObjectTableHeader({ sort, onSortChange, selection }: ObjectTableHeaderProps) {
+  const { selected, loadedCount } = selection;
+  const all = loadedCount > 0 && selected.size === loadedCount;
   return (
     <div role="rowgroup" className="grid-head">
       <div role="row" aria-rowindex={1} className="grid-row grid-row--head">
+        <div role="columnheader" className="cell-check">
+          <input
+            type="checkbox"
+            className="row-check"
+            aria-label="Select all loaded"
+            title="Select all loaded objects"
+            disabled={loadedCount === 0}
+            checked={all}
+            ref={(input) => {
+              if (input) input.indeterminate = selected.size > 0 && !all;
+            }}
+            onChange={(event) => {
+              selection.setAll(event.target.checked);
+            }}
+          />
+        </div>
         {COLUMNS.map(({ column, label, className }) => {
           const active = sort.column === column;
           const ariaSort = active
@@ -44,6 +67,9 @@ export function ObjectTableHeader({ sort, onSortChange }: ObjectTableHeaderProps
             </div>
           );
         })}
+        <div role="columnheader" className="cell-actions">
+          <span className="sr-only">Actions</span>
+        </div>
       </div>
     </div>
   );

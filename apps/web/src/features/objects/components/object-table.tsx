@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/api-client';
+import type { RowSelection } from '../hooks/use-row-selection';
 import type { ListingEntry, SortState } from '../utils/listing-entries';
 import { ObjectRow } from './object-row';
 import { ObjectTableHeader } from './object-table-header';
@@ -22,6 +23,8 @@ type ObjectTableProps = {
   isFetchingNextPage: boolean;
   nextPageError: Error | null;
   onLoadMore: () => void;
+  selection: RowSelection;
+  onDeleteFolder: ((prefix: string) => void) | undefined;
 };
 
 /** The virtualized listing: only the rows in (and near) the viewport are in the DOM. */
@@ -35,6 +38,7 @@ export function ObjectTable(props: ObjectTableProps) {
     isFetchingNextPage,
     nextPageError,
     onLoadMore,
+    selection,
   } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowCount = entries.length + (hasNextPage ? 1 : 0);
@@ -96,10 +100,14 @@ export function ObjectTable(props: ObjectTableProps) {
       aria-label="Objects"
       // -1: the total is unknown while more pages remain (ARIA); +1 counts the header row.
       aria-rowcount={hasNextPage ? -1 : entries.length + 1}
-      aria-colcount={3}
+      aria-colcount={5}
       className="grid"
     >
-      <ObjectTableHeader sort={props.sort} onSortChange={props.onSortChange} />
+      <ObjectTableHeader
+        sort={props.sort}
+        onSortChange={props.onSortChange}
+        selection={selection}
+      />
       <div ref={scrollRef} className="grid-body" role="rowgroup" onKeyDown={handleKeyDown}>
         <div className="grid-body__inner" style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((virtualRow) => {
@@ -117,7 +125,7 @@ export function ObjectTable(props: ObjectTableProps) {
                   className="grid-row grid-row--more"
                   style={style}
                 >
-                  <div role="gridcell" aria-colspan={3} className="cell-more">
+                  <div role="gridcell" aria-colspan={5} className="cell-more">
                     {nextPageError ? (
                       <>
                         <span className="text-error">
@@ -142,6 +150,9 @@ export function ObjectTable(props: ObjectTableProps) {
                 entry={entry}
                 index={virtualRow.index}
                 selected={virtualRow.index === selectedIndex}
+                checked={entry.kind === 'object' && selection.selected.has(entry.key)}
+                onCheck={selection.toggle}
+                onDeleteFolder={props.onDeleteFolder}
                 style={style}
               />
             );

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  BucketParamsSchema,
+  ObjectKeyQuerySchema,
+  PutTagsBodySchema,
+  PutTagsResponseSchema,
+} from '@stowage/shared';
+import { errorResponses } from './error-responses.js';
+
+const route: FastifyPluginAsyncZod = async (app) => {
+  app.put(
+    '/buckets/:bucket/object/tags',
+    {
+      schema: {
+        tags: ['objects'],
+        summary: "Replace an object's tags (the object is not rewritten); [] removes them all",
+        params: BucketParamsSchema,
+        querystring: ObjectKeyQuerySchema,
+        body: PutTagsBodySchema,
+        response: { 200: PutTagsResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      tags: await app.objectStore.putObjectTags(
+        request.params.bucket,
+        request.query.key,
+        request.body.tags,
+      ),
+    }),
+  );
+};
+export default route;

@@ -1,0 +1,113 @@
+import { DeleteObjectsCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import type { DeleteObjectsResponse, PrefixSummaryResponse } from '@stowage/shared';
+import { embeddedKeyProblem } from './key-policy.js';
+import { mapLimit } from './map-limit.js';
+import { mapS3Error } from './s3-errors.js';
+import type { S3Store } from './s3-store.js';
+
+/** Operations over many objects: bulk and folder delete, folder summary, existing keys. */
+
+/** S3's most keys per DeleteObjects request. */
+export const DELETE_BATCH = 1000;
+/** A folder's size is counted up to this many objects ("more than N"). */
+export const PREFIX_SUMMARY_CAP = 100_000;
+
+/**
+ * Deletes keys in DeleteObjects batches of 1,000, reporting per-key failures. Quiet mode: the
+ * store lists only failures, so `deleted` is what was sent minus what failed (s3rver lists
+ * the deleted keys anyway; Ceph, like S3, does not). A key that did not exist counts as
+ * deleted, as S3 reports it. If the first request fails outright (no bucket, no access) that
+ * error is the answer; if a later one does, its keys and the rest are reported as failed.
+ * Keys the embedded store cannot address safely (`a/../b` would hit `b`) are never sent.
+ */
+export async function deleteObjects(
+  store: S3Store,
+  bucket: string,
+  keys: readonly string[],
+): Promise<DeleteObjectsResponse> {
+  const result: DeleteObjectsResponse = { deleted: 0, errors: [] };
+  const toSend: string[] = [];
+  for (const key of new Set(keys)) {
+    const problem = store.config.embedded ? embeddedKeyProblem(key) : undefined;
+    if (!problem) toSend.push(key);
+    else {
+      const message = `The embedded store cannot address this key safely: it ${problem}`;
+      result.errors.push({ key, code: 'UnsafeKey', message });
+    }
+  }
+  for (let i = 0; i < toSend.length; i += DELETE_BATCH) {
+    const batch = toSend.slice(i, i + DELETE_BATCH);
+    try {
+      const out = await store.client.send(
+        new DeleteObjectsCommand({
+          Bucket: bucket,
+          Delete: { Quiet: true, Objects: batch.map((Key) => ({ Key })) },
+        }),
+      );
+      const errors = (out.Errors ?? []).map((e) => ({
+        key: e.Key ?? '',
+        code: e.Code ?? 'Error',
+        message: e.Message || e.Code || 'The store did not delete this object',
+      }));
+      result.errors.push(...errors);
+      result.deleted += batch.length - errors.length;
+    } catch (err) {
+      const mapped = mapS3Error(err, store.endpointLabel);
+      if (i === 0) throw mapped;
+      const code = (err as { name?: string }).name || 'Error';
+      for (const key of toSend.slice(i)) result.errors.push({ key, code, message: mapped.message });
+      break;
+    }
+  }
+  return result;
+}
+
+/** Lists the whole prefix first (no delimiter), then deletes exactly that snapshot. */
+export async function deletePrefix(
+  store: S3Store,
+  bucket: string,
+  prefix: string,
+): Promise<DeleteObjectsResponse> {
+  const keys: string[] = [];
+  for await (const page of store.listAll(bucket, prefix)) keys.push(...page.map((o) => o.key));
+  return deleteObjects(store, bucket, keys);
+}
+
+export async function prefixSummary(
+  store: S3Store,
+  bucket: string,
+  prefix: string,
+  cap = PREFIX_SUMMARY_CAP,
+): Promise<PrefixSummaryResponse> {
+  let count = 0;
+  let totalSize = 0;
+  for await (const page of store.listAll(bucket, prefix)) {
+    for (const o of page) {
+      if (count === cap) return { count, totalSize, truncated: true };
+      count += 1;
+      totalSize += o.size;
+    }
+  }
+  return { count, totalSize, truncated: false };
+}
+
+/** HeadObject, 16 at a time; a 404 means absent, any other failure is the answer. */
+export async function existingKeys(
+  store: S3Store,
+  bucket: string,
+  keys: readonly string[],
+): Promise<string[]> {
+  const found = await mapLimit(keys, 16, async (key) => {
+    // The embedded store holds no such key, and asking for it may alias another one.
+    if (store.config.embedded && embeddedKeyProblem(key)) return false;
+    try {
+      await store.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return true;
+    } catch (err) {
+      const mapped = mapS3Error(err, store.endpointLabel);
+      if (mapped.statusCode === 404) return false;
+      throw mapped;
+    }
+  });
+  return [...new Set(keys.filter((_, i) => found[i]))];
+}

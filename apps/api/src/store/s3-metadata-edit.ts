@@ -1,0 +1,102 @@
+import { CopyObjectCommand, type StorageClass } from '@aws-sdk/client-s3';
+import type { ObjectDetails, UpdateMetadataBody } from '@stowage/shared';
+import { badGateway, conflict } from '../errors.js';
+import { OBJECT_CHANGED } from './s3-errors.js';
+import { multipartCopy, type CopyHeaders } from './s3-multipart-copy.js';
+import { planMetadataEdit, sameEtag, sameTags, unappliedFields } from './metadata-edit.js';
+import type { S3Store } from './s3-store.js';
+
+/** Parts of a multipart copy: big enough to be few, small enough to answer within a timeout. */
+const MAX_COPY_PART_BYTES = 512 * 1024 * 1024;
+
+/** An unreadable Expires cannot be re-sent; the read-back then reports it. */
+const toDate = (s: string | null) => {
+  const d = s === null ? undefined : new Date(s);
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+};
+
+/**
+ * `bucket/key` as CopySource wants it: URL-encoded, the key's slashes kept. s3rver reads it
+ * with decodeURI, which leaves `%23 %3F %26 %2B`... encoded (then 404): it gets encodeURI.
+ */
+export const copySource = (bucket: string, key: string, embedded: boolean) =>
+  `${bucket}/${embedded ? encodeURI(key) : key.split('/').map(encodeURIComponent).join('/')}`;
+
+/**
+ * A metadata edit rewrites the object onto itself (S3 has no other way): CopyObject with
+ * MetadataDirective REPLACE, conditional on the ETag just read, re-sending every system
+ * header the edit keeps — a REPLACE copy drops what is not sent (s3rver even resets
+ * Content-Type). Then the tags come back if the store dropped them (Ceph 16 drops them
+ * despite TaggingDirective COPY), and the result is read back: an edit the store accepted
+ * but did not apply is a 502, never a success.
+ */
+export async function editMetadata(
+  store: S3Store,
+  bucket: string,
+  key: string,
+  body: UpdateMetadataBody,
+): Promise<ObjectDetails> {
+  const current = await store.getObjectDetails(bucket, key);
+  if (body.ifMatch !== undefined && !sameEtag(body.ifMatch, current.etag)) {
+    throw conflict(OBJECT_CHANGED);
+  }
+  const plan = planMetadataEdit(current, body);
+  const h = plan.headers;
+  const headers: CopyHeaders = {
+    ContentType: h.contentType ?? undefined,
+    CacheControl: h.cacheControl ?? undefined,
+    ContentDisposition: h.contentDisposition ?? undefined,
+    ContentEncoding: h.contentEncoding ?? undefined,
+    ContentLanguage: h.contentLanguage ?? undefined,
+    Expires: toDate(h.expires),
+    // A copy is STANDARD unless told otherwise.
+    StorageClass:
+      current.storageClass && current.storageClass !== 'STANDARD'
+        ? (current.storageClass as StorageClass)
+        : undefined,
+    Metadata: plan.metadata,
+  };
+  const ifMatch = current.etag ?? undefined;
+  const source = copySource(bucket, key, store.config.embedded);
+  const threshold = store.config.multipartCopyThresholdBytes;
+  // s3rver copies any size with CopyObject and has no UploadPartCopy (501).
+  if (current.size > threshold && !store.config.embedded) {
+    const partBytes = Math.min(Math.max(threshold, 1), MAX_COPY_PART_BYTES);
+    await store.call(() =>
+      multipartCopy(store.client, {
+        bucket,
+        key,
+        copySource: source,
+        size: current.size,
+        ifMatch,
+        headers,
+        partBytes,
+      }),
+    );
+  } else {
+    await store.call(() =>
+      store.client.send(
+        new CopyObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          CopySource: source,
+          CopySourceIfMatch: ifMatch,
+          MetadataDirective: 'REPLACE',
+          TaggingDirective: 'COPY',
+          ...headers,
+        }),
+      ),
+    );
+  }
+
+  if (!sameTags(await store.getObjectTags(bucket, key), current.tags)) {
+    await store.setTags(bucket, key, current.tags);
+  }
+  const after = await store.getObjectDetails(bucket, key);
+  const wrong = unappliedFields(plan, after);
+  if (!sameTags(after.tags, current.tags)) wrong.push('tags');
+  if (wrong.length) {
+    throw badGateway(`The store accepted the change but did not apply it (${wrong.join(', ')})`);
+  }
+  return after;
+}

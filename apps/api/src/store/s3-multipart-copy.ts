@@ -1,0 +1,86 @@
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  UploadPartCopyCommand,
+  type CopyObjectCommandInput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { mapLimit } from './map-limit.js';
+
+/** The headers and metadata of the new object, as CopyObject takes them. */
+export type CopyHeaders = Pick<
+  CopyObjectCommandInput,
+  | 'ContentType'
+  | 'CacheControl'
+  | 'ContentDisposition'
+  | 'ContentEncoding'
+  | 'ContentLanguage'
+  | 'Expires'
+  | 'StorageClass'
+  | 'Metadata'
+>;
+
+export interface MultipartCopyInput {
+  bucket: string;
+  key: string;
+  copySource: string;
+  size: number;
+  /** Every part is copied only while the source still has this ETag. */
+  ifMatch: string | undefined;
+  headers: CopyHeaders;
+  /** At least 5 MiB (S3's smallest part); raised to stay within 10,000 parts. */
+  partBytes: number;
+}
+
+const MAX_PARTS = 10_000;
+const MIN_PART_BYTES = 5 * 1024 * 1024;
+
+/** Byte ranges `bytes=a-b` covering `size` in parts of `partBytes`. */
+export function copyRanges(size: number, partBytes: number): string[] {
+  const part = Math.max(MIN_PART_BYTES, partBytes, Math.ceil(size / MAX_PARTS));
+  const ranges: string[] = [];
+  for (let start = 0; start < size; start += part) {
+    ranges.push(`bytes=${start}-${Math.min(size, start + part) - 1}`);
+  }
+  return ranges;
+}
+
+/**
+ * Rewrites an object over CopyObject's 5 GiB limit: a multipart upload with the new headers
+ * whose parts are copied server side (UploadPartCopy), 4 at a time. Any failure aborts it.
+ */
+export async function multipartCopy(client: S3Client, input: MultipartCopyInput): Promise<void> {
+  const { bucket: Bucket, key: Key } = input;
+  const { UploadId } = await client.send(
+    new CreateMultipartUploadCommand({ Bucket, Key, ...input.headers }),
+  );
+  try {
+    const parts = await mapLimit(copyRanges(input.size, input.partBytes), 4, async (range, i) => {
+      const out = await client.send(
+        new UploadPartCopyCommand({
+          Bucket,
+          Key,
+          UploadId,
+          PartNumber: i + 1,
+          CopySource: input.copySource,
+          CopySourceRange: range,
+          CopySourceIfMatch: input.ifMatch,
+        }),
+      );
+      return { PartNumber: i + 1, ETag: out.CopyPartResult?.ETag };
+    });
+    await client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: parts },
+      }),
+    );
+  } catch (err) {
+    // The copy's failure is the answer; a failed abort only leaves parts behind.
+    await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => {});
+    throw err;
+  }
+}

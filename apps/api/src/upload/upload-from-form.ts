@@ -1,0 +1,75 @@
+import type { FastifyRequest } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
+import type { UploadFields, UploadResponse } from '@stowage/shared';
+import { badGateway } from '../errors.js';
+import type { S3Store } from '../store/s3-store.js';
+import { fileBody, type FileBody } from './file-body.js';
+import {
+  drainForm,
+  expectFormEnd,
+  formError,
+  parseFields,
+  readFieldsThenFile,
+  tooLarge,
+} from './read-upload-form.js';
+
+export interface UploadTarget {
+  bucket: string;
+  key: string;
+  maxBytes: number;
+}
+
+/** A header value Node sends as is. */
+const HEADER_VALUE = /^[\x20-\x7e]+$/;
+
+/** The contentType field wins; without it, the type the client gave the file part. */
+function contentTypeOf(fields: UploadFields, file: MultipartFile): string | undefined {
+  if (fields.contentType !== undefined) return fields.contentType?.trim() || undefined;
+  return HEADER_VALUE.test(file.mimetype) ? file.mimetype : undefined;
+}
+
+/**
+ * An upload form, streamed from the request into the store: fields first, then one file,
+ * passed on as it arrives. Whatever fails — a bad field, the size limit, the client leaving —
+ * the store's upload is aborted, the rest of the request is read to nowhere, and then the
+ * answer says what went wrong. Nothing is buffered beyond the store's parts in flight.
+ */
+export async function uploadFromForm(
+  request: FastifyRequest,
+  store: S3Store,
+  target: UploadTarget,
+): Promise<UploadResponse> {
+  const { bucket, key, maxBytes } = target;
+  const parts = request.parts();
+  let file: MultipartFile | undefined;
+  let body: FileBody | undefined;
+  try {
+    const form = await readFieldsThenFile(parts, maxBytes);
+    file = form.file;
+    const fields = parseFields(form.raw);
+    if (fields.size !== undefined && fields.size > maxBytes) throw tooLarge(maxBytes);
+    body = fileBody(file.file, expectFormEnd(parts, maxBytes), {
+      tooLarge: () => tooLarge(maxBytes),
+      broken: (err) => formError(err, maxBytes),
+    });
+    const stored = await store.uploadObject({
+      bucket,
+      key,
+      body: body.body,
+      sizeHint: fields.size,
+      contentType: contentTypeOf(fields, file),
+      metadata: fields.metadata,
+    });
+    if (stored.size !== body.bytes()) {
+      throw badGateway(`The store kept ${stored.size} bytes of the ${body.bytes()} uploaded`);
+    }
+    return { key, size: stored.size, etag: stored.etag };
+  } catch (err) {
+    // Stop feeding the store if it still reads, and let the rest of the request run out.
+    if (body) body.fail(err instanceof Error ? err : new Error(String(err)));
+    else file?.file.resume();
+    await drainForm(parts);
+    request.log.info({ bucket, key, err }, 'upload not stored');
+    throw err;
+  }
+}

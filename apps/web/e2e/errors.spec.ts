@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import {
+  DEMO_BUCKET,
+  DEMO_ROOT_ROWS,
+  bucketPath,
+  detailsPanel,
+  expectRowNames,
+  gridRow,
+} from './helpers';
+
+test('an unreachable store shows the API message in the app-wide banner', async ({ page }) => {
+  const message = 'The store at http://127.0.0.1:1 is unreachable (ECONNREFUSED)';
+  let calls = 0;
+  // The one mock: a running server cannot be made to lose its store on demand.
+  await page.route('**/api/buckets', (route) => {
+    calls += 1;
+    return route.fulfill({
+      status: 502,
+      contentType: 'application/json',
+      body: JSON.stringify({ statusCode: 502, error: 'Bad Gateway', message }),
+    });
+  });
+
+  await page.goto('/');
+
+  const banner = page.getByRole('alert').filter({ hasText: 'Storage unavailable.' });
+  await expect(banner).toBeVisible();
+  await expect(banner.getByText(message, { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Could not load buckets.' }),
+  ).toBeVisible();
+  expect(calls).toBeGreaterThanOrEqual(1);
+
+  // Once the store is back, Retry clears the banner and shows the buckets.
+  await page.unroute('**/api/buckets');
+  await banner.getByRole('button', { name: 'Retry' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByRole('link', { name: DEMO_BUCKET, exact: true })).toBeVisible();
+});
+
+test('a deep link to a missing object says it does not exist', async ({ page }) => {
+  await page.goto(bucketPath('', 'nope.txt'));
+
+  const panel = detailsPanel(page);
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('nope.txt');
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('Could not load this object.');
+  await expect(alert).toContainText('The object does not exist');
+  await expect(panel.getByRole('link', { name: 'Download' })).toHaveCount(0);
+  // The folder still lists, with nothing selected.
+  await expectRowNames(page, DEMO_ROOT_ROWS);
+  await expect(gridRow(page, 'README.txt')).toHaveAttribute('aria-selected', 'false');
+  // The store outage banner is for 502/503/504 only, not for a 404.
+  await expect(page.getByRole('alert').filter({ hasText: 'Storage unavailable.' })).toHaveCount(0);
+});

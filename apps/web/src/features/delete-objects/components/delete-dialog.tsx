@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { keyBasename, type DeleteObjectsResponse } from '@stowage/shared';
+import { Banner } from '@/components/ui/banner';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { errorMessage } from '@/lib/api-client';
+import { formatCount } from '@/utils/format';
+import { visibleKey } from '@/utils/visible-key';
+import { useDeleteObject } from '../api/delete-object';
+import { useDeleteObjects } from '../api/delete-objects';
+import { DeleteResult } from './delete-result';
+import { FolderSummary } from './folder-summary';
+
+export type DeleteTarget = { kind: 'objects'; keys: string[] } | { kind: 'folder'; prefix: string };
+
+/** What went: the keys that could not be deleted are in `failedKeys`. */
+export type DeleteOutcome = { target: DeleteTarget; failedKeys: string[] };
+
+type DeleteDialogProps = {
+  bucket: string;
+  target: DeleteTarget;
+  onClose: () => void;
+  onDeleted?: (outcome: DeleteOutcome) => void;
+};
+
+/** Keys listed by name before "and N more". */
+const SHOWN = 5;
+
+function titleOf(target: DeleteTarget): string {
+  if (target.kind === 'folder') return `Delete folder ${visibleKey(keyBasename(target.prefix))}?`;
+  const [first] = target.keys;
+  if (target.keys.length === 1 && first !== undefined) {
+    return `Delete ${visibleKey(keyBasename(first)) || visibleKey(first)}?`;
+  }
+  return `Delete ${formatCount(target.keys.length)} objects?`;
+}
+
+/** Says exactly what will go, deletes it on confirmation, then shows what happened. */
+export function DeleteDialog({ bucket, target, onClose, onDeleted }: DeleteDialogProps) {
+  const deleteMany = useDeleteObjects(bucket);
+  const deleteOne = useDeleteObject(bucket);
+  const [result, setResult] = useState<DeleteObjectsResponse | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const busy = deleteMany.isPending || deleteOne.isPending;
+
+  async function confirm() {
+    setFailure(null);
+    try {
+      let res: DeleteObjectsResponse;
+      const [only] = target.kind === 'objects' && target.keys.length === 1 ? target.keys : [];
+      if (only !== undefined) {
+        await deleteOne.mutateAsync(only);
+        res = { deleted: 1, errors: [] };
+      } else {
+        res = await deleteMany.mutateAsync(
+          target.kind === 'folder' ? { prefix: target.prefix } : { keys: target.keys },
+        );
+      }
+      setResult(res);
+      onDeleted?.({ target, failedKeys: res.errors.map((e) => e.key) });
+    } catch (err) {
+      setFailure(err);
+    }
+  }
+
+  return (
+    <Dialog title={titleOf(target)} onClose={onClose} dismissible={!busy}>
+      {result ? (
+        <DeleteResult result={result} />
+      ) : (
+        <>
+          {target.kind === 'folder' ? (
+            <FolderSummary bucket={bucket} prefix={target.prefix} />
+          ) : (
+            <>
+              <p>
+                {target.keys.length === 1
+                  ? 'This object will be deleted:'
+                  : `These ${formatCount(target.keys.length)} objects will be deleted:`}
+              </p>
+              <ul className="dialog__keys">
+                {target.keys.slice(0, SHOWN).map((key) => (
+                  <li key={key}>{visibleKey(key)}</li>
+                ))}
+                {target.keys.length > SHOWN ? (
+                  <li className="muted">and {formatCount(target.keys.length - SHOWN)} more</li>
+                ) : null}
+              </ul>
+            </>
+          )}
+          <p className="muted">This cannot be undone.</p>
+          {failure ? <Banner title="The delete failed.">{errorMessage(failure)}</Banner> : null}
+        </>
+      )}
+      <DialogActions>
+        {result ? (
+          <Button variant="primary" onClick={onClose} autoFocus>
+            Close
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button className="btn--danger" onClick={() => void confirm()} disabled={busy}>
+              {busy ? 'Deleting…' : 'Delete'}
+            </Button>
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,66 @@
+import { useFieldArray, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { MAX_TAGS, PutTagsBodySchema, type ObjectDetails, type PutTagsBody } from '@stowage/shared';
+import { NameValueRows } from '@/components/form/name-value-rows';
+import { Banner } from '@/components/ui/banner';
+import { Button } from '@/components/ui/button';
+import { errorMessage } from '@/lib/api-client';
+import { useUpdateObjectTags } from '../api/update-object-tags';
+
+type TagsFormProps = { bucket: string; details: ObjectDetails; onDone: () => void };
+
+/** Edits the tag set with the shared TagSetSchema rules (loaded lazily). */
+export function TagsForm({ bucket, details, onDone }: TagsFormProps) {
+  const form = useForm<PutTagsBody>({
+    resolver: zodResolver(PutTagsBodySchema),
+    defaultValues: { tags: details.tags.map(({ key, value }) => ({ key, value })) },
+  });
+  const rows = useFieldArray({ control: form.control, name: 'tags' });
+  const update = useUpdateObjectTags(bucket, details.key);
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (body) => {
+    await update.mutateAsync(body).then(onDone, () => undefined); // errors shown below
+  });
+
+  return (
+    <form noValidate className="form details-form" onSubmit={(event) => void onSubmit(event)}>
+      <h3 className="details-form__title">Edit tags</h3>
+      {update.error ? (
+        <Banner title="Could not save the tags.">{errorMessage(update.error)}</Banner>
+      ) : null}
+      <NameValueRows
+        legend="Tags"
+        nameLabel="Tag key"
+        valueLabel="Tag value"
+        namePlaceholder="key"
+        addLabel="Add tag"
+        emptyText="No tags. Saving removes every tag."
+        rows={rows.fields}
+        register={(index, part) =>
+          form.register(`tags.${index}.${part === 'name' ? 'key' : 'value'}`)
+        }
+        errorOf={(index, part) =>
+          errors.tags?.[index]?.[part === 'name' ? 'key' : 'value']?.message
+        }
+        rootError={errors.tags?.root?.message ?? errors.tags?.message}
+        canAdd={rows.fields.length < MAX_TAGS}
+        onAdd={() => {
+          rows.append({ key: '', value: '' });
+        }}
+        onRemove={rows.remove}
+      />
+      {rows.fields.length >= MAX_TAGS ? (
+        <p className="field__hint">An object has at most {MAX_TAGS} tags.</p>
+      ) : null}
+      <div className="form__actions">
+        <Button onClick={onDone} disabled={update.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save'}
+        </Button>
+      </div>
+    </form>
+  );
+}

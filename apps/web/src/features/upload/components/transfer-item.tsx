@@ -1,0 +1,98 @@
+import { memo } from 'react';
+import { Button } from '@/components/ui/button';
+import { formatBytes } from '@/utils/format';
+import { visibleKey } from '@/utils/visible-key';
+import type { Transfer } from '../utils/transfer-queue';
+
+type TransferItemProps = {
+  transfer: Transfer;
+  onCancel: (id: number) => void;
+  onRetry: (id: number) => void;
+};
+
+const STATUS_TEXT = {
+  queued: 'Waiting',
+  uploading: 'Uploading',
+  done: 'Uploaded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+} as const;
+
+function percentOf(transfer: Transfer): number {
+  if (transfer.status === 'done') return 100;
+  const { size } = transfer.file;
+  return size === 0 ? 0 : Math.floor((transfer.loaded / size) * 100);
+}
+
+/** One file of the transfer panel: progress, speed, and its cancel or retry button. */
+export const TransferItem = memo(function TransferItem({
+  transfer,
+  onCancel,
+  onRetry,
+}: TransferItemProps) {
+  const { key, file, status } = transfer;
+  const slash = key.lastIndexOf('/');
+  const name = visibleKey(key.slice(slash + 1));
+  const folder = visibleKey(key.slice(0, slash + 1));
+  const percent = percentOf(transfer);
+  const loaded = status === 'done' ? file.size : transfer.loaded;
+  const bytes = `${formatBytes(loaded)} of ${formatBytes(file.size)}`;
+  // The accessible name carries the picked file's own name too, when "keep both" renamed it.
+  const label =
+    file.name && !key.endsWith(`/${file.name}`) && key !== file.name
+      ? `${visibleKey(key)} (${visibleKey(file.name)})`
+      : visibleKey(key);
+
+  return (
+    <li className={`transfer transfer--${status}`} aria-label={label}>
+      <div className="transfer__head">
+        <span className="transfer__name" title={visibleKey(key)}>
+          {name}
+          {folder ? <span className="transfer__folder"> in {folder}</span> : null}
+        </span>
+        {status === 'queued' || status === 'uploading' ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              onCancel(transfer.id);
+            }}
+          >
+            Cancel
+          </Button>
+        ) : null}
+        {status === 'failed' || status === 'cancelled' ? (
+          <Button
+            size="sm"
+            onClick={() => {
+              onRetry(transfer.id);
+            }}
+          >
+            Retry
+          </Button>
+        ) : null}
+      </div>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={`Progress of ${name}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${String(percent)}%, ${bytes}`}
+      >
+        <div className="progress__bar" style={{ width: `${String(percent)}%` }} />
+      </div>
+      <p className="transfer__meta">
+        <span className="transfer__status">{STATUS_TEXT[status]}</span>
+        <span>
+          {bytes} · {percent}%
+        </span>
+        {status === 'uploading' && transfer.speed > 0 ? (
+          <span>{formatBytes(transfer.speed)}/s</span>
+        ) : null}
+      </p>
+      {transfer.error ? <p className="transfer__error">{transfer.error}</p> : null}
+    </li>
+  );
+});

@@ -1,0 +1,121 @@
+import {
+  lazy,
+  Suspense,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type InputHTMLAttributes,
+} from 'react';
+import { Banner } from '@/components/ui/banner';
+import { Button } from '@/components/ui/button';
+import { formatCount } from '@/utils/format';
+import { useUpload } from '../hooks/use-upload';
+import { UploadOptionsSummary } from './upload-options-summary';
+
+const UploadOptionsDialog = lazy(() =>
+  import('./upload-options-dialog').then((m) => ({ default: m.UploadOptionsDialog })),
+);
+const NewTextObjectDialog = lazy(() =>
+  import('./new-text-object-dialog').then((m) => ({ default: m.NewTextObjectDialog })),
+);
+
+/** Not in React's input attribute types; Chromium, Firefox and Safari all support it. */
+const FOLDER_INPUT = { webkitdirectory: '' } as InputHTMLAttributes<HTMLInputElement>;
+
+type UploadActionsProps = {
+  bucket: string;
+  prefix: string;
+  /** A new text object was saved. */
+  onCreated?: (key: string) => void;
+};
+
+/** The toolbar's write actions for the open folder: file and folder pickers, new text object. */
+export function UploadActions({ bucket, prefix, onCreated }: UploadActionsProps) {
+  const { startUpload, checking, error, dismissError } = useUpload();
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const [dialog, setDialog] = useState<'options' | 'text' | null>(null);
+  const close = () => {
+    setDialog(null);
+  };
+
+  const onPicked = (event: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(event.target.files ?? []);
+    // Reset, so picking the same files again fires another change.
+    event.target.value = '';
+    void startUpload(bucket, prefix, files);
+  };
+
+  return (
+    <div className="upload-actions">
+      <Button variant="primary" onClick={() => filesInput.current?.click()}>
+        Upload files
+      </Button>
+      <Button onClick={() => folderInput.current?.click()}>Upload folder</Button>
+      <Button
+        onClick={() => {
+          setDialog('text');
+        }}
+      >
+        New text object
+      </Button>
+      <Button
+        variant="ghost"
+        onClick={() => {
+          setDialog('options');
+        }}
+      >
+        Upload options
+      </Button>
+      <UploadOptionsSummary />
+      <input
+        ref={filesInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="upload-files-input"
+        onChange={onPicked}
+      />
+      <input
+        ref={folderInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="upload-folder-input"
+        onChange={onPicked}
+        {...FOLDER_INPUT}
+      />
+      {checking > 0 ? (
+        <span role="status" className="upload-actions__checking">
+          Checking {formatCount(checking)} {checking === 1 ? 'file' : 'files'}…
+        </span>
+      ) : null}
+      {error ? (
+        <Banner
+          className="upload-actions__error"
+          action={
+            <Button size="sm" onClick={dismissError}>
+              Dismiss
+            </Button>
+          }
+        >
+          {error}
+        </Banner>
+      ) : null}
+      <Suspense fallback={null}>
+        {dialog === 'options' ? <UploadOptionsDialog onClose={close} /> : null}
+        {dialog === 'text' ? (
+          <NewTextObjectDialog
+            bucket={bucket}
+            prefix={prefix}
+            onClose={close}
+            onCreated={(key) => {
+              close();
+              onCreated?.(key);
+            }}
+          />
+        ) : null}
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useFieldArray, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { NameValueRows } from '@/components/form/name-value-rows';
+import { TextField } from '@/components/form/text-field';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { metadataToRows } from '@/lib/metadata-rows';
+import { useUpload } from '../hooks/use-upload';
+import type { UploadOptions } from '../utils/prepare-batch';
+import {
+  UploadOptionsFormSchema,
+  type UploadOptionsFormValues,
+} from '../utils/upload-options-schema';
+
+/** Content type and user metadata for the next uploads (loaded lazily: zod, react-hook-form). */
+export function UploadOptionsDialog({ onClose }: { onClose: () => void }) {
+  const { options, setOptions } = useUpload();
+  const form = useForm<UploadOptionsFormValues, unknown, UploadOptions>({
+    resolver: zodResolver(UploadOptionsFormSchema),
+    defaultValues: {
+      contentType: options.contentType ?? '',
+      metadata: metadataToRows(options.metadata ?? {}),
+    },
+  });
+  const rows = useFieldArray({ control: form.control, name: 'metadata' });
+  const { errors } = form.formState;
+
+  return (
+    <Dialog title="Upload options" onClose={onClose} className="dialog--wide">
+      <form
+        noValidate
+        className="form"
+        onSubmit={form.handleSubmit((values) => {
+          setOptions(values);
+          onClose();
+        })}
+      >
+        <p className="muted">
+          Applied to every file of the next uploads until cleared. Values may use any characters;
+          non-ASCII text is stored encoded (RFC 2047).
+        </p>
+        <TextField
+          label="Content type"
+          placeholder="Guessed from each file name"
+          error={errors.contentType?.message}
+          {...form.register('contentType')}
+        />
+        <NameValueRows
+          legend="User metadata"
+          nameLabel="Metadata name"
+          valueLabel="Metadata value"
+          namePlaceholder="name"
+          addLabel="Add metadata"
+          emptyText="No user metadata."
+          rows={rows.fields}
+          register={(index, part) => form.register(`metadata.${index}.${part}`)}
+          errorOf={(index, part) => errors.metadata?.[index]?.[part]?.message}
+          rootError={errors.metadata?.root?.message ?? errors.metadata?.message}
+          onAdd={() => {
+            rows.append({ name: '', value: '' });
+          }}
+          onRemove={rows.remove}
+        />
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary">
+            Save
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
