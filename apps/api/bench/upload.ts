@@ -22,6 +22,7 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     store: { type: 'string', default: 'embedded' },
     'size-mib': { type: 'string', default: '1024' },

@@ -1,4 +1,15 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  test as base,
+  type APIRequestContext,
+  type FileChooser,
+  type Locator,
+  type Page,
+} from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 
 /** The bucket the API seeds on a fresh data directory (apps/api/src/store/seed-demo.ts). */
 export const DEMO_BUCKET = 'demo';
@@ -252,4 +263,156 @@ export async function scrollToEnd(page: Page, maxSteps = 1000): Promise<ScrollRe
     }
   }
   throw new Error(`The grid did not reach its end in ${String(maxSteps)} steps`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The write path: every write test works in a fresh folder of its own, removed afterwards, so
+// the seeded demo content the other specs read stays as it was.
+
+/** The API URL of an object's details (system headers, user metadata, tags). */
+export function objectApiPath(key: string): string {
+  return `/api/buckets/${DEMO_BUCKET}/object${query({ key })}`;
+}
+
+/** Every key under a prefix, through the API (no delimiter: subfolders included), in order. */
+export async function listKeysViaApi(request: APIRequestContext, prefix: string) {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  do {
+    // delimiter= (empty) lists recursively; query() would drop an empty value.
+    const url = `/api/buckets/${DEMO_BUCKET}/objects${query({ prefix, cursor })}&delimiter=`;
+    const res = await request.get(url);
+    expect(res.status(), `GET ${url}`).toBe(200);
+    const page = (await res.json()) as { objects: { key: string }[]; nextCursor: string | null };
+    keys.push(...page.objects.map((o) => o.key));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return keys;
+}
+
+/** Deletes everything under a prefix through the API (what "Delete folder" does). */
+export async function deletePrefixViaApi(request: APIRequestContext, prefix: string) {
+  if (!prefix.endsWith('/') || prefix === '/') throw new Error(`Not a folder: "${prefix}"`);
+  const res = await request.post(`/api/buckets/${DEMO_BUCKET}/delete`, { data: { prefix } });
+  expect(res.status(), `delete ${prefix}`).toBe(200);
+}
+
+/**
+ * `test` with `folder`: a fresh "e2e-<spec>-<random>/" at the root of the demo bucket for the
+ * test to write in (nothing creates it: the first upload into it does), deleted with all its
+ * content after the test, pass or fail.
+ */
+export const folderTest = base.extend<{ folder: string }>({
+  folder: async ({ request }, use, testInfo) => {
+    const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, '');
+    const folder = `e2e-${spec}-${randomBytes(4).toString('hex')}/`;
+    await use(folder);
+    await deletePrefixViaApi(request, folder);
+  },
+});
+
+/**
+ * Writes files under a new temporary directory: `{ 'a.txt': 'x', 'sub/b.bin': Buffer }`.
+ * Returns the directory's path.
+ */
+export async function makeTempTree(files: Record<string, string | Buffer>): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'stowage-e2e-files-'));
+  for (const [relative, body] of Object.entries(files)) {
+    const file = path.join(root, ...relative.split('/'));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, body);
+  }
+  return root;
+}
+
+/** What "Upload folder", "Upload files" and a drop act on: the open folder's object browser. */
+export function dropZone(page: Page): Locator {
+  return page.locator('.drop-zone');
+}
+
+/**
+ * Drags files and folders of the local disk onto a target and drops them, as from a file
+ * manager: Chromium's own drag-and-drop (CDP Input.dispatchDragEvent), so the page gets
+ * trusted dragenter/dragover/drop events whose DataTransfer holds real entries — folders
+ * included, which a DataTransfer built in the page cannot carry. `beforeDrop` runs while the
+ * files hover over the target.
+ */
+export async function dragAndDropPaths(
+  page: Page,
+  target: Locator,
+  paths: string[],
+  beforeDrop?: () => Promise<void>,
+): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('The drop target is not visible');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  // dragOperationsMask 1: copy, what a file manager offers.
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Input.dispatchDragEvent', { type: 'dragEnter', x, y, data });
+    await cdp.send('Input.dispatchDragEvent', { type: 'dragOver', x, y, data });
+    await beforeDrop?.();
+    await cdp.send('Input.dispatchDragEvent', { type: 'drop', x, y, data });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The floating upload panel. */
+export function transfersPanel(page: Page): Locator {
+  return page.getByRole('region', { name: 'Transfers' });
+}
+
+/** One file of the upload panel, by its key (its accessible name). */
+export function transferItem(page: Page, key: string): Locator {
+  return transfersPanel(page).getByRole('listitem', { name: key, exact: true });
+}
+
+/** The panel's summary line ("Uploading: 1 of 3 done · …", "3 uploaded, 1 cancelled"). */
+export function transfersSummary(page: Page): Locator {
+  return transfersPanel(page).getByRole('status');
+}
+
+/** Waits until an upload finished well: "Uploaded" and its progress bar at 100 %. */
+export async function expectUploaded(page: Page, key: string): Promise<void> {
+  const item = transferItem(page, key);
+  await expect(item.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+  await expect(item).toContainText('Uploaded');
+  await expect(item).toHaveClass(/\btransfer--done\b/);
+}
+
+/** Picks files (paths, or in-memory payloads) in the dialog that one of the upload buttons opens. */
+export async function pickFiles(
+  page: Page,
+  button: 'Upload files' | 'Upload folder',
+  files: Parameters<FileChooser['setFiles']>[0],
+): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await (await chooser).setFiles(files);
+}
+
+/**
+ * For an observation window: `probe` (is the unwanted thing there?) stays false for `ms`,
+ * checked every 250 ms. Fails as soon as it is seen once.
+ */
+export async function expectNeverFor(
+  ms: number,
+  probe: () => Promise<boolean>,
+  message: string,
+): Promise<void> {
+  const until = Date.now() + ms;
+  let seen = false;
+  await expect
+    .poll(
+      async () => {
+        seen ||= await probe();
+        if (seen) return 'seen';
+        return Date.now() >= until ? 'never seen' : 'watching';
+      },
+      { message, timeout: ms + 5_000, intervals: [250] },
+    )
+    .toBe('never seen');
 }
