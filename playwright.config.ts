@@ -1,9 +1,7 @@
 import { defineConfig } from '@playwright/test';
-import os from 'node:os';
-import path from 'node:path';
+import { e2eDataDir as dataDir } from './apps/web/e2e/data-dir';
 
 const port = Number(process.env.E2E_PORT ?? 18080);
-const dataDir = path.join(os.tmpdir(), `stowage-e2e-${process.pid}`);
 
 /** End-to-end in Debian's Chromium against the built app on a fresh embedded store. */
 export default defineConfig({
@@ -11,6 +9,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 1,
+  globalTeardown: './apps/web/e2e/global-teardown.ts',
   retries: 0,
   use: {
     baseURL: `http://127.0.0.1:${port}`,

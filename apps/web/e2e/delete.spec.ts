@@ -2,6 +2,7 @@ import { expect } from '@playwright/test';
 import path from 'node:path';
 import {
   bucketPath,
+  closeTransfersPanel,
   expectRowNames,
   expectUploaded,
   folderTest as test,
@@ -36,6 +37,7 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   await pickFiles(page, 'Upload folder', dir);
   for (const name of Object.keys(files)) await expectUploaded(page, `${batch}${name}`);
   await expect(transfersSummary(page)).toHaveText('7 uploaded');
+  await closeTransfersPanel(page);
   await openRow(page, 'batch/');
   await expectRowNames(page, ['sub/', 'a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']);
   // Folders have no checkbox (they are deleted with their own button).
@@ -75,7 +77,8 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   expect((await request.get(objectApiPath(`${batch}a.txt`))).status()).toBe(404);
 
   // --- The folder, with everything in it.
-  const subSize = Buffer.byteLength(files['sub/x.txt']) + Buffer.byteLength(files['sub/deeper/y.txt']);
+  const subSize =
+    Buffer.byteLength(files['sub/x.txt']) + Buffer.byteLength(files['sub/deeper/y.txt']);
   await gridRow(page, 'sub/').getByRole('button', { name: 'Delete folder sub/' }).click();
   const folderDialog = page.getByRole('dialog', { name: 'Delete folder sub/?' });
   await expect(folderDialog).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import {
   bucketPath,
+  closeTransfersPanel,
   detailsField,
   detailsPanel,
   expectLocation,
@@ -50,6 +51,7 @@ test('metadata and tags edited in the forms are stored and survive a reload', as
   await page.goto(bucketPath(folder));
   await pickFiles(page, 'Upload files', { name, mimeType: 'text/plain', buffer: body });
   await expectUploaded(page, key);
+  await closeTransfersPanel(page);
   await openRow(page, name);
   await expectLocation(page, folder, key);
   const panel = detailsPanel(page);

@@ -8,7 +8,6 @@ import {
 } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 
 /** The bucket the API seeds on a fresh data directory (apps/api/src/store/seed-demo.ts). */
@@ -290,6 +289,14 @@ export async function listKeysViaApi(request: APIRequestContext, prefix: string)
   return keys;
 }
 
+/** One folder's first page through the API, as the grid gets it: its folders and object keys. */
+export async function listFolderViaApi(request: APIRequestContext, prefix: string) {
+  const res = await request.get(`/api/buckets/${DEMO_BUCKET}/objects${query({ prefix })}`);
+  expect(res.status(), `GET the listing of "${prefix}"`).toBe(200);
+  const page = (await res.json()) as { prefixes: string[]; objects: { key: string }[] };
+  return { prefixes: page.prefixes, keys: page.objects.map((o) => o.key) };
+}
+
 /** Deletes everything under a prefix through the API (what "Delete folder" does). */
 export async function deletePrefixViaApi(request: APIRequestContext, prefix: string) {
   if (!prefix.endsWith('/') || prefix === '/') throw new Error(`Not a folder: "${prefix}"`);
@@ -312,11 +319,13 @@ export const folderTest = base.extend<{ folder: string }>({
 });
 
 /**
- * Writes files under a new temporary directory: `{ 'a.txt': 'x', 'sub/b.bin': Buffer }`.
- * Returns the directory's path.
+ * Writes files under a new directory of the test's output folder (test-results/, emptied by
+ * every run): `{ 'a.txt': 'x', 'sub/b.bin': Buffer }`. Returns the directory's path.
  */
 export async function makeTempTree(files: Record<string, string | Buffer>): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'stowage-e2e-files-'));
+  const parent = base.info().outputPath();
+  await mkdir(parent, { recursive: true });
+  const root = await mkdtemp(path.join(parent, 'files-'));
   for (const [relative, body] of Object.entries(files)) {
     const file = path.join(root, ...relative.split('/'));
     await mkdir(path.dirname(file), { recursive: true });
@@ -415,4 +424,10 @@ export async function expectNeverFor(
       { message, timeout: ms + 5_000, intervals: [250] },
     )
     .toBe('never seen');
+}
+
+/** "Close" on the upload panel once nothing is left to do: it floats over the page's corner. */
+export async function closeTransfersPanel(page: Page): Promise<void> {
+  await transfersPanel(page).getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(transfersPanel(page)).toHaveCount(0);
 }

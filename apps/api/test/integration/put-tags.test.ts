@@ -57,6 +57,22 @@ describe('PUT /api/buckets/:bucket/object/tags', () => {
     expect(calls.map((c) => c.command)).not.toContain('DeleteObjectTagging');
   });
 
+  it('tags belong to one object: an overwrite or a delete-and-recreate starts untagged', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 't/life.txt', Body: 'v1' }));
+    await putTags('t/life.txt', { tags: [{ key: 'env', value: 'prod' }] });
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 't/life.txt', Body: 'v2' }));
+    expect((await details('t/life.txt')).tags).toEqual([]);
+
+    await putTags('t/life.txt', { tags: [{ key: 'env', value: 'prod' }] });
+    const del = await app.inject({
+      method: 'DELETE',
+      url: `/api/buckets/${bucket}/object?${q({ key: 't/life.txt' })}`,
+    });
+    expect(del.statusCode).toBe(204);
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 't/life.txt', Body: 'v3' }));
+    expect((await details('t/life.txt')).tags).toEqual([]);
+  });
+
   it('answers 404 for a missing object', async () => {
     const res = await putTags('t/missing.txt', { tags: [] });
     expect(res.statusCode).toBe(404);
