@@ -3,6 +3,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ObjectDetails, UpdateMetadataBody } from '@stowage/shared';
+import { METADATA_ROW_LABELS } from '@/components/form/metadata-row-labels';
 import { NameValueRows } from '@/components/form/name-value-rows';
 import { TextField } from '@/components/form/text-field';
 import { Banner } from '@/components/ui/banner';
@@ -107,12 +108,7 @@ function MetadataFormBody({ bucket, details, onDone, onReload }: MetadataFormBod
         ))}
       </fieldset>
       <NameValueRows
-        legend="User metadata"
-        nameLabel="Metadata name"
-        valueLabel="Metadata value"
-        namePlaceholder="name"
-        addLabel="Add metadata"
-        emptyText="No user metadata."
+        {...METADATA_ROW_LABELS}
         rows={rows.fields}
         register={(index, part) => form.register(`metadata.${index}.${part}`)}
         errorOf={(index, part) => errors.metadata?.[index]?.[part]?.message}

@@ -1,5 +1,6 @@
 import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { METADATA_ROW_LABELS } from '@/components/form/metadata-row-labels';
 import { NameValueRows } from '@/components/form/name-value-rows';
 import { TextField } from '@/components/form/text-field';
 import { Button } from '@/components/ui/button';
@@ -46,12 +47,7 @@ export function UploadOptionsDialog({ onClose }: { onClose: () => void }) {
           {...form.register('contentType')}
         />
         <NameValueRows
-          legend="User metadata"
-          nameLabel="Metadata name"
-          valueLabel="Metadata value"
-          namePlaceholder="name"
-          addLabel="Add metadata"
-          emptyText="No user metadata."
+          {...METADATA_ROW_LABELS}
           rows={rows.fields}
           register={(index, part) => form.register(`metadata.${index}.${part}`)}
           errorOf={(index, part) => errors.metadata?.[index]?.[part]?.message}
