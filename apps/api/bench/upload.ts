@@ -4,7 +4,7 @@
  * Prints figures; it asserts nothing. Usage:
  *   pnpm bench [-- --store embedded|ceph] [--size-mib 1024] [--small-mib 64]
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import {
   createReadStream,
   mkdtempSync,
@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startCephRgw } from '../test/ceph-rgw.js';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 
@@ -44,31 +45,13 @@ interface Store {
 
 function startStore(kind: string): Store {
   if (kind === 'ceph') {
-    const cephEnv = {
+    return startCephRgw({
       ...env,
       CEPH_STATE_DIR: path.join(work, 'ceph'),
       CEPH_RGW_PORT: '7490',
       CEPH_MON_PORT: '3310',
       CEPH_MON_V1_PORT: '6799',
-    };
-    const script = path.join(root, 'scripts/ceph-rgw.sh');
-    const out = execFileSync('bash', [script, 'start'], {
-      env: cephEnv,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const v = Object.fromEntries(
-      out
-        .trim()
-        .split('\n')
-        .map((l) => l.split('=', 2) as [string, string]),
-    );
-    return {
-      endpoint: v.CEPH_S3_ENDPOINT ?? '',
-      accessKeyId: v.CEPH_S3_ACCESS_KEY ?? '',
-      secretAccessKey: v.CEPH_S3_SECRET_KEY ?? '',
-      stop: () => execFileSync('bash', [script, 'stop'], { env: cephEnv, stdio: 'ignore' }),
-    };
   }
   // The embedded store runs as the API's own child (as with `npm start`): no endpoint here;
   // startApi reads the one the API prints.

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedStore } from '../src/store/embedded.js';
 import { EMBEDDED_CREDENTIALS } from '../src/config.js';
+import { startCephRgw } from './ceph-rgw.js';
 
 export type StoreKind = 'embedded' | 'ceph';
 
@@ -17,8 +16,6 @@ declare module 'vitest' {
     storeSecretAccessKey: string;
   }
 }
-
-const cephScript = fileURLToPath(new URL('../../../scripts/ceph-rgw.sh', import.meta.url));
 
 /** Starts the store the suite runs against, with the project's own scripts, and stops it after. */
 export default async function setup(project: TestProject) {
@@ -36,23 +33,12 @@ export default async function setup(project: TestProject) {
     };
   }
   if (kind === 'ceph') {
-    const out = execFileSync('bash', [cephScript, 'start'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const env = Object.fromEntries(
-      out
-        .trim()
-        .split('\n')
-        .map((line) => line.split('=', 2) as [string, string]),
-    );
+    const ceph = startCephRgw();
     project.provide('storeKind', kind);
-    project.provide('storeEndpoint', env.CEPH_S3_ENDPOINT ?? '');
-    project.provide('storeAccessKeyId', env.CEPH_S3_ACCESS_KEY ?? '');
-    project.provide('storeSecretAccessKey', env.CEPH_S3_SECRET_KEY ?? '');
-    return () => {
-      execFileSync('bash', [cephScript, 'stop'], { stdio: 'inherit' });
-    };
+    project.provide('storeEndpoint', ceph.endpoint);
+    project.provide('storeAccessKeyId', ceph.accessKeyId);
+    project.provide('storeSecretAccessKey', ceph.secretAccessKey);
+    return () => ceph.stop();
   }
   throw new Error(`STOWAGE_TEST_STORE must be embedded or ceph, not ${kind}`);
 }

@@ -1,6 +1,6 @@
 import { GetObjectTaggingCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, createBucket, fixtureClient, q, type TestApp } from '../helper.js';
+import { build, createBucket, fixtureClient, onEmbedded, q, type TestApp } from '../helper.js';
 import { sdkCalls } from '../fixtures.js';
 
 const s3 = fixtureClient();
@@ -44,7 +44,13 @@ describe('PUT /api/buckets/:bucket/object/tags', () => {
     expect(calls.map((c) => c.command)).toEqual(['PutObjectTagging', 'GetObjectTagging']);
     const after = await details('t/a.txt');
     expect(after.etag).toBe(before.etag);
-    expect(after.lastModified).toBe(before.lastModified);
+    expect(after.size).toBe(before.size);
+    if (onEmbedded) expect(after.lastModified).toBe(before.lastModified);
+    // Ceph RGW 16 moves Last-Modified when tags change (the body is untouched: same ETag).
+    else
+      expect(Date.parse(after.lastModified)).toBeGreaterThanOrEqual(
+        Date.parse(before.lastModified),
+      );
   });
 
   it('removes every tag with an empty list (PutObjectTagging, on both stores)', async () => {
