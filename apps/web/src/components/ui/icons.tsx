@@ -1,33 +1,38 @@
+import type { ReactNode } from 'react';
+
 type IconProps = { className?: string };
 
-export function FolderIcon({ className }: IconProps) {
+/** The frame every icon shares: decorative, square, drawn in the text colour. */
+function Svg(props: { className?: string; size?: number; viewBox?: string; children: ReactNode }) {
+  const size = props.size ?? 16;
   return (
     <svg
-      className={className}
-      width="16"
-      height="16"
-      viewBox="0 0 16 16"
+      className={props.className}
+      width={size}
+      height={size}
+      viewBox={props.viewBox ?? '0 0 16 16'}
       aria-hidden="true"
       focusable="false"
     >
+      {props.children}
+    </svg>
+  );
+}
+
+export function FolderIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
       <path
         d="M1.5 3.5A1 1 0 0 1 2.5 2.5h3.6l1.5 1.5h5.9a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1z"
         fill="currentColor"
       />
-    </svg>
+    </Svg>
   );
 }
 
 export function FileIcon({ className }: IconProps) {
   return (
-    <svg
-      className={className}
-      width="16"
-      height="16"
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <Svg className={className}>
       <path
         d="M3.5 1.5h5.8l3.2 3.2v9.3a.5.5 0 0 1-.5.5h-8.5a.5.5 0 0 1-.5-.5V2a.5.5 0 0 1 .5-.5z"
         fill="none"
@@ -35,20 +40,13 @@ export function FileIcon({ className }: IconProps) {
         strokeWidth="1.2"
       />
       <path d="M9.3 1.5v3.2h3.2" fill="none" stroke="currentColor" strokeWidth="1.2" />
-    </svg>
+    </Svg>
   );
 }
 
 export function BucketIcon({ className }: IconProps) {
   return (
-    <svg
-      className={className}
-      width="16"
-      height="16"
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <Svg className={className}>
       <path
         d="M2 4c0-1.1 2.7-2 6-2s6 .9 6 2l-1.3 9c-.1.8-2.2 1.5-4.7 1.5s-4.6-.7-4.7-1.5z"
         fill="none"
@@ -56,35 +54,21 @@ export function BucketIcon({ className }: IconProps) {
         strokeWidth="1.2"
       />
       <ellipse cx="8" cy="4" rx="6" ry="2" fill="currentColor" opacity=".35" />
-    </svg>
+    </Svg>
   );
 }
 
 export function CloseIcon({ className }: IconProps) {
   return (
-    <svg
-      className={className}
-      width="14"
-      height="14"
-      viewBox="0 0 14 14"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <Svg className={className} size={14} viewBox="0 0 14 14">
       <path d="M3 3l8 8M11 3l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-    </svg>
+    </Svg>
   );
 }
 
 export function TrashIcon({ className }: IconProps) {
   return (
-    <svg
-      className={className}
-      width="14"
-      height="14"
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <Svg className={className} size={14}>
       <path
         d="M2.5 4h11M6.5 4V2.5h3V4M4 4l.7 9.2a1 1 0 0 0 1 .8h4.6a1 1 0 0 0 1-.8L12 4M6.8 6.5v5M9.2 6.5v5"
         fill="none"
@@ -93,6 +77,6 @@ export function TrashIcon({ className }: IconProps) {
         strokeLinecap="round"
         strokeLinejoin="round"
       />
-    </svg>
+    </Svg>
   );
 }

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ObjectDetails, UpdateMetadataBody } from '@stowage/shared';
 import { METADATA_ROW_LABELS } from '@/components/form/metadata-row-labels';
+import { FormActions } from '@/components/form/form-actions';
 import { NameValueRows } from '@/components/form/name-value-rows';
 import { TextField } from '@/components/form/text-field';
 import { Banner } from '@/components/ui/banner';
@@ -118,14 +119,7 @@ function MetadataFormBody({ bucket, details, onDone, onReload }: MetadataFormBod
         }}
         onRemove={rows.remove}
       />
-      <div className="form__actions">
-        <Button onClick={onDone} disabled={update.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save'}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} pending={update.isPending} />
     </form>
   );
 }

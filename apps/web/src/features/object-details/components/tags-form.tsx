@@ -1,9 +1,9 @@
 import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { MAX_TAGS, PutTagsBodySchema, type ObjectDetails, type PutTagsBody } from '@stowage/shared';
+import { FormActions } from '@/components/form/form-actions';
 import { NameValueRows } from '@/components/form/name-value-rows';
 import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/api-client';
 import { useUpdateObjectTags } from '../api/update-object-tags';
 
@@ -53,14 +53,7 @@ export function TagsForm({ bucket, details, onDone }: TagsFormProps) {
       {rows.fields.length >= MAX_TAGS ? (
         <p className="field__hint">An object has at most {MAX_TAGS} tags.</p>
       ) : null}
-      <div className="form__actions">
-        <Button onClick={onDone} disabled={update.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save'}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} pending={update.isPending} />
     </form>
   );
 }

@@ -1,0 +1,15 @@
+import { Button } from '@/components/ui/button';
+
+/** The Cancel / Save footer of an edit form; both are disabled while the save runs. */
+export function FormActions({ onCancel, pending }: { onCancel: () => void; pending: boolean }) {
+  return (
+    <div className="form__actions">
+      <Button onClick={onCancel} disabled={pending}>
+        Cancel
+      </Button>
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? 'Saving…' : 'Save'}
+      </Button>
+    </div>
+  );
+}
