@@ -9,3 +9,4 @@ export * from './metadata.js';
 export * from './rfc2047.js';
 export * from './tags.js';
 export * from './delete.js';
+export * from './session.js';

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Sessions and connection profiles (issue 4). The browser names a profile; it never sends an
+ * endpoint. `GET /api/session` is public and tells the login form what it may ask for.
+ */
+
+/** A connection profile's name, as configured by the operator. */
+export const ProfileNameSchema = z
+  .string()
+  .min(1, 'Choose a connection profile')
+  .max(64, 'A profile name is at most 64 characters')
+  .regex(/^[A-Za-z0-9._-]+$/, 'A profile name uses letters, digits, ".", "_" and "-"');
+
+/** Every state-changing request must carry this header (CSRF: a cross-site form cannot). */
+export const CSRF_HEADER = 'x-stowage-csrf';
+export const CSRF_HEADER_VALUE = '1';
+
+/** Sign in with the S3 keys of the profile's store (MinIO Console style). */
+export const KeySignInBodySchema = z.object({
+  profile: ProfileNameSchema.optional(),
+  accessKeyId: z
+    .string()
+    .trim()
+    .min(1, 'Enter your access key')
+    .max(128, 'An access key is at most 128 characters'),
+  secretAccessKey: z
+    .string()
+    .min(1, 'Enter your secret key')
+    .max(256, 'A secret key is at most 256 characters'),
+});
+
+/** Sign in with the dashboard password of a profile whose keys the server holds. */
+export const PasswordSignInBodySchema = z.object({
+  profile: ProfileNameSchema.optional(),
+  password: z
+    .string()
+    .min(1, 'Enter the dashboard password')
+    .max(1024, 'A password is at most 1024 characters'),
+});
+
+export const SignInBodySchema = z.union([KeySignInBodySchema, PasswordSignInBodySchema]);
+export type KeySignInBody = z.infer<typeof KeySignInBodySchema>;
+export type PasswordSignInBody = z.infer<typeof PasswordSignInBodySchema>;
+export type SignInBody = z.infer<typeof SignInBodySchema>;
+
+/** What the login form may show about a profile: never its endpoint or keys. */
+export const ProfileSummarySchema = z.object({
+  name: ProfileNameSchema,
+  /** `keys`: the user types S3 keys; `password`: the server holds the keys. */
+  signIn: z.enum(['keys', 'password']),
+  readOnly: z.boolean(),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
+
+export const SessionResponseSchema = z.discriminatedUnion('signedIn', [
+  z.object({
+    signedIn: z.literal(false),
+    profiles: z.array(ProfileSummarySchema),
+    /** The profile the form should preselect. */
+    defaultProfile: ProfileNameSchema,
+  }),
+  z.object({
+    signedIn: z.literal(true),
+    profiles: z.array(ProfileSummarySchema),
+    defaultProfile: ProfileNameSchema,
+    profile: ProfileNameSchema,
+    /** Who is signed in: the access key id, or "dashboard password". */
+    who: z.string(),
+    readOnly: z.boolean(),
+    /** False only when the operator switched dashboard auth off explicitly (loopback only). */
+    authRequired: z.boolean(),
+    /** ISO time the session ends at the latest (absolute limit). */
+    expiresAt: z.string(),
+  }),
+]);
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
