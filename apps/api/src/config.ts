@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { readCaBundle } from './ca-bundle.js';
 
 /**
  * Environment -> validated, typed config. Every variable is documented in .env.example.
@@ -32,6 +33,7 @@ const EnvSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   STOWAGE_S3_FORCE_PATH_STYLE: flag('STOWAGE_S3_FORCE_PATH_STYLE'),
   STOWAGE_S3_TLS_VERIFY: flag('STOWAGE_S3_TLS_VERIFY'),
+  AWS_CA_BUNDLE: z.string().min(1).optional(),
   STOWAGE_S3_CHECKSUM_MODE: z
     .enum(['WHEN_REQUIRED', 'WHEN_SUPPORTED'], {
       message: 'STOWAGE_S3_CHECKSUM_MODE must be WHEN_REQUIRED or WHEN_SUPPORTED',
@@ -39,6 +41,18 @@ const EnvSchema = z.object({
     .optional(),
   STOWAGE_S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   STOWAGE_S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
+  AWS_MAX_ATTEMPTS: z.coerce
+    .number({ message: 'AWS_MAX_ATTEMPTS must be a number of attempts' })
+    .int('AWS_MAX_ATTEMPTS must be a whole number')
+    .min(1, 'AWS_MAX_ATTEMPTS is at least 1 (1 = no retry)')
+    .max(10, 'AWS_MAX_ATTEMPTS is at most 10')
+    .default(3),
+  STOWAGE_S3_RETRY_BASE_DELAY_MS: z.coerce
+    .number({ message: 'STOWAGE_S3_RETRY_BASE_DELAY_MS must be a number of milliseconds' })
+    .int('STOWAGE_S3_RETRY_BASE_DELAY_MS must be a whole number of milliseconds')
+    .min(0, 'STOWAGE_S3_RETRY_BASE_DELAY_MS must not be negative')
+    .max(10000, 'STOWAGE_S3_RETRY_BASE_DELAY_MS is at most 10000')
+    .default(100),
   STOWAGE_MAX_UPLOAD_BYTES: z.coerce
     .number({ message: 'STOWAGE_MAX_UPLOAD_BYTES must be a number of bytes' })
     .int('STOWAGE_MAX_UPLOAD_BYTES must be a whole number of bytes')
@@ -58,9 +72,15 @@ export interface StoreConfig {
   secretAccessKey: string;
   forcePathStyle: boolean;
   tlsVerify: boolean;
+  /** A PEM file of the CAs to trust instead of Node's built-in list (AWS_CA_BUNDLE). */
+  caBundlePath: string | undefined;
   checksumMode: 'WHEN_REQUIRED' | 'WHEN_SUPPORTED';
   connectTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Tries per store call, the first included: 1 = no retry (AWS_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** Backoff before retry n: up to base × 2^(n-1) ms, jittered (see store/s3-retry.ts). */
+  retryBaseDelayMs: number;
   /** The embedded s3rver: keys it cannot hold safely are refused before they reach it. */
   embedded: boolean;
   /** Objects larger than this are copied in parts (UploadPartCopy) by a metadata edit. */
@@ -109,6 +129,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!useEmbeddedStore && (!e.AWS_ACCESS_KEY_ID || !e.AWS_SECRET_ACCESS_KEY)) {
     problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are both needed to reach a store');
   }
+  const caBundlePath = e.AWS_CA_BUNDLE ? path.resolve(e.AWS_CA_BUNDLE) : undefined;
+  if (caBundlePath) {
+    try {
+      readCaBundle(caBundlePath);
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const aws = !useEmbeddedStore && isAwsEndpoint(endpoint);
@@ -128,15 +156,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secretAccessKey: e.AWS_SECRET_ACCESS_KEY ?? EMBEDDED_CREDENTIALS.secretAccessKey,
       forcePathStyle: e.STOWAGE_S3_FORCE_PATH_STYLE ?? !aws,
       tlsVerify: e.STOWAGE_S3_TLS_VERIFY ?? true,
+      caBundlePath,
       // The SDK's newer default (WHEN_SUPPORTED) sends aws-chunked bodies that s3rver stores
       // verbatim and many S3-compatible servers refuse.
       checksumMode: e.STOWAGE_S3_CHECKSUM_MODE ?? (aws ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED'),
       connectTimeoutMs: e.STOWAGE_S3_CONNECT_TIMEOUT_MS,
       requestTimeoutMs: e.STOWAGE_S3_REQUEST_TIMEOUT_MS,
+      maxAttempts: e.AWS_MAX_ATTEMPTS,
+      retryBaseDelayMs: e.STOWAGE_S3_RETRY_BASE_DELAY_MS,
       embedded: useEmbeddedStore,
       multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
     },
   };
+}
+
+/**
+ * The one warning a start gives when certificate checks are off (STOWAGE_S3_TLS_VERIFY=false):
+ * anyone on the path to that endpoint can then read and change the traffic, keys included.
+ */
+export function tlsVerifyWarning(store: StoreConfig): string | undefined {
+  if (store.tlsVerify || store.embedded) return undefined;
+  const endpoint = store.endpoint ?? `AWS S3 (${store.region})`;
+  return (
+    `Warning: STOWAGE_S3_TLS_VERIFY=false: the TLS certificate of ${endpoint} is not verified, ` +
+    'so anyone on the network path can impersonate the store. Prefer AWS_CA_BUNDLE.'
+  );
 }
 
 /** s3rver checks no signature; these are its documented defaults. */

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './build-app.js';
-import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { ConfigError, loadConfig, tlsVerifyWarning, type AppConfig } from './config.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.js';
 import { S3Store } from './store/s3-store.js';
 import { seedDemo } from './store/seed-demo.js';
@@ -26,6 +26,8 @@ async function main() {
   const config = readConfig();
   const logger = { level: config.logLevel };
   const log = { info: console.log, error: console.error };
+  const tlsWarning = tlsVerifyWarning(config.store);
+  if (tlsWarning) console.warn(tlsWarning);
 
   let embedded: EmbeddedStore | undefined;
   if (config.useEmbeddedStore) {

@@ -52,7 +52,7 @@ export async function deleteObjects(
       result.errors.push(...errors);
       result.deleted += batch.length - errors.length;
     } catch (err) {
-      const mapped = mapS3Error(err, store.endpointLabel);
+      const mapped = mapS3Error(err, store.endpointLabel, store.config);
       if (i === 0) throw mapped;
       const code = (err as { name?: string }).name || 'Error';
       for (const key of toSend.slice(i)) result.errors.push({ key, code, message: mapped.message });
@@ -104,7 +104,7 @@ export async function existingKeys(
       await store.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
       return true;
     } catch (err) {
-      const mapped = mapS3Error(err, store.endpointLabel);
+      const mapped = mapS3Error(err, store.endpointLabel, store.config);
       if (mapped.statusCode === 404) return false;
       throw mapped;
     }

@@ -2,11 +2,18 @@ import https from 'node:https';
 import http from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { readCaBundle } from '../ca-bundle.js';
 import { isAwsEndpoint, type StoreConfig } from '../config.js';
+import { StoreRetryStrategy } from './s3-retry.js';
 
-/** The one S3Client of the seam, with the timeouts and checksum mode the config asks for. */
+/**
+ * The one S3Client of the seam, with the TLS trust, retries, timeouts and checksum mode the
+ * config asks for.
+ */
 export function createS3Client(config: StoreConfig): S3Client {
   const agentOptions = { keepAlive: true, maxSockets: 64 };
+  // AWS_CA_BUNDLE replaces Node's built-in CA list, as it does for the AWS CLI.
+  const ca = config.caBundlePath ? readCaBundle(config.caBundlePath) : undefined;
   const client = new S3Client({
     endpoint: config.endpoint,
     region: config.region,
@@ -14,7 +21,8 @@ export function createS3Client(config: StoreConfig): S3Client {
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
     requestChecksumCalculation: config.checksumMode,
     responseChecksumValidation: config.checksumMode,
-    maxAttempts: 3,
+    maxAttempts: config.maxAttempts,
+    retryStrategy: new StoreRetryStrategy(config.maxAttempts, config.retryBaseDelayMs),
     requestHandler: new NodeHttpHandler({
       connectionTimeout: config.connectTimeoutMs,
       // Time to the response headers; without the flag the SDK only logs a warning.
@@ -23,7 +31,7 @@ export function createS3Client(config: StoreConfig): S3Client {
       // A body that stalls this long mid-stream is given up too.
       socketTimeout: config.requestTimeoutMs,
       httpAgent: new http.Agent(agentOptions),
-      httpsAgent: new https.Agent({ ...agentOptions, rejectUnauthorized: config.tlsVerify }),
+      httpsAgent: new https.Agent({ ...agentOptions, rejectUnauthorized: config.tlsVerify, ca }),
     }),
   });
   if (!isAwsEndpoint(config.endpoint)) sendLegacyCopyIfMatch(client);

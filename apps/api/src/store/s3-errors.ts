@@ -38,14 +38,32 @@ const UNREACHABLE = new Set([
   'ENETUNREACH',
   'ETIMEDOUT',
   'EPIPE',
-  'TimeoutError',
   'RequestTimeout',
   'AbortError',
   'UND_ERR_SOCKET',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+/** Node's TLS verification failures: why the store's certificate is not trusted. */
+const UNTRUSTED_CERT: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'it is issued by a CA that is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its issuer is not a trusted CA',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its issuer is not a trusted CA',
+  UNABLE_TO_GET_ISSUER_CERT: 'its issuer is not a trusted CA',
+  CERT_HAS_EXPIRED: 'it has expired',
+  CERT_NOT_YET_VALID: 'it is not valid yet',
+  CERT_SIGNATURE_FAILURE: 'its signature is invalid',
+  CERT_REVOKED: 'it has been revoked',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'it does not name this host',
+};
+/** A store asking us to slow down (S3's 503 SlowDown and its cousins), after our retries. */
+const THROTTLED = new Set([
+  'SlowDown',
+  'ServiceUnavailable',
+  'Throttling',
+  'ThrottlingException',
+  'RequestThrottled',
+  'TooManyRequests',
+  'TooManyRequestsException',
 ]);
 
 interface SdkErrorLike {
@@ -53,11 +71,19 @@ interface SdkErrorLike {
   code?: string;
   Code?: string;
   message?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
   $response?: { statusCode?: number };
 }
 
-export function mapS3Error(err: unknown, endpoint: string): HttpError {
+/** The timeouts a timeout message names (StoreConfig's). */
+export interface StoreTimeouts {
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeouts): HttpError {
   if (err instanceof HttpError) return err;
   const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;
   const name = e.Code ?? e.name ?? '';
@@ -85,6 +111,36 @@ export function mapS3Error(err: unknown, endpoint: string): HttpError {
   }
   const refused = REFUSED_INPUT[name];
   if (refused) return new HttpError(400, `The store at ${endpoint} refused ${refused} (${name})`);
+  const untrusted = UNTRUSTED_CERT[code] ?? UNTRUSTED_CERT[causeCode(err)];
+  if (untrusted) {
+    return new HttpError(
+      502,
+      `The TLS certificate of the store at ${endpoint} is not trusted: ${untrusted} ` +
+        `(${code || causeCode(err)}). Set AWS_CA_BUNDLE to a PEM file holding the store's CA ` +
+        'certificate, or, as a last resort, STOWAGE_S3_TLS_VERIFY=false.',
+    );
+  }
+  // Our own timeouts (the SDK names them TimeoutError; the request timeout's code is
+  // ETIMEDOUT, the connect timeout has none). They are not retried (s3-retry.ts).
+  if (name === 'TimeoutError') {
+    const within = timeouts
+      ? code === 'ETIMEDOUT'
+        ? ` within ${seconds(timeouts.requestTimeoutMs)}`
+        : ` in time (no connection within ${seconds(timeouts.connectTimeoutMs)}, ` +
+          `or no data for ${seconds(timeouts.requestTimeoutMs)})`
+      : ' in time';
+    return new HttpError(504, `The store at ${endpoint} did not answer${within}`);
+  }
+  if (THROTTLED.has(name) || status === 503 || status === 429) {
+    const tries = e.$metadata?.attempts;
+    return new HttpError(
+      503,
+      `The store at ${endpoint} is busy and asks to slow down (${name || status})` +
+        (tries && tries > 1 ? `; it still refused after ${tries} attempts` : '') +
+        '. Try again in a moment.',
+      { 'retry-after': '1' },
+    );
+  }
   if (UNREACHABLE.has(code) || UNREACHABLE.has(name) || isNetworkError(err)) {
     const why = code || name;
     return new HttpError(502, `The store at ${endpoint} is unreachable (${why})`);
@@ -102,7 +158,11 @@ export function mapS3Error(err: unknown, endpoint: string): HttpError {
   );
 }
 
+function causeCode(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : '';
+}
+
 function isNetworkError(err: unknown): boolean {
-  const cause = (err as { cause?: { code?: string } } | null)?.cause;
-  return typeof cause?.code === 'string' && UNREACHABLE.has(cause.code);
+  return UNREACHABLE.has(causeCode(err));
 }

@@ -77,7 +77,7 @@ export class S3Store {
     try {
       return await fn();
     } catch (err) {
-      throw mapS3Error(err, this.endpointLabel);
+      throw mapS3Error(err, this.endpointLabel, this.config);
     }
   }
 
@@ -94,7 +94,7 @@ export class S3Store {
       await this.client.send(new HeadBucketCommand({ Bucket: bucket }));
       return true;
     } catch (err) {
-      const mapped = mapS3Error(err, this.endpointLabel);
+      const mapped = mapS3Error(err, this.endpointLabel, this.config);
       if (mapped.statusCode === 404) return false;
       throw mapped;
     }

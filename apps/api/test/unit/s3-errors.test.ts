@@ -33,7 +33,33 @@ describe('mapS3Error', () => {
       502,
       `The store at ${ep} is unreachable (ECONNREFUSED)`,
     ],
-    [sdk('TimeoutError'), 502, `The store at ${ep} is unreachable (TimeoutError)`],
+    [sdk('TimeoutError'), 504, `The store at ${ep} did not answer in time`],
+    [
+      sdk('Error', undefined, { code: 'ETIMEDOUT' }),
+      502,
+      `The store at ${ep} is unreachable (ETIMEDOUT)`,
+    ],
+    [
+      sdk('SlowDown', 503),
+      503,
+      `The store at ${ep} is busy and asks to slow down (SlowDown). Try again in a moment.`,
+    ],
+    [
+      sdk('SlowDown', 503, { $metadata: { httpStatusCode: 503, attempts: 3 } }),
+      503,
+      `The store at ${ep} is busy and asks to slow down (SlowDown); it still refused after 3 attempts. Try again in a moment.`,
+    ],
+    // A HEAD's 503 has no body to name it.
+    [
+      sdk('Unknown', 503),
+      503,
+      `The store at ${ep} is busy and asks to slow down (Unknown). Try again in a moment.`,
+    ],
+    [
+      sdk('TooManyRequests', 429),
+      503,
+      `The store at ${ep} is busy and asks to slow down (TooManyRequests). Try again in a moment.`,
+    ],
     [sdk('InternalError', 500), 502, `The store at ${ep} failed (InternalError)`],
     [sdk('BucketNotEmpty', 409), 409, `The store at ${ep} answered BucketNotEmpty`],
     [
@@ -71,6 +97,37 @@ describe('mapS3Error', () => {
     expect(mapped.statusCode).toBe(status);
     expect(mapped.message).toBe(message);
     expect(mapped.message).not.toContain('internal detail');
+  });
+
+  const fix =
+    "Set AWS_CA_BUNDLE to a PEM file holding the store's CA certificate, or, as a last " +
+    'resort, STOWAGE_S3_TLS_VERIFY=false.';
+  it.each([
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'it is self-signed'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'it is issued by a CA that is not trusted'],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'its issuer is not a trusted CA'],
+    ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'its issuer is not a trusted CA'],
+    ['CERT_HAS_EXPIRED', 'it has expired'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'it does not name this host'],
+  ])('TLS %s: 502 saying the certificate is not trusted, why, and what to set', (code, why) => {
+    const mapped = mapS3Error(sdk('Error', undefined, { code }), ep);
+    expect(mapped.statusCode).toBe(502);
+    expect(mapped.message).toBe(
+      `The TLS certificate of the store at ${ep} is not trusted: ${why} (${code}). ${fix}`,
+    );
+  });
+
+  it('names the timeout that ran out', () => {
+    const timeouts = { connectTimeoutMs: 5000, requestTimeoutMs: 30000 };
+    const request = sdk('TimeoutError', undefined, { code: 'ETIMEDOUT' });
+    expect(mapS3Error(request, ep, timeouts)).toMatchObject({
+      statusCode: 504,
+      message: `The store at ${ep} did not answer within 30 s`,
+    });
+    expect(mapS3Error(sdk('TimeoutError'), ep, timeouts)).toMatchObject({
+      statusCode: 504,
+      message: `The store at ${ep} did not answer in time (no connection within 5 s, or no data for 30 s)`,
+    });
   });
 
   it('passes our own HttpErrors through', () => {

@@ -1,0 +1,33 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/**
+ * Reads AWS_CA_BUNDLE: a PEM file of one or more CA certificates. Returns the certificates,
+ * or throws an Error whose message says what is wrong (read at start, so a bad file stops the
+ * server instead of failing every request later).
+ */
+export function readCaBundle(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new Error(`AWS_CA_BUNDLE: cannot read ${file} (${code})`);
+  }
+  const pems = text.match(PEM_BLOCK) ?? [];
+  if (!pems.length) {
+    throw new Error(
+      `AWS_CA_BUNDLE: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
+    );
+  }
+  pems.forEach((pem, i) => {
+    try {
+      new X509Certificate(pem);
+    } catch {
+      throw new Error(`AWS_CA_BUNDLE: certificate ${i + 1} in ${file} is not a valid certificate`);
+    }
+  });
+  return pems;
+}

@@ -1,0 +1,117 @@
+import http from 'node:http';
+import type net from 'node:net';
+
+/**
+ * What the proxy does with one request:
+ * - `pass`: forwards it to the store and the answer back;
+ * - `drop`: reads the request, then closes the connection without an answer (the store never
+ *   sees it);
+ * - `lose-answer`: forwards it (the store acts on it), then closes the connection instead of
+ *   passing the answer on;
+ * - `503`: answers `503 SlowDown` with S3's XML error body (the store never sees it);
+ * - `hang`: reads the request and never answers.
+ */
+export type Fault = 'pass' | 'drop' | 'lose-answer' | '503' | 'hang';
+
+export interface SeenRequest {
+  method: string;
+  /** Path and query, as sent. */
+  url: string;
+  fault: Fault;
+}
+
+export type RequestMatch = (r: { method: string; url: string }) => boolean;
+
+export interface FaultProxy {
+  /** http://127.0.0.1:<port> */
+  endpoint: string;
+  /** Every request so far, in arrival order, with what was done to it. */
+  seen: SeenRequest[];
+  /**
+   * The faults for the next requests that `match` accepts (default: all), one each, in order;
+   * other requests, and those after the plan, pass. Replaces any earlier plan.
+   */
+  plan(faults: Fault[], match?: RequestMatch): void;
+  close(): Promise<void>;
+}
+
+const SLOW_DOWN =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code>' +
+  '<Message>Please reduce your request rate.</Message><RequestId>fault-proxy</RequestId></Error>';
+
+/**
+ * A fault-injecting HTTP proxy in front of the suite's store, on an ephemeral port. The Host
+ * header is forwarded unchanged, so SigV4 signatures made for the proxy's address still hold.
+ */
+export async function startFaultProxy(storeEndpoint: string): Promise<FaultProxy> {
+  const store = new URL(storeEndpoint);
+  let faults: Fault[] = [];
+  let matches: RequestMatch = () => true;
+  const seen: SeenRequest[] = [];
+  const sockets = new Set<net.Socket>();
+
+  const forward = (req: http.IncomingMessage, res: http.ServerResponse, loseAnswer: boolean) => {
+    const upstream = http.request(
+      {
+        host: store.hostname,
+        port: store.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent: false,
+      },
+      (answer) => {
+        if (loseAnswer) {
+          answer.resume();
+          answer.on('end', () => res.socket?.destroy());
+          return;
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.socket?.destroy());
+    req.pipe(upstream);
+  };
+
+  const server = http.createServer((req, res) => {
+    const request = { method: req.method ?? 'GET', url: req.url ?? '/' };
+    const fault = (matches(request) ? faults.shift() : undefined) ?? 'pass';
+    seen.push({ ...request, fault });
+    if (fault === 'pass' || fault === 'lose-answer') {
+      forward(req, res, fault === 'lose-answer');
+      return;
+    }
+    req.resume();
+    req.on('end', () => {
+      if (fault === 'drop') res.socket?.destroy();
+      if (fault === '503') {
+        const body = req.method === 'HEAD' ? '' : SLOW_DOWN;
+        res.writeHead(503, {
+          'content-type': 'application/xml',
+          'content-length': Buffer.byteLength(SLOW_DOWN),
+        });
+        res.end(body);
+      }
+      // hang: nothing, until close()
+    });
+  });
+  server.on('connection', (s: net.Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    seen,
+    plan(next, match = () => true) {
+      faults = [...next];
+      matches = match;
+    },
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
