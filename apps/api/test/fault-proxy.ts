@@ -20,7 +20,11 @@ export interface SeenRequest {
   fault: Fault;
 }
 
-export type RequestMatch = (r: { method: string; url: string }) => boolean;
+export type RequestMatch = (r: {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+}) => boolean;
 
 export interface FaultProxy {
   /** http://127.0.0.1:<port> */
@@ -76,7 +80,8 @@ export async function startFaultProxy(storeEndpoint: string): Promise<FaultProxy
 
   const server = http.createServer((req, res) => {
     const request = { method: req.method ?? 'GET', url: req.url ?? '/' };
-    const fault = (matches(request) ? faults.shift() : undefined) ?? 'pass';
+    const fault =
+      (matches({ ...request, headers: req.headers }) ? faults.shift() : undefined) ?? 'pass';
     seen.push({ ...request, fault });
     if (fault === 'pass' || fault === 'lose-answer') {
       forward(req, res, fault === 'lose-answer');

@@ -81,6 +81,17 @@ export interface StoreTimeouts {
   requestTimeoutMs: number;
 }
 
+/**
+ * One of our own timeouts ran out: the connect or idle timeout (no code) or the request
+ * timeout (ETIMEDOUT). The SDK's handler also renames ECONNRESET, ECONNREFUSED and EPIPE
+ * "TimeoutError"; those are network failures, not timeouts. Timeouts are not retried
+ * (s3-retry.ts).
+ */
+export function isOwnTimeout(err: unknown): boolean {
+  const e = (err ?? {}) as { name?: string; code?: string };
+  return e.name === 'TimeoutError' && (e.code === undefined || e.code === 'ETIMEDOUT');
+}
+
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeouts): HttpError {
@@ -120,9 +131,7 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
         'certificate, or, as a last resort, STOWAGE_S3_TLS_VERIFY=false.',
     );
   }
-  // Our own timeouts (the SDK names them TimeoutError; the request timeout's code is
-  // ETIMEDOUT, the connect timeout has none). They are not retried (s3-retry.ts).
-  if (name === 'TimeoutError') {
+  if (isOwnTimeout(err)) {
     const within = timeouts
       ? code === 'ETIMEDOUT'
         ? ` within ${seconds(timeouts.requestTimeoutMs)}`

@@ -1,13 +1,10 @@
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { isOwnTimeout } from './s3-errors.js';
 
 type Refresh = ConfiguredRetryStrategy['refreshRetryTokenForRetry'];
 
 /** No single wait between two tries is longer than this (the SDK's own cap). */
 const MAX_DELAY_MS = 20_000;
-
-/** Our own timeouts (connect, request) carry this name; the SDK would retry them. */
-export const isTimeout = (err: unknown) =>
-  (err as { name?: string } | null)?.name === 'TimeoutError';
 
 /**
  * The SDK's standard retry (throttling such as 503 SlowDown, 5xx, connection resets and
@@ -29,7 +26,7 @@ export class StoreRetryStrategy extends ConfiguredRetryStrategy {
   override async refreshRetryTokenForRetry(
     ...[token, errorInfo]: Parameters<Refresh>
   ): ReturnType<Refresh> {
-    if (isTimeout(errorInfo.error)) throw new Error('A timeout is not retried');
+    if (isOwnTimeout(errorInfo.error)) throw new Error('A timeout is not retried');
     return super.refreshRetryTokenForRetry(token, errorInfo);
   }
 }

@@ -1,8 +1,20 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const server = fileURLToPath(new URL('../../src/server.ts', import.meta.url));
+const args = ['--import', 'tsx', '--conditions=@stowage/source', server];
+/** A store the server does not contact at start (nothing listens on port 9). */
+const storeEnv = {
+  PATH: process.env.PATH,
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  AWS_ENDPOINT_URL_S3: 'https://127.0.0.1:9',
+  AWS_ACCESS_KEY_ID: 'AK',
+  AWS_SECRET_ACCESS_KEY: 'SK',
+};
 
 describe('server boot', () => {
   it('stops with the list of every config problem', () => {
@@ -28,5 +40,51 @@ describe('server boot', () => {
       '- STOWAGE_S3_TLS_VERIFY: STOWAGE_S3_TLS_VERIFY must be true or false',
     );
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it('stops when AWS_CA_BUNDLE cannot be read or holds no certificate', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-ca-'));
+    const notPem = path.join(dir, 'not-a-ca.pem');
+    writeFileSync(notPem, 'hello\n');
+    try {
+      for (const [file, problem] of [
+        [path.join(dir, 'missing.pem'), `cannot read ${path.join(dir, 'missing.pem')} (ENOENT)`],
+        [notPem, `${notPem} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`],
+      ] as const) {
+        const r = spawnSync(process.execPath, args, {
+          encoding: 'utf8',
+          env: { ...storeEnv, AWS_CA_BUNDLE: file },
+          timeout: 30_000,
+        });
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain('Invalid configuration:');
+        expect(r.stderr).toContain(`- AWS_CA_BUNDLE: ${problem}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('warns once, naming the endpoint, when TLS verification is off', async () => {
+    const child = spawn(process.execPath, args, {
+      env: { ...storeEnv, STOWAGE_S3_TLS_VERIFY: 'false', PORT: '0', LOG_LEVEL: 'silent' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      await expect.poll(() => stdout, { timeout: 20_000 }).toContain('Stowage is running at');
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    const warning =
+      'Warning: STOWAGE_S3_TLS_VERIFY=false: the TLS certificate of https://127.0.0.1:9 is not ' +
+      'verified, so anyone on the network path can impersonate the store. Prefer AWS_CA_BUNDLE.';
+    expect(stderr.split('\n').filter((l) => l.includes('STOWAGE_S3_TLS_VERIFY'))).toEqual([
+      warning,
+    ]);
   });
 });

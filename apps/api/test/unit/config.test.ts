@@ -1,5 +1,24 @@
-import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generate } from 'selfsigned';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, tlsVerifyWarning } from '../../src/config.js';
+
+const store = {
+  AWS_ENDPOINT_URL: 'https://s3.example.com',
+  AWS_ACCESS_KEY_ID: 'AK',
+  AWS_SECRET_ACCESS_KEY: 'SK',
+};
+const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+};
 
 describe('loadConfig', () => {
   it('uses the embedded store when nothing is configured', () => {
@@ -126,5 +145,72 @@ describe('loadConfig', () => {
     ],
   ])('refuses STOWAGE_MAX_UPLOAD_BYTES=%s', (value, message) => {
     expect(() => loadConfig({ STOWAGE_MAX_UPLOAD_BYTES: value })).toThrow(message);
+  });
+});
+
+describe('TLS, retries and timeouts', () => {
+  let dir: string;
+  let caFile: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-config-'));
+    caFile = path.join(dir, 'ca.pem');
+    const ca = await generate([{ name: 'commonName', value: 'Test CA' }], { keyType: 'ec' });
+    writeFileSync(caFile, `# two certificates, as bundles hold\n${ca.cert}\n${ca.cert}`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('defaults: verified TLS with the built-in CAs, 3 attempts, 100 ms backoff base', () => {
+    expect(loadConfig(store).store).toMatchObject({
+      tlsVerify: true,
+      caBundlePath: undefined,
+      maxAttempts: 3,
+      retryBaseDelayMs: 100,
+      connectTimeoutMs: 5000,
+      requestTimeoutMs: 30000,
+    });
+  });
+
+  it('reads AWS_CA_BUNDLE, AWS_MAX_ATTEMPTS and STOWAGE_S3_RETRY_BASE_DELAY_MS', () => {
+    const c = loadConfig({
+      ...store,
+      AWS_CA_BUNDLE: caFile,
+      AWS_MAX_ATTEMPTS: '1',
+      STOWAGE_S3_RETRY_BASE_DELAY_MS: '0',
+    });
+    expect(c.store).toMatchObject({ caBundlePath: caFile, maxAttempts: 1, retryBaseDelayMs: 0 });
+  });
+
+  it('lists an unreadable or non-PEM CA bundle as a problem', () => {
+    const missing = path.join(dir, 'missing.pem');
+    expect(problemsOf({ ...store, AWS_CA_BUNDLE: missing })).toEqual([
+      `AWS_CA_BUNDLE: cannot read ${missing} (ENOENT)`,
+    ]);
+    const text = path.join(dir, 'text.pem');
+    writeFileSync(text, 'not a certificate');
+    expect(problemsOf({ ...store, AWS_CA_BUNDLE: text })).toEqual([
+      `AWS_CA_BUNDLE: ${text} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
+    ]);
+    const broken = path.join(dir, 'broken.pem');
+    writeFileSync(broken, '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
+    expect(problemsOf({ ...store, AWS_CA_BUNDLE: broken })).toEqual([
+      `AWS_CA_BUNDLE: certificate 1 in ${broken} is not a valid certificate`,
+    ]);
+  });
+
+  it.each([
+    ['AWS_MAX_ATTEMPTS', '0', 'AWS_MAX_ATTEMPTS is at least 1 (1 = no retry)'],
+    ['AWS_MAX_ATTEMPTS', '11', 'AWS_MAX_ATTEMPTS is at most 10'],
+    ['AWS_MAX_ATTEMPTS', 'many', 'AWS_MAX_ATTEMPTS must be a number of attempts'],
+    ['STOWAGE_S3_RETRY_BASE_DELAY_MS', '-1', 'STOWAGE_S3_RETRY_BASE_DELAY_MS must not be negative'],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(problemsOf({ ...store, [name]: value })).toEqual([`${name}: ${message}`]);
+  });
+
+  it('warns, naming the endpoint, only when TLS verification is off', () => {
+    expect(tlsVerifyWarning(loadConfig(store).store)).toBeUndefined();
+    expect(tlsVerifyWarning(loadConfig({ ...store, STOWAGE_S3_TLS_VERIFY: 'false' }).store)).toBe(
+      'Warning: STOWAGE_S3_TLS_VERIFY=false: the TLS certificate of https://s3.example.com is ' +
+        'not verified, so anyone on the network path can impersonate the store. Prefer AWS_CA_BUNDLE.',
+    );
   });
 });

@@ -34,6 +34,12 @@ describe('mapS3Error', () => {
       `The store at ${ep} is unreachable (ECONNREFUSED)`,
     ],
     [sdk('TimeoutError'), 504, `The store at ${ep} did not answer in time`],
+    // The SDK's handler renames connection resets "TimeoutError" too: still unreachable.
+    [
+      sdk('TimeoutError', undefined, { code: 'ECONNRESET' }),
+      502,
+      `The store at ${ep} is unreachable (ECONNRESET)`,
+    ],
     [
       sdk('Error', undefined, { code: 'ETIMEDOUT' }),
       502,
