@@ -9,9 +9,11 @@ import type net from 'node:net';
  * - `lose-answer`: forwards it (the store acts on it), then closes the connection instead of
  *   passing the answer on;
  * - `503`: answers `503 SlowDown` with S3's XML error body (the store never sees it);
+ * - `cut`: forwards the headers and the first half of the body to the store, then closes both
+ *   connections (the store sees a request end early);
  * - `hang`: reads the request and never answers.
  */
-export type Fault = 'pass' | 'drop' | 'lose-answer' | '503' | 'hang';
+export type Fault = 'pass' | 'drop' | 'lose-answer' | 'cut' | '503' | 'hang';
 
 export interface SeenRequest {
   method: string;
@@ -78,6 +80,32 @@ export async function startFaultProxy(storeEndpoint: string): Promise<FaultProxy
     req.pipe(upstream);
   };
 
+  const cut = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const half = Math.floor(Number(req.headers['content-length'] ?? 0) / 2);
+    const upstream = http.request({
+      host: store.hostname,
+      port: store.port,
+      method: req.method,
+      path: req.url,
+      headers: req.headers,
+      agent: false,
+    });
+    upstream.on('error', () => {});
+    let sent = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (sent >= half) return;
+      const part = chunk.subarray(0, half - sent);
+      sent += part.length;
+      upstream.write(part);
+      if (sent < half) return;
+      // Let the half reach the store, then end both connections mid-request.
+      setTimeout(() => {
+        upstream.destroy();
+        res.socket?.destroy();
+      }, 100);
+    });
+  };
+
   const server = http.createServer((req, res) => {
     const request = { method: req.method ?? 'GET', url: req.url ?? '/' };
     const fault =
@@ -85,6 +113,10 @@ export async function startFaultProxy(storeEndpoint: string): Promise<FaultProxy
     seen.push({ ...request, fault });
     if (fault === 'pass' || fault === 'lose-answer') {
       forward(req, res, fault === 'lose-answer');
+      return;
+    }
+    if (fault === 'cut') {
+      cut(req, res);
       return;
     }
     req.resume();

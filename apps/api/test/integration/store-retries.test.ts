@@ -146,6 +146,23 @@ describe('uploads through a faulty path store exact bytes or nothing', () => {
     expect(await storedSha(s3, bucket, 'safe/lost-answer.bin')).toBe(sha256(file));
   });
 
+  it('PutObject cut off mid-body on every try: a clear 502 and no object, never half of one', async () => {
+    proxy.plan(['cut', 'cut', 'cut'], isPutObject);
+    const res = await upload(app, 'safe/cut.bin', randomBytes(400_000));
+    expect(res.statusCode).toBe(502);
+    expect(res.json().message).toMatch(/^The store at .* is unreachable \(ECONNRESET\)$/);
+    expect(faulted()).toHaveLength(3);
+    expect(await exists(s3, bucket, 'safe/cut.bin')).toBe(false);
+  });
+
+  it('UploadPart cut off mid-body, then passed: the exact bytes', async () => {
+    const file = randomBytes(9 * MiB);
+    proxy.plan(['cut', 'cut'], isUploadPart);
+    const res = await upload(app, 'safe/cut-parts.bin', file);
+    expect(res.statusCode).toBe(200);
+    expect(await storedSha(s3, bucket, 'safe/cut-parts.bin')).toBe(sha256(file));
+  });
+
   it('PutObject refused on every try: a clear 503 and no object', async () => {
     proxy.plan(['503', '503', '503', '503'], isPutObject);
     const res = await upload(app, 'safe/never.bin', randomBytes(100_000));
