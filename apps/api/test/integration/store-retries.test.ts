@@ -212,7 +212,7 @@ describe('uploads through a faulty path store exact bytes or nothing', () => {
     const res = await upload(app, 'safe/lost-complete.bin', file);
     if (onEmbedded) {
       // s3rver answers the retried Complete 500 (the upload is gone): the user sees an error
-      // although the object is whole. Ceph answers it 200, as S3 does.
+      // although the object is whole. Ceph answers it 200.
       expect(res.statusCode).toBe(502);
       expect(res.json().message).toMatch(/^The store at .* failed \(InternalError\)$/);
     } else {
