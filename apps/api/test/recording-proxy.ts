@@ -8,15 +8,32 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
+/** What the proxy answers itself instead of the store (a fault a real store may have). */
+export interface StoreAnswer {
+  status: number;
+  body: string;
+}
+
 /**
  * A tiny HTTP proxy in front of the store that records every request it forwards, untouched
- * (the Host header too, so SigV4 signatures stay valid). Listens on an ephemeral port.
+ * (the Host header too, so SigV4 signatures stay valid), or answers it itself when `answer`
+ * says so. Listens on an ephemeral port.
  */
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+export async function startRecordingProxy(
+  target: string,
+  options: { answer?: (request: string) => StoreAnswer | undefined } = {},
+): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
+    const request = `${req.method} ${req.url}`;
+    requests.push(request);
+    const answer = options.answer?.(request);
+    if (answer) {
+      req.resume();
+      res.writeHead(answer.status, { 'content-type': 'application/xml' }).end(answer.body);
+      return;
+    }
     const out = http.request(
       {
         host: upstream.hostname,

@@ -25,7 +25,7 @@ import type {
 } from '@stowage/shared';
 import type { StoreConfig } from '../config.js';
 import { badGateway, notFound } from '../errors.js';
-import { mapS3Error } from './s3-errors.js';
+import { isUnsupportedError, mapS3Error } from './s3-errors.js';
 import { assertEmbeddedKey } from './key-policy.js';
 import { createS3Client } from './s3-client.js';
 import { uploadStream, type UploadStreamInput } from './s3-upload.js';
@@ -176,7 +176,7 @@ export class S3Store {
     this.checkKey(key);
     const [head, tags] = await Promise.all([
       this.call(() => this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))),
-      this.getObjectTags(bucket, key),
+      this.getObjectTags(bucket, key, { noneIfUnsupported: true }),
     ]);
     return {
       key,
@@ -197,10 +197,20 @@ export class S3Store {
     };
   }
 
-  async getObjectTags(bucket: string, key: string): Promise<Tag[]> {
+  /** `noneIfUnsupported`: a store without tagging has no tags, so the details still load. */
+  async getObjectTags(
+    bucket: string,
+    key: string,
+    { noneIfUnsupported = false } = {},
+  ): Promise<Tag[]> {
     this.checkKey(key);
     const out = await this.call(() =>
-      this.client.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key })),
+      this.client
+        .send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }))
+        .catch((err: unknown) => {
+          if (noneIfUnsupported && isUnsupportedError(err)) return { TagSet: [] };
+          throw err;
+        }),
     );
     return (out.TagSet ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
   }

@@ -1,10 +1,11 @@
-import { PutBucketVersioningCommand } from '@aws-sdk/client-s3';
+import { PutBucketVersioningCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   build,
   createBucket,
   fixtureClient,
   onEmbedded,
+  q,
   testStoreConfig,
   type TestApp,
 } from '../helper.js';
@@ -142,6 +143,51 @@ describe('GET /api/buckets/:bucket/capabilities', () => {
     await down.close();
     expect(res.statusCode).toBe(200);
     expect(Object.values(res.json())).toEqual(Array(5).fill('unknown'));
+  });
+});
+
+describe('a store without object tagging', () => {
+  // Both test stores have tagging; a proxy answers ?tagging the way s3rver answers
+  // DeleteObjectTagging (501 NotImplemented), everything else goes to the store.
+  const NOT_IMPLEMENTED =
+    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NotImplemented</Code>' +
+    '<Message>A header you provided implies functionality that is not implemented</Message></Error>';
+  let noTags: RecordingProxy;
+  let tagless: TestApp;
+  beforeAll(async () => {
+    noTags = await startRecordingProxy(testStoreConfig().endpoint!, {
+      answer: (request) =>
+        /[?&]tagging(=|&|$)/.test(request) ? { status: 501, body: NOT_IMPLEMENTED } : undefined,
+    });
+    tagless = await build({ endpoint: noTags.endpoint });
+  });
+  afterAll(async () => {
+    await tagless.close();
+    await noTags.close();
+  });
+
+  it('reports tagging unsupported, and object details still load, without tags', async () => {
+    const res = await capabilities(bucket, tagless);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ...expected, tagging: 'unsupported' });
+
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'tagless.txt', Body: 'x' }));
+    const details = await tagless.inject(
+      `/api/buckets/${bucket}/object?${q({ key: 'tagless.txt' })}`,
+    );
+    expect(details.statusCode).toBe(200);
+    expect(details.json()).toMatchObject({ key: 'tagless.txt', size: 1, tags: [] });
+
+    // A tag write is still refused with the store's own answer, named.
+    const put = await tagless.inject({
+      method: 'PUT',
+      url: `/api/buckets/${bucket}/object/tags?${q({ key: 'tagless.txt' })}`,
+      payload: { tags: [] },
+    });
+    expect(put.statusCode).toBe(502);
+    expect(put.json().message).toBe(
+      `The store at ${noTags.endpoint} does not implement this request (NotImplemented)`,
+    );
   });
 });
 
