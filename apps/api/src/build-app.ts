@@ -18,6 +18,7 @@ import deleteObject from './routes/api/delete-object.js';
 import deleteObjects from './routes/api/delete-objects.js';
 import prefixSummary from './routes/api/prefix-summary.js';
 import existingKeys from './routes/api/existing-keys.js';
+import getBucketCapabilities from './routes/api/get-bucket-capabilities.js';
 
 export interface BuildAppOptions {
   store: StoreConfig;
@@ -59,6 +60,7 @@ export async function buildApp(opts: BuildAppOptions) {
         deleteObjects,
         prefixSummary,
         existingKeys,
+        getBucketCapabilities,
       ]) {
         await api.register(route);
       }

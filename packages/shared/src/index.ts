@@ -10,3 +10,4 @@ export * from './rfc2047.js';
 export * from './tags.js';
 export * from './delete.js';
 export * from './session.js';
+export * from './capabilities.js';

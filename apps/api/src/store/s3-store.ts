@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type {
   Bucket,
+  BucketCapabilities,
   DeleteObjectsResponse,
   ListObjectsQuery,
   ListObjectsResponse,
@@ -23,14 +24,16 @@ import type {
   UpdateMetadataBody,
 } from '@stowage/shared';
 import type { StoreConfig } from '../config.js';
-import { badGateway } from '../errors.js';
-import { mapS3Error } from './s3-errors.js';
+import { badGateway, notFound } from '../errors.js';
+import { isUnsupportedError, mapS3Error } from './s3-errors.js';
 import { assertEmbeddedKey } from './key-policy.js';
 import { createS3Client } from './s3-client.js';
 import { uploadStream, type UploadStreamInput } from './s3-upload.js';
 import { deleteObjects, deletePrefix, existingKeys, prefixSummary } from './s3-bulk.js';
 import { editMetadata } from './s3-metadata-edit.js';
 import { sameTags } from './metadata-edit.js';
+import { NO_BUCKET, probeFeatures, probeVersioning, type ProbeResult } from './s3-capabilities.js';
+import { createProbeCache } from './capability-cache.js';
 
 export interface ObjectContent {
   body: Readable;
@@ -55,6 +58,13 @@ export type UploadObjectInput = UploadStreamInput;
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
+/** Versioning can be switched at any time, and an undecided answer is worth asking again. */
+const RECHECK_MS = 60_000;
+const found = <T>(result: ProbeResult<T>): T => {
+  if (result === NO_BUCKET) throw notFound('The bucket does not exist');
+  return result;
+};
+
 /**
  * The S3 seam: routes call these methods and nothing else talks to the store. Every method
  * maps failures through mapS3Error, so callers see HttpErrors only. The list of methods is
@@ -67,6 +77,28 @@ export class S3Store {
   constructor(readonly config: StoreConfig) {
     this.endpointLabel = config.endpoint ?? `AWS S3 (${config.region})`;
     this.client = createS3Client(config);
+  }
+
+  /** What the store supports: probed once per bucket (see s3-capabilities.ts). */
+  private readonly features = createProbeCache(
+    async (bucket) => found(await probeFeatures(this.client, this.config, bucket)),
+    (f) => (Object.values(f).includes('unknown') ? RECHECK_MS : Infinity),
+  );
+  private readonly versioning = createProbeCache(
+    async (bucket) => found(await probeVersioning(this.client, bucket)),
+    () => RECHECK_MS,
+  );
+
+  /** What the store can do in this bucket, from harmless probes that change nothing; cached. */
+  async bucketCapabilities(bucket: string): Promise<BucketCapabilities> {
+    // Both settle before answering, so no probe outlives the request that started it.
+    const [features, versioning] = await Promise.allSettled([
+      this.features(bucket),
+      this.versioning(bucket),
+    ]);
+    if (features.status === 'rejected') throw mapS3Error(features.reason, this.endpointLabel, this.config);
+    if (versioning.status === 'rejected') throw mapS3Error(versioning.reason, this.endpointLabel, this.config);
+    return { ...features.value, versioning: versioning.value };
   }
 
   checkKey(key: string): void {
@@ -144,7 +176,7 @@ export class S3Store {
     this.checkKey(key);
     const [head, tags] = await Promise.all([
       this.call(() => this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))),
-      this.getObjectTags(bucket, key),
+      this.getObjectTags(bucket, key, { noneIfUnsupported: true }),
     ]);
     return {
       key,
@@ -165,10 +197,20 @@ export class S3Store {
     };
   }
 
-  async getObjectTags(bucket: string, key: string): Promise<Tag[]> {
+  /** `noneIfUnsupported`: a store without tagging has no tags, so the details still load. */
+  async getObjectTags(
+    bucket: string,
+    key: string,
+    { noneIfUnsupported = false } = {},
+  ): Promise<Tag[]> {
     this.checkKey(key);
     const out = await this.call(() =>
-      this.client.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key })),
+      this.client
+        .send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }))
+        .catch((err: unknown) => {
+          if (noneIfUnsupported && isUnsupportedError(err)) return { TagSet: [] };
+          throw err;
+        }),
     );
     return (out.TagSet ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapS3Error } from '../../src/store/s3-errors.js';
+import { isUnsupportedError, mapS3Error } from '../../src/store/s3-errors.js';
 import { HttpError } from '../../src/errors.js';
 
 const ep = 'http://store:9000';
@@ -144,5 +144,19 @@ describe('mapS3Error', () => {
   it('sees a network failure hidden in the cause', () => {
     const err = Object.assign(new Error('fetch failed'), { cause: { code: 'EHOSTUNREACH' } });
     expect(mapS3Error(err, ep).statusCode).toBe(502);
+  });
+});
+
+describe('isUnsupportedError', () => {
+  it.each([
+    [sdk('NotImplemented', 501), true],
+    [sdk('MethodNotAllowed', 405), true],
+    [sdk('Unknown', 501), true],
+    [sdk('NoSuchKey', 404), false],
+    [sdk('AccessDenied', 403), false],
+    [new Error('boom'), false],
+    [null, false],
+  ])('%#: %s', (err, expected) => {
+    expect(isUnsupportedError(err)).toBe(expected);
   });
 });

@@ -1,7 +1,14 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { UploadProvider } from '@/features/upload/components/upload-provider';
 import { createQueryClient } from '@/lib/query-client';
+
+// Shown in the transfer panel, which itself loads with the first upload.
+const AbortNotes = lazy(() =>
+  import('@/features/bucket-capabilities/components/abort-notes').then((m) => ({
+    default: m.AbortNotes,
+  })),
+);
 
 export function AppProvider({ children }: { children: ReactNode }) {
   // One client per app instance (not module state), so tests can mount fresh apps.
@@ -9,7 +16,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {/* Uploads outlive the page they started on: the queue sits above the router. */}
-      <UploadProvider>{children}</UploadProvider>
+      <UploadProvider notes={AbortNotes}>{children}</UploadProvider>
     </QueryClientProvider>
   );
 }

@@ -7,6 +7,7 @@ export const queryKeys = {
   bucket: (bucket: string) => ['buckets', bucket] as const,
   objects: (bucket: string, prefix: string) => ['buckets', bucket, 'objects', { prefix }] as const,
   object: (bucket: string, key: string) => ['buckets', bucket, 'object', { key }] as const,
+  capabilities: (bucket: string) => ['buckets', bucket, 'capabilities'] as const,
 };
 
 type KeyPart = { prefix?: unknown; key?: unknown } | undefined;

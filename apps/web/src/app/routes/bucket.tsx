@@ -5,6 +5,8 @@ import type {
   DeleteOutcome,
   DeleteTarget,
 } from '@/features/delete-objects/components/delete-dialog';
+import { useBucketCapabilities } from '@/features/bucket-capabilities/api/get-bucket-capabilities';
+import { VersioningStatus } from '@/features/bucket-capabilities/components/versioning-status';
 import { DetailsPanel } from '@/features/object-details/components/details-panel';
 import { GoToPathForm } from '@/features/objects/components/go-to-path-form';
 import { ObjectBreadcrumb } from '@/features/objects/components/object-breadcrumb';
@@ -27,6 +29,7 @@ export function BucketRoute() {
   const { prefix, key } = route.useSearch();
   const navigate = route.useNavigate();
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const { data: capabilities } = useBucketCapabilities(bucket);
 
   // Closing replaces the history entry, as selecting does: back/forward step through folders.
   const closeDetails = () => void navigate({ search: { prefix }, replace: true });
@@ -43,6 +46,7 @@ export function BucketRoute() {
     <div className="browser">
       <div className="browser__toolbar">
         <ObjectBreadcrumb bucket={bucket} prefix={prefix} />
+        <VersioningStatus bucket={bucket} />
         <GoToPathForm
           key={`${bucket}\n${prefix}\n${key ?? ''}`}
           bucket={bucket}
@@ -76,6 +80,7 @@ export function BucketRoute() {
           <DetailsPanel
             bucket={bucket}
             objectKey={key}
+            capabilities={capabilities}
             onClose={closeDetails}
             onDelete={(objectKey) => {
               setDeleting({ kind: 'objects', keys: [objectKey] });

@@ -1,10 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
-import { decodeMetadataValue, downloadFilename } from '@stowage/shared';
+import { decodeMetadataValue, downloadFilename, type BucketCapabilities } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { ApiRequestError, errorMessage } from '@/lib/api-client';
+import { tagsNote } from '@/lib/capability-notes';
 import { visibleKey } from '@/utils/visible-key';
 import { useObjectDetails } from '../api/get-object-details';
 import { objectContentUrl } from '../api/object-content-url';
@@ -24,14 +25,23 @@ type EditMode = 'metadata' | 'tags';
 type DetailsPanelProps = {
   bucket: string;
   objectKey: string;
+  /** What the store can do in this bucket (undefined until known: everything is offered). */
+  capabilities?: BucketCapabilities | undefined;
   onClose: () => void;
   /** Delete this object (the caller confirms first). */
   onDelete?: (key: string) => void;
 };
 
 /** The right-hand panel for the selected object: properties, download, preview, metadata, tags. */
-export function DetailsPanel({ bucket, objectKey, onClose, onDelete }: DetailsPanelProps) {
+export function DetailsPanel({
+  bucket,
+  objectKey,
+  capabilities,
+  onClose,
+  onDelete,
+}: DetailsPanelProps) {
   const { data: details, error, isPending } = useObjectDetails(bucket, objectKey);
+  const noTags = tagsNote(capabilities);
   const filename = downloadFilename(objectKey);
   // Which object the open form belongs to: selecting another one leaves the form.
   const [editing, setEditing] = useState<{ key: string; mode: EditMode } | null>(null);
@@ -65,7 +75,12 @@ export function DetailsPanel({ bucket, objectKey, onClose, onDelete }: DetailsPa
         {details && mode !== null ? (
           <Suspense fallback={<Spinner label="Loading the form…" />}>
             {mode === 'metadata' ? (
-              <MetadataForm bucket={bucket} details={details} onDone={stopEditing} />
+              <MetadataForm
+                bucket={bucket}
+                details={details}
+                capabilities={capabilities}
+                onDone={stopEditing}
+              />
             ) : (
               <TagsForm bucket={bucket} details={details} onDone={stopEditing} />
             )}
@@ -91,6 +106,8 @@ export function DetailsPanel({ bucket, objectKey, onClose, onDelete }: DetailsPa
               </Button>
               <Button
                 size="sm"
+                disabled={noTags !== null}
+                title={noTags ?? undefined}
                 onClick={() => {
                   setEditing({ key: objectKey, mode: 'tags' });
                 }}
@@ -135,6 +152,7 @@ export function DetailsPanel({ bucket, objectKey, onClose, onDelete }: DetailsPa
                 rows={details.tags.map((tag) => [tag.key, tag.value] as const)}
                 emptyText="No tags."
               />
+              {noTags ? <p className="field__hint">{noTags}</p> : null}
             </section>
           </>
         ) : null}

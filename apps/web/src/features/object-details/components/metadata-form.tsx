@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ObjectDetails, UpdateMetadataBody } from '@stowage/shared';
+import type { BucketCapabilities, ObjectDetails, UpdateMetadataBody } from '@stowage/shared';
 import { METADATA_ROW_LABELS } from '@/components/form/metadata-row-labels';
 import { FormActions } from '@/components/form/form-actions';
 import { NameValueRows } from '@/components/form/name-value-rows';
@@ -10,6 +10,7 @@ import { TextField } from '@/components/form/text-field';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { ApiRequestError, errorMessage } from '@/lib/api-client';
+import { metadataEditNote } from '@/lib/capability-notes';
 import { getObjectDetailsQueryOptions } from '../api/get-object-details';
 import { useUpdateObjectMetadata } from '../api/update-object-metadata';
 import {
@@ -19,7 +20,12 @@ import {
   type MetadataFormValues,
 } from '../utils/metadata-form-schema';
 
-type MetadataFormProps = { bucket: string; details: ObjectDetails; onDone: () => void };
+type MetadataFormProps = {
+  bucket: string;
+  details: ObjectDetails;
+  capabilities?: BucketCapabilities | undefined;
+  onDone: () => void;
+};
 
 const HINTS: Partial<Record<(typeof HEADER_FIELDS)[number]['name'], string>> = {
   expires: 'A date, e.g. 2030-01-01T00:00:00Z. Empty removes it.',
@@ -30,8 +36,9 @@ const HINTS: Partial<Record<(typeof HEADER_FIELDS)[number]['name'], string>> = {
  * what it was opened with, even if the details refresh meanwhile; a save against a changed
  * object answers 409, and Reload starts over from the object as it is now.
  */
-export function MetadataForm({ bucket, details, onDone }: MetadataFormProps) {
+export function MetadataForm({ bucket, details, capabilities, onDone }: MetadataFormProps) {
   const queryClient = useQueryClient();
+  const blocked = metadataEditNote(capabilities, details.size);
   const [loaded, setLoaded] = useState({ details, version: 0 });
   const reload = async () => {
     const fresh = await queryClient.fetchQuery({
@@ -40,6 +47,20 @@ export function MetadataForm({ bucket, details, onDone }: MetadataFormProps) {
     });
     setLoaded((current) => ({ details: fresh, version: current.version + 1 }));
   };
+  // A save would fail on this store: explain instead of offering the form.
+  if (blocked) {
+    return (
+      <div className="form details-form">
+        <h3 className="details-form__title">Edit metadata</h3>
+        <Banner tone="warning" title="The metadata of this object cannot be changed here.">
+          {blocked}
+        </Banner>
+        <div className="form__actions">
+          <Button onClick={onDone}>Close</Button>
+        </div>
+      </div>
+    );
+  }
   return (
     <MetadataFormBody
       key={loaded.version}
@@ -51,7 +72,9 @@ export function MetadataForm({ bucket, details, onDone }: MetadataFormProps) {
   );
 }
 
-type MetadataFormBodyProps = MetadataFormProps & { onReload: () => Promise<void> };
+type MetadataFormBodyProps = Omit<MetadataFormProps, 'capabilities'> & {
+  onReload: () => Promise<void>;
+};
 
 function MetadataFormBody({ bucket, details, onDone, onReload }: MetadataFormBodyProps) {
   const initial = useMemo(() => metadataFormValues(details), [details]);

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatBytes, formatCount } from '@/utils/format';
 import { MAX_CONCURRENCY, storeConcurrency } from '../hooks/use-transfer-queue';
 import { useTransfers, useUpload } from '../hooks/use-upload';
 import type { TransferSnapshot } from '../utils/transfer-queue';
 import { TransferItem } from './transfer-item';
+import type { TransferNotesComponent } from './upload-provider';
 
 /** Rows rendered at once: a 10,000-file folder shows a window of its list. */
 const MAX_ROWS = 500;
@@ -37,11 +38,13 @@ function summaryText({ counts, skipped, speed, loadedBytes, totalBytes }: Transf
 }
 
 /** The floating list of uploads (loaded lazily with the first one). */
-export function TransferPanel() {
+export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent | undefined }) {
   const { queue } = useUpload();
   const snapshot = useTransfers();
   const [collapsed, setCollapsed] = useState(false);
   const { transfers, counts, concurrency } = snapshot;
+  const bucketList = [...new Set(transfers.map((t) => t.bucket))].join('\n');
+  const buckets = useMemo(() => (bucketList ? bucketList.split('\n') : []), [bucketList]);
   const active = counts.queued + counts.uploading;
   const finished = transfers.length - active;
   const { start, end } = visibleWindow(transfers);
@@ -96,6 +99,7 @@ export function TransferPanel() {
               {active === 0 ? 'Close' : 'Clear finished'}
             </Button>
           </div>
+          {Notes ? <Notes buckets={buckets} /> : null}
           {start > 0 ? (
             <p className="transfers__more muted">{formatCount(start)} earlier files not shown</p>
           ) : null}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import { useTransferQueue } from '../hooks/use-transfer-queue';
 import { UploadContext, useHasTransfers, type UploadContextValue } from '../hooks/use-upload';
 import { useUploadBatch } from '../hooks/use-upload-batch';
@@ -13,7 +13,12 @@ const TransferPanel = lazy(() =>
  * Holds the app's upload queue, so transfers go on while the user browses elsewhere, and
  * shows what belongs to no page: the overwrite question and the transfer panel.
  */
-export function UploadProvider({ children }: { children: ReactNode }) {
+/** Notes about the buckets being uploaded to (what the store cannot do), composed by the app. */
+export type TransferNotesComponent = ComponentType<{ buckets: readonly string[] }>;
+
+type UploadProviderProps = { children: ReactNode; notes?: TransferNotesComponent };
+
+export function UploadProvider({ children, notes }: UploadProviderProps) {
   const queue = useTransferQueue();
   const [options, setOptions] = useState<UploadOptions>({});
   const batch = useUploadBatch(queue, options);
@@ -28,17 +33,17 @@ export function UploadProvider({ children }: { children: ReactNode }) {
     <UploadContext value={value}>
       {children}
       {conflict ? <ConflictDialog conflict={conflict} /> : null}
-      <TransfersSlot />
+      <TransfersSlot notes={notes} />
     </UploadContext>
   );
 }
 
 /** The panel's code loads with the first transfer. */
-function TransfersSlot() {
+function TransfersSlot({ notes }: { notes: TransferNotesComponent | undefined }) {
   if (!useHasTransfers()) return null;
   return (
     <Suspense fallback={null}>
-      <TransferPanel />
+      <TransferPanel notes={notes} />
     </Suspense>
   );
 }

@@ -1,0 +1,241 @@
+import http from 'node:http';
+import https from 'node:https';
+import { randomBytes } from 'node:crypto';
+import {
+  AbortMultipartUploadCommand,
+  GetBucketVersioningCommand,
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  UploadPartCopyCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Capability, VersioningStatus } from '@stowage/shared';
+import type { StoreConfig } from '../config.js';
+import { readCaBundle } from '../ca-bundle.js';
+
+/** What a probe request got back: a success, or the store's error name and HTTP status. */
+export interface ProbeAnswer {
+  ok: boolean;
+  /** The S3 error code (`NoSuchKey`, `NotImplemented`...), or a network error's code. */
+  name: string;
+  status: number | undefined;
+}
+
+/** Every probe may also learn that the bucket is not there. */
+export const NO_BUCKET = 'no-bucket';
+export type ProbeResult<T> = T | typeof NO_BUCKET;
+
+export interface FeatureProbes {
+  tagging: Capability;
+  abortMultipartUpload: Capability;
+  uploadPartCopy: Capability;
+  presignedUrls: Capability;
+}
+
+const UNSUPPORTED = new Set(['NotImplemented', 'MethodNotAllowed']);
+/** A presigned URL the store cannot verify (query-string auth). */
+const PRESIGN_REFUSED = new Set(['SignatureDoesNotMatch', 'AuthorizationQueryParametersError']);
+
+/**
+ * Reads one probe's answer: `supportedBy` are the error names (or a success) that show the
+ * store understood the request; a 501/405 or NotImplemented shows it did not; anything else
+ * (403 AccessDenied, a network error, a 500) cannot tell.
+ */
+export function classify(
+  answer: ProbeAnswer,
+  supportedBy: readonly string[],
+  okMeansSupported = true,
+): ProbeResult<Capability> {
+  if (answer.name === 'NoSuchBucket') return NO_BUCKET;
+  if (answer.ok) return okMeansSupported ? 'supported' : 'unknown';
+  if (supportedBy.includes(answer.name)) return 'supported';
+  if (UNSUPPORTED.has(answer.name) || answer.status === 501 || answer.status === 405) {
+    return 'unsupported';
+  }
+  return 'unknown';
+}
+
+/**
+ * A presigned GET of a missing key: 404 (or 200) shows the store verified the URL. A refused
+ * signature only means "unsupported" if the same credentials work for signed headers
+ * (`credentialsWork`); otherwise the credentials themselves may be wrong.
+ */
+export function classifyPresign(answer: ProbeAnswer, credentialsWork: boolean) {
+  if (PRESIGN_REFUSED.has(answer.name) || (answer.status === 400 && !answer.name)) {
+    return credentialsWork ? 'unsupported' : 'unknown';
+  }
+  return classify({ ...answer, ok: answer.ok || answer.status === 404 }, ['NoSuchKey']);
+}
+
+/** The versioning status from GetBucketVersioning's XML root element and Status. */
+export function versioningFrom(
+  answer: ProbeAnswer,
+  root: string,
+  status: string | undefined,
+): ProbeResult<VersioningStatus> {
+  if (!answer.ok) {
+    const c = classify(answer, []);
+    return c === 'supported' ? 'unknown' : c;
+  }
+  // s3rver answers ?versioning with a bucket listing (ListBucketResult): no versioning.
+  if (root !== 'VersioningConfiguration') return root ? 'unsupported' : 'unknown';
+  if (status === 'Enabled' || status === 'Suspended') return status;
+  return 'Off';
+}
+
+interface SdkErrorLike {
+  name?: string;
+  Code?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+  cause?: { code?: string };
+}
+
+function answerOf(err: unknown): ProbeAnswer {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;
+  return {
+    ok: false,
+    name: e.Code ?? e.cause?.code ?? e.code ?? e.name ?? '',
+    status: e.$metadata?.httpStatusCode,
+  };
+}
+
+async function ask(send: () => Promise<unknown>): Promise<ProbeAnswer> {
+  try {
+    await send();
+    return { ok: true, name: '', status: 200 };
+  } catch (err) {
+    return answerOf(err);
+  }
+}
+
+const randomKey = () => `stowage-capability-probe-${randomBytes(12).toString('hex')}`;
+const randomUploadId = () => randomBytes(24).toString('hex');
+
+/**
+ * The probes of what a store can do in a bucket. None writes or changes anything: each asks
+ * about a random key or upload id that does not exist, and reads what kind of "no" comes back.
+ */
+export async function probeFeatures(
+  client: S3Client,
+  config: StoreConfig,
+  bucket: string,
+): Promise<ProbeResult<FeatureProbes>> {
+  const key = randomKey();
+  const [tagging, abort, partCopy, presign] = await Promise.all([
+    ask(() => client.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }))),
+    ask(() =>
+      client.send(
+        new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: randomUploadId() }),
+      ),
+    ),
+    // A missing source too: Ceph looks it up first (NoSuchKey), so no byte is ever copied.
+    ask(() =>
+      client.send(
+        new UploadPartCopyCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId: randomUploadId(),
+          PartNumber: 1,
+          CopySource: `${bucket}/${randomKey()}`,
+        }),
+      ),
+    ),
+    presignedGet(client, config, bucket, key),
+  ]);
+  const results = {
+    tagging: classify(tagging, ['NoSuchKey']),
+    abortMultipartUpload: classify(abort, ['NoSuchUpload']),
+    uploadPartCopy: classify(partCopy, ['NoSuchUpload', 'NoSuchKey'], false),
+  };
+  const values = Object.values(results);
+  if (values.includes(NO_BUCKET)) return NO_BUCKET;
+  const credentialsWork = values.some((v) => v === 'supported' || v === 'unsupported');
+  const presignedUrls = classifyPresign(presign, credentialsWork);
+  if (presignedUrls === NO_BUCKET) return NO_BUCKET;
+  return { ...(results as Omit<FeatureProbes, 'presignedUrls'>), presignedUrls };
+}
+
+/** GetBucketVersioning, reading the raw XML's root element: the SDK parses any reply as `{}`. */
+export async function probeVersioning(
+  client: S3Client,
+  bucket: string,
+): Promise<ProbeResult<VersioningStatus>> {
+  const command = new GetBucketVersioningCommand({ Bucket: bucket });
+  let root = '';
+  // Low priority in the deserialize step: inside the deserializer, so it sees the raw reply.
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      const out = await next(args);
+      const response = out.response as { statusCode?: number; body?: unknown };
+      if ((response.statusCode ?? 500) < 300 && isAsyncIterable(response.body)) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of response.body) chunks.push(Buffer.from(chunk as Uint8Array));
+        const body = Buffer.concat(chunks);
+        root =
+          /<([A-Za-z][\w:-]*)[\s/>]/.exec(body.toString('utf8').replace(/<\?[^>]*\?>/, ''))?.[1] ??
+          '';
+        // The deserializer reads the body again: hand it the bytes.
+        response.body = new Uint8Array(body);
+      }
+      return out;
+    },
+    { step: 'deserialize', priority: 'low', name: 'versioningRoot' },
+  );
+  let status: string | undefined;
+  const answer = await ask(async () => {
+    status = (await client.send(command)).Status;
+  });
+  return versioningFrom(answer, root, status);
+}
+
+const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> =>
+  typeof v === 'object' && v !== null && Symbol.asyncIterator in v;
+
+/** A presigned GET of a missing key, fetched without the SDK (as a browser would). */
+async function presignedGet(
+  client: S3Client,
+  config: StoreConfig,
+  bucket: string,
+  key: string,
+): Promise<ProbeAnswer> {
+  let url: string;
+  try {
+    url = await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
+      expiresIn: 60,
+    });
+  } catch (err) {
+    return answerOf(err);
+  }
+  return new Promise<ProbeAnswer>((resolve) => {
+    const get = url.startsWith('https:') ? https.get : http.get;
+    const req = get(
+      url,
+      {
+        timeout: config.requestTimeoutMs,
+        rejectUnauthorized: config.tlsVerify,
+        ca: config.caBundlePath ? readCaBundle(config.caBundlePath) : undefined,
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+          if (body.length > 64 * 1024) res.destroy(); // an error document is small
+        });
+        res.on('close', () => {
+          const name = /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? '';
+          resolve({ ok: status >= 200 && status < 300, name, status });
+        });
+      },
+    );
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+    );
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      resolve({ ok: false, name: err.code ?? 'network', status: undefined }),
+    );
+  });
+}

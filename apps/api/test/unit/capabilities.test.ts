@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classify,
+  classifyPresign,
+  versioningFrom,
+  type ProbeAnswer,
+} from '../../src/store/s3-capabilities.js';
+import { createProbeCache } from '../../src/store/capability-cache.js';
+
+const no = (name: string, status?: number): ProbeAnswer => ({ ok: false, name, status });
+const yes: ProbeAnswer = { ok: true, name: '', status: 200 };
+
+describe('classify (one probe answer)', () => {
+  it.each<[ProbeAnswer, string]>([
+    [no('NoSuchKey', 404), 'supported'],
+    [yes, 'supported'],
+    [no('NotImplemented', 501), 'unsupported'],
+    [no('MethodNotAllowed', 405), 'unsupported'],
+    [no('', 501), 'unsupported'],
+    [no('NoSuchBucket', 404), 'no-bucket'],
+    [no('AccessDenied', 403), 'unknown'],
+    [no('ECONNREFUSED'), 'unknown'],
+    [no('InternalError', 500), 'unknown'],
+    [no('NoSuchUpload', 404), 'unknown'], // not one of this probe's "yes" answers
+  ])('%j -> %s', (answer, expected) => {
+    expect(classify(answer, ['NoSuchKey'])).toBe(expected);
+  });
+
+  it('a success can be undecidable (UploadPartCopy of a missing upload must not succeed)', () => {
+    expect(classify(yes, ['NoSuchUpload'], false)).toBe('unknown');
+  });
+});
+
+describe('classifyPresign', () => {
+  it.each<[ProbeAnswer, boolean, string]>([
+    [no('NoSuchKey', 404), true, 'supported'],
+    [no('', 404), true, 'supported'],
+    [no('SignatureDoesNotMatch', 403), true, 'unsupported'],
+    [no('AuthorizationQueryParametersError', 400), true, 'unsupported'],
+    // The same credentials failed everywhere: the keys may be wrong, not the URL.
+    [no('SignatureDoesNotMatch', 403), false, 'unknown'],
+    [no('AccessDenied', 403), true, 'unknown'],
+    [no('InvalidAccessKeyId', 403), true, 'unknown'],
+    [no('ETIMEDOUT'), true, 'unknown'],
+    [no('NoSuchBucket', 404), true, 'no-bucket'],
+  ])('%j (credentials work: %s) -> %s', (answer, credentialsWork, expected) => {
+    expect(classifyPresign(answer, credentialsWork)).toBe(expected);
+  });
+});
+
+describe('versioningFrom', () => {
+  it.each<[ProbeAnswer, string, string | undefined, string]>([
+    [yes, 'VersioningConfiguration', undefined, 'Off'],
+    [yes, 'VersioningConfiguration', 'Enabled', 'Enabled'],
+    [yes, 'VersioningConfiguration', 'Suspended', 'Suspended'],
+    [yes, 'ListBucketResult', undefined, 'unsupported'], // s3rver
+    [yes, '', undefined, 'unknown'],
+    [no('NotImplemented', 501), '', undefined, 'unsupported'],
+    [no('AccessDenied', 403), '', undefined, 'unknown'],
+    [no('NoSuchBucket', 404), '', undefined, 'no-bucket'],
+  ])('%j with root %s, Status %s -> %s', (answer, root, status, expected) => {
+    expect(versioningFrom(answer, root, status)).toBe(expected);
+  });
+});
+
+describe('createProbeCache', () => {
+  it('shares one probe, keeps the answer for its ttl, forgets failures', async () => {
+    let clock = 0;
+    const probes: string[] = [];
+    const cache = createProbeCache(
+      async (bucket: string) => {
+        probes.push(bucket);
+        if (bucket === 'missing') throw new Error('no bucket');
+        return bucket.length;
+      },
+      (value) => (value > 3 ? Infinity : 1000),
+      () => clock,
+    );
+    expect(await Promise.all([cache('ab'), cache('ab')])).toEqual([2, 2]);
+    clock = 999;
+    await cache('ab');
+    expect(probes).toEqual(['ab']);
+    clock = 1000;
+    await cache('ab');
+    expect(probes).toEqual(['ab', 'ab']);
+
+    await cache('long-lived');
+    clock = 1e12;
+    await cache('long-lived');
+    expect(probes.filter((b) => b === 'long-lived')).toHaveLength(1);
+
+    await expect(cache('missing')).rejects.toThrow('no bucket');
+    await expect(cache('missing')).rejects.toThrow('no bucket');
+    expect(probes.filter((b) => b === 'missing')).toHaveLength(2);
+  });
+});
