@@ -7,8 +7,9 @@ import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
  * signs only SigV4; createS3Client hands it this signer when the config asks for v2.
  *
  * The resource is signed exactly as it is sent: path-style `/bucket/key` with the SDK's own
- * URL encoding (Ceph RGW checks the request URI as received, so botocore's habit of signing a
- * bucket as `/bucket/` fails there). Virtual-hosted requests are refused by the config.
+ * URL encoding (Ceph RGW checks the request URI as received, so botocore, which signs a bucket
+ * as `/bucket/` but sends `/bucket`, fails there). Virtual-hosted requests are refused by the
+ * config.
  */
 
 type SdkSigner = Exclude<NonNullable<S3ClientConfig['signer']>, (...args: never[]) => unknown>;
@@ -124,6 +125,13 @@ export interface SigV2Credentials {
   secretAccessKey: string;
 }
 
+/**
+ * The SDK addresses a bucket as `/bucket/`; it is sent (and signed) as `/bucket`, the one form
+ * every SigV2 checker agrees on: Ceph RGW signs the path as received, s3rver always signs
+ * `/bucket` (measured: `/bucket/` is refused there). Keys are untouched (`/bucket/dir/` stays).
+ */
+export const bucketPath = (path: string) => (/^\/[^/]+\/$/.test(path) ? path.slice(0, -1) : path);
+
 /** The SDK's RequestSigner for SigV2; the SDK calls it for every attempt of every request. */
 export class SigV2Signer implements SdkSigner {
   /** Learned from the store (see retrySigV2InOtherDialect); matters only for names with `_`. */
@@ -135,6 +143,7 @@ export class SigV2Signer implements SdkSigner {
     // Keep the SDK's HttpRequest class (its clone()) and leave the caller's headers alone.
     const signed = Object.assign(Object.create(Object.getPrototypeOf(request) as object), request, {
       headers: { ...request.headers },
+      path: bucketPath(request.path),
     }) as SignableRequest;
     for (const name of Object.keys(signed.headers)) {
       const lower = name.toLowerCase();
