@@ -118,6 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const v2 = e.STOWAGE_S3_SIGNATURE_VERSION === 'v2';
   if (v2 && e.STOWAGE_S3_FORCE_PATH_STYLE === false) problems.push(SIGV2_PATH_STYLE_PROBLEM);
+  if (v2 && useEmbeddedStore) {
+    problems.push(
+      'STOWAGE_S3_SIGNATURE_VERSION=v2 is for a configured store (set AWS_ENDPOINT_URL_S3 and the keys); the embedded store is signed with v4',
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const aws = !useEmbeddedStore && isAwsEndpoint(endpoint);

@@ -149,6 +149,9 @@ describe('loadConfig', () => {
           STOWAGE_S3_FORCE_PATH_STYLE: 'false',
         }),
       ).toThrow(/STOWAGE_S3_SIGNATURE_VERSION=v2 needs path-style addressing/);
+      expect(() => loadConfig({ STOWAGE_S3_SIGNATURE_VERSION: 'v2' })).toThrow(
+        /v2 is for a configured store .*the embedded store is signed with v4/,
+      );
       expect(() => loadConfig({ ...store, STOWAGE_S3_SIGNATURE_VERSION: 'v3' })).toThrow(
         'STOWAGE_S3_SIGNATURE_VERSION must be v2 (legacy, HMAC-SHA1) or v4 (the default)',
       );
