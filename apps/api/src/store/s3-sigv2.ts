@@ -57,9 +57,9 @@ function header(headers: Record<string, string>, name: string): string {
 }
 
 /**
- * How a store reads `_` in x-amz-* header names: as sent (S3, MinIO), or as `-` (Ceph RGW 16,
- * whose HTTP layer turns `x-amz-meta-owner_name` into `x-amz-meta-owner-name` before it checks
- * the signature; measured). Only a header name with `_` tells them apart.
+ * How a store reads `_` in x-amz-* header names: as sent (the spec; s3rver), or as `-`
+ * (Ceph RGW 16, whose HTTP layer turns `x-amz-meta-owner_name` into `x-amz-meta-owner-name`
+ * before it checks the signature; measured). Only a header name with `_` tells them apart.
  */
 export type NameDialect = 'as-sent' | 'underscore-as-hyphen';
 
