@@ -76,6 +76,10 @@ vitest('unit: api', 'apps/api', ['-c', 'vitest.unit.config.ts']);
 vitest('unit: web', 'apps/web');
 vitest('api on s3rver', 'apps/api', [], { STOWAGE_TEST_STORE: 'embedded' });
 vitest('api on ceph rgw', 'apps/api', [], { STOWAGE_TEST_STORE: 'ceph' });
+vitest('api on ceph rgw (SigV2)', 'apps/api', [], {
+  STOWAGE_TEST_STORE: 'ceph',
+  STOWAGE_TEST_SIGNATURE: 'v2',
+});
 if (built) playwright('e2e in chromium');
 else
   results.push({

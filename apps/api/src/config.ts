@@ -39,6 +39,11 @@ const EnvSchema = z.object({
       message: 'STOWAGE_S3_CHECKSUM_MODE must be WHEN_REQUIRED or WHEN_SUPPORTED',
     })
     .optional(),
+  STOWAGE_S3_SIGNATURE_VERSION: z
+    .enum(['v2', 'v4'], {
+      message: 'STOWAGE_S3_SIGNATURE_VERSION must be v2 (legacy, HMAC-SHA1) or v4 (the default)',
+    })
+    .default('v4'),
   STOWAGE_S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   STOWAGE_S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
   AWS_MAX_ATTEMPTS: z.coerce
@@ -75,6 +80,8 @@ export interface StoreConfig {
   /** A PEM file of the CAs to trust instead of Node's built-in list (AWS_CA_BUNDLE). */
   caBundlePath: string | undefined;
   checksumMode: 'WHEN_REQUIRED' | 'WHEN_SUPPORTED';
+  /** How requests are signed: v4 (the SDK's own) or v2 (legacy stores; path-style only). */
+  signatureVersion: 'v2' | 'v4';
   connectTimeoutMs: number;
   requestTimeoutMs: number;
   /** Tries per store call, the first included: 1 = no retry (AWS_MAX_ATTEMPTS). */
@@ -137,6 +144,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push((err as Error).message);
     }
   }
+  const v2 = e.STOWAGE_S3_SIGNATURE_VERSION === 'v2';
+  if (v2 && e.STOWAGE_S3_FORCE_PATH_STYLE === false) problems.push(SIGV2_PATH_STYLE_PROBLEM);
+  if (v2 && useEmbeddedStore) {
+    problems.push(
+      'STOWAGE_S3_SIGNATURE_VERSION=v2 is for a configured store (set AWS_ENDPOINT_URL_S3 and the keys); the embedded store is signed with v4',
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const aws = !useEmbeddedStore && isAwsEndpoint(endpoint);
@@ -154,12 +168,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       region: e.AWS_REGION,
       accessKeyId: e.AWS_ACCESS_KEY_ID ?? EMBEDDED_CREDENTIALS.accessKeyId,
       secretAccessKey: e.AWS_SECRET_ACCESS_KEY ?? EMBEDDED_CREDENTIALS.secretAccessKey,
-      forcePathStyle: e.STOWAGE_S3_FORCE_PATH_STYLE ?? !aws,
+      // SigV2 signs the bucket as part of the path, so it is sent path-style (see s3-sigv2.ts).
+      forcePathStyle: e.STOWAGE_S3_FORCE_PATH_STYLE ?? (v2 || !aws),
       tlsVerify: e.STOWAGE_S3_TLS_VERIFY ?? true,
       caBundlePath,
       // The SDK's newer default (WHEN_SUPPORTED) sends aws-chunked bodies that s3rver stores
       // verbatim and many S3-compatible servers refuse.
       checksumMode: e.STOWAGE_S3_CHECKSUM_MODE ?? (aws ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED'),
+      signatureVersion: e.STOWAGE_S3_SIGNATURE_VERSION,
       connectTimeoutMs: e.STOWAGE_S3_CONNECT_TIMEOUT_MS,
       requestTimeoutMs: e.STOWAGE_S3_REQUEST_TIMEOUT_MS,
       maxAttempts: e.AWS_MAX_ATTEMPTS,
@@ -182,6 +198,9 @@ export function tlsVerifyWarning(store: StoreConfig): string | undefined {
     'so anyone on the network path can impersonate the store. Prefer AWS_CA_BUNDLE.'
   );
 }
+
+export const SIGV2_PATH_STYLE_PROBLEM =
+  'STOWAGE_S3_SIGNATURE_VERSION=v2 needs path-style addressing: unset STOWAGE_S3_FORCE_PATH_STYLE or set it true (SigV2 is signed here over /bucket/key as sent)';
 
 /** s3rver checks no signature; these are its documented defaults. */
 export const EMBEDDED_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };

@@ -6,6 +6,14 @@ import { MAX_COPY_OBJECT_BYTES, type StoreConfig } from '../src/config.js';
 
 export const storeKind = inject('storeKind');
 export const onEmbedded = storeKind === 'embedded';
+/** The signature the app under test uses: STOWAGE_TEST_SIGNATURE=v2 runs the suite on SigV2. */
+export const testSignature = testSignatureVersion(process.env.STOWAGE_TEST_SIGNATURE);
+
+function testSignatureVersion(value: string | undefined): 'v2' | 'v4' {
+  if (value === undefined || value === '' || value === 'v4') return 'v4';
+  if (value === 'v2') return 'v2';
+  throw new Error(`STOWAGE_TEST_SIGNATURE must be v2 or v4, not ${value}`);
+}
 
 /** The store config the suite's store needs, as server.ts would build it. */
 export function testStoreConfig(overrides: Partial<StoreConfig> = {}): StoreConfig {
@@ -18,6 +26,7 @@ export function testStoreConfig(overrides: Partial<StoreConfig> = {}): StoreConf
     tlsVerify: true,
     caBundlePath: undefined,
     checksumMode: 'WHEN_REQUIRED',
+    signatureVersion: testSignature,
     connectTimeoutMs: 2000,
     requestTimeoutMs: 10000,
     maxAttempts: 3,
@@ -52,7 +61,10 @@ export const q = (params: Record<string, string | number | undefined>) =>
     Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
   ).toString();
 
-/** A plain SDK client for fixtures, standing in for another S3 user (a colleague, boto3). */
+/**
+ * A plain SDK client (SigV4 whatever the suite's signature) for fixtures, standing in for
+ * another S3 user (a colleague, boto3).
+ */
 export function fixtureClient(): S3Client {
   const c = testStoreConfig();
   return new S3Client({

@@ -3,22 +3,29 @@ import http from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { readCaBundle } from '../ca-bundle.js';
-import { isAwsEndpoint, type StoreConfig } from '../config.js';
+import { isAwsEndpoint, SIGV2_PATH_STYLE_PROBLEM, type StoreConfig } from '../config.js';
 import { StoreRetryStrategy } from './s3-retry.js';
+import { retrySigV2InOtherDialect, SigV2Signer } from './s3-sigv2.js';
 
 /**
- * The one S3Client of the seam, with the TLS trust, retries, timeouts and checksum mode the
- * config asks for.
+ * The one S3Client of the seam, with the TLS trust, retries, timeouts, checksum mode and
+ * signature version the config asks for.
  */
 export function createS3Client(config: StoreConfig): S3Client {
   const agentOptions = { keepAlive: true, maxSockets: 64 };
   // AWS_CA_BUNDLE replaces Node's built-in CA list, as it does for the AWS CLI.
   const ca = config.caBundlePath ? readCaBundle(config.caBundlePath) : undefined;
+  const credentials = { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey };
+  if (config.signatureVersion === 'v2' && !config.forcePathStyle) {
+    throw new Error(SIGV2_PATH_STYLE_PROBLEM);
+  }
+  const sigV2 = config.signatureVersion === 'v2' ? new SigV2Signer(credentials) : undefined;
   const client = new S3Client({
     endpoint: config.endpoint,
     region: config.region,
     forcePathStyle: config.forcePathStyle,
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    credentials,
+    ...(sigV2 && { signer: sigV2 }),
     requestChecksumCalculation: config.checksumMode,
     responseChecksumValidation: config.checksumMode,
     maxAttempts: config.maxAttempts,
@@ -35,6 +42,7 @@ export function createS3Client(config: StoreConfig): S3Client {
     }),
   });
   if (!isAwsEndpoint(config.endpoint)) sendLegacyCopyIfMatch(client);
+  if (sigV2) retrySigV2InOtherDialect(client, sigV2);
   return client;
 }
 

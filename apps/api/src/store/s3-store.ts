@@ -96,8 +96,10 @@ export class S3Store {
       this.features(bucket),
       this.versioning(bucket),
     ]);
-    if (features.status === 'rejected') throw mapS3Error(features.reason, this.endpointLabel, this.config);
-    if (versioning.status === 'rejected') throw mapS3Error(versioning.reason, this.endpointLabel, this.config);
+    if (features.status === 'rejected')
+      throw mapS3Error(features.reason, this.endpointLabel, this.config);
+    if (versioning.status === 'rejected')
+      throw mapS3Error(versioning.reason, this.endpointLabel, this.config);
     return { ...features.value, versioning: versioning.value };
   }
 

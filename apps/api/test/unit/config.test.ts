@@ -146,6 +146,36 @@ describe('loadConfig', () => {
   ])('refuses STOWAGE_MAX_UPLOAD_BYTES=%s', (value, message) => {
     expect(() => loadConfig({ STOWAGE_MAX_UPLOAD_BYTES: value })).toThrow(message);
   });
+
+  describe('STOWAGE_S3_SIGNATURE_VERSION', () => {
+    const store = { AWS_ACCESS_KEY_ID: 'AK', AWS_SECRET_ACCESS_KEY: 'SK' };
+
+    it('defaults to v4', () => {
+      expect(loadConfig({}).store.signatureVersion).toBe('v4');
+      expect(loadConfig(store).store.signatureVersion).toBe('v4');
+    });
+
+    it('v2 sends path-style, even to AWS itself', () => {
+      const c = loadConfig({ ...store, STOWAGE_S3_SIGNATURE_VERSION: 'v2' });
+      expect(c.store).toMatchObject({ signatureVersion: 'v2', forcePathStyle: true });
+    });
+
+    it('refuses v2 with virtual-hosted addressing, and an unknown version', () => {
+      expect(() =>
+        loadConfig({
+          ...store,
+          STOWAGE_S3_SIGNATURE_VERSION: 'v2',
+          STOWAGE_S3_FORCE_PATH_STYLE: 'false',
+        }),
+      ).toThrow(/STOWAGE_S3_SIGNATURE_VERSION=v2 needs path-style addressing/);
+      expect(() => loadConfig({ STOWAGE_S3_SIGNATURE_VERSION: 'v2' })).toThrow(
+        /v2 is for a configured store .*the embedded store is signed with v4/,
+      );
+      expect(() => loadConfig({ ...store, STOWAGE_S3_SIGNATURE_VERSION: 'v3' })).toThrow(
+        'STOWAGE_S3_SIGNATURE_VERSION must be v2 (legacy, HMAC-SHA1) or v4 (the default)',
+      );
+    });
+  });
 });
 
 describe('TLS, retries and timeouts', () => {
