@@ -75,25 +75,11 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(swagger);
   await app.register(multipart, { maxUploadBytes });
 
-  const { max, windowMs } = opts.access.loginRateLimit;
-  const limiters = [
-    app.rateLimit({ max, timeWindow: windowMs, groupId: 'sign-in-client' }),
-    app.rateLimit({
-      max,
-      timeWindow: windowMs,
-      groupId: 'sign-in-key',
-      keyGenerator: (request) => {
-        const body = request.body as { accessKeyId?: string; profile?: string } | undefined;
-        return body?.accessKeyId ? `key:${body.accessKeyId}` : `profile:${body?.profile ?? ''}`;
-      },
-    }),
-  ];
-
   await app.register(
     async (api) => {
       await api.register(health);
       await api.register(getSession);
-      await api.register(signIn, { limiters });
+      await api.register(signIn, { limit: opts.access.loginRateLimit });
       await api.register(signOut);
       for (const route of [listBuckets, listObjects, getObject, getObjectContent, prefixSummary]) {
         await api.register(route);

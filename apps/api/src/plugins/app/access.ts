@@ -15,6 +15,8 @@ declare module 'fastify' {
     /** The S3Stores of the profiles and keys in use (see auth/store-cache.ts). */
     stores: StoreCache;
     profileByName(name: string): Profile | undefined;
+    /** Every route as registered, with whether it answers without a session. */
+    routeList: RouteEntry[];
   }
   interface FastifyRequest {
     /** Who the request acts as; null when not signed in. */
@@ -26,6 +28,12 @@ declare module 'fastify' {
     /** Answers without a session (health, the session routes themselves). */
     public?: boolean;
   }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
 }
 
 export const NOT_SIGNED_IN = 'Sign in to use Stowage';
@@ -50,6 +58,14 @@ export default fp<{ access: AccessConfig }>(
     app.decorateRequest('identity', null);
     app.decorateRequest('objectStore', null as unknown as S3Store);
     app.addHook('onClose', async () => stores.destroy());
+    const routeList: RouteEntry[] = [];
+    app.decorate('routeList', routeList);
+    app.addHook('onRoute', (route) => {
+      const config = route.config as { public?: boolean } | undefined;
+      for (const method of [route.method].flat()) {
+        routeList.push({ method, url: route.url, public: config?.public === true });
+      }
+    });
 
     /** The session's identity, refreshing lastSeen; an ended session is cleared. */
     function fromSession(request: FastifyRequest): Identity | 'ended' | undefined {

@@ -7,6 +7,7 @@ import {
   SessionResponseSchema,
 } from '@stowage/shared';
 import { checkKeys } from '../../auth/check-keys.js';
+import { signInLimit } from '../../auth/sign-in-limit.js';
 import { identityOf } from '../../auth/identity.js';
 import { verifyPassword } from '../../auth/password-hash.js';
 import type { SessionData } from '../../auth/session-data.js';
@@ -22,12 +23,16 @@ const SignInBody = z.union([KeySignInBodySchema.strict(), PasswordSignInBodySche
 
 export const WRONG_PASSWORD = 'Wrong dashboard password';
 
-const route: FastifyPluginAsyncZod<{ limiters: unknown[] }> = async (app, opts) => {
+const route: FastifyPluginAsyncZod<{ limit: { max: number; windowMs: number } }> = async (
+  app,
+  opts,
+) => {
   app.post(
     '/session',
     {
       config: { public: true },
-      preHandler: opts.limiters as never,
+      // After validation: the per-key count needs the body.
+      preHandler: signInLimit(app, opts.limit),
       schema: {
         tags: ['session'],
         summary: 'Sign in with S3 keys or the dashboard password of a profile',
