@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '@stowage/shared';
 import { build, createBucket, q, type TestApp } from '../helper.js';
@@ -159,5 +160,31 @@ describe('security headers', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('sends them on the SPA too, without a session (the login page loads)', async () => {
+    const webDir = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+    const spa = await build({}, { webDir, signIn: false });
+    try {
+      for (const url of ['/', '/buckets/some/deep/link']) {
+        const res = await spa.injectRaw(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(res.payload).toContain('<div id="root">');
+        const csp = String(res.headers['content-security-policy']);
+        expect(csp).toContain("script-src 'self';");
+        expect(csp).toContain("style-src 'self';");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).toContain("connect-src 'self'");
+        expect(csp).toContain("img-src 'self' blob: data:");
+        expect(res.headers['referrer-policy']).toBe('no-referrer');
+      }
+      // The built page needs nothing inline: no inline script or style a CSP would block.
+      const index = (await spa.injectRaw('/')).payload;
+      expect(index).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(index).not.toMatch(/<style|style="/);
+    } finally {
+      await spa.close();
+    }
   });
 });
