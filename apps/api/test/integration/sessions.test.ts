@@ -273,3 +273,23 @@ describe('sign-in rate limit', () => {
     expect(res.statusCode).toBe(429);
   });
 });
+
+describe('STOWAGE_AUTH=off', () => {
+  it('serves the default profile with its server-held keys, no sign-in; writes still need the header', async () => {
+    const app = await fresh({ profile: { serverKeys: keys() }, access: { authRequired: false } });
+    expect((await buckets(app, '')).statusCode).toBe(200);
+    expect((await app.injectRaw('/api/session')).json()).toMatchObject({
+      signedIn: true,
+      authRequired: false,
+      profile: 'test',
+      who: keys().accessKeyId,
+    });
+    const write = await app.injectRaw({
+      method: 'POST',
+      url: '/api/buckets/any-bucket/delete',
+      payload: { keys: ['k'] },
+    });
+    expect(write.statusCode).toBe(403);
+    expect(write.json().message).toBe('This request needs the header x-stowage-csrf: 1');
+  });
+});
