@@ -8,7 +8,7 @@ const boot = (env: Record<string, string>) =>
   spawnSync(process.execPath, ['--import', 'tsx', '--conditions=@stowage/source', server], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, ...env },
-    timeout: 30_000,
+    timeout: 60_000,
   });
 
 describe('server boot', () => {
@@ -62,12 +62,16 @@ describe('server boot', () => {
       { STOWAGE_PROFILES_FILE: '/nonexistent/profiles.json' },
       'STOWAGE_PROFILES_FILE: cannot read /nonexistent/profiles.json as JSON (ENOENT)',
     ],
-  ])('refuses to start with %s, saying why', (_what, env, message) => {
-    const r = boot(env);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('Invalid configuration:');
-    expect(r.stderr).toContain(message);
-    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
-    expect(r.stdout).not.toContain('Stowage is running');
-  });
+  ])(
+    'refuses to start with %s, saying why',
+    (_what, env, message) => {
+      const r = boot(env);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('Invalid configuration:');
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+      expect(r.stdout).not.toContain('Stowage is running');
+    },
+    90_000,
+  );
 });
