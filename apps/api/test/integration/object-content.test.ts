@@ -103,6 +103,52 @@ describe('GET /api/buckets/:bucket/object/content', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it.each<[string, string, string]>([
+    ['page.html', 'text/html', '<script>alert(1)</script>'],
+    [
+      'logo.svg',
+      'image/svg+xml',
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    ],
+    ['feed.xml', 'application/xml', '<x/>'],
+    ['app.js', 'text/javascript', 'alert(1)'],
+    ['data.bin', 'application/octet-stream', 'x'],
+  ])('serves %s (%s) as an attachment under CSP sandbox', async (key, contentType, body) => {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: `active/${key}`,
+        Body: body,
+        ContentType: contentType,
+      }),
+    );
+    const res = await app.inject(url(`active/${key}`));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; /);
+    expect(res.headers['content-security-policy']).toBe('sandbox');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.each<[string, string]>([
+    ['note.txt', 'text/plain; charset=utf-8'],
+    ['pic.png', 'image/png'],
+    ['data.json', 'application/json'],
+    ['clip.mp4', 'video/mp4'],
+  ])('shows %s (%s) inline, still sandboxed', async (key, contentType) => {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: `passive/${key}`,
+        Body: 'x',
+        ContentType: contentType,
+      }),
+    );
+    const res = await app.inject(url(`passive/${key}`));
+    expect(res.headers['content-disposition']).toMatch(/^inline; /);
+    expect(res.headers['content-security-policy']).toBe('sandbox');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('answers 404 with JSON for a missing object', async () => {
     const res = await app.inject(url('nope.bin'));
     expect(res.statusCode).toBe(404);

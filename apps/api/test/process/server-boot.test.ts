@@ -14,7 +14,16 @@ const storeEnv = {
   AWS_ENDPOINT_URL_S3: 'https://127.0.0.1:9',
   AWS_ACCESS_KEY_ID: 'AK',
   AWS_SECRET_ACCESS_KEY: 'SK',
+  // Server-held keys need a dashboard password, or auth switched off (allowed on loopback).
+  STOWAGE_AUTH: 'off',
 };
+
+const boot = (env: Record<string, string>) =>
+  spawnSync(process.execPath, ['--import', 'tsx', '--conditions=@stowage/source', server], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...env },
+    timeout: 60_000,
+  });
 
 describe('server boot', () => {
   it('stops with the list of every config problem', () => {
@@ -87,4 +96,41 @@ describe('server boot', () => {
       warning,
     ]);
   });
+  it.each<[string, Record<string, string>, string]>([
+    [
+      'dashboard auth off on a non-loopback address',
+      { STOWAGE_AUTH: 'off', HOST: '0.0.0.0' },
+      'STOWAGE_AUTH=off is allowed only on a loopback HOST (127.0.0.1, ::1, localhost), not 0.0.0.0',
+    ],
+    [
+      'server-held keys without a dashboard password hash',
+      {
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+        AWS_ACCESS_KEY_ID: 'AK',
+        AWS_SECRET_ACCESS_KEY: 'SK',
+      },
+      'Profile "default" holds S3 keys but no dashboard password: make a hash with `pnpm hash-password`',
+    ],
+    [
+      'a short session secret',
+      { STOWAGE_SESSION_SECRET: 'too short' },
+      'STOWAGE_SESSION_SECRET must be at least 32 characters',
+    ],
+    [
+      'a profiles file that is not there',
+      { STOWAGE_PROFILES_FILE: '/nonexistent/profiles.json' },
+      'STOWAGE_PROFILES_FILE: cannot read /nonexistent/profiles.json as JSON (ENOENT)',
+    ],
+  ])(
+    'refuses to start with %s, saying why',
+    (_what, env, message) => {
+      const r = boot(env);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('Invalid configuration:');
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+      expect(r.stdout).not.toContain('Stowage is running');
+    },
+    90_000,
+  );
 });

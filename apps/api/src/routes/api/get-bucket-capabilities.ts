@@ -14,7 +14,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BucketCapabilitiesSchema, ...errorResponses },
       },
     },
-    async (request) => app.objectStore.bucketCapabilities(request.params.bucket),
+    async (request) => request.objectStore.bucketCapabilities(request.params.bucket),
   );
 };
 export default route;

@@ -3,6 +3,7 @@ import { create as contentDisposition } from 'content-disposition';
 import { z } from 'zod';
 import { BucketParamsSchema, ObjectContentQuerySchema, downloadFilename } from '@stowage/shared';
 import { errorResponses } from './error-responses.js';
+import { mayShowInline } from './inline-types.js';
 
 /** S3 serves one range per request; anything else is ignored, as RFC 9110 allows. */
 const SINGLE_RANGE = /^bytes=(\d+-\d*|-\d+)$/;
@@ -15,7 +16,8 @@ const route: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['objects'],
-        summary: "An object's bytes, streamed; Range supported; download=1 makes it an attachment",
+        summary:
+          "An object's bytes, streamed; Range supported; download=1, or a type outside the safe-inline list, makes it an attachment",
         params: BucketParamsSchema,
         querystring: ObjectContentQuerySchema,
         headers: z.object({ range: z.string().optional() }),
@@ -25,22 +27,24 @@ const route: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { key, download } = request.query;
       const range = request.headers.range;
-      const content = await app.objectStore.getObjectContent(
+      const content = await request.objectStore.getObjectContent(
         request.params.bucket,
         key,
         range && SINGLE_RANGE.test(range) ? range : undefined,
       );
       const type = content.contentType && SAFE_HEADER.test(content.contentType);
+      const contentType = type ? content.contentType! : 'application/octet-stream';
+      const inline = !download && mayShowInline(contentType);
       reply
         .code(content.statusCode)
-        .header('content-type', type ? content.contentType : 'application/octet-stream')
+        .header('content-type', contentType)
         .header('x-content-type-options', 'nosniff')
         // Store content never runs as a page of ours, even when opened directly.
         .header('content-security-policy', 'sandbox')
         .header('accept-ranges', 'bytes')
         .header(
           'content-disposition',
-          contentDisposition(downloadFilename(key), { type: download ? 'attachment' : 'inline' }),
+          contentDisposition(downloadFilename(key), { type: inline ? 'inline' : 'attachment' }),
         );
       if (content.contentLength !== undefined)
         reply.header('content-length', content.contentLength);

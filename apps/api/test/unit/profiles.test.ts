@@ -1,0 +1,206 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const HASH =
+  'scrypt$1024$8$1$p1o6xOfxr/bdp4mnYmsRNQ==$AeXTef3LVFrgy2VMH1ZL+wJ0I0yxU09HrxyUJGH/aHs=';
+const dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-profiles-'));
+function profilesFile(content: unknown): string {
+  const file = path.join(dir, `p${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('connection profiles', () => {
+  it('env alone defines one profile named default: keys sign-in on the embedded store', () => {
+    const c = loadConfig({});
+    expect(c.access.defaultProfile).toBe('default');
+    expect(c.access.profiles).toHaveLength(1);
+    expect(c.access.profiles[0]).toMatchObject({
+      name: 'default',
+      serverKeys: undefined,
+      readOnly: false,
+    });
+    expect(c.access.profiles[0]!.connection.embedded).toBe(true);
+    expect(c.access.authRequired).toBe(true);
+    expect(c.access.session).toEqual({
+      secret: undefined,
+      idleMs: 3_600_000,
+      maxMs: 43_200_000,
+      secureCookie: 'auto',
+    });
+    expect(c.access.loginRateLimit).toEqual({ max: 10, windowMs: 300_000 });
+  });
+
+  it('an endpoint without keys: users sign in with their own S3 keys', () => {
+    const c = loadConfig({ AWS_ENDPOINT_URL: 'http://rgw:7480' });
+    expect(c.useEmbeddedStore).toBe(false);
+    expect(c.access.profiles[0]).toMatchObject({ serverKeys: undefined, passwordHash: undefined });
+  });
+
+  it('server-held keys need a password hash, or STOWAGE_AUTH=off on loopback', () => {
+    const keys = {
+      AWS_ENDPOINT_URL: 'http://rgw:7480',
+      AWS_ACCESS_KEY_ID: 'AK',
+      AWS_SECRET_ACCESS_KEY: 'SK',
+    };
+    expect(problemsOf(keys).join()).toContain(
+      'holds S3 keys but no dashboard password: make a hash with `pnpm hash-password`',
+    );
+    expect(problemsOf({ ...keys, STOWAGE_PASSWORD_HASH: HASH })).toEqual([]);
+    expect(problemsOf({ ...keys, STOWAGE_AUTH: 'off' })).toEqual([]);
+    expect(loadConfig({ ...keys, STOWAGE_AUTH: 'off' }).access.authRequired).toBe(false);
+    expect(problemsOf({ ...keys, STOWAGE_PASSWORD_HASH: 'hunter2' }).join()).toContain(
+      'The password hash of profile "default" is not an scrypt$N$r$p$salt$hash string',
+    );
+  });
+
+  it.each(['0.0.0.0', '::', '192.168.1.10', 'example.com'])(
+    'refuses STOWAGE_AUTH=off on HOST=%s',
+    (host) => {
+      expect(problemsOf({ STOWAGE_AUTH: 'off', HOST: host })).toEqual([
+        `STOWAGE_AUTH=off is allowed only on a loopback HOST (127.0.0.1, ::1, localhost), not ${host}`,
+      ]);
+    },
+  );
+
+  it.each(['127.0.0.1', '127.1.2.3', '::1', 'localhost'])(
+    'allows STOWAGE_AUTH=off on HOST=%s',
+    (host) => {
+      expect(problemsOf({ STOWAGE_AUTH: 'off', HOST: host })).toEqual([]);
+    },
+  );
+
+  it('refuses a short session secret and reads the session limits', () => {
+    expect(problemsOf({ STOWAGE_SESSION_SECRET: 'short' })).toEqual([
+      'STOWAGE_SESSION_SECRET: STOWAGE_SESSION_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)',
+    ]);
+    const c = loadConfig({
+      STOWAGE_SESSION_SECRET: 'x'.repeat(32),
+      STOWAGE_SESSION_IDLE_MINUTES: '15',
+      STOWAGE_SESSION_MAX_HOURS: '2',
+      STOWAGE_SESSION_COOKIE_SECURE: 'true',
+      STOWAGE_READ_ONLY: 'true',
+      STOWAGE_LOGIN_RATE_LIMIT: '5',
+      STOWAGE_LOGIN_RATE_WINDOW_MINUTES: '1',
+    });
+    expect(c.access.session).toEqual({
+      secret: 'x'.repeat(32),
+      idleMs: 900_000,
+      maxMs: 7_200_000,
+      secureCookie: true,
+    });
+    expect(c.access.readOnly).toBe(true);
+    expect(c.access.loginRateLimit).toEqual({ max: 5, windowMs: 60_000 });
+  });
+
+  it('reads a profiles file: endpoints, keys, allowlists, read-only, defaults from env', () => {
+    const file = profilesFile({
+      defaultProfile: 'archive',
+      profiles: [
+        { name: 'ceph', endpoint: 'http://rgw:7480', region: 'iggy-1' },
+        {
+          name: 'archive',
+          endpoint: 'https://s3.example.com',
+          forcePathStyle: false,
+          signatureVersion: 'v2',
+          tlsVerify: false,
+          caBundle: 'ca.pem',
+          accessKeyId: 'AK',
+          secretAccessKey: 'SK',
+          passwordHash: HASH,
+          buckets: ['reports'],
+          readOnly: true,
+        },
+        { name: 'aws', region: 'eu-west-1' },
+      ],
+    });
+    const c = loadConfig({ STOWAGE_PROFILES_FILE: file, STOWAGE_S3_REQUEST_TIMEOUT_MS: '1234' });
+    expect(c.useEmbeddedStore).toBe(false);
+    expect(c.access.defaultProfile).toBe('archive');
+    const [ceph, archive, aws] = c.access.profiles;
+    expect(ceph).toMatchObject({
+      name: 'ceph',
+      serverKeys: undefined,
+      readOnly: false,
+      buckets: undefined,
+    });
+    expect(ceph!.connection).toMatchObject({
+      endpoint: 'http://rgw:7480',
+      region: 'iggy-1',
+      forcePathStyle: true,
+      tlsVerify: true,
+      checksumMode: 'WHEN_REQUIRED',
+      requestTimeoutMs: 1234,
+      embedded: false,
+    });
+    expect(archive).toMatchObject({
+      serverKeys: { accessKeyId: 'AK', secretAccessKey: 'SK' },
+      passwordHash: HASH,
+      buckets: ['reports'],
+      readOnly: true,
+      signatureVersion: 'v2',
+      caBundlePath: path.join(dir, 'ca.pem'),
+    });
+    expect(archive!.connection).toMatchObject({ forcePathStyle: false, tlsVerify: false });
+    expect(aws!.connection).toMatchObject({
+      endpoint: undefined,
+      forcePathStyle: false,
+      checksumMode: 'WHEN_SUPPORTED',
+    });
+  });
+
+  it('lists every problem of a bad profiles file', () => {
+    const file = profilesFile({
+      defaultProfile: 'nope',
+      profiles: [
+        { name: 'a', endpoint: 'ftp://x', signatureVersion: 'v3', colour: 'blue' },
+        { name: 'b c' },
+      ],
+    });
+    const problems = problemsOf({ STOWAGE_PROFILES_FILE: file });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `${file}: profile "a" endpoint: endpoint must start with http:// or https://`,
+        `${file}: profile "a" signatureVersion: signatureVersion is v2 or v4`,
+        expect.stringMatching(new RegExp(`^${file}: profile "a": Unrecognized key: "colour"`)),
+        `${file}: profile "b c" name: A profile name uses letters, digits, ".", "_" and "-"`,
+      ]),
+    );
+  });
+
+  it('names duplicate profiles, a missing default, half a key pair and a hash without keys', () => {
+    const file = profilesFile({
+      defaultProfile: 'nope',
+      profiles: [
+        { name: 'a', endpoint: 'http://x:1', accessKeyId: 'AK' },
+        { name: 'a', endpoint: 'http://x:2', passwordHash: HASH },
+      ],
+    });
+    expect(problemsOf({ STOWAGE_PROFILES_FILE: file })).toEqual([
+      `${file}: profile "a": accessKeyId and secretAccessKey go together`,
+      `${file}: profile "a" is defined twice`,
+      `${file}: defaultProfile "nope" is not one of the profiles`,
+      'Profile "a" has a password hash but no keys: its users sign in with their own S3 keys',
+    ]);
+  });
+
+  it('says when the file cannot be read or is not JSON', () => {
+    expect(problemsOf({ STOWAGE_PROFILES_FILE: path.join(dir, 'missing.json') })).toEqual([
+      `STOWAGE_PROFILES_FILE: cannot read ${path.join(dir, 'missing.json')} as JSON (ENOENT)`,
+    ]);
+    const bad = profilesFile('{ not json');
+    expect(problemsOf({ STOWAGE_PROFILES_FILE: bad })[0]).toMatch(/cannot read .* as JSON/);
+  });
+});
