@@ -2,14 +2,18 @@ import { useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { UploadProvider } from '@/features/upload/components/upload-provider';
 import { createQueryClient } from '@/lib/query-client';
+import { SessionGate } from './session-gate';
 
 export function AppProvider({ children }: { children: ReactNode }) {
   // One client per app instance (not module state), so tests can mount fresh apps.
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      {/* Uploads outlive the page they started on: the queue sits above the router. */}
-      <UploadProvider>{children}</UploadProvider>
+      <SessionGate>
+        {/* Uploads outlive the page they started on: the queue sits above the router. It sits
+            below the gate, so signing out drops it with everything else of that user. */}
+        <UploadProvider>{children}</UploadProvider>
+      </SessionGate>
     </QueryClientProvider>
   );
 }

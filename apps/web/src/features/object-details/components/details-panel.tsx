@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { ApiRequestError, errorMessage } from '@/lib/api-client';
+import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import { useObjectDetails } from '../api/get-object-details';
 import { objectContentUrl } from '../api/object-content-url';
@@ -27,10 +28,13 @@ type DetailsPanelProps = {
   onClose: () => void;
   /** Delete this object (the caller confirms first). */
   onDelete?: (key: string) => void;
+  /** A read-only session: no edit buttons. */
+  readOnly?: boolean;
 };
 
 /** The right-hand panel for the selected object: properties, download, preview, metadata, tags. */
-export function DetailsPanel({ bucket, objectKey, onClose, onDelete }: DetailsPanelProps) {
+export function DetailsPanel(props: DetailsPanelProps) {
+  const { bucket, objectKey, onClose, onDelete, readOnly = false } = props;
   const { data: details, error, isPending } = useObjectDetails(bucket, objectKey);
   const filename = downloadFilename(objectKey);
   // Which object the open form belongs to: selecting another one leaves the form.
@@ -44,7 +48,7 @@ export function DetailsPanel({ bucket, objectKey, onClose, onDelete }: DetailsPa
     <aside aria-label="Object details" className="details">
       <header className="details__header">
         <h2 className="details__title" title={visibleKey(objectKey)}>
-          {visibleKey(filename)}
+          <VisibleKey text={filename} />
         </h2>
         <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close details">
           <CloseIcon />
@@ -62,7 +66,7 @@ export function DetailsPanel({ bucket, objectKey, onClose, onDelete }: DetailsPa
             ) : null}
           </Banner>
         ) : null}
-        {details && mode !== null ? (
+        {details && mode !== null && !readOnly ? (
           <Suspense fallback={<Spinner label="Loading the form…" />}>
             {mode === 'metadata' ? (
               <MetadataForm bucket={bucket} details={details} onDone={stopEditing} />
@@ -71,7 +75,7 @@ export function DetailsPanel({ bucket, objectKey, onClose, onDelete }: DetailsPa
             )}
           </Suspense>
         ) : null}
-        {details && mode === null ? (
+        {details && (mode === null || readOnly) ? (
           <>
             <div className="details__actions">
               <a
@@ -81,22 +85,26 @@ export function DetailsPanel({ bucket, objectKey, onClose, onDelete }: DetailsPa
               >
                 Download
               </a>
-              <Button
-                size="sm"
-                onClick={() => {
-                  setEditing({ key: objectKey, mode: 'metadata' });
-                }}
-              >
-                Edit metadata
-              </Button>
-              <Button
-                size="sm"
-                onClick={() => {
-                  setEditing({ key: objectKey, mode: 'tags' });
-                }}
-              >
-                Edit tags
-              </Button>
+              {readOnly ? null : (
+                <>
+                  <Button
+                    size="sm"
+                    onClick={() => {
+                      setEditing({ key: objectKey, mode: 'metadata' });
+                    }}
+                  >
+                    Edit metadata
+                  </Button>
+                  <Button
+                    size="sm"
+                    onClick={() => {
+                      setEditing({ key: objectKey, mode: 'tags' });
+                    }}
+                  >
+                    Edit tags
+                  </Button>
+                </>
+              )}
               {onDelete ? (
                 <Button
                   size="sm"
