@@ -44,6 +44,19 @@ test('a cross-origin POST with the session cookie but without the header is refu
   expect((await formAnswer).status()).toBe(403);
   expect((await request.get(objectApiPath(key))).status()).toBe(404);
 
+  // From the app's own origin, a write without the header is refused too.
+  await page.goto('/');
+  const sameOrigin = await page.evaluate(async (url) => {
+    const form = new FormData();
+    form.append('size', '6');
+    form.append('file', new Blob(['pwned!']), 'csrf.txt');
+    const res = await fetch(url, { method: 'POST', body: form });
+    return { status: res.status, body: (await res.json()) as { message: string } };
+  }, target);
+  expect(sameOrigin.status).toBe(403);
+  expect(sameOrigin.body.message).toMatch(/x-stowage-csrf/i);
+  expect((await request.get(objectApiPath(key))).status()).toBe(404);
+
   // The same write with the header (what the app sends) goes through: the route itself works.
   await putObjectViaApi(request, key, 'fine');
   expect((await request.get(objectApiPath(key))).status()).toBe(200);
