@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { startCephRgw } from '../test/ceph-rgw.js';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -69,6 +70,8 @@ async function startApi(
     LOG_LEVEL: 'warn',
     STOWAGE_DATA_DIR: dataDir,
     STOWAGE_SEED_DEMO: 'false',
+    // The benchmark measures uploads, not sign-in: no session on this loopback-only API.
+    STOWAGE_AUTH: 'off',
   };
   if (store.endpoint) {
     Object.assign(apiEnv, {
@@ -123,6 +126,7 @@ async function uploadThroughApi(
   const started = performance.now();
   const res = await fetch(`${url}/api/buckets/${bucket}/upload?key=${encodeURIComponent(key)}`, {
     method: 'POST',
+    headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
     body: form,
   });
   if (!res.ok) throw new Error(`upload answered ${res.status}: ${await res.text()}`);

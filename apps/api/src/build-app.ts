@@ -1,12 +1,19 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { MAX_OBJECT_BYTES, type StoreConfig } from './config.js';
+import { MAX_OBJECT_BYTES, type AccessConfig } from './config.js';
+import access, { refuseReadOnly } from './plugins/app/access.js';
 import errorHandler from './plugins/app/error-handler.js';
-import objectStore from './plugins/app/object-store.js';
+import requestLog from './plugins/app/request-log.js';
+import helmet from './plugins/external/helmet.js';
 import multipart from './plugins/external/multipart.js';
+import rateLimit from './plugins/external/rate-limit.js';
+import secureSession from './plugins/external/secure-session.js';
 import swagger from './plugins/external/swagger.js';
 import staticFiles from './plugins/external/static.js';
 import health from './routes/api/health.js';
+import getSession from './routes/api/get-session.js';
+import signIn from './routes/api/sign-in.js';
+import signOut from './routes/api/sign-out.js';
 import listBuckets from './routes/api/list-buckets.js';
 import listObjects from './routes/api/list-objects.js';
 import getObject from './routes/api/get-object.js';
@@ -20,18 +27,37 @@ import prefixSummary from './routes/api/prefix-summary.js';
 import existingKeys from './routes/api/existing-keys.js';
 
 export interface BuildAppOptions {
-  store: StoreConfig;
+  /** Profiles, sign-in, sessions, read-only (config.ts `access`). */
+  access: AccessConfig;
   /** The built SPA to serve; omitted means API only. */
   webDir?: string | undefined;
-  logger?: FastifyServerOptions['logger'];
+  /** Pino options (level, stream...); the secrets are redacted whatever is given. */
+  logger?: Exclude<FastifyServerOptions['logger'], true>;
   /** The largest file one upload may carry (STOWAGE_MAX_UPLOAD_BYTES); default 5 TiB. */
   maxUploadBytes?: number;
 }
 
+/** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  'secretAccessKey',
+  'password',
+  '*.secretAccessKey',
+  '*.password',
+  '*.*.secretAccessKey',
+  '*.*.password',
+];
+
 /** The one way to build the app: server.ts and every test call this. */
 export async function buildApp(opts: BuildAppOptions) {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ? { ...opts.logger, redact: { paths: REDACT } } : false,
+    // One line per request, written by plugins/app/request-log.ts.
+    logController: new LogController({ disableRequestLogging: true }),
     // Bucket names may be 255 characters; Fastify's default cap on a path parameter is 100.
     routerOptions: { maxParamLength: 300 },
   });
@@ -41,28 +67,46 @@ export async function buildApp(opts: BuildAppOptions) {
   // External plugins, then the app's own, then routes.
   const maxUploadBytes = opts.maxUploadBytes ?? MAX_OBJECT_BYTES;
   await app.register(errorHandler);
+  await app.register(helmet);
+  await app.register(secureSession, { session: opts.access.session });
+  await app.register(rateLimit);
+  await app.register(access, { access: opts.access });
+  await app.register(requestLog);
   await app.register(swagger);
   await app.register(multipart, { maxUploadBytes });
-  await app.register(objectStore, { store: opts.store });
+
+  const { max, windowMs } = opts.access.loginRateLimit;
+  const limiters = [
+    app.rateLimit({ max, timeWindow: windowMs, groupId: 'sign-in-client' }),
+    app.rateLimit({
+      max,
+      timeWindow: windowMs,
+      groupId: 'sign-in-key',
+      keyGenerator: (request) => {
+        const body = request.body as { accessKeyId?: string; profile?: string } | undefined;
+        return body?.accessKeyId ? `key:${body.accessKeyId}` : `profile:${body?.profile ?? ''}`;
+      },
+    }),
+  ];
 
   await app.register(
     async (api) => {
-      for (const route of [
-        health,
-        listBuckets,
-        listObjects,
-        getObject,
-        getObjectContent,
-        updateMetadata,
-        putTags,
-        deleteObject,
-        deleteObjects,
-        prefixSummary,
-        existingKeys,
-      ]) {
+      await api.register(health);
+      await api.register(getSession);
+      await api.register(signIn, { limiters });
+      await api.register(signOut);
+      for (const route of [listBuckets, listObjects, getObject, getObjectContent, prefixSummary]) {
         await api.register(route);
       }
-      await api.register(uploadObject, { maxUploadBytes });
+      // STOWAGE_READ_ONLY: the write routes do not exist. A read-only profile gets 403.
+      if (opts.access.readOnly) return;
+      await api.register(async (writes) => {
+        writes.addHook('onRequest', refuseReadOnly);
+        for (const route of [updateMetadata, putTags, deleteObject, deleteObjects, existingKeys]) {
+          await writes.register(route);
+        }
+        await writes.register(uploadObject, { maxUploadBytes });
+      });
     },
     { prefix: '/api' },
   );

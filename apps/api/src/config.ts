@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { checkProfiles, loadProfilesFile, type Profile } from './profiles.js';
 
 /**
  * Environment -> validated, typed config. Every variable is documented in .env.example.
@@ -17,6 +18,12 @@ const flag = (name: string) =>
     })
     .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
     .optional();
+
+const minutes = (name: string, fallback: number) =>
+  z.coerce
+    .number({ message: `${name} must be a number` })
+    .positive(`${name} must be positive`)
+    .default(fallback);
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535, 'PORT must be 0-65535').default(8080),
@@ -48,6 +55,27 @@ const EnvSchema = z.object({
       `STOWAGE_MAX_UPLOAD_BYTES is at most ${MAX_OBJECT_BYTES} (5 TiB, S3's object limit)`,
     )
     .default(MAX_OBJECT_BYTES),
+  STOWAGE_PROFILES_FILE: z.string().min(1).optional(),
+  STOWAGE_PASSWORD_HASH: z.string().min(1).optional(),
+  STOWAGE_AUTH: z.enum(['on', 'off'], { message: 'STOWAGE_AUTH must be on or off' }).optional(),
+  STOWAGE_READ_ONLY: flag('STOWAGE_READ_ONLY'),
+  STOWAGE_SESSION_SECRET: z
+    .string()
+    .min(32, 'STOWAGE_SESSION_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)')
+    .optional(),
+  STOWAGE_SESSION_IDLE_MINUTES: minutes('STOWAGE_SESSION_IDLE_MINUTES', 60),
+  STOWAGE_SESSION_MAX_HOURS: minutes('STOWAGE_SESSION_MAX_HOURS', 12),
+  STOWAGE_SESSION_COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'], {
+      message: 'STOWAGE_SESSION_COOKIE_SECURE must be auto, true or false',
+    })
+    .default('auto'),
+  STOWAGE_LOGIN_RATE_LIMIT: z.coerce
+    .number({ message: 'STOWAGE_LOGIN_RATE_LIMIT must be a number of attempts' })
+    .int('STOWAGE_LOGIN_RATE_LIMIT must be a whole number')
+    .positive('STOWAGE_LOGIN_RATE_LIMIT must be positive')
+    .default(10),
+  STOWAGE_LOGIN_RATE_WINDOW_MINUTES: minutes('STOWAGE_LOGIN_RATE_WINDOW_MINUTES', 5),
 });
 
 export interface StoreConfig {
@@ -78,8 +106,37 @@ export interface AppConfig {
   webDir: string | undefined;
   /** The largest file one upload may carry; a bigger one is refused with 413. */
   maxUploadBytes: number;
+  /** The env's store connection; with no profiles file, the `default` profile's. */
   store: StoreConfig;
+  access: AccessConfig;
 }
+
+/** Who may use the dashboard, and how (sessions, profiles, read-only). */
+export interface AccessConfig {
+  profiles: Profile[];
+  defaultProfile: string;
+  /** False only with STOWAGE_AUTH=off (loopback only): no sign-in, the default profile's keys. */
+  authRequired: boolean;
+  /** STOWAGE_READ_ONLY: write routes are not registered at all. */
+  readOnly: boolean;
+  session: SessionConfig;
+  loginRateLimit: { max: number; windowMs: number };
+}
+
+export interface SessionConfig {
+  /** Undefined: a random key per process (sessions end on restart). */
+  secret: string | undefined;
+  idleMs: number;
+  maxMs: number;
+  /** `auto`: Secure when the request came over https. */
+  secureCookie: 'auto' | boolean;
+}
+
+/** The name env alone gives its one profile. */
+export const ENV_PROFILE = 'default';
+
+export const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -105,13 +162,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (endpoint && !/^https?:\/\//i.test(endpoint)) {
     problems.push(`The S3 endpoint must start with http:// or https:// (got ${endpoint})`);
   }
-  const useEmbeddedStore = endpoint === undefined && e.AWS_ACCESS_KEY_ID === undefined;
-  if (!useEmbeddedStore && (!e.AWS_ACCESS_KEY_ID || !e.AWS_SECRET_ACCESS_KEY)) {
-    problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are both needed to reach a store');
+  const useEmbeddedStore =
+    endpoint === undefined && e.AWS_ACCESS_KEY_ID === undefined && !e.STOWAGE_PROFILES_FILE;
+  if (Boolean(e.AWS_ACCESS_KEY_ID) !== Boolean(e.AWS_SECRET_ACCESS_KEY)) {
+    problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together (or leave both unset)');
   }
   if (problems.length) throw new ConfigError(problems);
 
   const aws = !useEmbeddedStore && isAwsEndpoint(endpoint);
+  const store = envStore(e, endpoint, useEmbeddedStore, aws);
+  const access = loadAccess(e, store, problems);
+  if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -121,20 +182,87 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.STOWAGE_SEED_DEMO ?? useEmbeddedStore,
     webDir: e.STOWAGE_WEB_DIR ? path.resolve(e.STOWAGE_WEB_DIR) : undefined,
     maxUploadBytes: e.STOWAGE_MAX_UPLOAD_BYTES,
-    store: {
-      endpoint,
-      region: e.AWS_REGION,
-      accessKeyId: e.AWS_ACCESS_KEY_ID ?? EMBEDDED_CREDENTIALS.accessKeyId,
-      secretAccessKey: e.AWS_SECRET_ACCESS_KEY ?? EMBEDDED_CREDENTIALS.secretAccessKey,
-      forcePathStyle: e.STOWAGE_S3_FORCE_PATH_STYLE ?? !aws,
-      tlsVerify: e.STOWAGE_S3_TLS_VERIFY ?? true,
-      // The SDK's newer default (WHEN_SUPPORTED) sends aws-chunked bodies that s3rver stores
-      // verbatim and many S3-compatible servers refuse.
-      checksumMode: e.STOWAGE_S3_CHECKSUM_MODE ?? (aws ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED'),
-      connectTimeoutMs: e.STOWAGE_S3_CONNECT_TIMEOUT_MS,
-      requestTimeoutMs: e.STOWAGE_S3_REQUEST_TIMEOUT_MS,
-      embedded: useEmbeddedStore,
-      multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
+    store,
+    access: access!,
+  };
+}
+
+type Env = z.infer<typeof EnvSchema>;
+
+function envStore(e: Env, endpoint: string | undefined, embedded: boolean, aws: boolean) {
+  return {
+    endpoint,
+    region: e.AWS_REGION,
+    accessKeyId: e.AWS_ACCESS_KEY_ID ?? EMBEDDED_CREDENTIALS.accessKeyId,
+    secretAccessKey: e.AWS_SECRET_ACCESS_KEY ?? EMBEDDED_CREDENTIALS.secretAccessKey,
+    forcePathStyle: e.STOWAGE_S3_FORCE_PATH_STYLE ?? !aws,
+    tlsVerify: e.STOWAGE_S3_TLS_VERIFY ?? true,
+    // The SDK's newer default (WHEN_SUPPORTED) sends aws-chunked bodies that s3rver stores
+    // verbatim and many S3-compatible servers refuse.
+    checksumMode: e.STOWAGE_S3_CHECKSUM_MODE ?? (aws ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED'),
+    connectTimeoutMs: e.STOWAGE_S3_CONNECT_TIMEOUT_MS,
+    requestTimeoutMs: e.STOWAGE_S3_REQUEST_TIMEOUT_MS,
+    embedded,
+    multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
+  } satisfies StoreConfig;
+}
+
+/** Profiles (the file's, or env's one), auth and session settings; problems are collected. */
+function loadAccess(e: Env, store: StoreConfig, problems: string[]): AccessConfig | undefined {
+  const authOff = e.STOWAGE_AUTH === 'off';
+  if (authOff && !isLoopbackHost(e.HOST)) {
+    problems.push(
+      `STOWAGE_AUTH=off is allowed only on a loopback HOST (127.0.0.1, ::1, localhost), not ${e.HOST}`,
+    );
+  }
+  const { accessKeyId, secretAccessKey, ...connection } = store;
+  const fromFile = e.STOWAGE_PROFILES_FILE
+    ? loadProfilesFile(path.resolve(e.STOWAGE_PROFILES_FILE), connection, problems)
+    : undefined;
+  if (e.STOWAGE_PROFILES_FILE && e.STOWAGE_PASSWORD_HASH) {
+    problems.push(
+      'STOWAGE_PASSWORD_HASH is for env alone: with a profiles file, give each profile its "passwordHash"',
+    );
+  }
+  const serverKeys = e.AWS_ACCESS_KEY_ID ? { accessKeyId, secretAccessKey } : undefined;
+  const { profiles, defaultProfile } = fromFile ?? {
+    defaultProfile: ENV_PROFILE,
+    profiles: [
+      {
+        name: ENV_PROFILE,
+        connection,
+        serverKeys,
+        passwordHash: e.STOWAGE_PASSWORD_HASH,
+        buckets: undefined,
+        readOnly: false,
+      } satisfies Profile,
+    ],
+  };
+  checkProfiles(profiles, authOff, problems);
+  const first = profiles.find((p) => p.name === defaultProfile);
+  if (authOff && first && !first.serverKeys && !first.connection.embedded) {
+    problems.push(
+      `STOWAGE_AUTH=off needs a default profile whose keys the server holds ("${first.name}" has none)`,
+    );
+  }
+  if (problems.length) return undefined;
+  return {
+    profiles,
+    defaultProfile,
+    authRequired: !authOff,
+    readOnly: e.STOWAGE_READ_ONLY ?? false,
+    session: {
+      secret: e.STOWAGE_SESSION_SECRET,
+      idleMs: e.STOWAGE_SESSION_IDLE_MINUTES * 60_000,
+      maxMs: e.STOWAGE_SESSION_MAX_HOURS * 3_600_000,
+      secureCookie:
+        e.STOWAGE_SESSION_COOKIE_SECURE === 'auto'
+          ? 'auto'
+          : e.STOWAGE_SESSION_COOKIE_SECURE === 'true',
+    },
+    loginRateLimit: {
+      max: e.STOWAGE_LOGIN_RATE_LIMIT,
+      windowMs: e.STOWAGE_LOGIN_RATE_WINDOW_MINUTES * 60_000,
     },
   };
 }

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './build-app.js';
-import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { ConfigError, EMBEDDED_CREDENTIALS, loadConfig, type AppConfig } from './config.js';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.js';
 import { S3Store } from './store/s3-store.js';
 import { seedDemo } from './store/seed-demo.js';
@@ -31,6 +31,15 @@ async function main() {
   if (config.useEmbeddedStore) {
     embedded = await startEmbeddedStore(config.dataDir, log);
     config.store.endpoint = embedded.endpoint;
+    for (const p of config.access.profiles) {
+      if (p.connection.embedded) p.connection.endpoint = embedded.endpoint;
+    }
+    if (config.access.authRequired) {
+      log.info(
+        `Sign in with access key ${EMBEDDED_CREDENTIALS.accessKeyId} and secret key ` +
+          `${EMBEDDED_CREDENTIALS.secretAccessKey} (the embedded store's keys)`,
+      );
+    }
   }
   const marker = path.join(config.dataDir, '.demo-seeded');
   if (config.seedDemo && !existsSync(marker)) {
@@ -42,11 +51,20 @@ async function main() {
   }
 
   const app = await buildApp({
-    store: config.store,
+    access: config.access,
     webDir: config.webDir ?? defaultWebDir,
     maxUploadBytes: config.maxUploadBytes,
     logger,
   });
+  if (!config.access.session.secret && config.access.authRequired) {
+    app.log.warn(
+      'No STOWAGE_SESSION_SECRET: sessions end when Stowage restarts, and several instances ' +
+        'cannot share them. Set one of at least 32 characters (e.g. openssl rand -hex 32).',
+    );
+  }
+  if (!config.access.authRequired) {
+    app.log.warn('STOWAGE_AUTH=off: anyone who reaches this port acts with the server-held keys');
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

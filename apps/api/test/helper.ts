@@ -1,8 +1,13 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
 import { inject } from 'vitest';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
+import { hashPassword } from '../src/auth/password-hash.js';
 import { buildApp, type BuildAppOptions } from '../src/build-app.js';
-import { MAX_COPY_OBJECT_BYTES, type StoreConfig } from '../src/config.js';
+import { MAX_COPY_OBJECT_BYTES, type AccessConfig, type StoreConfig } from '../src/config.js';
+import type { Profile } from '../src/profiles.js';
+import { SESSION_COOKIE } from '../src/plugins/external/secure-session.js';
 
 export const storeKind = inject('storeKind');
 export const onEmbedded = storeKind === 'embedded';
@@ -25,14 +30,111 @@ export function testStoreConfig(overrides: Partial<StoreConfig> = {}): StoreConf
   };
 }
 
-/** The app exactly as production builds it, over the suite's real store. */
-export async function build(
-  overrides: Partial<StoreConfig> = {},
-  options: Omit<BuildAppOptions, 'store'> = {},
-) {
-  const app = await buildApp({ ...options, store: testStoreConfig(overrides) });
+export const TEST_PROFILE = 'test';
+export const TEST_PASSWORD = 'correct horse battery staple';
+export const TEST_SESSION_SECRET = 'a test session secret of at least 32 characters';
+let passwordHash: Promise<string> | undefined;
+/** The scrypt hash of TEST_PASSWORD, made once per test file. */
+export const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+
+export interface TestBuildOptions extends Partial<Omit<BuildAppOptions, 'access'>> {
+  /** Overrides of the one profile (`test`) the app gets. */
+  profile?: Partial<Profile>;
+  /** Overrides of the access config (sessions, rate limit, read-only...). */
+  access?: Partial<AccessConfig>;
+  /**
+   * How the helper signs in: `keys` (the user's S3 keys, checked by the store), `password`
+   * (the profile holds the keys), or false (no session). Default: `keys`, or `password` when
+   * the store overrides change the endpoint or keys (a broken store refuses a key sign-in,
+   * and those tests are about what the routes answer then).
+   */
+  signIn?: 'keys' | 'password' | false;
+}
+
+/** The access config of an app with one profile over the suite's store. */
+export async function testAccess(
+  store: StoreConfig,
+  serverHeld: boolean,
+  options: TestBuildOptions = {},
+): Promise<AccessConfig> {
+  const { accessKeyId, secretAccessKey, ...connection } = store;
+  const profile: Profile = {
+    name: TEST_PROFILE,
+    connection,
+    serverKeys: serverHeld ? { accessKeyId, secretAccessKey } : undefined,
+    passwordHash: serverHeld ? await testPasswordHash() : undefined,
+    buckets: undefined,
+    readOnly: false,
+    ...options.profile,
+  };
+  return {
+    profiles: [profile],
+    defaultProfile: TEST_PROFILE,
+    authRequired: true,
+    readOnly: false,
+    session: {
+      secret: TEST_SESSION_SECRET,
+      idleMs: 3_600_000,
+      maxMs: 43_200_000,
+      secureCookie: 'auto',
+    },
+    loginRateLimit: { max: 1000, windowMs: 60_000 },
+    ...options.access,
+  };
+}
+
+/** The `name=value` of the session cookie a sign-in answer set. */
+export function sessionCookie(res: { cookies: { name: string; value: string }[] }): string {
+  const c = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!c) throw new Error('No session cookie was set');
+  return `${c.name}=${encodeURIComponent(c.value)}`;
+}
+
+/**
+ * The app exactly as production builds it, over the suite's real store, signed in through
+ * POST /api/session. Its `inject` sends the session cookie and the CSRF header (a test's own
+ * headers win); `injectRaw` sends neither. `objectStore` is the store the session's requests
+ * use (for fixtures and SDK call recording).
+ */
+export async function build(overrides: Partial<StoreConfig> = {}, options: TestBuildOptions = {}) {
+  const store = testStoreConfig(overrides);
+  const base = testStoreConfig();
+  const changed =
+    store.endpoint !== base.endpoint ||
+    store.accessKeyId !== base.accessKeyId ||
+    store.secretAccessKey !== base.secretAccessKey;
+  const signIn = options.signIn ?? (changed ? 'password' : 'keys');
+  const { profile: _p, access: _a, signIn: _s, ...buildOptions } = options;
+  const access = await testAccess(store, signIn === 'password', options);
+  const app = await buildApp({ ...buildOptions, access });
   await app.ready();
-  return app;
+  const injectRaw = app.inject.bind(app);
+  const keys = { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey };
+  const sessionHeaders: Record<string, string> = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
+  if (signIn) {
+    const res = await injectRaw({
+      method: 'POST',
+      url: '/api/session',
+      headers: sessionHeaders,
+      payload: signIn === 'password' ? { password: TEST_PASSWORD } : keys,
+    });
+    if (res.statusCode !== 200) {
+      await app.close();
+      throw new Error(`Test sign-in failed: ${res.statusCode} ${res.payload}`);
+    }
+    sessionHeaders.cookie = sessionCookie(res);
+  }
+  const withSession = (opts: string | InjectOptions) => {
+    const o = typeof opts === 'string' ? { url: opts } : opts;
+    return injectRaw({ ...o, headers: { ...sessionHeaders, ...o.headers } });
+  };
+  const profile = app.profileByName(TEST_PROFILE)!;
+  return Object.assign(app, {
+    inject: withSession,
+    injectRaw,
+    sessionHeaders,
+    objectStore: app.stores.get(profile, profile.serverKeys ?? keys),
+  });
 }
 
 export type TestApp = Awaited<ReturnType<typeof build>>;

@@ -27,7 +27,7 @@ const uploadPath = (key: string) => `/api/buckets/${bucket}/upload?${q({ key })}
 function startUpload(key: string, fields: Record<string, string> = {}) {
   const req = http.request(`${base}${uploadPath(key)}`, {
     method: 'POST',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: { ...app.sessionHeaders, 'content-type': `multipart/form-data; boundary=${boundary}` },
   });
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
+/** A dashboard password hash: server-held keys need one (or STOWAGE_AUTH=off). */
+const HASH =
+  'scrypt$1024$8$1$p1o6xOfxr/bdp4mnYmsRNQ==$AeXTef3LVFrgy2VMH1ZL+wJ0I0yxU09HrxyUJGH/aHs=';
+
 describe('loadConfig', () => {
   it('uses the embedded store when nothing is configured', () => {
     const c = loadConfig({});
@@ -17,6 +21,7 @@ describe('loadConfig', () => {
       AWS_ENDPOINT_URL: 'http://ceph.local:7480',
       AWS_ACCESS_KEY_ID: 'AK',
       AWS_SECRET_ACCESS_KEY: 'SK',
+      STOWAGE_PASSWORD_HASH: HASH,
       AWS_REGION: 'iggy-1',
     });
     expect(c.useEmbeddedStore).toBe(false);
@@ -37,6 +42,7 @@ describe('loadConfig', () => {
       AWS_ENDPOINT_URL_S3: 'https://s3only:2',
       AWS_ACCESS_KEY_ID: 'AK',
       AWS_SECRET_ACCESS_KEY: 'SK',
+      STOWAGE_PASSWORD_HASH: HASH,
     });
     expect(c.store.endpoint).toBe('https://s3only:2');
   });
@@ -45,6 +51,7 @@ describe('loadConfig', () => {
     const c = loadConfig({
       AWS_ACCESS_KEY_ID: 'AK',
       AWS_SECRET_ACCESS_KEY: 'SK',
+      STOWAGE_PASSWORD_HASH: HASH,
       AWS_REGION: 'eu-west-1',
     });
     expect(c.store).toMatchObject({
@@ -59,6 +66,7 @@ describe('loadConfig', () => {
       AWS_ENDPOINT_URL: 'https://s3.example.com',
       AWS_ACCESS_KEY_ID: 'AK',
       AWS_SECRET_ACCESS_KEY: 'SK',
+      STOWAGE_PASSWORD_HASH: HASH,
       STOWAGE_S3_FORCE_PATH_STYLE: 'false',
       STOWAGE_S3_TLS_VERIFY: '0',
       STOWAGE_S3_CHECKSUM_MODE: 'WHEN_SUPPORTED',
@@ -94,9 +102,9 @@ describe('loadConfig', () => {
     expect((err as ConfigError).problems).toHaveLength(4);
   });
 
-  it('needs both keys once a store is configured', () => {
-    expect(() => loadConfig({ AWS_ENDPOINT_URL: 'http://x:1' })).toThrow(
-      /AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are both needed/,
+  it('needs both keys or neither', () => {
+    expect(() => loadConfig({ AWS_ENDPOINT_URL: 'http://x:1', AWS_ACCESS_KEY_ID: 'AK' })).toThrow(
+      /AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together/,
     );
   });
 

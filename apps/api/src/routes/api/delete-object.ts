@@ -16,7 +16,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await app.objectStore.deleteObject(request.params.bucket, request.query.key);
+      await request.objectStore.deleteObject(request.params.bucket, request.query.key);
       return reply.code(204).send(null);
     },
   );

@@ -29,8 +29,8 @@ const route: FastifyPluginAsyncZod = async (app) => {
       const { bucket } = request.params;
       const body = request.body;
       return 'keys' in body
-        ? app.objectStore.deleteObjects(bucket, body.keys)
-        : app.objectStore.deletePrefix(bucket, body.prefix);
+        ? request.objectStore.deleteObjects(bucket, body.keys)
+        : request.objectStore.deletePrefix(bucket, body.prefix);
     },
   );
 };

@@ -22,7 +22,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      existing: await app.objectStore.existingKeys(request.params.bucket, request.body.keys),
+      existing: await request.objectStore.existingKeys(request.params.bucket, request.body.keys),
     }),
   );
 };

@@ -25,7 +25,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { key, download } = request.query;
       const range = request.headers.range;
-      const content = await app.objectStore.getObjectContent(
+      const content = await request.objectStore.getObjectContent(
         request.params.bucket,
         key,
         range && SINGLE_RANGE.test(range) ? range : undefined,

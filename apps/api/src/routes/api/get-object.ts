@@ -14,7 +14,8 @@ const route: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ObjectDetailsSchema, ...errorResponses },
       },
     },
-    async (request) => app.objectStore.getObjectDetails(request.params.bucket, request.query.key),
+    async (request) =>
+      request.objectStore.getObjectDetails(request.params.bucket, request.query.key),
   );
 };
 export default route;

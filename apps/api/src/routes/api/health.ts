@@ -4,7 +4,10 @@ import { HealthResponseSchema } from '@stowage/shared';
 const route: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['meta'], response: { 200: HealthResponseSchema } } },
+    {
+      config: { public: true },
+      schema: { tags: ['meta'], response: { 200: HealthResponseSchema } },
+    },
     async () => ({ status: 'ok' as const }),
   );
 };

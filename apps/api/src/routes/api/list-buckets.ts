@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ListBucketsResponseSchema } from '@stowage/shared';
+import { allowedBuckets } from '../../plugins/app/access.js';
 import { errorResponses } from './error-responses.js';
 
 const route: FastifyPluginAsyncZod = async (app) => {
@@ -8,11 +9,13 @@ const route: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['buckets'],
-        summary: 'List the buckets the credentials can see',
+        summary: "List the buckets the credentials can see (within the profile's allowlist)",
         response: { 200: ListBucketsResponseSchema, ...errorResponses },
       },
     },
-    async () => ({ buckets: await app.objectStore.listBuckets() }),
+    async (request) => ({
+      buckets: allowedBuckets(request, await request.objectStore.listBuckets()),
+    }),
   );
 };
 export default route;

@@ -18,7 +18,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ListObjectsResponseSchema, ...errorResponses },
       },
     },
-    async (request) => app.objectStore.listObjects(request.params.bucket, request.query),
+    async (request) => request.objectStore.listObjects(request.params.bucket, request.query),
   );
 };
 export default route;

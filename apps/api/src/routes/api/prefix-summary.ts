@@ -19,7 +19,8 @@ const route: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PrefixSummaryResponseSchema, ...errorResponses },
       },
     },
-    async (request) => app.objectStore.prefixSummary(request.params.bucket, request.query.prefix),
+    async (request) =>
+      request.objectStore.prefixSummary(request.params.bucket, request.query.prefix),
   );
 };
 export default route;

@@ -21,7 +21,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      tags: await app.objectStore.putObjectTags(
+      tags: await request.objectStore.putObjectTags(
         request.params.bucket,
         request.query.key,
         request.body.tags,

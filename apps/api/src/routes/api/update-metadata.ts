@@ -27,7 +27,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      app.objectStore.updateMetadata(request.params.bucket, request.query.key, request.body),
+      request.objectStore.updateMetadata(request.params.bucket, request.query.key, request.body),
   );
 };
 export default route;

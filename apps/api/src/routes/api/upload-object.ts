@@ -40,7 +40,7 @@ const route: FastifyPluginAsyncZod<UploadRouteOptions> = async (app, opts) => {
       },
     },
     async (request) =>
-      uploadFromForm(request, app.objectStore, {
+      uploadFromForm(request, request.objectStore, {
         bucket: request.params.bucket,
         key: request.query.key,
         maxBytes: opts.maxUploadBytes,

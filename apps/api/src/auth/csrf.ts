@@ -1,0 +1,33 @@
+import type { FastifyRequest } from 'fastify';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
+import { forbidden } from '../errors.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A state-changing request must come from our own page: it carries the custom header (a
+ * cross-site form cannot set one, and a cross-site fetch with one needs CORS, which we never
+ * grant), and the browser does not call it cross-site or from another origin.
+ */
+export function checkCsrf(request: FastifyRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const h = request.headers;
+  if (h['sec-fetch-site'] === 'cross-site') {
+    throw forbidden('Cross-site requests are refused');
+  }
+  const origin = h.origin;
+  if (origin !== undefined && originHost(origin) !== h.host) {
+    throw forbidden('Requests from another origin are refused');
+  }
+  if (h[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
+    throw forbidden(`This request needs the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`);
+  }
+}
+
+function originHost(origin: string | string[]): string | undefined {
+  try {
+    return new URL(String(origin)).host;
+  } catch {
+    return undefined; // "null" (sandboxed or opaque origins) matches no host
+  }
+}

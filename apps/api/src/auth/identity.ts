@@ -1,0 +1,38 @@
+import type { AccessConfig } from '../config.js';
+import type { Credentials, Profile } from '../profiles.js';
+import type { SessionData } from './session-data.js';
+
+/** Who a request acts as: resolved from the session cookie (or STOWAGE_AUTH=off). */
+export interface Identity {
+  profile: Profile;
+  keys: Credentials;
+  /** The access key id, or "dashboard password". */
+  who: string;
+  readOnly: boolean;
+  authRequired: boolean;
+  /** Epoch ms at which the session ends at the latest. */
+  expiresAt: number;
+}
+
+/** The identity a session grants, or undefined when its keys are gone (profile changed). */
+export function identityOf(
+  access: AccessConfig,
+  profile: Profile,
+  data: SessionData,
+): Identity | undefined {
+  const keys =
+    data.via === 'keys'
+      ? data.accessKeyId && data.secretAccessKey
+        ? { accessKeyId: data.accessKeyId, secretAccessKey: data.secretAccessKey }
+        : undefined
+      : profile.serverKeys;
+  if (!keys || (data.via === 'keys') === Boolean(profile.serverKeys)) return undefined;
+  return {
+    profile,
+    keys,
+    who: data.via === 'keys' ? keys.accessKeyId : 'dashboard password',
+    readOnly: access.readOnly || profile.readOnly,
+    authRequired: true,
+    expiresAt: data.createdAt + access.session.maxMs,
+  };
+}
