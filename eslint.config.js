@@ -34,6 +34,14 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
+      // Keys, metadata and tags come from the store: they are only ever rendered as text.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]',
+          message: 'Store content is rendered as React text, never as HTML.',
+        },
+      ],
     },
   },
 );

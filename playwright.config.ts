@@ -1,9 +1,27 @@
 import { defineConfig } from '@playwright/test';
 import { e2eDataDir as dataDir } from './apps/web/e2e/data-dir';
+import {
+  appURL,
+  authStatePath,
+  e2ePort,
+  readOnlyDataDir,
+  readOnlyPort,
+  readOnlyURL,
+} from './apps/web/e2e/servers';
 
-const port = Number(process.env.E2E_PORT ?? 18080);
+/** What both servers share: the built API serving the built app on a fresh embedded store. */
+const serverEnv = {
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  // Enough for every sign-in of a run from one address; the API's own tests cover the limit.
+  STOWAGE_LOGIN_RATE_LIMIT: '100',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
 
-/** End-to-end in Debian's Chromium against the built app on a fresh embedded store. */
+/**
+ * End-to-end in Debian's Chromium against the built app on a fresh embedded store. The setup
+ * project signs in once through the login form; every spec starts from that session.
+ */
 export default defineConfig({
   testDir: 'apps/web/e2e',
   timeout: 60_000,
@@ -12,7 +30,7 @@ export default defineConfig({
   globalTeardown: './apps/web/e2e/global-teardown.ts',
   retries: 0,
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: appURL,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -28,17 +46,30 @@ export default defineConfig({
     acceptDownloads: true,
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `rm -rf ${dataDir} && node apps/api/dist/server.js`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      STOWAGE_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    { name: 'chromium', dependencies: ['setup'], use: { storageState: authStatePath } },
+  ],
+  webServer: [
+    {
+      command: `rm -rf ${dataDir} && node apps/api/dist/server.js`,
+      url: `${appURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { ...serverEnv, PORT: String(e2ePort), STOWAGE_DATA_DIR: dataDir },
     },
-  },
+    {
+      // The same demo data, read-only (read-only.spec.ts); also the other origin of csrf.spec.ts.
+      command: `rm -rf ${readOnlyDataDir} && node apps/api/dist/server.js`,
+      url: `${readOnlyURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: {
+        ...serverEnv,
+        PORT: String(readOnlyPort),
+        STOWAGE_DATA_DIR: readOnlyDataDir,
+        STOWAGE_READ_ONLY: 'true',
+      },
+    },
+  ],
 });

@@ -1,7 +1,10 @@
 import { rmSync } from 'node:fs';
 import { e2eDataDir } from './data-dir';
+import { authStatePath, readOnlyDataDir } from './servers';
 
-/** The embedded store's data of this run is thrown away with the run. */
+/** The embedded stores' data and the saved sign-in of this run are thrown away with the run. */
 export default function globalTeardown() {
-  rmSync(e2eDataDir, { recursive: true, force: true });
+  for (const dir of [e2eDataDir, readOnlyDataDir, authStatePath]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

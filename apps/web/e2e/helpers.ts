@@ -6,12 +6,38 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The bucket the API seeds on a fresh data directory (apps/api/src/store/seed-demo.ts). */
 export const DEMO_BUCKET = 'demo';
+
+// ---------------------------------------------------------------------------------------------
+// Sessions: the setup project (auth.setup.ts) signs in once; specs that test signing in start
+// signed out with `test.use({ storageState: SIGNED_OUT })`.
+
+/** The embedded store's keys (printed by the server at startup). */
+export const STORE_KEYS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+/** A browser state with no session cookie. */
+export const SIGNED_OUT = { cookies: [], origins: [] };
+
+/** What the app's own writes carry, and what API calls of the specs must carry too. */
+export const CSRF_HEADERS = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
+
+export function loginForm(page: Page): Locator {
+  return page.getByRole('form', { name: 'Sign in' });
+}
+
+/** Types the keys into the login form and submits it. */
+export async function signInThroughForm(page: Page, keys = STORE_KEYS): Promise<void> {
+  const form = loginForm(page);
+  await form.getByLabel('Access key').fill(keys.accessKeyId);
+  await form.getByLabel('Secret key').fill(keys.secretAccessKey);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+}
 
 /** For expect.poll: its default backoff (100 ms, 250 ms, 500 ms, 1 s…) is slow for UI that settles in a frame. */
 export const FAST_POLL = { intervals: [16, 32, 64, 100] };
@@ -300,8 +326,33 @@ export async function listFolderViaApi(request: APIRequestContext, prefix: strin
 /** Deletes everything under a prefix through the API (what "Delete folder" does). */
 export async function deletePrefixViaApi(request: APIRequestContext, prefix: string) {
   if (!prefix.endsWith('/') || prefix === '/') throw new Error(`Not a folder: "${prefix}"`);
-  const res = await request.post(`/api/buckets/${DEMO_BUCKET}/delete`, { data: { prefix } });
+  const res = await request.post(`/api/buckets/${DEMO_BUCKET}/delete`, {
+    data: { prefix },
+    headers: CSRF_HEADERS,
+  });
   expect(res.status(), `delete ${prefix}`).toBe(200);
+}
+
+/** Writes one object through the API's upload route, as the app does (fields before the file). */
+export async function putObjectViaApi(
+  request: APIRequestContext,
+  key: string,
+  body: string,
+  options: { contentType?: string; metadata?: Record<string, string> } = {},
+) {
+  const contentType = options.contentType ?? 'text/plain; charset=utf-8';
+  const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = {
+    contentType,
+  };
+  if (options.metadata) multipart.metadata = JSON.stringify(options.metadata);
+  const buffer = Buffer.from(body);
+  multipart.size = String(buffer.length);
+  multipart.file = { name: 'file', mimeType: contentType, buffer };
+  const res = await request.post(`/api/buckets/${DEMO_BUCKET}/upload${query({ key })}`, {
+    multipart,
+    headers: CSRF_HEADERS,
+  });
+  expect(res.status(), `upload ${key}`).toBe(200);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ApiError } from '@stowage/shared';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, type ApiError } from '@stowage/shared';
 
 /** Any failed API call: `status` is the HTTP status, or 0 when the server could not be reached. */
 export class ApiRequestError extends Error {
@@ -6,12 +6,45 @@ export class ApiRequestError extends Error {
   readonly status: number;
   /** The HTTP reason from the error body ("Not Found", "Bad Gateway"...), when there was one. */
   readonly error: string | undefined;
+  /** Seconds from a Retry-After header (429 too many attempts), when there was one. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, message: string, error?: string) {
+  constructor(status: number, message: string, error?: string, retryAfterSeconds?: number) {
     super(message);
     this.status = status;
     this.error = error;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
+}
+
+/**
+ * Called when the API answers 401 to a signed-in call: the session ended (expired, signed out
+ * in another tab, server restarted). The app provider registers what happens then.
+ */
+let onUnauthorized: (() => void) | null = null;
+
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+/** The session routes answer 401 for wrong keys: that is the login form's error, not an ended session. */
+const SESSION_PATH = '/api/session';
+
+function reportUnauthorized(url: string, status: number): void {
+  if (status === 401 && !url.startsWith(SESSION_PATH)) onUnauthorized?.();
+}
+
+/** Reads and writes that change state carry the CSRF header: a cross-site form cannot set it. */
+function isStateChanging(method: string | undefined): boolean {
+  return !['GET', 'HEAD', 'OPTIONS'].includes((method ?? 'GET').toUpperCase());
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 export const NETWORK_ERROR_MESSAGE =
@@ -45,25 +78,37 @@ async function toApiRequestError(res: Response): Promise<ApiRequestError> {
   } catch {
     // Not JSON: a proxy or gateway answered instead of the API.
   }
-  if (isApiError(body)) return new ApiRequestError(res.status, body.message, body.error);
+  const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
+  if (isApiError(body))
+    return new ApiRequestError(res.status, body.message, body.error, retryAfter);
   const reason = res.statusText ? ` ${res.statusText}` : '';
   return new ApiRequestError(
     res.status,
     `The server answered HTTP ${String(res.status)}${reason}.`,
+    undefined,
+    retryAfter,
   );
 }
 
-/** fetch() that turns network failures and non-2xx answers into ApiRequestError. */
+/**
+ * fetch() that turns network failures and non-2xx answers into ApiRequestError, adds the CSRF
+ * header to state-changing requests, and reports a 401 (the session ended).
+ */
 export async function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (isStateChanging(init.method)) headers.set(CSRF_HEADER, CSRF_HEADER_VALUE);
   let res: Response;
   try {
-    res = await fetch(url, init);
+    res = await fetch(url, { ...init, headers });
   } catch (err) {
     // A cancelled query must stay an AbortError so TanStack Query ignores it.
     if (init.signal?.aborted) throw err;
     throw new ApiRequestError(0, NETWORK_ERROR_MESSAGE);
   }
-  if (!res.ok) throw await toApiRequestError(res);
+  if (!res.ok) {
+    reportUnauthorized(url, res.status);
+    throw await toApiRequestError(res);
+  }
   return res;
 }
 
@@ -149,12 +194,14 @@ export function apiUpload<T>(
     const settle = () => signal?.removeEventListener('abort', onAbortSignal);
     xhr.open('POST', url);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader(CSRF_HEADER, CSRF_HEADER_VALUE);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress?.({ loaded: event.loaded, total: event.total });
     };
     xhr.onload = () => {
       settle();
       if (xhr.status < 200 || xhr.status >= 300) {
+        reportUnauthorized(url, xhr.status);
         reject(xhrError(xhr));
         return;
       }

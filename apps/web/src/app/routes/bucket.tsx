@@ -13,6 +13,7 @@ import { ObjectBreadcrumb } from '@/features/objects/components/object-breadcrum
 import { ObjectListing } from '@/features/objects/components/object-listing';
 import { UploadActions } from '@/features/upload/components/upload-actions';
 import { UploadDropZone } from '@/features/upload/components/upload-drop-zone';
+import { useReadOnly } from '@/lib/session';
 
 // Loaded on first use, with the shared delete schema (and so zod) it needs.
 const DeleteDialog = lazy(() =>
@@ -23,8 +24,12 @@ const DeleteDialog = lazy(() =>
 
 const route = getRouteApi('/b/$bucket');
 
-/** /b/$bucket?prefix=…&key=…: the folder listing, and the selected object's details beside it. */
+/**
+ * /b/$bucket?prefix=…&key=…: the folder listing, and the selected object's details beside it.
+ * A read-only session gets no write control at all (hidden, not disabled).
+ */
 export function BucketRoute() {
+  const readOnly = useReadOnly();
   const { bucket } = route.useParams();
   const { prefix, key } = route.useSearch();
   const navigate = route.useNavigate();
@@ -42,6 +47,43 @@ export function BucketRoute() {
     if (gone) closeDetails();
   };
 
+  const contentClass = `browser__content${key !== undefined ? ' browser__content--with-details' : ''}`;
+  const content = (
+    <>
+      <ObjectListing
+        bucket={bucket}
+        prefix={prefix}
+        selectedKey={key}
+        {...(readOnly
+          ? {}
+          : {
+              onDeleteObjects: (keys: string[]) => {
+                setDeleting({ kind: 'objects', keys });
+              },
+              onDeleteFolder: (folder: string) => {
+                setDeleting({ kind: 'folder', prefix: folder });
+              },
+            })}
+      />
+      {key !== undefined ? (
+        <DetailsPanel
+          bucket={bucket}
+          objectKey={key}
+          capabilities={capabilities}
+          onClose={closeDetails}
+          readOnly={readOnly}
+          {...(readOnly
+            ? {}
+            : {
+                onDelete: (objectKey: string) => {
+                  setDeleting({ kind: 'objects', keys: [objectKey] });
+                },
+              })}
+        />
+      ) : null}
+    </>
+  );
+
   return (
     <div className="browser">
       <div className="browser__toolbar">
@@ -53,41 +95,22 @@ export function BucketRoute() {
           initialPath={key ?? prefix}
         />
       </div>
-      <UploadActions
-        bucket={bucket}
-        prefix={prefix}
-        onCreated={(created) =>
-          void navigate({ search: { prefix: parentPrefix(created), key: created } })
-        }
-      />
-      <UploadDropZone
-        bucket={bucket}
-        prefix={prefix}
-        className={`browser__content${key !== undefined ? ' browser__content--with-details' : ''}`}
-      >
-        <ObjectListing
-          bucket={bucket}
-          prefix={prefix}
-          selectedKey={key}
-          onDeleteObjects={(keys) => {
-            setDeleting({ kind: 'objects', keys });
-          }}
-          onDeleteFolder={(folder) => {
-            setDeleting({ kind: 'folder', prefix: folder });
-          }}
-        />
-        {key !== undefined ? (
-          <DetailsPanel
+      {readOnly ? (
+        <div className={contentClass}>{content}</div>
+      ) : (
+        <>
+          <UploadActions
             bucket={bucket}
-            objectKey={key}
-            capabilities={capabilities}
-            onClose={closeDetails}
-            onDelete={(objectKey) => {
-              setDeleting({ kind: 'objects', keys: [objectKey] });
-            }}
+            prefix={prefix}
+            onCreated={(created) =>
+              void navigate({ search: { prefix: parentPrefix(created), key: created } })
+            }
           />
-        ) : null}
-      </UploadDropZone>
+          <UploadDropZone bucket={bucket} prefix={prefix} className={contentClass}>
+            {content}
+          </UploadDropZone>
+        </>
+      )}
       {deleting ? (
         <Suspense fallback={null}>
           <DeleteDialog

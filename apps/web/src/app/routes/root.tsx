@@ -1,5 +1,6 @@
 import { Link, Outlet } from '@tanstack/react-router';
 import { UnavailableBanner } from '@/components/unavailable-banner';
+import { SessionMenu } from '@/features/auth/components/session-menu';
 
 export function RootLayout() {
   return (
@@ -14,6 +15,7 @@ export function RootLayout() {
             Buckets
           </Link>
         </nav>
+        <SessionMenu />
       </header>
       <UnavailableBanner />
       <main className="app-main">

@@ -6,7 +6,7 @@ import { BucketIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage, isUnavailableError } from '@/lib/api-client';
 import { formatDate, formatCount } from '@/utils/format';
-import { visibleKey } from '@/utils/visible-key';
+import { VisibleKey } from '@/components/ui/visible-key';
 import { useBuckets } from '../api/get-buckets';
 
 export function BucketList() {
@@ -60,7 +60,9 @@ export function BucketList() {
                   className="bucket-link"
                 >
                   <BucketIcon className="icon icon--bucket" />
-                  <span>{visibleKey(bucket.name)}</span>
+                  <span>
+                    <VisibleKey text={bucket.name} />
+                  </span>
                 </Link>
               </td>
               <td className="data-table__date">{formatDate(bucket.creationDate)}</td>

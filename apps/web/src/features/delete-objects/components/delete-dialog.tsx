@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { errorMessage } from '@/lib/api-client';
 import { formatCount } from '@/utils/format';
+import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import { useDeleteObject } from '../api/delete-object';
 import { useDeleteObjects } from '../api/delete-objects';
@@ -80,7 +81,9 @@ export function DeleteDialog({ bucket, target, onClose, onDeleted }: DeleteDialo
               </p>
               <ul className="dialog__keys">
                 {target.keys.slice(0, SHOWN).map((key) => (
-                  <li key={key}>{visibleKey(key)}</li>
+                  <li key={key}>
+                    <VisibleKey text={key} />
+                  </li>
                 ))}
                 {target.keys.length > SHOWN ? (
                   <li className="muted">and {formatCount(target.keys.length - SHOWN)} more</li>

@@ -1,6 +1,6 @@
 import type { DeleteObjectsResponse } from '@stowage/shared';
 import { formatCount } from '@/utils/format';
-import { visibleKey } from '@/utils/visible-key';
+import { VisibleKey } from '@/components/ui/visible-key';
 
 /** Errors listed by key before "and N more". */
 const SHOWN = 20;
@@ -22,8 +22,10 @@ export function DeleteResult({ result }: { result: DeleteObjectsResponse }) {
           <ul>
             {errors.slice(0, SHOWN).map((error) => (
               <li key={error.key}>
-                <span className="delete-errors__key">{visibleKey(error.key)}</span>: {error.message}{' '}
-                ({error.code})
+                <span className="delete-errors__key">
+                  <VisibleKey text={error.key} />
+                </span>
+                : {error.message} ({error.code})
               </li>
             ))}
             {errors.length > SHOWN ? (

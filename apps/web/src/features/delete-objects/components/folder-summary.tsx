@@ -1,7 +1,7 @@
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { formatBytes, formatCount } from '@/utils/format';
-import { visibleKey } from '@/utils/visible-key';
+import { VisibleKey } from '@/components/ui/visible-key';
 import { usePrefixSummary } from '../api/get-prefix-summary';
 
 /** "This deletes 1,234 objects (5.6 MB) in photos/." */
@@ -25,7 +25,10 @@ export function FolderSummary({ bucket, prefix }: { bucket: string; prefix: stri
   return (
     <p className="delete-summary">
       This deletes <strong>{count}</strong> ({size}) in{' '}
-      <span className="delete-summary__key">{visibleKey(prefix)}</span>, including every subfolder.
+      <span className="delete-summary__key">
+        <VisibleKey text={prefix} />
+      </span>
+      , including every subfolder.
     </p>
   );
 }

@@ -1,16 +1,25 @@
 import type { ReactNode } from 'react';
 import type { ObjectDetails } from '@stowage/shared';
 import { formatBytes, formatDateTime, formatExactBytes } from '@/utils/format';
-import { visibleKey } from '@/utils/visible-key';
+import { VisibleKey } from '@/components/ui/visible-key';
 
 function optional(value: string | null): ReactNode {
-  return value === null || value === '' ? <span className="muted">—</span> : visibleKey(value);
+  return value === null || value === '' ? (
+    <span className="muted">—</span>
+  ) : (
+    <VisibleKey text={value} />
+  );
 }
 
 /** The system properties of an object, as a description list. */
 export function DetailsFields({ details }: { details: ObjectDetails }) {
   const rows: [string, ReactNode][] = [
-    ['Key', <span className="details__key">{visibleKey(details.key)}</span>],
+    [
+      'Key',
+      <span className="details__key">
+        <VisibleKey text={details.key} />
+      </span>,
+    ],
     ['Size', `${formatBytes(details.size)} (${formatExactBytes(details.size)})`],
     [
       'Last modified',

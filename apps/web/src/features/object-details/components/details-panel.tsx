@@ -6,6 +6,7 @@ import { CloseIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { ApiRequestError, errorMessage } from '@/lib/api-client';
 import { tagsNote } from '@/lib/capability-notes';
+import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import { useObjectDetails } from '../api/get-object-details';
 import { objectContentUrl } from '../api/object-content-url';
@@ -30,16 +31,13 @@ type DetailsPanelProps = {
   onClose: () => void;
   /** Delete this object (the caller confirms first). */
   onDelete?: (key: string) => void;
+  /** A read-only session: no edit buttons. */
+  readOnly?: boolean;
 };
 
 /** The right-hand panel for the selected object: properties, download, preview, metadata, tags. */
-export function DetailsPanel({
-  bucket,
-  objectKey,
-  capabilities,
-  onClose,
-  onDelete,
-}: DetailsPanelProps) {
+export function DetailsPanel(props: DetailsPanelProps) {
+  const { bucket, objectKey, capabilities, onClose, onDelete, readOnly = false } = props;
   const { data: details, error, isPending } = useObjectDetails(bucket, objectKey);
   const noTags = tagsNote(capabilities);
   const filename = downloadFilename(objectKey);
@@ -54,7 +52,7 @@ export function DetailsPanel({
     <aside aria-label="Object details" className="details">
       <header className="details__header">
         <h2 className="details__title" title={visibleKey(objectKey)}>
-          {visibleKey(filename)}
+          <VisibleKey text={filename} />
         </h2>
         <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close details">
           <CloseIcon />
@@ -72,7 +70,7 @@ export function DetailsPanel({
             ) : null}
           </Banner>
         ) : null}
-        {details && mode !== null ? (
+        {details && mode !== null && !readOnly ? (
           <Suspense fallback={<Spinner label="Loading the form…" />}>
             {mode === 'metadata' ? (
               <MetadataForm
@@ -86,7 +84,7 @@ export function DetailsPanel({
             )}
           </Suspense>
         ) : null}
-        {details && mode === null ? (
+        {details && (mode === null || readOnly) ? (
           <>
             <div className="details__actions">
               <a
@@ -96,24 +94,28 @@ export function DetailsPanel({
               >
                 Download
               </a>
-              <Button
-                size="sm"
-                onClick={() => {
-                  setEditing({ key: objectKey, mode: 'metadata' });
-                }}
-              >
-                Edit metadata
-              </Button>
-              <Button
-                size="sm"
-                disabled={noTags !== null}
-                title={noTags ?? undefined}
-                onClick={() => {
-                  setEditing({ key: objectKey, mode: 'tags' });
-                }}
-              >
-                Edit tags
-              </Button>
+              {readOnly ? null : (
+                <>
+                  <Button
+                    size="sm"
+                    onClick={() => {
+                      setEditing({ key: objectKey, mode: 'metadata' });
+                    }}
+                  >
+                    Edit metadata
+                  </Button>
+                  <Button
+                    size="sm"
+                    disabled={noTags !== null}
+                    title={noTags ?? undefined}
+                    onClick={() => {
+                      setEditing({ key: objectKey, mode: 'tags' });
+                    }}
+                  >
+                    Edit tags
+                  </Button>
+                </>
+              )}
               {onDelete ? (
                 <Button
                   size="sm"

@@ -1,4 +1,4 @@
-import { visibleKey } from '@/utils/visible-key';
+import { VisibleKey } from '@/components/ui/visible-key';
 
 type NameValueTableProps = {
   label: string;
@@ -21,8 +21,12 @@ export function NameValueTable({ label, nameHeader, rows, emptyText }: NameValue
       <tbody>
         {rows.map(([name, value], index) => (
           <tr key={`${String(index)}:${name}`}>
-            <td>{visibleKey(name)}</td>
-            <td>{value === '' ? <span className="muted">(empty)</span> : visibleKey(value)}</td>
+            <td>
+              <VisibleKey text={name} />
+            </td>
+            <td>
+              {value === '' ? <span className="muted">(empty)</span> : <VisibleKey text={value} />}
+            </td>
           </tr>
         ))}
       </tbody>

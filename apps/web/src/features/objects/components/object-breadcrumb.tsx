@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { prefixSegments } from '@stowage/shared';
-import { visibleKey } from '@/utils/visible-key';
+import { VisibleKey } from '@/components/ui/visible-key';
 
 type ObjectBreadcrumbProps = { bucket: string; prefix: string };
 
@@ -21,7 +21,7 @@ export function ObjectBreadcrumb({ bucket, prefix }: ObjectBreadcrumbProps) {
             aria-current={prefix === '' ? 'page' : undefined}
             className="breadcrumb__bucket"
           >
-            {visibleKey(bucket)}
+            <VisibleKey text={bucket} />
           </Link>
         </li>
         {segments.map((segment) => (
@@ -32,14 +32,18 @@ export function ObjectBreadcrumb({ bucket, prefix }: ObjectBreadcrumbProps) {
               search={{ prefix: segment.prefix }}
               aria-current={segment.prefix === prefix ? 'page' : undefined}
             >
-              {segment.name === '' ? <em className="muted">(empty)</em> : visibleKey(segment.name)}
+              {segment.name === '' ? (
+                <em className="muted">(empty)</em>
+              ) : (
+                <VisibleKey text={segment.name} />
+              )}
             </Link>
           </li>
         ))}
         {rest ? (
           <li>
             <span aria-current="page" title="Keys starting with this prefix">
-              {visibleKey(rest)}…
+              <VisibleKey text={rest} />…
             </span>
           </li>
         ) : null}

@@ -127,7 +127,7 @@ export function ObjectListing(props: ObjectListingProps) {
         isFetchingNextPage={isFetchingNextPage}
         nextPageError={isFetchNextPageError ? query.error : null}
         onLoadMore={loadMore}
-        selection={selection}
+        selection={onDeleteObjects ? selection : null}
         onDeleteFolder={props.onDeleteFolder}
       />
       <ListingStatus

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { keyBasename } from '@stowage/shared';
 import { FileIcon, FolderIcon, TrashIcon } from '@/components/ui/icons';
 import { formatBytes, formatDate, formatExactBytes } from '@/utils/format';
+import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import type { ListingEntry } from '../utils/listing-entries';
 
@@ -13,7 +14,8 @@ type ObjectRowProps = {
   index: number;
   selected: boolean;
   checked: boolean;
-  onCheck: (key: string, checked: boolean, range: boolean) => void;
+  /** Absent when rows cannot be checked (read-only). */
+  onCheck: ((key: string, checked: boolean, range: boolean) => void) | undefined;
   onDeleteFolder: ((prefix: string) => void) | undefined;
   style: CSSProperties;
 };
@@ -44,7 +46,7 @@ export function ObjectRow(props: ObjectRowProps) {
       style={style}
     >
       <div role="gridcell" className="cell-check">
-        {isFolder ? null : (
+        {isFolder || !props.onCheck ? null : (
           <input
             type="checkbox"
             className="row-check"
@@ -53,7 +55,7 @@ export function ObjectRow(props: ObjectRowProps) {
             onChange={(event) => {
               // React reports a checkbox's change from its click event, which has the shift key.
               const native = event.nativeEvent as Partial<MouseEvent>;
-              props.onCheck(entry.key, event.target.checked, native.shiftKey === true);
+              props.onCheck?.(entry.key, event.target.checked, native.shiftKey === true);
             }}
           />
         )}
@@ -68,7 +70,9 @@ export function ObjectRow(props: ObjectRowProps) {
             title={name}
           >
             <FolderIcon className="icon icon--folder" />
-            <span className="row-link__text">{name}</span>
+            <span className="row-link__text">
+              {basename === '' ? name : <VisibleKey text={basename} />}
+            </span>
           </Link>
         ) : (
           <Link
@@ -81,7 +85,9 @@ export function ObjectRow(props: ObjectRowProps) {
             title={name}
           >
             <FileIcon className="icon icon--file" />
-            <span className="row-link__text">{name}</span>
+            <span className="row-link__text">
+              {basename === '' ? name : <VisibleKey text={basename} />}
+            </span>
           </Link>
         )}
       </div>

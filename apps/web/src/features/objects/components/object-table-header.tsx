@@ -4,7 +4,8 @@ import type { RowSelection } from '../hooks/use-row-selection';
 type ObjectTableHeaderProps = {
   sort: SortState;
   onSortChange: (sort: SortState) => void;
-  selection: RowSelection;
+  /** Null when rows cannot be checked (read-only): no "Select all". */
+  selection: RowSelection | null;
 };
 
 const COLUMNS: { column: SortColumn; label: string; className: string }[] = [
@@ -15,26 +16,29 @@ const COLUMNS: { column: SortColumn; label: string; className: string }[] = [
 
 /** "Select all loaded", then clickable column headers: a first click sorts ascending, a second descending. */
 export function ObjectTableHeader({ sort, onSortChange, selection }: ObjectTableHeaderProps) {
-  const { selected, loadedCount } = selection;
+  const selected = selection?.selected ?? new Set<string>();
+  const loadedCount = selection?.loadedCount ?? 0;
   const all = loadedCount > 0 && selected.size === loadedCount;
   return (
     <div role="rowgroup" className="grid-head">
       <div role="row" aria-rowindex={1} className="grid-row grid-row--head">
         <div role="columnheader" className="cell-check">
-          <input
-            type="checkbox"
-            className="row-check"
-            aria-label="Select all loaded"
-            title="Select all loaded objects"
-            disabled={loadedCount === 0}
-            checked={all}
-            ref={(input) => {
-              if (input) input.indeterminate = selected.size > 0 && !all;
-            }}
-            onChange={(event) => {
-              selection.setAll(event.target.checked);
-            }}
-          />
+          {selection ? (
+            <input
+              type="checkbox"
+              className="row-check"
+              aria-label="Select all loaded"
+              title="Select all loaded objects"
+              disabled={loadedCount === 0}
+              checked={all}
+              ref={(input) => {
+                if (input) input.indeterminate = selected.size > 0 && !all;
+              }}
+              onChange={(event) => {
+                selection.setAll(event.target.checked);
+              }}
+            />
+          ) : null}
         </div>
         {COLUMNS.map(({ column, label, className }) => {
           const active = sort.column === column;

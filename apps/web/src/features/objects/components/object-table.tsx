@@ -23,7 +23,8 @@ type ObjectTableProps = {
   isFetchingNextPage: boolean;
   nextPageError: Error | null;
   onLoadMore: () => void;
-  selection: RowSelection;
+  /** Null when nothing can be done with checked rows (read-only): no checkboxes. */
+  selection: RowSelection | null;
   onDeleteFolder: ((prefix: string) => void) | undefined;
 };
 
@@ -150,8 +151,8 @@ export function ObjectTable(props: ObjectTableProps) {
                 entry={entry}
                 index={virtualRow.index}
                 selected={virtualRow.index === selectedIndex}
-                checked={entry.kind === 'object' && selection.selected.has(entry.key)}
-                onCheck={selection.toggle}
+                checked={entry.kind === 'object' && selection?.selected.has(entry.key) === true}
+                onCheck={selection?.toggle}
                 onDeleteFolder={props.onDeleteFolder}
                 style={style}
               />

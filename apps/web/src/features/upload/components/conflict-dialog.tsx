@@ -1,7 +1,7 @@
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { formatCount } from '@/utils/format';
-import { visibleKey } from '@/utils/visible-key';
+import { VisibleKey } from '@/components/ui/visible-key';
 import type { PendingConflict } from '../hooks/use-upload-batch';
 
 /** Keys listed by name before "and N more". */
@@ -27,7 +27,9 @@ export function ConflictDialog({ conflict }: { conflict: PendingConflict }) {
       </p>
       <ul className="dialog__keys">
         {existing.slice(0, SHOWN).map((key) => (
-          <li key={key}>{visibleKey(key)}</li>
+          <li key={key}>
+            <VisibleKey text={key} />
+          </li>
         ))}
         {count > SHOWN ? <li className="muted">and {formatCount(count - SHOWN)} more</li> : null}
       </ul>

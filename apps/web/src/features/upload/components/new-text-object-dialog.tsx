@@ -7,6 +7,7 @@ import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { errorMessage } from '@/lib/api-client';
+import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import { getExistingKeys } from '../api/get-existing-keys';
 import { useUploadObject } from '../api/upload-object';
@@ -103,7 +104,7 @@ export function NewTextObjectDialog({
         </div>
         {replacing ? (
           <Banner tone="warning" title="This object exists.">
-            Save again to replace {visibleKey(confirmedKey)}.
+            Save again to replace <VisibleKey text={confirmedKey} />.
           </Banner>
         ) : null}
         {checkError ? <Banner title="Could not check the name.">{checkError}</Banner> : null}

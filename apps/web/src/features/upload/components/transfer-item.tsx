@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatBytes } from '@/utils/format';
+import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import type { Transfer } from '../utils/transfer-queue';
 
@@ -32,8 +33,8 @@ export const TransferItem = memo(function TransferItem({
 }: TransferItemProps) {
   const { key, file, status } = transfer;
   const slash = key.lastIndexOf('/');
-  const name = visibleKey(key.slice(slash + 1));
-  const folder = visibleKey(key.slice(0, slash + 1));
+  const name = key.slice(slash + 1);
+  const folder = key.slice(0, slash + 1);
   const percent = percentOf(transfer);
   const loaded = status === 'done' ? file.size : transfer.loaded;
   const bytes = `${formatBytes(loaded)} of ${formatBytes(file.size)}`;
@@ -47,8 +48,13 @@ export const TransferItem = memo(function TransferItem({
     <li className={`transfer transfer--${status}`} aria-label={label}>
       <div className="transfer__head">
         <span className="transfer__name" title={visibleKey(key)}>
-          {name}
-          {folder ? <span className="transfer__folder"> in {folder}</span> : null}
+          <VisibleKey text={name} />
+          {folder ? (
+            <span className="transfer__folder">
+              {' in '}
+              <VisibleKey text={folder} />
+            </span>
+          ) : null}
         </span>
         {status === 'queued' || status === 'uploading' ? (
           <Button

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useDropzone } from 'react-dropzone';
-import { visibleKey } from '@/utils/visible-key';
+import { VisibleKey } from '@/components/ui/visible-key';
 import { useUpload } from '../hooks/use-upload';
 
 type UploadDropZoneProps = {
@@ -26,7 +26,9 @@ export function UploadDropZone({ bucket, prefix, className, children }: UploadDr
       {children}
       {isDragActive ? (
         <div className="drop-zone__overlay">
-          <p className="drop-zone__message">Drop files to upload to {visibleKey(target)}</p>
+          <p className="drop-zone__message">
+            Drop files to upload to <VisibleKey text={target} />
+          </p>
         </div>
       ) : null}
     </div>

@@ -1,0 +1,48 @@
+import { expect } from '@playwright/test';
+import {
+  DEMO_BUCKET,
+  breadcrumb,
+  bucketPath,
+  detailsField,
+  detailsPanel,
+  expectBreadcrumb,
+  folderTest as test,
+  gridRow,
+  openRow,
+  putObjectViaApi,
+} from './helpers';
+
+const RLO = '\u202E';
+
+// CVE-2023-33955 class: a right-to-left override makes "invoice‮fdp.exe" look like
+// "invoiceexe.pdf". The app shows the hidden character as a visible marker instead.
+test('a key with U+202E shows the marker in the listing, the breadcrumb and the details', async ({
+  page,
+  request,
+  folder,
+}) => {
+  const name = `invoice${RLO}fdp.exe`;
+  const shown = 'invoice⟨U+202E⟩fdp.exe';
+  const dir = `dir${RLO}cod`;
+  await putObjectViaApi(request, `${folder}${name}`, 'x');
+  await putObjectViaApi(request, `${folder}${dir}/inner.txt`, 'y');
+
+  await page.goto(bucketPath(folder));
+  const row = gridRow(page, shown);
+  await expect(row).toBeVisible();
+  const marker = row.locator('.invisible-char');
+  await expect(marker).toHaveText('⟨U+202E⟩');
+  await expect(marker).toHaveAttribute('title', /U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/);
+  // The raw override character is nowhere in the rendered text.
+  expect(await row.innerText()).not.toContain(RLO);
+
+  await openRow(page, shown);
+  const panel = detailsPanel(page);
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(shown);
+  await expect(panel.getByRole('heading', { level: 2 }).locator('.invisible-char')).toBeVisible();
+  await expect(detailsField(panel, 'Key')).toHaveText(`${folder}${shown}`);
+
+  await openRow(page, `dir⟨U+202E⟩cod/`);
+  await expectBreadcrumb(page, [DEMO_BUCKET, folder.slice(0, -1), 'dir⟨U+202E⟩cod']);
+  await expect(breadcrumb(page).locator('.invisible-char')).toHaveText('⟨U+202E⟩');
+});

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import {
+  CSRF_HEADERS,
+  DEMO_BUCKET,
+  SIGNED_OUT,
+  bucketPath,
+  detailsPanel,
+  gridRow,
+  objectApiPath,
+  objectGrid,
+  openRow,
+  signInThroughForm,
+} from './helpers';
+import { readOnlyURL } from './servers';
+
+// The second server of playwright.config.ts: STOWAGE_READ_ONLY=true on the same demo data.
+test.use({ baseURL: readOnlyURL, storageState: SIGNED_OUT });
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(bucketPath());
+  await signInThroughForm(page);
+  // The listing is there: what is absent below is absent, not just not loaded yet.
+  await expect(gridRow(page, 'README.txt')).toBeVisible();
+});
+
+test('a read-only session shows no write control anywhere', async ({ page }) => {
+  await expect(page.getByRole('banner').getByText('read-only', { exact: true })).toBeVisible();
+
+  for (const name of ['Upload files', 'Upload folder', 'New text object', 'Upload options']) {
+    await expect(page.getByRole('button', { name })).toHaveCount(0);
+  }
+  await expect(page.locator('.drop-zone')).toHaveCount(0);
+  await expect(page.locator('input[type="file"]')).toHaveCount(0);
+  await expect(objectGrid(page).getByRole('checkbox')).toHaveCount(0);
+  await expect(objectGrid(page).getByRole('button', { name: /^Delete folder/ })).toHaveCount(0);
+  await expect(gridRow(page, 'docs/')).toBeVisible();
+
+  await openRow(page, 'README.txt');
+  const panel = detailsPanel(page);
+  await expect(panel.getByRole('link', { name: 'Download' })).toBeVisible();
+  for (const name of ['Edit metadata', 'Edit tags', 'Delete']) {
+    await expect(panel.getByRole('button', { name })).toHaveCount(0);
+  }
+});
+
+test('the write routes refuse, even with the session and the CSRF header', async ({ page }) => {
+  const api = page.request; // the page's own session cookie
+  const writes = [
+    api.post(`/api/buckets/${DEMO_BUCKET}/delete`, {
+      data: { keys: ['README.txt'] },
+      headers: CSRF_HEADERS,
+    }),
+    api.delete(objectApiPath('README.txt'), { headers: CSRF_HEADERS }),
+    api.put(`/api/buckets/${DEMO_BUCKET}/object/tags?key=README.txt`, {
+      data: { tags: [{ key: 'a', value: 'b' }] },
+      headers: CSRF_HEADERS,
+    }),
+    api.post(`/api/buckets/${DEMO_BUCKET}/upload?key=ro-test.txt`, {
+      multipart: {
+        size: '1',
+        file: { name: 'f', mimeType: 'text/plain', buffer: Buffer.from('x') },
+      },
+      headers: CSRF_HEADERS,
+    }),
+  ];
+  for (const res of await Promise.all(writes)) {
+    expect(res.status(), `${res.url()} answered ${String(res.status())}`).toBeGreaterThanOrEqual(
+      400,
+    );
+    expect(res.status()).toBeLessThan(500);
+  }
+  // Nothing changed: README.txt is still there, untagged; ro-test.txt was not written.
+  const readme = await api.get(objectApiPath('README.txt'));
+  expect(readme.status()).toBe(200);
+  expect(((await readme.json()) as { tags: unknown[] }).tags).toEqual([]);
+  expect((await api.get(objectApiPath('ro-test.txt'))).status()).toBe(404);
+});

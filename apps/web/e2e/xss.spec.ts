@@ -1,0 +1,104 @@
+import { expect, type Page } from '@playwright/test';
+import {
+  bucketPath,
+  detailsField,
+  detailsPanel,
+  folderTest as test,
+  gridRow,
+  objectContentApiPath,
+  openRow,
+  previewRegion,
+  putObjectViaApi,
+} from './helpers';
+
+const IMG_KEY_NAME = '<img src=x onerror=alert(1)>';
+const SCRIPT_VALUE = '<script>alert(1)</script>';
+const HTML_BODY = '<!doctype html><script>window.__pwned = "html"; alert("html")</script><p>hi</p>';
+const SVG_BODY =
+  '<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned = "svg"; alert("svg")</script></svg>';
+
+/** Any dialog (alert, confirm…) is script that ran: the test records it and fails at the end. */
+function watchDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
+
+async function expectNotPwned(page: Page) {
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+}
+
+test('a key and a metadata value holding markup render as text', async ({
+  page,
+  request,
+  folder,
+}) => {
+  const dialogs = watchDialogs(page);
+  const key = `${folder}${IMG_KEY_NAME}`;
+  await putObjectViaApi(request, key, 'hello', { metadata: { note: SCRIPT_VALUE } });
+
+  await page.goto(bucketPath(folder));
+  await expect(gridRow(page, IMG_KEY_NAME)).toBeVisible();
+  await expect(gridRow(page, IMG_KEY_NAME).getByText(IMG_KEY_NAME)).toBeVisible();
+  await openRow(page, IMG_KEY_NAME);
+
+  const panel = detailsPanel(page);
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(IMG_KEY_NAME);
+  await expect(detailsField(panel, 'Key')).toHaveText(key);
+  const metadata = panel.getByRole('table', { name: 'User metadata' });
+  await expect(metadata.getByRole('cell', { name: SCRIPT_VALUE, exact: true })).toBeVisible();
+  // No element was made of them: the only <img> and <script> are the app's own.
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.locator('#root script')).toHaveCount(0);
+  await expectNotPwned(page);
+  expect(dialogs).toEqual([]);
+});
+
+for (const [name, body, contentType] of [
+  ['page.html', HTML_BODY, 'text/html; charset=utf-8'],
+  ['drawing.svg', SVG_BODY, 'image/svg+xml'],
+] as const) {
+  test(`an uploaded ${name} with script cannot run it in the app's origin`, async ({
+    page,
+    request,
+    folder,
+  }) => {
+    const dialogs = watchDialogs(page);
+    const key = `${folder}${name}`;
+    await putObjectViaApi(request, key, body, { contentType });
+
+    // The preview shows the source as text.
+    await page.goto(bucketPath(folder, key));
+    await expect(previewRegion(page).getByLabel('Preview text')).toHaveText(body);
+    await expect(previewRegion(page).locator('iframe, object, embed')).toHaveCount(0);
+    await expectNotPwned(page);
+
+    // The content URL: under a sandbox CSP (no script, an opaque origin), never sniffed.
+    const url = objectContentApiPath(key);
+    const res = await request.get(url);
+    expect(res.status()).toBe(200);
+    const headers = res.headers();
+    expect(headers['content-security-policy']).toMatch(/(^|;)\s*sandbox\s*(;|$)/);
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    const attachment = /^attachment\b/.test(headers['content-disposition'] ?? '');
+
+    // Opened in the browser: a download, or a sandboxed document whose script does not run.
+    const tab = await page.context().newPage();
+    const tabDialogs = watchDialogs(tab);
+    if (attachment) {
+      const download = tab.waitForEvent('download');
+      await tab.goto(url).catch(() => undefined); // "Download is starting"
+      expect((await download).suggestedFilename()).toBe(name);
+    } else {
+      await tab.goto(url);
+      await expectNotPwned(tab);
+    }
+    await tab.close();
+
+    await expectNotPwned(page);
+    expect([...dialogs, ...tabDialogs]).toEqual([]);
+  });
+}

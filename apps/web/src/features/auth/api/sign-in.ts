@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { SessionResponseSchema, type SignInBody } from '@stowage/shared';
+import { apiPost } from '@/lib/api-client';
+import { markSignedIn, sessionQueryKey } from '@/lib/session';
+
+/** POST /api/session: sets the session cookie (httpOnly) and answers the new session. */
+export function signIn(body: SignInBody): Promise<unknown> {
+  return apiPost<unknown>('/api/session', body);
+}
+
+/** Signs in; the body (and so the secret) lives only in this request, never in storage or the URL. */
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signIn,
+    onSuccess: async (answer) => {
+      const session = SessionResponseSchema.safeParse(answer);
+      if (session.success && session.data.signedIn) {
+        markSignedIn(queryClient, session.data);
+        return;
+      }
+      await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+    },
+  });
+}
