@@ -1,0 +1,103 @@
+/** Listing a prefix of many keys: through the API ÷ direct ListObjectsV2, first page and all. */
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import type { ListObjectsResponse } from '@stowage/shared';
+import { apiJson } from './api-client.js';
+import { median, seconds, startApi, type Bench, type Figure } from './harness.js';
+import { PREFIX, seededBucket } from './seed.js';
+
+export const listing: Bench = {
+  name: 'listing',
+  limits: 'Not yet investigated.',
+  method:
+    'The prefix k/ holds N keys seeded directly (PutObject, 48 at once). The API lists it with ' +
+    '`GET /api/buckets/:b/objects?prefix=k/` (1,000 per page, delimiter /, following nextCursor); ' +
+    'the direct side sends ListObjectsV2 with the same prefix, delimiter and MaxKeys. First page: ' +
+    'median of 15 interleaved timings each; all pages: median of 3 interleaved walks each (1 on s3rver at 100,000 keys: its walk takes minutes).',
+  async run(ctx) {
+    const { store, log } = ctx;
+    const seeded = await seededBucket(ctx);
+    const { bucket, count } = seeded;
+    const api = await startApi(store);
+    const apiPage = (cursor?: string) =>
+      apiJson<ListObjectsResponse>(
+        api,
+        `/api/buckets/${bucket}/objects?prefix=${encodeURIComponent(PREFIX)}&limit=1000` +
+          (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''),
+      );
+    const directPage = (token?: string) =>
+      store.client.send(
+        new ListObjectsV2Command({
+          Bucket: bucket,
+          Prefix: PREFIX,
+          Delimiter: '/',
+          MaxKeys: 1000,
+          ContinuationToken: token,
+        }),
+      );
+    const apiAll = async () => {
+      let n = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await apiPage(cursor);
+        n += page.objects.length;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return n;
+    };
+    const directAll = async () => {
+      let n = 0;
+      let token: string | undefined;
+      do {
+        const page = await directPage(token);
+        n += page.Contents?.length ?? 0;
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+      return n;
+    };
+    const timed = async (fn: () => Promise<unknown>) => {
+      const t = performance.now();
+      const out = await fn();
+      return { s: seconds(t), out };
+    };
+    const first = { api: [] as number[], direct: [] as number[] };
+    const all = { api: [] as number[], direct: [] as number[] };
+    try {
+      await apiPage(); // warm both paths (connections, JIT)
+      await directPage();
+      for (let r = 0; r < 15; r++) {
+        first.api.push((await timed(() => apiPage())).s);
+        first.direct.push((await timed(() => directPage())).s);
+      }
+      // s3rver reads the whole bucket for every page: a walk of 100,000 keys takes minutes.
+      const walks = store.kind === 'embedded' && count > 10_000 ? 1 : 3;
+      for (let r = 0; r < walks; r++) {
+        const a = await timed(apiAll);
+        const d = await timed(directAll);
+        if (a.out !== count || d.out !== count)
+          throw new Error(`listed ${String(a.out)} / ${String(d.out)} of ${count} keys`);
+        all.api.push(a.s);
+        all.direct.push(d.s);
+        log(`  walk ${r + 1}: API ${a.s.toFixed(2)} s, direct ${d.s.toFixed(2)} s`);
+      }
+    } finally {
+      await api.stop();
+    }
+    const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`;
+    const seedNote =
+      seeded.seededSeconds === null
+        ? 'bucket reused from an earlier run'
+        : `seeding took ${seeded.seededSeconds.toFixed(0)} s`;
+    const fig = (id: string, label: string, t: { api: number[]; direct: number[] }): Figure => {
+      const ratio = median(t.api) / median(t.direct);
+      return {
+        id,
+        figure: `List ${count.toLocaleString('en-US')} keys, ${label}: API ÷ direct ListObjectsV2 time`,
+        budget: '≤ 1.2',
+        value: ratio.toFixed(2),
+        met: ratio <= 1.2,
+        detail: `API ${ms(median(t.api))}, direct ${ms(median(t.direct))}; ${seedNote}`,
+      };
+    };
+    return [fig('listing.first', 'first page', first), fig('listing.all', 'all pages', all)];
+  },
+};
