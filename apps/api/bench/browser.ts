@@ -32,7 +32,12 @@ const instrument = `
 
 export const browser: Bench = {
   name: 'browser',
-  limits: 'Not yet investigated.',
+  limits:
+    "First rows: one API page (the store's first ListObjectsV2 page) plus loading the " +
+    'app; on s3rver at 100,000 keys the first page alone takes seconds. Rows: TanStack Virtual ' +
+    'keeps the DOM to the visible rows plus overscan. Long tasks: each new page re-derives the ' +
+    'entry list and the virtualizer re-measures all rows (O(loaded keys)); entries of loaded pages ' +
+    'are now reused (listing-entries.ts), the rest grows with the folder and with machine load.',
   method:
     'The built SPA served by the API (STOWAGE_WEB_DIR), Chromium via Playwright (1280×900). ' +
     'An init script records, from navigation start, when the first listing row enters the DOM ' +

@@ -99,6 +99,8 @@ export interface Api {
   /** Resident memory now, and the kernel's high-water mark, in MiB. */
   rssMiB(): number;
   peakRssMiB(): number;
+  /** CPU time (user + system) the API process has used so far, in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -114,6 +116,10 @@ export async function startApi(store: Store, opts: { webDir?: string } = {}): Pr
     AWS_ENDPOINT_URL: store.endpoint,
     AWS_ACCESS_KEY_ID: store.accessKeyId,
     AWS_SECRET_ACCESS_KEY: store.secretAccessKey,
+    // On a loaded machine s3rver can take longer than the default 5 s / 30 s to accept a
+    // connection or to answer CompleteMultipartUpload of 1 GiB (seen: ETIMEDOUT, 502).
+    STOWAGE_S3_CONNECT_TIMEOUT_MS: '30000',
+    STOWAGE_S3_REQUEST_TIMEOUT_MS: '300000',
   };
   if (opts.webDir) env.STOWAGE_WEB_DIR = opts.webDir;
   const proc: ChildProcess = spawn(process.execPath, [...apiNodeArgs(), serverJs], {
@@ -135,6 +141,7 @@ export async function startApi(store: Store, opts: { webDir?: string } = {}): Pr
     pid,
     rssMiB: () => procStatusMiB(pid, 'VmRSS'),
     peakRssMiB: () => procStatusMiB(pid, 'VmHWM'),
+    cpuSeconds: () => procCpuSeconds(pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (proc.exitCode !== null) return resolve();
@@ -147,6 +154,21 @@ export async function startApi(store: Store, opts: { webDir?: string } = {}): Pr
 /** Extra node flags for the API, e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p". */
 function apiNodeArgs(): string[] {
   return (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
+/** utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s (Linux's USER_HZ). */
+function procCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds this (the bench's) process used while `fn` ran. */
+export async function ownCpu<T>(fn: () => Promise<T>): Promise<{ out: T; cpu: number }> {
+  const before = process.cpuUsage();
+  const out = await fn();
+  const used = process.cpuUsage(before);
+  return { out, cpu: (used.user + used.system) / 1e6 };
 }
 
 function procStatusMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {

@@ -8,7 +8,10 @@ const REQUESTS = 200;
 
 export const head: Bench = {
   name: 'head',
-  limits: 'Not yet investigated.',
+  limits:
+    'The details route sends HeadObject and GetObjectTagging in parallel (the panel shows ' +
+    'tags), so it costs the slower of two store requests plus the hop; the third timing (direct ' +
+    'HeadObject + GetObjectTagging) tells the two apart. Budget relative to HeadObject alone.',
   method:
     '200 different keys of the seeded bucket, one request at a time, alternating ' +
     '`GET /api/buckets/:b/object?key=` (the details panel: HeadObject and GetObjectTagging in ' +

@@ -7,12 +7,16 @@ import { PREFIX, seededBucket } from './seed.js';
 
 export const listing: Bench = {
   name: 'listing',
-  limits: 'Not yet investigated.',
+  limits:
+    'Per request the API adds one hop and zod validation + serialization of 1,000 entries; ' +
+    "the store's own listing time dominates. On s3rver every page reads the whole bucket from " +
+    'disk (seconds per page at 100,000 keys), which also limits the first-rows time in the browser; ' +
+    'Ceph answers from its bucket index.',
   method:
     'The prefix k/ holds N keys seeded directly (PutObject, 48 at once). The API lists it with ' +
     '`GET /api/buckets/:b/objects?prefix=k/` (1,000 per page, delimiter /, following nextCursor); ' +
     'the direct side sends ListObjectsV2 with the same prefix, delimiter and MaxKeys. First page: ' +
-    'median of 15 interleaved timings each; all pages: median of 3 interleaved walks each (1 on s3rver at 100,000 keys: its walk takes minutes).',
+    'median of 15 interleaved timings each; all pages: median of 3 interleaved walks each (none on s3rver at 100,000 keys: each of its pages reads the whole bucket).',
   async run(ctx) {
     const { store, log } = ctx;
     const seeded = await seededBucket(ctx);
@@ -68,8 +72,9 @@ export const listing: Bench = {
         first.api.push((await timed(() => apiPage())).s);
         first.direct.push((await timed(() => directPage())).s);
       }
-      // s3rver reads the whole bucket for every page: a walk of 100,000 keys takes minutes.
-      const walks = store.kind === 'embedded' && count > 10_000 ? 1 : 3;
+      // s3rver reads the whole bucket for every page: one walk of 100,000 keys is 100 such
+      // reads on each side (tens of minutes on a loaded machine), so it is left out there.
+      const walks = store.kind === 'embedded' && count > 10_000 ? 0 : 3;
       for (let r = 0; r < walks; r++) {
         const a = await timed(apiAll);
         const d = await timed(directAll);
@@ -98,6 +103,17 @@ export const listing: Bench = {
         detail: `API ${ms(median(t.api))}, direct ${ms(median(t.direct))}; ${seedNote}`,
       };
     };
-    return [fig('listing.first', 'first page', first), fig('listing.all', 'all pages', all)];
+    const figures = [fig('listing.first', 'first page', first)];
+    if (all.api.length) figures.push(fig('listing.all', 'all pages', all));
+    else
+      figures.push({
+        id: 'listing.all',
+        figure: `List ${count.toLocaleString('en-US')} keys, all pages: API ÷ direct ListObjectsV2 time`,
+        budget: '≤ 1.2',
+        value: 'not measured',
+        met: null,
+        detail: `s3rver reads the whole bucket for each page (first page: direct ${ms(median(first.direct))}), so a walk is 100 such reads per side; see the first-page figure for the API's cost`,
+      });
+    return figures;
   },
 };

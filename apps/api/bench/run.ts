@@ -6,27 +6,9 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { browser } from './browser.js';
-import { bundle } from './bundle.js';
-import { concurrent } from './concurrent.js';
-import { download } from './download.js';
-import { head } from './head.js';
+import { BENCHES } from './benches.js';
 import { startStore, type Bench, type Figure, type StoreKind } from './harness.js';
-import { listing } from './listing.js';
-import { memory } from './memory.js';
 import { loadResults, saveResults, writeReport, type StoreRun } from './report.js';
-import { upload } from './upload.js';
-
-export const BENCHES: Bench[] = [
-  upload,
-  download,
-  memory,
-  concurrent,
-  listing,
-  head,
-  browser,
-  bundle,
-];
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -46,19 +28,50 @@ const quick = values.quick ?? false;
 const log = (msg: string) => console.log(msg);
 
 let storeIndependentDone = false;
+/**
+ * Merges one benchmark's figures into the store's saved results (replacing that benchmark's
+ * previous figures, keeping the others) and rewrites BENCHMARKS.md: an interrupted run keeps
+ * what it measured.
+ */
+function save(kind: StoreKind, bench: Bench, figures: Figure[], run: Omit<StoreRun, 'figures'>) {
+  if (values['no-save']) return;
+  // Read again: a run on the other store may have saved meanwhile.
+  const results = loadResults();
+  const previous = results.stores[kind]?.figures ?? [];
+  const kept = previous.filter((f) => !f.id.startsWith(`${bench.name}.`));
+  results.stores[kind] = { ...run, loadAfter: os.loadavg(), figures: [...kept, ...figures] };
+  saveResults(results);
+  writeReport(results, BENCHES);
+}
+
 for (const kind of stores) {
   const loadBefore = os.loadavg();
   const started = new Date();
   log(`\n== ${kind} (load ${loadBefore.map((l) => l.toFixed(2)).join(' ')})`);
   const store = await startStore(kind);
-  const figures: Figure[] = [];
+  const run = {
+    date: started.toISOString(),
+    quick,
+    storeVersion: store.version,
+    loadBefore,
+    loadAfter: loadBefore,
+  };
   try {
     for (const bench of selected) {
       if (bench.storeIndependent && storeIndependentDone) continue;
       log(`- ${bench.name}`);
       const t = performance.now();
       const load0 = os.loadavg()[0] as number;
-      const out = await bench.run({ store, quick, log });
+      const out = await bench.run({ store, quick, log }).catch((err: unknown): Figure[] => [
+        {
+          id: `${bench.name}.failed`,
+          figure: `${bench.name}: the benchmark failed`,
+          budget: 'runs',
+          value: 'failed',
+          met: false,
+          detail: err instanceof Error ? err.message : String(err),
+        },
+      ]);
       const load = `${load0.toFixed(1)} → ${(os.loadavg()[0] as number).toFixed(1)}`;
       for (const f of out) Object.assign(f, { at: new Date().toISOString().slice(0, 16), load });
       for (const f of out) {
@@ -67,33 +80,11 @@ for (const kind of stores) {
         );
       }
       log(`  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
-      figures.push(...out);
+      save(kind, bench, out, run);
     }
     storeIndependentDone = true;
   } finally {
     await store.stop();
   }
-  const run: StoreRun = {
-    date: started.toISOString(),
-    quick,
-    storeVersion: store.version,
-    loadBefore,
-    loadAfter: os.loadavg(),
-    figures,
-  };
-  if (values['no-save']) continue;
-  // Read again: a run on the other store may have saved meanwhile.
-  const results = loadResults();
-  // A partial run (--only) updates its figures and keeps the rest of the store's last run.
-  const previous = results.stores[kind];
-  if (previous && only) {
-    const ids = new Set(figures.map((f) => f.id));
-    run.figures = [...previous.figures.filter((f) => !ids.has(f.id)), ...figures];
-  }
-  results.stores[kind] = run;
-  saveResults(results);
 }
-if (!values['no-save']) {
-  writeReport(loadResults(), BENCHES);
-  log('\nBENCHMARKS.md rewritten.');
-}
+if (!values['no-save']) log('\nBENCHMARKS.md rewritten.');
