@@ -54,8 +54,13 @@ function machine(): string[] {
   ];
 }
 
-const cell = (f: Figure | undefined) =>
-  f ? `${f.value} ${f.met === null ? '' : f.met ? '✅' : '❌ missed'}`.trim() : '—';
+/** The value and whether it met the budget; the size too when it is not the row's. */
+const cell = (f: Figure | undefined, rowFigure = f?.figure) => {
+  if (!f) return '—';
+  const size = f.figure !== rowFigure ? /\d[\d,]* (keys|MiB)/.exec(f.figure)?.[0] : undefined;
+  const mark = f.met === null ? '' : f.met ? '✅' : '❌ missed';
+  return `${f.value}${size ? ` (${size})` : ''} ${mark}`.trim();
+};
 
 export function writeReport(results: Results, benches: Bench[]): void {
   const kinds: StoreKind[] = ['embedded', 'ceph'];
@@ -84,7 +89,7 @@ export function writeReport(results: Results, benches: Bench[]): void {
       const r = runs[i];
       if (!r) return [];
       return [
-        `- ${k}: ${r.storeVersion}; run ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (--quick sizes)' : ''}; ` +
+        `- ${k}: ${r.storeVersion}; run ${r.date.slice(0, 16).replace('T', ' ')} UTC (latest run; sizes are in each figure's name); ` +
           `load average (1/5/15 min) ${r.loadBefore.map((l) => l.toFixed(2)).join(' / ')} before, ` +
           `${r.loadAfter.map((l) => l.toFixed(2)).join(' / ')} after`,
       ];
@@ -100,7 +105,7 @@ export function writeReport(results: Results, benches: Bench[]): void {
     ...ids.map((id) => {
       const f = byId(runs[0], id) ?? byId(runs[1], id);
       const shared = benches.find((b) => id.startsWith(`${b.name}.`))?.storeIndependent;
-      const ceph = shared ? '(same build)' : cell(byId(runs[1], id));
+      const ceph = shared ? '(same build)' : cell(byId(runs[1], id), f?.figure);
       return `| ${f?.figure ?? id} | ${f?.budget ?? ''} | ${cell(byId(runs[0], id))} | ${ceph} |`;
     }),
     '',
