@@ -1,214 +1,112 @@
-/**
- * Upload benchmark (`pnpm bench`): a large file through the API against a direct lib-storage
- * upload to the same store, and the API's peak RSS for a small and a large upload.
- * Prints figures; it asserts nothing. Usage:
- *   pnpm bench [-- --store embedded|ceph] [--size-mib 1024] [--small-mib 64]
- */
-import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  createReadStream,
-  mkdtempSync,
-  openAsBlob,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { startCephRgw } from '../test/ceph-rgw.js';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+/** Upload throughput: a large file through the API ÷ a direct lib-storage upload. */
+import { createReadStream } from 'node:fs';
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
+import { apiUpload } from './api-client.js';
+import {
+  MiB,
+  ensureBucket,
+  median,
+  ownCpu,
+  seconds,
+  startApi,
+  testFile,
+  type Bench,
+} from './harness.js';
 
-const { values } = parseArgs({
-  args: process.argv.slice(2).filter((a) => a !== '--'),
-  options: {
-    store: { type: 'string', default: 'embedded' },
-    'size-mib': { type: 'string', default: '1024' },
-    'small-mib': { type: 'string', default: '64' },
-  },
-});
-const MiB = 1024 * 1024;
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const serverJs = path.join(root, 'apps/api/dist/server.js');
-const work = mkdtempSync(path.join(os.tmpdir(), 'stowage-bench-'));
-const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+export const BUCKET = 'bench-io';
 
-interface Store {
-  endpoint: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  stop(): void;
-}
-
-function startStore(kind: string): Store {
-  if (kind === 'ceph') {
-    return startCephRgw({
-      ...env,
-      CEPH_STATE_DIR: path.join(work, 'ceph'),
-      CEPH_RGW_PORT: '7490',
-      CEPH_MON_PORT: '3310',
-      CEPH_MON_V1_PORT: '6799',
-    });
-  }
-  // The embedded store runs as the API's own child (as with `npm start`): no endpoint here;
-  // startApi reads the one the API prints.
-  return { endpoint: '', accessKeyId: '', secretAccessKey: '', stop: () => {} };
-}
-
-/** Starts the built API; resolves with its URL and pid once it listens. */
-async function startApi(
-  store: Store,
-  dataDir: string,
-): Promise<{ url: string; proc: ChildProcess }> {
-  const apiEnv: NodeJS.ProcessEnv = {
-    ...env,
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    STOWAGE_DATA_DIR: dataDir,
-    STOWAGE_SEED_DEMO: 'false',
-    // The benchmark measures uploads, not sign-in: no session on this loopback-only API.
-    STOWAGE_AUTH: 'off',
-  };
-  if (store.endpoint) {
-    Object.assign(apiEnv, {
-      AWS_ENDPOINT_URL: store.endpoint,
-      AWS_ACCESS_KEY_ID: store.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: store.secretAccessKey,
-    });
-  }
-  const proc = spawn(process.execPath, [serverJs], {
-    env: apiEnv,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    proc.stdout?.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const m = /Stowage is running at (\S+)/.exec(buf);
-      if (m?.[1]) resolve(m[1]);
-      const e = /Embedded S3 store \(s3rver\) on (\S+),/.exec(buf);
-      if (e?.[1]) embeddedEndpoint = e[1];
-    });
-    proc.once('exit', (c) => reject(new Error(`API exited (${c})`)));
-  });
-  return { url, proc };
-}
-let embeddedEndpoint = '';
-
-/** The kernel's high-water mark of a process's resident memory, in MiB. */
-function peakRssMiB(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m?.[1] ? Number(m[1]) / 1024 : NaN;
-}
-
-function makeFile(mib: number): string {
-  const file = path.join(work, `${mib}MiB.bin`);
-  const chunk = randomBytes(MiB);
-  const buffers = Array.from({ length: mib }, () => chunk);
-  writeFileSync(file, Buffer.concat(buffers));
-  return file;
-}
-
-async function uploadThroughApi(
-  url: string,
-  bucket: string,
-  key: string,
-  file: string,
-  size: number,
-) {
-  const form = new FormData();
-  form.set('size', String(size));
-  form.set('file', await openAsBlob(file), key);
-  const started = performance.now();
-  const res = await fetch(`${url}/api/buckets/${bucket}/upload?key=${encodeURIComponent(key)}`, {
-    method: 'POST',
-    headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
-    body: form,
-  });
-  if (!res.ok) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
-  return (performance.now() - started) / 1000;
-}
-
-async function uploadDirect(
-  client: S3Client,
-  bucket: string,
-  key: string,
-  file: string,
-  size: number,
-) {
-  const started = performance.now();
-  const partSize = Math.max(8 * MiB, Math.ceil(size / 9000));
-  await new Upload({
+/** The API's own part sizing (s3-upload.ts uploadPartSize) and queue, for a like-for-like run. */
+export const directUpload = (client: Upload['client'], key: string, file: string, size: number) =>
+  new Upload({
     client,
-    params: { Bucket: bucket, Key: key, Body: createReadStream(file) },
-    partSize,
+    params: { Bucket: BUCKET, Key: key, Body: createReadStream(file) },
+    partSize: Math.max(8 * MiB, Math.ceil(size / 9000)),
     queueSize: 4,
   }).done();
-  return (performance.now() - started) / 1000;
-}
 
-async function main() {
-  const bigMiB = Number(values['size-mib']);
-  const smallMiB = Number(values['small-mib']);
-  const store = startStore(values.store ?? 'embedded');
-  console.log(
-    `store: ${values.store}; files: ${smallMiB} MiB and ${bigMiB} MiB; machine: ${os.cpus().length} cores, node ${process.version}`,
-  );
-  const big = makeFile(bigMiB);
-  const small = makeFile(smallMiB);
-  const rows: string[] = [];
-  try {
-    // A fresh API process per measured upload, so each peak RSS belongs to one upload.
-    const measure = async (file: string, mib: number, label: string) => {
-      const api = await startApi(store, path.join(work, `data-${label}`));
-      const client = new S3Client({
-        endpoint: store.endpoint || embeddedEndpoint,
-        region: 'us-east-1',
-        forcePathStyle: true,
-        credentials: {
-          accessKeyId: store.accessKeyId || 'S3RVER',
-          secretAccessKey: store.secretAccessKey || 'S3RVER',
-        },
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-      });
-      const bucket = `bench-${label}`;
-      await client.send(new CreateBucketCommand({ Bucket: bucket }));
-      const baseRss = peakRssMiB(api.proc.pid as number);
-      const viaApi = await uploadThroughApi(
-        api.url,
-        bucket,
-        `via-api-${label}.bin`,
-        file,
-        mib * MiB,
-      );
-      const rss = peakRssMiB(api.proc.pid as number);
-      const direct = await uploadDirect(client, bucket, `direct-${label}.bin`, file, mib * MiB);
-      api.proc.kill('SIGTERM');
-      await new Promise((r) => api.proc.once('exit', r));
-      client.destroy();
-      const row = { mib, viaApi, direct, ratio: direct / viaApi, baseRss, rss };
-      rows.push(
-        `| ${mib} MiB | ${(mib / viaApi).toFixed(1)} MiB/s | ${(mib / direct).toFixed(1)} MiB/s | ${row.ratio.toFixed(2)} | ${baseRss.toFixed(0)} MiB | ${rss.toFixed(0)} MiB |`,
-      );
-      return row;
-    };
-    const s = await measure(small, smallMiB, 'small');
-    const b = await measure(big, bigMiB, 'big');
-    console.log(
-      '\n| file | through the API | direct lib-storage | API ÷ direct | API RSS at start | API peak RSS |',
-    );
-    console.log('|---|---|---|---|---|---|');
-    for (const r of rows) console.log(r);
-    console.log(`\npeak RSS ${bigMiB} MiB ÷ ${smallMiB} MiB: ${(b.rss / s.rss).toFixed(2)}`);
-  } finally {
-    store.stop();
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-await main();
+export const upload: Bench = {
+  name: 'upload',
+  limits:
+    "Not the API's parsing. A CPU profile of the API (--cpu-prof, 64 MiB uploads) puts its busy " +
+    "time in lib-storage's part assembly (Buffer.concat of each 8 MiB part, and the GC of those " +
+    'buffers: about 40%), the SigV4 SHA-256 of each part (plain-http endpoints sign the payload) ' +
+    'and socket writes; busboy is a few per cent. The direct upload does the same assembly and ' +
+    'hashing in one process, so the API adds only the relay, and on 2 cores it can even win ' +
+    '(ratios above 1: client and API work in parallel). What limits the figure is the machine: ' +
+    '2 cores at a load average of 10–20 (other sessions), with three busy processes (bench ' +
+    'client, API, store) on the API path against two on the direct one; the per-round ratios ' +
+    'spread from 0.68 to 1.11. The earlier bench (0.39–0.68) streamed the form with fetch() + ' +
+    "FormData; the suite now streams it with node:http, as lean as lib-storage's own client. " +
+    'Whether the client explains the earlier figures was not measured separately.',
+  method:
+    'One API process; the same file of random bytes is uploaded through `POST /api/buckets/:b/upload` ' +
+    '(multipart/form-data streamed from disk by node:http, size field first) and directly with ' +
+    '`@aws-sdk/lib-storage` (same part size and queue of 4 as the API), alternating which goes ' +
+    'first, several rounds; the figure is the median of the per-round throughput ratios. ' +
+    'Also recorded, as a load-independent cost: CPU seconds per GiB outside the store (the bench ' +
+    'process, plus the API process from /proc/<pid>/stat on the API path).',
+  async run({ store, quick, log }) {
+    const mib = quick ? 64 : 1024;
+    const rounds = quick ? 2 : 3;
+    const file = testFile(mib);
+    await ensureBucket(store, BUCKET);
+    const api = await startApi(store);
+    const ratios: number[] = [];
+    const viaApi: number[] = [];
+    const direct: number[] = [];
+    // CPU seconds per GiB outside the store: the bench client (+ the API process on that path).
+    const cpuApi: number[] = [];
+    const cpuDirect: number[] = [];
+    try {
+      for (let r = 0; r < rounds; r++) {
+        const runApi = async () => {
+          const apiCpu0 = api.cpuSeconds();
+          const t = performance.now();
+          const { cpu } = await ownCpu(() =>
+            apiUpload(api, BUCKET, 'upload-api.bin', file, mib * MiB),
+          );
+          cpuApi.push(((cpu + api.cpuSeconds() - apiCpu0) * 1024) / mib);
+          return seconds(t);
+        };
+        const runDirect = async () => {
+          const t = performance.now();
+          const { cpu } = await ownCpu(() =>
+            directUpload(store.client, 'upload-direct.bin', file, mib * MiB),
+          );
+          cpuDirect.push((cpu * 1024) / mib);
+          return seconds(t);
+        };
+        let a: number, d: number;
+        if (r % 2 === 0) {
+          a = await runApi();
+          d = await runDirect();
+        } else {
+          d = await runDirect();
+          a = await runApi();
+        }
+        viaApi.push(mib / a);
+        direct.push(mib / d);
+        ratios.push(d / a);
+        log(
+          `  round ${r + 1}: API ${(mib / a).toFixed(1)} MiB/s, direct ${(mib / d).toFixed(1)} MiB/s, ratio ${(d / a).toFixed(2)}`,
+        );
+        for (const Key of ['upload-api.bin', 'upload-direct.bin'])
+          await store.client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key }));
+      }
+    } finally {
+      await api.stop();
+    }
+    const ratio = median(ratios);
+    return [
+      {
+        id: 'upload.ratio',
+        figure: `Upload ${mib} MiB: API ÷ direct lib-storage throughput`,
+        budget: '≥ 0.90',
+        value: ratio.toFixed(2),
+        met: ratio >= 0.9,
+        detail: `median of ${rounds} rounds; API ${median(viaApi).toFixed(1)} MiB/s, direct ${median(direct).toFixed(1)} MiB/s; ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(cpuApi).toFixed(1)} s through the API (client + API process), ${median(cpuDirect).toFixed(1)} s direct`,
+      },
+    ];
+  },
+};

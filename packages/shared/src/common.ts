@@ -1,9 +1,5 @@
 import { z } from 'zod';
-
-/** S3 allows 1..1024 bytes of UTF-8 in a key. */
-export const MAX_KEY_BYTES = 1024;
-
-export const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
+import { MAX_KEY_BYTES, utf8Length } from './keys.js';
 
 /**
  * Legacy stores (and us-east-1 before 2018) allow upper case and `_`, so we accept

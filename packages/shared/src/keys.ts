@@ -1,4 +1,12 @@
-/** Pure helpers for S3 keys and prefixes ("folders" are prefixes ending in the delimiter). */
+/**
+ * Pure helpers for S3 keys and prefixes ("folders" are prefixes ending in the delimiter).
+ * No zod here: the web app's first screen uses these, and zod loads later, with the forms.
+ */
+
+/** S3 allows 1..1024 bytes of UTF-8 in a key. */
+export const MAX_KEY_BYTES = 1024;
+
+export const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
 
 /** The last segment of a key, ignoring one trailing "/" ("a/b/" -> "b/", "a/b.txt" -> "b.txt"). */
 export function keyBasename(key: string, prefix = ''): string {

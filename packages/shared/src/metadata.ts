@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ObjectKeySchema, utf8Length } from './common.js';
+import { ObjectKeySchema } from './common.js';
+import { utf8Length } from './keys.js';
 import { ObjectDetailsSchema } from './object.js';
 
 /** S3 counts user metadata as the UTF-8 bytes of every name and value together. */

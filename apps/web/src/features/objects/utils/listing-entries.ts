@@ -19,30 +19,42 @@ export function isDefaultSort(sort: SortState): boolean {
   return sort.column === DEFAULT_SORT.column && sort.direction === DEFAULT_SORT.direction;
 }
 
-/** Every loaded page flattened: folders (deduplicated across pages) first, then objects, in store order. */
+/** Each page's objects as entries, made once: a page is never changed once loaded. */
+const pageObjects = new WeakMap<ListObjectsResponse, ObjectEntry[]>();
+
+function objectsOf(page: ListObjectsResponse): ObjectEntry[] {
+  let entries = pageObjects.get(page);
+  if (!entries) {
+    entries = page.objects.map((object) => ({
+      kind: 'object' as const,
+      key: object.key,
+      size: object.size,
+      lastModified: object.lastModified,
+    }));
+    pageObjects.set(page, entries);
+  }
+  return entries;
+}
+
+/**
+ * Every loaded page flattened: folders (deduplicated across pages) first, then objects, in
+ * store order. Called again for each new page of a 100,000-key folder, so earlier pages'
+ * entries are reused (the same objects, which also keeps rows from re-rendering).
+ */
 export function toEntries(pages: readonly ListObjectsResponse[]): {
   folders: FolderEntry[];
   objects: ObjectEntry[];
 } {
   const seen = new Set<string>();
   const folders: FolderEntry[] = [];
-  const objects: ObjectEntry[] = [];
   for (const page of pages) {
     for (const prefix of page.prefixes) {
       if (seen.has(prefix)) continue;
       seen.add(prefix);
       folders.push({ kind: 'folder', key: prefix });
     }
-    for (const object of page.objects) {
-      objects.push({
-        kind: 'object',
-        key: object.key,
-        size: object.size,
-        lastModified: object.lastModified,
-      });
-    }
   }
-  return { folders, objects };
+  return { folders, objects: pages.flatMap(objectsOf) };
 }
 
 function time(iso: string | null): number {

@@ -1,0 +1,21 @@
+import { browser } from './browser.js';
+import { bundle } from './bundle.js';
+import { concurrent } from './concurrent.js';
+import { download } from './download.js';
+import { head } from './head.js';
+import type { Bench } from './harness.js';
+import { listing } from './listing.js';
+import { memory } from './memory.js';
+import { upload } from './upload.js';
+
+/** The suite, in the order it runs and BENCHMARKS.md lists it. */
+export const BENCHES: Bench[] = [
+  upload,
+  download,
+  memory,
+  concurrent,
+  listing,
+  head,
+  browser,
+  bundle,
+];
