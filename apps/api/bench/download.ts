@@ -11,6 +11,7 @@ import {
   startApi,
   testFile,
   type Bench,
+  interleaved,
 } from './harness.js';
 import { BUCKET, directUpload } from './upload.js';
 
@@ -66,14 +67,7 @@ export const download: Bench = {
           if (n !== mib * MiB) throw new Error(`direct download gave ${n} bytes`);
           return seconds(t);
         };
-        let a: number, d: number;
-        if (r % 2 === 0) {
-          a = await runApi();
-          d = await runDirect();
-        } else {
-          d = await runDirect();
-          a = await runApi();
-        }
+        const { api: a, direct: d } = await interleaved(r, runApi, runDirect);
         viaApi.push(mib / a);
         direct.push(mib / d);
         ratios.push(d / a);

@@ -203,6 +203,23 @@ export function percentile(xs: number[], p: number): number {
 
 export const seconds = (startedMs: number) => (performance.now() - startedMs) / 1000;
 
+/**
+ * One round of an API-vs-direct throughput pair, the order alternating by round so neither
+ * side always runs on a warmer (or more loaded) machine. Returns both durations in seconds.
+ */
+export async function interleaved(
+  round: number,
+  viaApi: () => Promise<number>,
+  direct: () => Promise<number>,
+): Promise<{ api: number; direct: number }> {
+  if (round % 2 === 0) {
+    const api = await viaApi();
+    return { api, direct: await direct() };
+  }
+  const d = await direct();
+  return { api: await viaApi(), direct: d };
+}
+
 /** Runs `fn` on every item with at most `limit` at once. */
 export async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
   let next = 0;

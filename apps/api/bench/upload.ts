@@ -12,6 +12,7 @@ import {
   startApi,
   testFile,
   type Bench,
+  interleaved,
 } from './harness.js';
 
 export const BUCKET = 'bench-io';
@@ -77,14 +78,7 @@ export const upload: Bench = {
           cpuDirect.push((cpu * 1024) / mib);
           return seconds(t);
         };
-        let a: number, d: number;
-        if (r % 2 === 0) {
-          a = await runApi();
-          d = await runDirect();
-        } else {
-          d = await runDirect();
-          a = await runApi();
-        }
+        const { api: a, direct: d } = await interleaved(r, runApi, runDirect);
         viaApi.push(mib / a);
         direct.push(mib / d);
         ratios.push(d / a);
