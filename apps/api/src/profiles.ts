@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { BucketNameSchema, ProfileNameSchema } from '@stowage/shared';
 import { parsePasswordHash } from './auth/password-hash.js';
 import { readCaBundle } from './ca-bundle.js';
-import { isAwsEndpoint, SIGV2_PATH_STYLE_PROBLEM, type StoreConfig } from './config.js';
+import { isAwsEndpoint, type StoreConfig } from './config.js';
 
 /** How to reach a store: everything in StoreConfig but the keys (those come per session). */
 export type StoreConnection = Omit<StoreConfig, 'accessKeyId' | 'secretAccessKey'>;
@@ -96,11 +96,15 @@ export function loadProfilesFile(
     }
     const aws = isAwsEndpoint(p.endpoint);
     const v2 = p.signatureVersion === 'v2';
-    if (v2 && p.forcePathStyle === false) problems.push(`${at}: ${SIGV2_PATH_STYLE_PROBLEM}`);
+    if (v2 && p.forcePathStyle === false) {
+      problems.push(
+        `${at}: signatureVersion "v2" needs path-style addressing: leave forcePathStyle out or set it true`,
+      );
+    }
     const caBundlePath = p.caBundle ? path.resolve(path.dirname(file), p.caBundle) : undefined;
     if (caBundlePath) {
       try {
-        readCaBundle(caBundlePath);
+        readCaBundle(caBundlePath, 'caBundle');
       } catch (err) {
         problems.push(`${at}: ${(err as Error).message}`);
       }

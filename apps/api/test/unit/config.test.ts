@@ -5,10 +5,15 @@ import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, tlsVerifyWarning } from '../../src/config.js';
 
+/** A dashboard password hash: server-held keys need one (or STOWAGE_AUTH=off). */
+const HASH =
+  'scrypt$1024$8$1$p1o6xOfxr/bdp4mnYmsRNQ==$AeXTef3LVFrgy2VMH1ZL+wJ0I0yxU09HrxyUJGH/aHs=';
+/** A configured store with server-held keys (and so a dashboard password). */
 const store = {
   AWS_ENDPOINT_URL: 'https://s3.example.com',
   AWS_ACCESS_KEY_ID: 'AK',
   AWS_SECRET_ACCESS_KEY: 'SK',
+  STOWAGE_PASSWORD_HASH: HASH,
 };
 const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
   try {
@@ -19,10 +24,6 @@ const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
   }
   return [];
 };
-
-/** A dashboard password hash: server-held keys need one (or STOWAGE_AUTH=off). */
-const HASH =
-  'scrypt$1024$8$1$p1o6xOfxr/bdp4mnYmsRNQ==$AeXTef3LVFrgy2VMH1ZL+wJ0I0yxU09HrxyUJGH/aHs=';
 
 describe('loadConfig', () => {
   it('uses the embedded store when nothing is configured', () => {
@@ -156,7 +157,11 @@ describe('loadConfig', () => {
   });
 
   describe('STOWAGE_S3_SIGNATURE_VERSION', () => {
-    const store = { AWS_ACCESS_KEY_ID: 'AK', AWS_SECRET_ACCESS_KEY: 'SK' };
+    const store = {
+      AWS_ACCESS_KEY_ID: 'AK',
+      AWS_SECRET_ACCESS_KEY: 'SK',
+      STOWAGE_PASSWORD_HASH: HASH,
+    };
 
     it('defaults to v4', () => {
       expect(loadConfig({}).store.signatureVersion).toBe('v4');

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { generate } from 'selfsigned';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
@@ -105,7 +106,9 @@ describe('connection profiles', () => {
     expect(c.access.loginRateLimit).toEqual({ max: 5, windowMs: 60_000 });
   });
 
-  it('reads a profiles file: endpoints, keys, allowlists, read-only, defaults from env', () => {
+  it('reads a profiles file: endpoints, keys, allowlists, read-only, defaults from env', async () => {
+    const ca = await generate([{ name: 'commonName', value: 'Test CA' }], { keyType: 'ec' });
+    writeFileSync(path.join(dir, 'ca.pem'), ca.cert);
     const file = profilesFile({
       defaultProfile: 'archive',
       profiles: [
@@ -113,7 +116,7 @@ describe('connection profiles', () => {
         {
           name: 'archive',
           endpoint: 'https://s3.example.com',
-          forcePathStyle: false,
+          forcePathStyle: true,
           signatureVersion: 'v2',
           tlsVerify: false,
           caBundle: 'ca.pem',
@@ -150,10 +153,13 @@ describe('connection profiles', () => {
       passwordHash: HASH,
       buckets: ['reports'],
       readOnly: true,
+    });
+    expect(archive!.connection).toMatchObject({
+      forcePathStyle: true,
+      tlsVerify: false,
       signatureVersion: 'v2',
       caBundlePath: path.join(dir, 'ca.pem'),
     });
-    expect(archive!.connection).toMatchObject({ forcePathStyle: false, tlsVerify: false });
     expect(aws!.connection).toMatchObject({
       endpoint: undefined,
       forcePathStyle: false,
@@ -193,6 +199,21 @@ describe('connection profiles', () => {
       `${file}: profile "a" is defined twice`,
       `${file}: defaultProfile "nope" is not one of the profiles`,
       'Profile "a" has a password hash but no keys: its users sign in with their own S3 keys',
+    ]);
+  });
+
+  it('refuses v2 with virtual-hosted addressing and a CA bundle that is not one', () => {
+    const notPem = path.join(dir, 'not-a-ca.pem');
+    writeFileSync(notPem, 'hello');
+    const file = profilesFile({
+      profiles: [
+        { name: 'old', endpoint: 'http://x:1', signatureVersion: 'v2', forcePathStyle: false },
+        { name: 'tls', endpoint: 'https://x:2', caBundle: 'not-a-ca.pem' },
+      ],
+    });
+    expect(problemsOf({ STOWAGE_PROFILES_FILE: file })).toEqual([
+      `${file}: profile "old": signatureVersion "v2" needs path-style addressing: leave forcePathStyle out or set it true`,
+      `${file}: profile "tls": caBundle: ${notPem} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
     ]);
   });
 
