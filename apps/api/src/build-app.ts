@@ -1,7 +1,8 @@
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { MAX_OBJECT_BYTES, type AccessConfig } from './config.js';
+import { DEFAULT_UPLOAD_BUFFER_BYTES, MAX_OBJECT_BYTES, type AccessConfig } from './config.js';
 import access, { refuseReadOnly } from './plugins/app/access.js';
+import { BufferBudget } from './upload/buffer-budget.js';
 import errorHandler from './plugins/app/error-handler.js';
 import requestLog from './plugins/app/request-log.js';
 import helmet from './plugins/external/helmet.js';
@@ -36,6 +37,8 @@ export interface BuildAppOptions {
   logger?: Exclude<FastifyServerOptions['logger'], true>;
   /** The largest file one upload may carry (STOWAGE_MAX_UPLOAD_BYTES); default 5 TiB. */
   maxUploadBytes?: number;
+  /** Upload parts all uploads together may hold in memory (STOWAGE_UPLOAD_BUFFER_MIB). */
+  uploadBufferBytes?: number;
 }
 
 /** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
@@ -67,6 +70,7 @@ export async function buildApp(opts: BuildAppOptions) {
 
   // External plugins, then the app's own, then routes.
   const maxUploadBytes = opts.maxUploadBytes ?? MAX_OBJECT_BYTES;
+  const budget = new BufferBudget(opts.uploadBufferBytes ?? DEFAULT_UPLOAD_BUFFER_BYTES);
   await app.register(errorHandler);
   await app.register(helmet);
   await app.register(secureSession, { session: opts.access.session });
@@ -99,7 +103,7 @@ export async function buildApp(opts: BuildAppOptions) {
         for (const route of [updateMetadata, putTags, deleteObject, deleteObjects, existingKeys]) {
           await writes.register(route);
         }
-        await writes.register(uploadObject, { maxUploadBytes });
+        await writes.register(uploadObject, { maxUploadBytes, budget });
       });
     },
     { prefix: '/api' },

@@ -11,6 +11,8 @@ import { checkProfiles, loadProfilesFile, type Profile } from './profiles.js';
 export const MAX_OBJECT_BYTES = 5 * 1024 ** 4;
 /** S3's largest single CopyObject (5 GiB): bigger objects are copied in parts. */
 export const MAX_COPY_OBJECT_BYTES = 5 * 1024 ** 3;
+/** Upload parts all uploads together may hold in memory: 256 MiB, six 8 MiB-part uploads. */
+export const DEFAULT_UPLOAD_BUFFER_BYTES = 256 * 1024 ** 2;
 
 const flag = (name: string) =>
   z
@@ -65,6 +67,11 @@ const EnvSchema = z.object({
     .min(0, 'STOWAGE_S3_RETRY_BASE_DELAY_MS must not be negative')
     .max(10000, 'STOWAGE_S3_RETRY_BASE_DELAY_MS is at most 10000')
     .default(100),
+  STOWAGE_UPLOAD_BUFFER_MIB: z.coerce
+    .number({ message: 'STOWAGE_UPLOAD_BUFFER_MIB must be a number of MiB' })
+    .int('STOWAGE_UPLOAD_BUFFER_MIB must be a whole number of MiB')
+    .min(40, 'STOWAGE_UPLOAD_BUFFER_MIB is at least 40 (one upload of 8 MiB parts)')
+    .default(DEFAULT_UPLOAD_BUFFER_BYTES / 1024 ** 2),
   STOWAGE_MAX_UPLOAD_BYTES: z.coerce
     .number({ message: 'STOWAGE_MAX_UPLOAD_BYTES must be a number of bytes' })
     .int('STOWAGE_MAX_UPLOAD_BYTES must be a whole number of bytes')
@@ -133,6 +140,8 @@ export interface AppConfig {
   webDir: string | undefined;
   /** The largest file one upload may carry; a bigger one is refused with 413. */
   maxUploadBytes: number;
+  /** Upload parts all uploads together may hold in memory; more uploads wait their turn. */
+  uploadBufferBytes: number;
   /** The env's store connection; with no profiles file, the `default` profile's. */
   store: StoreConfig;
   access: AccessConfig;
@@ -224,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.STOWAGE_SEED_DEMO ?? useEmbeddedStore,
     webDir: e.STOWAGE_WEB_DIR ? path.resolve(e.STOWAGE_WEB_DIR) : undefined,
     maxUploadBytes: e.STOWAGE_MAX_UPLOAD_BYTES,
+    uploadBufferBytes: e.STOWAGE_UPLOAD_BUFFER_MIB * 1024 ** 2,
     store,
     access: access!,
   };

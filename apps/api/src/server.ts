@@ -62,6 +62,7 @@ async function main() {
     access: config.access,
     webDir: config.webDir ?? defaultWebDir,
     maxUploadBytes: config.maxUploadBytes,
+    uploadBufferBytes: config.uploadBufferBytes,
     logger,
   });
   if (!config.access.session.secret && config.access.authRequired) {

@@ -28,7 +28,7 @@ import { badGateway, notFound } from '../errors.js';
 import { isUnsupportedError, mapS3Error } from './s3-errors.js';
 import { assertEmbeddedKey } from './key-policy.js';
 import { createS3Client } from './s3-client.js';
-import { uploadStream, type UploadStreamInput } from './s3-upload.js';
+import { uploadBufferBytes, uploadStream, type UploadStreamInput } from './s3-upload.js';
 import { deleteObjects, deletePrefix, existingKeys, prefixSummary } from './s3-bulk.js';
 import { editMetadata } from './s3-metadata-edit.js';
 import { sameTags } from './metadata-edit.js';
@@ -259,6 +259,11 @@ export class S3Store {
         }),
       ),
     );
+  }
+
+  /** The most memory an upload of this size (if known) holds while it streams. */
+  uploadBufferBytes(sizeHint: number | undefined): number {
+    return uploadBufferBytes(sizeHint);
   }
 
   /** Streams a body into a new object; answers with what the store then holds. */

@@ -14,10 +14,16 @@ export interface UploadStreamInput {
 }
 
 const MIN_PART_BYTES = 8 * 1024 * 1024;
+/** Parts in flight per upload. */
+const QUEUE_SIZE = 4;
 
 /** 8 MiB parts, bigger when needed to stay under S3's 10,000 parts (with room to spare). */
 export const uploadPartSize = (size: number | undefined) =>
   Math.max(MIN_PART_BYTES, Math.ceil((size ?? 0) / 9000));
+
+/** The most an upload holds in memory: a part per slot, plus the one filling from the body. */
+export const uploadBufferBytes = (size: number | undefined) =>
+  (QUEUE_SIZE + 1) * uploadPartSize(size);
 
 /**
  * Streams a body into the store without holding it: lib-storage buffers one part per upload
@@ -32,7 +38,7 @@ export const uploadPartSize = (size: number | undefined) =>
 export async function uploadStream(client: S3Client, input: UploadStreamInput): Promise<void> {
   const upload = new Upload({
     client,
-    queueSize: 4,
+    queueSize: QUEUE_SIZE,
     partSize: uploadPartSize(input.sizeHint),
     params: {
       Bucket: input.bucket,

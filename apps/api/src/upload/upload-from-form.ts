@@ -3,6 +3,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { UploadFields, UploadResponse } from '@stowage/shared';
 import { badGateway } from '../errors.js';
 import type { S3Store } from '../store/s3-store.js';
+import type { BufferBudget } from './buffer-budget.js';
 import { fileBody, type FileBody } from './file-body.js';
 import {
   drainForm,
@@ -17,6 +18,8 @@ export interface UploadTarget {
   bucket: string;
   key: string;
   maxBytes: number;
+  /** Shared by every upload of the process: memory does not grow with concurrency. */
+  budget: BufferBudget;
 }
 
 /** A header value Node sends as is. */
@@ -39,15 +42,21 @@ export async function uploadFromForm(
   store: S3Store,
   target: UploadTarget,
 ): Promise<UploadResponse> {
-  const { bucket, key, maxBytes } = target;
+  const { bucket, key, maxBytes, budget } = target;
   const parts = request.parts();
   let file: MultipartFile | undefined;
   let body: FileBody | undefined;
+  let release: (() => void) | undefined;
+  // A client that leaves while its upload waits for the budget gives up its place.
+  const left = new AbortController();
+  const onClose = () => left.abort(new Error('The client closed the connection'));
+  request.raw.once('close', onClose);
   try {
     const form = await readFieldsThenFile(parts, maxBytes);
     file = form.file;
     const fields = parseFields(form.raw);
     if (fields.size !== undefined && fields.size > maxBytes) throw tooLarge(maxBytes);
+    release = await budget.reserve(store.uploadBufferBytes(fields.size), left.signal);
     body = fileBody(file.file, expectFormEnd(parts, maxBytes), {
       tooLarge: () => tooLarge(maxBytes),
       broken: (err) => formError(err, maxBytes),
@@ -71,5 +80,8 @@ export async function uploadFromForm(
     await drainForm(parts);
     request.log.info({ bucket, key, err }, 'upload not stored');
     throw err;
+  } finally {
+    release?.();
+    request.raw.off('close', onClose);
   }
 }

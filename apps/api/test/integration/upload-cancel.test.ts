@@ -24,10 +24,13 @@ const boundary = 'stowage-cancel-test';
 const uploadPath = (key: string) => `/api/buckets/${bucket}/upload?${q({ key })}`;
 
 /** Starts a real HTTP upload; the caller writes the file and ends (or destroys) it. */
-function startUpload(key: string, fields: Record<string, string> = {}) {
-  const req = http.request(`${base}${uploadPath(key)}`, {
+function startUpload(key: string, fields: Record<string, string> = {}, to = { app, base }) {
+  const req = http.request(`${to.base}${uploadPath(key)}`, {
     method: 'POST',
-    headers: { ...app.sessionHeaders, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: {
+      ...to.app.sessionHeaders,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
   });
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {
@@ -118,5 +121,58 @@ describe('refusals over a real connection', () => {
     const res = await response;
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ key: 'cancel/ok.bin', size: 3 * MiB });
+  });
+});
+
+describe('uploads beyond the memory budget', () => {
+  // A budget of 40 MiB holds one upload of 8 MiB parts (4 in flight + 1 filling).
+  let small: TestApp;
+  let smallBase: string;
+  beforeAll(async () => {
+    small = await build({}, { uploadBufferBytes: 40 * MiB });
+    await small.listen({ port: 0, host: '127.0.0.1' });
+    smallBase = `http://127.0.0.1:${(small.server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => small.close());
+  const to = () => ({ app: small, base: smallBase });
+  const end = (req: http.ClientRequest) => req.end(`\r\n--${boundary}--\r\n`);
+  const settled = async <T>(p: Promise<T>, ms: number) =>
+    Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+
+  it('wait their turn, unread, and then all arrive whole', async () => {
+    const first = startUpload('budget/first.bin', { size: String(2 * MiB) }, to());
+    await writeFile(first.req, 1 * MiB);
+    const second = startUpload('budget/second.bin', { size: String(2 * MiB) }, to());
+    await writeFile(second.req, 2 * MiB);
+    end(second.req);
+    // The first still streams: the second is held back, whole as it is on the wire.
+    expect(await settled(second.response, 1500)).toBe(false);
+    expect(await exists(s3, bucket, 'budget/second.bin')).toBe(false);
+
+    await writeFile(first.req, 1 * MiB);
+    end(first.req);
+    const [a, b] = await Promise.all([first.response, second.response]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(JSON.parse(b.body)).toMatchObject({ key: 'budget/second.bin', size: 2 * MiB });
+    expect(await exists(s3, bucket, 'budget/second.bin')).toBe(true);
+  });
+
+  it('a client that leaves while waiting gives up its place', async () => {
+    const first = startUpload('budget/holder.bin', { size: String(2 * MiB) }, to());
+    await writeFile(first.req, 1 * MiB);
+    const leaver = startUpload('budget/leaver.bin', { size: String(2 * MiB) }, to());
+    leaver.response.catch(() => {});
+    await writeFile(leaver.req, 1 * MiB);
+    await new Promise((r) => setTimeout(r, 300));
+    leaver.req.destroy();
+    const third = startUpload('budget/third.bin', { size: String(1 * MiB) }, to());
+    await writeFile(third.req, 1 * MiB);
+    end(third.req);
+
+    await writeFile(first.req, 1 * MiB);
+    end(first.req);
+    expect((await first.response).status).toBe(200);
+    expect((await third.response).status).toBe(200);
+    expect(await exists(s3, bucket, 'budget/leaver.bin')).toBe(false);
   });
 });

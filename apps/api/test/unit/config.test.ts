@@ -191,6 +191,16 @@ describe('loadConfig', () => {
   });
 });
 
+describe('STOWAGE_UPLOAD_BUFFER_MIB', () => {
+  it('defaults to 256 MiB and refuses less than one upload needs', () => {
+    expect(loadConfig({}).uploadBufferBytes).toBe(256 * 1024 ** 2);
+    expect(loadConfig({ STOWAGE_UPLOAD_BUFFER_MIB: '64' }).uploadBufferBytes).toBe(64 * 1024 ** 2);
+    expect(problemsOf({ STOWAGE_UPLOAD_BUFFER_MIB: '8' })).toEqual([
+      'STOWAGE_UPLOAD_BUFFER_MIB: STOWAGE_UPLOAD_BUFFER_MIB is at least 40 (one upload of 8 MiB parts)',
+    ]);
+  });
+});
+
 describe('TLS, retries and timeouts', () => {
   let dir: string;
   let caFile: string;

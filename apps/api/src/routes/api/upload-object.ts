@@ -7,6 +7,7 @@ import {
   UploadQuerySchema,
   UploadResponseSchema,
 } from '@stowage/shared';
+import type { BufferBudget } from '../../upload/buffer-budget.js';
 import { uploadFromForm } from '../../upload/upload-from-form.js';
 import { errorResponses } from './error-responses.js';
 
@@ -23,6 +24,7 @@ const UploadFormDoc = UploadFieldsSchema.extend({
 
 export interface UploadRouteOptions {
   maxUploadBytes: number;
+  budget: BufferBudget;
 }
 
 const route: FastifyPluginAsyncZod<UploadRouteOptions> = async (app, opts) => {
@@ -44,6 +46,7 @@ const route: FastifyPluginAsyncZod<UploadRouteOptions> = async (app, opts) => {
         bucket: request.params.bucket,
         key: request.query.key,
         maxBytes: opts.maxUploadBytes,
+        budget: opts.budget,
       }),
   );
 };
