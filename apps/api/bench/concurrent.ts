@@ -16,14 +16,12 @@ async function sha256(stream: Readable): Promise<string> {
 export const concurrent: Bench = {
   name: 'concurrent',
   limits:
-    'Memory is the design: every upload has its own lib-storage queue (4 parts of 8 MiB, plus ' +
-    'the part being assembled), and nothing bounds the total, so 32 uploads at once can hold ' +
-    '32 × 40 MiB. Measured on Ceph: 999 MiB peak (missed). The fix is a process-wide budget for ' +
-    'buffered parts (e.g. a shared semaphore of ~16 parts that an upload takes before reading its ' +
-    'next part from the request, so the request is paused by backpressure instead of buffered), or ' +
-    'streaming each part straight from the request with its known length; not done in this pass. ' +
-    'On s3rver under load one of the 32 uploads failed with 502 (the store reset a connection: ' +
-    's3rver is one JS process receiving 32 × 4 parts at once).',
+    'Memory is bounded by design: each streamed upload holds up to five 8 MiB parts (lib-storage: ' +
+    '4 in flight plus the one filling), and all uploads share one budget for them ' +
+    '(STOWAGE_UPLOAD_BUFFER_MIB, default 256 MiB = six uploads); the rest wait their turn with ' +
+    'their requests unread (TCP backpressure holds the clients). Peak = idle process (~90 MiB) + ' +
+    'the budget + parser and socket buffers. Before the budget: 999 MiB on Ceph under load. ' +
+    "Throughput is the store's: waiting uploads do not slow the store down, they only queue.",
   method:
     'A fresh API process; N different files of random bytes are uploaded through the API all ' +
     "at once; each stored object is then read back directly and its SHA-256 compared with the file's. " +
