@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { DEFAULT_UPLOAD_BUFFER_BYTES, MAX_OBJECT_BYTES, type AccessConfig } from './config.js';
+import type { AccessConfig } from './access-config.js';
+import { DEFAULT_UPLOAD_BUFFER_BYTES, MAX_OBJECT_BYTES } from './config.js';
 import access, { refuseReadOnly } from './plugins/app/access.js';
 import { BufferBudget } from './upload/buffer-budget.js';
 import errorHandler from './plugins/app/error-handler.js';

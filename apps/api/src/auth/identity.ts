@@ -1,4 +1,4 @@
-import type { AccessConfig } from '../config.js';
+import type { AccessConfig } from '../access-config.js';
 import type { Credentials, Profile } from '../profiles.js';
 import type { SessionData } from './session-data.js';
 

@@ -1,4 +1,4 @@
-import type { SessionConfig } from '../config.js';
+import type { SessionConfig } from '../access-config.js';
 
 /**
  * What the encrypted session cookie holds. The keys are there only for a key sign-in: the

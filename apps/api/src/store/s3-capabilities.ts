@@ -10,9 +10,12 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { Capability, VersioningStatus } from '@stowage/shared';
+import type { BucketCapabilities, Capability, VersioningStatus } from '@stowage/shared';
 import type { StoreConfig } from '../config.js';
 import { readCaBundle } from '../ca-bundle.js';
+import { mapS3Error } from './s3-errors.js';
+import { createProbeCache } from './capability-cache.js';
+import { notFound } from '../errors.js';
 
 /** What a probe request got back: a success, or the store's error name and HTTP status. */
 export interface ProbeAnswer {
@@ -238,4 +241,35 @@ async function presignedGet(
       resolve({ ok: false, name: err.code ?? 'network', status: undefined }),
     );
   });
+}
+
+/** Versioning can be switched at any time, and an undecided answer is worth asking again. */
+const RECHECK_MS = 60_000;
+
+const found = <T>(result: ProbeResult<T>): T => {
+  if (result === NO_BUCKET) throw notFound('The bucket does not exist');
+  return result;
+};
+
+/**
+ * What a store can do in a bucket, from harmless probes that change nothing (s3-capabilities.ts),
+ * cached per bucket: features for the process (a minute when some answer was undecided),
+ * versioning for a minute.
+ */
+export function createCapabilityProbe(client: S3Client, config: StoreConfig, endpoint: string) {
+  const features = createProbeCache(
+    async (bucket) => found(await probeFeatures(client, config, bucket)),
+    (f) => (Object.values(f).includes('unknown') ? RECHECK_MS : Infinity),
+  );
+  const versioning = createProbeCache(
+    async (bucket) => found(await probeVersioning(client, bucket)),
+    () => RECHECK_MS,
+  );
+  return async (bucket: string): Promise<BucketCapabilities> => {
+    // Both settle before answering, so no probe outlives the request that started it.
+    const [f, v] = await Promise.allSettled([features(bucket), versioning(bucket)]);
+    if (f.status === 'rejected') throw mapS3Error(f.reason, endpoint, config);
+    if (v.status === 'rejected') throw mapS3Error(v.reason, endpoint, config);
+    return { ...f.value, versioning: v.value };
+  };
 }

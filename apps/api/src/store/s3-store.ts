@@ -1,8 +1,6 @@
-import type { Readable } from 'node:stream';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
-  GetObjectCommand,
   GetObjectTaggingCommand,
   HeadBucketCommand,
   HeadObjectCommand,
@@ -24,27 +22,16 @@ import type {
   UpdateMetadataBody,
 } from '@stowage/shared';
 import type { StoreConfig } from '../config.js';
-import { badGateway, notFound } from '../errors.js';
+import { badGateway } from '../errors.js';
 import { isUnsupportedError, mapS3Error } from './s3-errors.js';
 import { assertEmbeddedKey } from './key-policy.js';
 import { createS3Client } from './s3-client.js';
 import { uploadBufferBytes, uploadStream, type UploadStreamInput } from './s3-upload.js';
+import { getObjectContent, type ObjectContent } from './s3-object-content.js';
 import { deleteObjects, deletePrefix, existingKeys, prefixSummary } from './s3-bulk.js';
 import { editMetadata } from './s3-metadata-edit.js';
 import { sameTags } from './metadata-edit.js';
-import { NO_BUCKET, probeFeatures, probeVersioning, type ProbeResult } from './s3-capabilities.js';
-import { createProbeCache } from './capability-cache.js';
-
-export interface ObjectContent {
-  body: Readable;
-  /** 206 when a range was asked for and served. */
-  statusCode: 200 | 206;
-  contentLength: number | undefined;
-  contentRange: string | undefined;
-  contentType: string | undefined;
-  etag: string | undefined;
-  lastModified: Date | undefined;
-}
+import { createCapabilityProbe } from './s3-capabilities.js';
 
 export interface PutObjectInput {
   bucket: string;
@@ -58,13 +45,6 @@ export type UploadObjectInput = UploadStreamInput;
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
-/** Versioning can be switched at any time, and an undecided answer is worth asking again. */
-const RECHECK_MS = 60_000;
-const found = <T>(result: ProbeResult<T>): T => {
-  if (result === NO_BUCKET) throw notFound('The bucket does not exist');
-  return result;
-};
-
 /**
  * The S3 seam: routes call these methods and nothing else talks to the store. Every method
  * maps failures through mapS3Error, so callers see HttpErrors only. The list of methods is
@@ -73,34 +53,13 @@ const found = <T>(result: ProbeResult<T>): T => {
 export class S3Store {
   readonly client: S3Client;
   readonly endpointLabel: string;
+  /** What the store can do in a bucket: harmless probes, cached (s3-capabilities.ts). */
+  readonly bucketCapabilities: (bucket: string) => Promise<BucketCapabilities>;
 
   constructor(readonly config: StoreConfig) {
     this.endpointLabel = config.endpoint ?? `AWS S3 (${config.region})`;
     this.client = createS3Client(config);
-  }
-
-  /** What the store supports: probed once per bucket (see s3-capabilities.ts). */
-  private readonly features = createProbeCache(
-    async (bucket) => found(await probeFeatures(this.client, this.config, bucket)),
-    (f) => (Object.values(f).includes('unknown') ? RECHECK_MS : Infinity),
-  );
-  private readonly versioning = createProbeCache(
-    async (bucket) => found(await probeVersioning(this.client, bucket)),
-    () => RECHECK_MS,
-  );
-
-  /** What the store can do in this bucket, from harmless probes that change nothing; cached. */
-  async bucketCapabilities(bucket: string): Promise<BucketCapabilities> {
-    // Both settle before answering, so no probe outlives the request that started it.
-    const [features, versioning] = await Promise.allSettled([
-      this.features(bucket),
-      this.versioning(bucket),
-    ]);
-    if (features.status === 'rejected')
-      throw mapS3Error(features.reason, this.endpointLabel, this.config);
-    if (versioning.status === 'rejected')
-      throw mapS3Error(versioning.reason, this.endpointLabel, this.config);
-    return { ...features.value, versioning: versioning.value };
+    this.bucketCapabilities = createCapabilityProbe(this.client, config, this.endpointLabel);
   }
 
   checkKey(key: string): void {
@@ -217,33 +176,10 @@ export class S3Store {
     return (out.TagSet ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
   }
 
-  async getObjectContent(bucket: string, key: string, range?: string): Promise<ObjectContent> {
+  /** The object's bytes, streamed, whole or a range (s3-object-content.ts). */
+  getObjectContent(bucket: string, key: string, range?: string): Promise<ObjectContent> {
     this.checkKey(key);
-    if (this.config.embedded && range?.startsWith('bytes=-')) {
-      range = await this.absoluteSuffixRange(bucket, key, Number(range.slice(7)));
-    }
-    const out = await this.call(() =>
-      this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range })),
-    );
-    return {
-      body: out.Body as Readable,
-      statusCode: out.ContentRange ? 206 : 200,
-      contentLength: out.ContentLength,
-      contentRange: out.ContentRange,
-      contentType: out.ContentType,
-      etag: out.ETag,
-      lastModified: out.LastModified,
-    };
-  }
-
-  /** s3rver answers `bytes=-N` with the first bytes, so the embedded store gets `a-b` instead. */
-  private async absoluteSuffixRange(bucket: string, key: string, n: number): Promise<string> {
-    const head = await this.call(() =>
-      this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })),
-    );
-    const size = head.ContentLength ?? 0;
-    if (n === 0 || size === 0) return `bytes=${size}-`; // unsatisfiable, as S3 answers
-    return `bytes=${Math.max(0, size - n)}-${size - 1}`;
+    return getObjectContent(this, bucket, key, range);
   }
 
   async putObject(input: PutObjectInput): Promise<void> {

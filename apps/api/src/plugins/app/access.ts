@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EMBEDDED_CREDENTIALS, type AccessConfig } from '../../config.js';
+import type { AccessConfig } from '../../access-config.js';
+import { EMBEDDED_CREDENTIALS } from '../../config.js';
 import { checkCsrf } from '../../auth/csrf.js';
 import { identityOf, type Identity } from '../../auth/identity.js';
 import { isSessionData, sessionState, touchInterval } from '../../auth/session-data.js';
