@@ -20,6 +20,7 @@ import listBuckets from './routes/api/list-buckets.js';
 import listObjects from './routes/api/list-objects.js';
 import getObject from './routes/api/get-object.js';
 import getObjectContent from './routes/api/get-object-content.js';
+import getObjectTags from './routes/api/get-object-tags.js';
 import uploadObject from './routes/api/upload-object.js';
 import updateMetadata from './routes/api/update-metadata.js';
 import putTags from './routes/api/put-tags.js';
@@ -92,6 +93,7 @@ export async function buildApp(opts: BuildAppOptions) {
         listObjects,
         getObject,
         getObjectContent,
+        getObjectTags,
         prefixSummary,
         getBucketCapabilities,
       ]) {

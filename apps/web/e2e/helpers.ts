@@ -294,9 +294,14 @@ export async function scrollToEnd(page: Page, maxSteps = 1000): Promise<ScrollRe
 // The write path: every write test works in a fresh folder of its own, removed afterwards, so
 // the seeded demo content the other specs read stays as it was.
 
-/** The API URL of an object's details (system headers, user metadata, tags). */
+/** The API URL of an object's details (system headers, user metadata). */
 export function objectApiPath(key: string): string {
   return `/api/buckets/${DEMO_BUCKET}/object${query({ key })}`;
+}
+
+/** The API URL of an object's tags. */
+export function objectTagsApiPath(key: string): string {
+  return `/api/buckets/${DEMO_BUCKET}/object/tags${query({ key })}`;
 }
 
 /** Every key under a prefix, through the API (no delimiter: subfolders included), in order. */

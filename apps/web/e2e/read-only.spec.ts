@@ -8,6 +8,7 @@ import {
   gridRow,
   objectApiPath,
   objectGrid,
+  objectTagsApiPath,
   openRow,
   signInThroughForm,
 } from './helpers';
@@ -70,7 +71,7 @@ test('the write routes refuse, even with the session and the CSRF header', async
     expect(res.status()).toBeLessThan(500);
   }
   // Nothing changed: README.txt is still there, untagged; ro-test.txt was not written.
-  const readme = await api.get(objectApiPath('README.txt'));
+  const readme = await api.get(objectTagsApiPath('README.txt'));
   expect(readme.status()).toBe(200);
   expect(((await readme.json()) as { tags: unknown[] }).tags).toEqual([]);
   expect((await api.get(objectApiPath('ro-test.txt'))).status()).toBe(404);

@@ -4,7 +4,7 @@ import { ObjectKeySchema } from './common.js';
 export const TagSchema = z.object({ key: z.string(), value: z.string() });
 export type Tag = z.infer<typeof TagSchema>;
 
-/** Everything HeadObject + GetObjectTagging say about one object. */
+/** Everything HeadObject says about one object (its tags are ObjectTagsSchema, a request of their own). */
 export const ObjectDetailsSchema = z.object({
   key: z.string(),
   size: z.number().int().nonnegative(),
@@ -19,9 +19,12 @@ export const ObjectDetailsSchema = z.object({
   storageClass: z.string().nullable(),
   versionId: z.string().nullable(),
   metadata: z.record(z.string(), z.string()),
-  tags: z.array(TagSchema),
 });
 export type ObjectDetails = z.infer<typeof ObjectDetailsSchema>;
+
+/** An object's tags as the store holds them (GetObjectTagging). */
+export const ObjectTagsSchema = z.object({ tags: z.array(TagSchema) });
+export type ObjectTags = z.infer<typeof ObjectTagsSchema>;
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false'], { message: 'download is 1 or 0' })

@@ -36,7 +36,11 @@ export async function editMetadata(
   key: string,
   body: UpdateMetadataBody,
 ): Promise<ObjectDetails> {
-  const current = await store.getObjectDetails(bucket, key);
+  const [current, tags] = await Promise.all([
+    store.getObjectDetails(bucket, key),
+    // A store without tagging has none to keep.
+    store.getObjectTags(bucket, key, { noneIfUnsupported: true }),
+  ]);
   if (body.ifMatch !== undefined && !sameEtag(body.ifMatch, current.etag)) {
     throw conflict(OBJECT_CHANGED);
   }
@@ -89,12 +93,14 @@ export async function editMetadata(
     );
   }
 
-  if (!sameTags(await store.getObjectTags(bucket, key), current.tags)) {
-    await store.setTags(bucket, key, current.tags);
-  }
-  const after = await store.getObjectDetails(bucket, key);
+  const tagsAfterCopy = () => store.getObjectTags(bucket, key, { noneIfUnsupported: true });
+  if (!sameTags(await tagsAfterCopy(), tags)) await store.setTags(bucket, key, tags);
+  const [after, tagsAfter] = await Promise.all([
+    store.getObjectDetails(bucket, key),
+    tagsAfterCopy(),
+  ]);
   const wrong = unappliedFields(plan, after);
-  if (!sameTags(after.tags, current.tags)) wrong.push('tags');
+  if (!sameTags(tagsAfter, tags)) wrong.push('tags');
   if (wrong.length) {
     throw badGateway(`The store accepted the change but did not apply it (${wrong.join(', ')})`);
   }

@@ -135,10 +135,9 @@ export class S3Store {
 
   async getObjectDetails(bucket: string, key: string): Promise<ObjectDetails> {
     this.checkKey(key);
-    const [head, tags] = await Promise.all([
-      this.call(() => this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))),
-      this.getObjectTags(bucket, key, { noneIfUnsupported: true }),
-    ]);
+    const head = await this.call(() =>
+      this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })),
+    );
     return {
       key,
       size: head.ContentLength ?? 0,
@@ -154,7 +153,6 @@ export class S3Store {
       storageClass: head.StorageClass ?? 'STANDARD',
       versionId: head.VersionId ?? null,
       metadata: head.Metadata ?? {},
-      tags,
     };
   }
 

@@ -166,7 +166,7 @@ describe('a store without object tagging', () => {
     await noTags.close();
   });
 
-  it('reports tagging unsupported, and object details still load, without tags', async () => {
+  it('reports tagging unsupported; details still load; reading tags says why not', async () => {
     const res = await capabilities(bucket, tagless);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ...expected, tagging: 'unsupported' });
@@ -176,7 +176,14 @@ describe('a store without object tagging', () => {
       `/api/buckets/${bucket}/object?${q({ key: 'tagless.txt' })}`,
     );
     expect(details.statusCode).toBe(200);
-    expect(details.json()).toMatchObject({ key: 'tagless.txt', size: 1, tags: [] });
+    expect(details.json()).toMatchObject({ key: 'tagless.txt', size: 1 });
+    const read = await tagless.inject(
+      `/api/buckets/${bucket}/object/tags?${q({ key: 'tagless.txt' })}`,
+    );
+    expect(read.statusCode).toBe(502);
+    expect(read.json().message).toBe(
+      `The store at ${noTags.endpoint} does not implement this request (NotImplemented)`,
+    );
 
     // A tag write is still refused with the store's own answer, named.
     const put = await tagless.inject({

@@ -1,6 +1,7 @@
 import { PutObjectCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, createBucket, fixtureClient, q, type TestApp } from '../helper.js';
+import { build, createBucket, fixtureClient, q, testStoreConfig, type TestApp } from '../helper.js';
+import { startRecordingProxy } from '../recording-proxy.js';
 
 let app: TestApp;
 let bucket: string;
@@ -40,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('GET /api/buckets/:bucket/object', () => {
-  it('shows every system header, the user metadata and the tags another client wrote', async () => {
+  it('shows every system header and the user metadata another client wrote', async () => {
     const res = await app.inject(`/api/buckets/${bucket}/object?${q({ key: 'report.json' })}`);
     expect(res.statusCode).toBe(200);
     const d = res.json();
@@ -58,13 +59,6 @@ describe('GET /api/buckets/:bucket/object', () => {
     expect(new Date(d.expires).toISOString()).toBe(expires.toISOString());
     expect(d.etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(Date.parse(d.lastModified)).not.toBeNaN();
-    expect(d.tags).toEqual(
-      expect.arrayContaining([
-        { key: 'team', value: 'data' },
-        { key: 'env', value: 'prod' },
-      ]),
-    );
-    expect(d.tags).toHaveLength(2);
     expect(Object.keys(d).sort()).toEqual(
       [
         'key',
@@ -80,11 +74,49 @@ describe('GET /api/buckets/:bucket/object', () => {
         'storageClass',
         'versionId',
         'metadata',
-        'tags',
       ].sort(),
     );
   });
 
+  it('costs the store one HeadObject (the tags are a request of their own)', async () => {
+    const proxy = await startRecordingProxy(testStoreConfig().endpoint!);
+    const watched = await build({ endpoint: proxy.endpoint });
+    try {
+      const before = proxy.requests.length;
+      const res = await watched.inject(
+        `/api/buckets/${bucket}/object?${q({ key: 'report.json' })}`,
+      );
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).not.toHaveProperty('tags');
+      expect(proxy.requests.slice(before)).toEqual([`HEAD /${bucket}/report.json`]);
+    } finally {
+      await watched.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe('GET /api/buckets/:bucket/object/tags', () => {
+  it('gives the tags another client wrote', async () => {
+    const res = await app.inject(`/api/buckets/${bucket}/object/tags?${q({ key: 'report.json' })}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().tags).toEqual(
+      expect.arrayContaining([
+        { key: 'team', value: 'data' },
+        { key: 'env', value: 'prod' },
+      ]),
+    );
+    expect(res.json().tags).toHaveLength(2);
+  });
+
+  it('answers 404 with a clear message for a missing key', async () => {
+    const res = await app.inject(`/api/buckets/${bucket}/object/tags?${q({ key: 'missing.txt' })}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toBe('The object does not exist');
+  });
+});
+
+describe('GET /api/buckets/:bucket/object (errors)', () => {
   it('answers 404 with a clear message for a missing key', async () => {
     const res = await app.inject(`/api/buckets/${bucket}/object?${q({ key: 'missing.txt' })}`);
     expect(res.statusCode).toBe(404);

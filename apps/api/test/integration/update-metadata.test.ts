@@ -63,6 +63,8 @@ const edit = (key: string, body: unknown, target: TestApp = app) =>
   });
 const details = async (key: string) =>
   (await app.inject(`/api/buckets/${bucket}/object?${q({ key })}`)).json();
+const tagsOf = async (key: string) =>
+  (await app.inject(`/api/buckets/${bucket}/object/tags?${q({ key })}`)).json().tags;
 
 /** What a metadata edit must never change. */
 const untouched = {
@@ -89,8 +91,8 @@ describe('PUT /api/buckets/:bucket/object/metadata', () => {
       metadata: { owner: 'bob', reviewed: 'yes', 'full-name': 'Bob  B' },
     });
     expect(new Date(d.expires).toISOString()).toBe(expires.toISOString());
-    expect(d.tags).toEqual(expect.arrayContaining(tags));
-    expect(d.tags).toHaveLength(2);
+    expect(await tagsOf('m/report.json')).toEqual(expect.arrayContaining(tags));
+    expect(await tagsOf('m/report.json')).toHaveLength(2);
     expect(await details('m/report.json')).toEqual(d);
     expect(await storedSha(s3, bucket, 'm/report.json')).toBe(sha256(body));
   });
@@ -116,7 +118,7 @@ describe('PUT /api/buckets/:bucket/object/metadata', () => {
       metadata: { owner: 'alice' },
     });
     expect(new Date(d.expires).toISOString()).toBe('2031-05-06T07:08:09.000Z');
-    expect(d.tags).toHaveLength(2);
+    expect(await tagsOf('m/headers.json')).toHaveLength(2);
     expect(await storedSha(s3, bucket, 'm/headers.json')).toBe(sha256(body));
   });
 
@@ -311,7 +313,7 @@ describe('metadata edit of an object over the copy threshold', () => {
       ...untouched,
       metadata: { big: 'yes' },
     });
-    expect(res.json().tags).toEqual(expect.arrayContaining(tags));
+    expect(await tagsOf('m/large.bin')).toEqual(expect.arrayContaining(tags));
     expect(await storedSha(s3, bucket, 'm/large.bin')).toBe(sha256(body));
   });
 });

@@ -22,7 +22,6 @@ const current: ObjectDetails = {
   storageClass: 'STANDARD',
   versionId: null,
   metadata: { old: '1' },
-  tags: [],
 };
 
 describe('planMetadataEdit', () => {

@@ -7,6 +7,8 @@ export const queryKeys = {
   bucket: (bucket: string) => ['buckets', bucket] as const,
   objects: (bucket: string, prefix: string) => ['buckets', bucket, 'objects', { prefix }] as const,
   object: (bucket: string, key: string) => ['buckets', bucket, 'object', { key }] as const,
+  objectTags: (bucket: string, key: string) =>
+    ['buckets', bucket, 'object', { key }, 'tags'] as const,
   capabilities: (bucket: string) => ['buckets', bucket, 'capabilities'] as const,
 };
 

@@ -8,7 +8,8 @@ const route: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['objects'],
-        summary: "An object's system headers, user metadata and tags",
+        summary:
+          "An object's system headers and user metadata: one HeadObject (tags: GET …/object/tags)",
         params: BucketParamsSchema,
         querystring: ObjectKeyQuerySchema,
         response: { 200: ObjectDetailsSchema, ...errorResponses },

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ObjectDetails, PutTagsBody } from '@stowage/shared';
+import type { ObjectTags, PutTagsBody } from '@stowage/shared';
 import { apiPut, apiUrl, bucketPath } from '@/lib/api-client';
-import { objectDetailsQueryKey } from './get-object-details';
+import { objectTagsQueryKey } from './get-object-tags';
 
 /** Replaces the object's whole tag set; an empty list removes every tag. */
 export function updateObjectTags(bucket: string, key: string, body: PutTagsBody) {
@@ -13,10 +13,8 @@ export function useUpdateObjectTags(bucket: string, key: string) {
   return useMutation({
     mutationFn: (body: PutTagsBody) => updateObjectTags(bucket, key, body),
     onSuccess: ({ tags }) => {
-      queryClient.setQueryData<ObjectDetails>(objectDetailsQueryKey(bucket, key), (old) =>
-        old ? { ...old, tags } : old,
-      );
-      return queryClient.invalidateQueries({ queryKey: objectDetailsQueryKey(bucket, key) });
+      // The answer is the tag set the store now holds (read back by the API).
+      queryClient.setQueryData<ObjectTags>(objectTagsQueryKey(bucket, key), { tags });
     },
   });
 }

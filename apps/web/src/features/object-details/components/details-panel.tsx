@@ -9,6 +9,7 @@ import { tagsNote } from '@/lib/capability-notes';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import { useObjectDetails } from '../api/get-object-details';
+import { useObjectTags } from '../api/get-object-tags';
 import { objectContentUrl } from '../api/object-content-url';
 import { DetailsFields } from './details-fields';
 import { NameValueTable } from './name-value-table';
@@ -40,6 +41,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const { bucket, objectKey, capabilities, onClose, onDelete, readOnly = false } = props;
   const { data: details, error, isPending } = useObjectDetails(bucket, objectKey);
   const noTags = tagsNote(capabilities);
+  // A store without tagging is not asked (the note says why there are none).
+  const tags = useObjectTags(bucket, objectKey, { enabled: noTags === null });
   const filename = downloadFilename(objectKey);
   // Which object the open form belongs to: selecting another one leaves the form.
   const [editing, setEditing] = useState<{ key: string; mode: EditMode } | null>(null);
@@ -70,7 +73,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
             ) : null}
           </Banner>
         ) : null}
-        {details && mode !== null && !readOnly ? (
+        {details && mode !== null && !readOnly && (mode === 'metadata' || tags.data) ? (
           <Suspense fallback={<Spinner label="Loading the form…" />}>
             {mode === 'metadata' ? (
               <MetadataForm
@@ -80,7 +83,12 @@ export function DetailsPanel(props: DetailsPanelProps) {
                 onDone={stopEditing}
               />
             ) : (
-              <TagsForm bucket={bucket} details={details} onDone={stopEditing} />
+              <TagsForm
+                bucket={bucket}
+                objectKey={objectKey}
+                tags={tags.data?.tags ?? []}
+                onDone={stopEditing}
+              />
             )}
           </Suspense>
         ) : null}
@@ -106,7 +114,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
                   </Button>
                   <Button
                     size="sm"
-                    disabled={noTags !== null}
+                    disabled={noTags !== null || !tags.data}
                     title={noTags ?? undefined}
                     onClick={() => {
                       setEditing({ key: objectKey, mode: 'tags' });
@@ -148,12 +156,18 @@ export function DetailsPanel(props: DetailsPanelProps) {
             </section>
             <section className="details__section" aria-labelledby="details-tags">
               <h3 id="details-tags">Tags</h3>
-              <NameValueTable
-                label="Tags"
-                nameHeader="Key"
-                rows={details.tags.map((tag) => [tag.key, tag.value] as const)}
-                emptyText="No tags."
-              />
+              {tags.isLoading ? <Spinner label="Loading tags…" inline /> : null}
+              {tags.error ? (
+                <Banner title="Could not load the tags.">{errorMessage(tags.error)}</Banner>
+              ) : null}
+              {tags.data || noTags ? (
+                <NameValueTable
+                  label="Tags"
+                  nameHeader="Key"
+                  rows={(tags.data?.tags ?? []).map((tag) => [tag.key, tag.value] as const)}
+                  emptyText="No tags."
+                />
+              ) : null}
               {noTags ? <p className="field__hint">{noTags}</p> : null}
             </section>
           </>

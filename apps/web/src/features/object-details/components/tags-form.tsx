@@ -1,22 +1,22 @@
 import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { MAX_TAGS, PutTagsBodySchema, type ObjectDetails, type PutTagsBody } from '@stowage/shared';
+import { MAX_TAGS, PutTagsBodySchema, type PutTagsBody, type Tag } from '@stowage/shared';
 import { FormActions } from '@/components/form/form-actions';
 import { NameValueRows } from '@/components/form/name-value-rows';
 import { Banner } from '@/components/ui/banner';
 import { errorMessage } from '@/lib/api-client';
 import { useUpdateObjectTags } from '../api/update-object-tags';
 
-type TagsFormProps = { bucket: string; details: ObjectDetails; onDone: () => void };
+type TagsFormProps = { bucket: string; objectKey: string; tags: Tag[]; onDone: () => void };
 
 /** Edits the tag set with the shared TagSetSchema rules (loaded lazily). */
-export function TagsForm({ bucket, details, onDone }: TagsFormProps) {
+export function TagsForm({ bucket, objectKey, tags, onDone }: TagsFormProps) {
   const form = useForm<PutTagsBody>({
     resolver: zodResolver(PutTagsBodySchema),
-    defaultValues: { tags: details.tags.map(({ key, value }) => ({ key, value })) },
+    defaultValues: { tags: tags.map(({ key, value }) => ({ key, value })) },
   });
   const rows = useFieldArray({ control: form.control, name: 'tags' });
-  const update = useUpdateObjectTags(bucket, details.key);
+  const update = useUpdateObjectTags(bucket, objectKey);
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit(async (body) => {

@@ -16,7 +16,6 @@ const details: ObjectDetails = {
   storageClass: null,
   versionId: null,
   metadata: { greeting: '=?UTF-8?B?R3LDvMOfZQ==?=', plain: 'x' },
-  tags: [],
 };
 
 const loaded = metadataFormValues(details);
