@@ -10,7 +10,8 @@
 #
 # Env: CEPH_STATE_DIR (/tmp/stowage-ceph), CEPH_RGW_PORT (7480),
 #      CEPH_MON_PORT (3300, msgr v2), CEPH_MON_V1_PORT (6789, msgr v1),
-#      CEPH_S3_ACCESS_KEY, CEPH_S3_SECRET_KEY.
+#      CEPH_S3_ACCESS_KEY, CEPH_S3_SECRET_KEY,
+#      CEPH_MEMSTORE_BYTES (4 GiB: the OSD's RAM-backed capacity; a full OSD blocks writes).
 # stdout of `start` is exactly the three CEPH_S3_* lines; progress goes to stderr.
 
 set -euo pipefail
@@ -21,6 +22,7 @@ MON_PORT="${CEPH_MON_PORT:-3300}"
 MON_V1_PORT="${CEPH_MON_V1_PORT:-6789}"
 ACCESS_KEY="${CEPH_S3_ACCESS_KEY:-stowage-test}"
 SECRET_KEY="${CEPH_S3_SECRET_KEY:-stowage-test-secret-key-0123456789}"
+MEMSTORE_BYTES="${CEPH_MEMSTORE_BYTES:-4294967296}"
 
 MON_TIMEOUT=30
 OSD_TIMEOUT=60
@@ -229,7 +231,7 @@ log file = ${LOG_DIR}/\$name.log
 osd data = ${STATE_DIR}/osd/\$cluster-\$id
 # RAM-backed store: no disk/device needed, fast, gone on exit (fine for tests).
 osd objectstore = memstore
-memstore device bytes = 4294967296
+memstore device bytes = ${MEMSTORE_BYTES}
 admin socket = ${RUN_DIR}/\$name.asok
 pid file = ${RUN_DIR}/\$name.pid
 log file = ${LOG_DIR}/\$name.log

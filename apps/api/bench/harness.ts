@@ -42,6 +42,9 @@ export async function startStore(kind: StoreKind): Promise<Store> {
   if (kind === 'ceph') {
     const env = { ...process.env };
     if (!env.CEPH_STATE_DIR) env.CEPH_STATE_DIR = path.join(benchDir, 'ceph');
+    // Room for every round's GiB-sized objects: RGW frees deleted ones only after its GC delay,
+    // and a full memstore OSD blocks writes instead of refusing them. Memory is used as written.
+    env.CEPH_MEMSTORE_BYTES ??= String(14 * 1024 * MiB);
     const rgw = startCephRgw(env);
     const version = execFileSync('radosgw', ['--version'], { encoding: 'utf8' })
       .split('\n')[0]!
