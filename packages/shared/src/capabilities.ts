@@ -29,6 +29,3 @@ export const BucketCapabilitiesSchema = z.object({
   presignedUrls: CapabilitySchema,
 });
 export type BucketCapabilities = z.infer<typeof BucketCapabilitiesSchema>;
-
-/** CopyObject's limit: a metadata edit of a bigger object copies it in parts (UploadPartCopy). */
-export const MAX_SINGLE_COPY_BYTES = 5 * 1024 ** 3;
