@@ -33,15 +33,14 @@ const instrument = `
 export const browser: Bench = {
   name: 'browser',
   limits:
-    "First rows: not the store. On Ceph (10,000 keys) the API's first page took ~0.2 s but the " +
-    "first row came 6.1 s after navigation: that is the app's own start (fetching, parsing and " +
-    'running ~400 KB of JavaScript, then rendering) on 2 cores at load ~20, and the longest task ' +
-    '(~0.7 s) is most likely that start; not yet split with a performance trace. On s3rver at ' +
-    '100,000 keys the first API page alone takes seconds (every page reads the whole bucket). ' +
-    'Rows: TanStack Virtual keeps the DOM to the visible rows plus overscan (46 here). Each new ' +
-    'page re-derives the entry list and the virtualizer re-measures every row (O(loaded keys)); ' +
-    'entries of loaded pages are now reused (listing-entries.ts). Measured at 10,000 keys only: ' +
-    'seeding 100,000 keys ran at 64–85 PUT/s on this loaded machine (20+ min per store).',
+    "First rows (Ceph, 100,000 keys, quiet machine): 1.6 s, of which the API's first page is " +
+    '~50 ms; the rest is the app starting in Chromium on 2 cores (the session check, then ' +
+    'fetching, parsing and running 136 KB gzipped of JavaScript) while radosgw and the API share ' +
+    'the cores; not yet split with a performance trace (next: the session check and the first ' +
+    'listing could start together). Rows: TanStack Virtual keeps the DOM to the visible rows ' +
+    'plus overscan (46). Long tasks while scrolling: each loaded page re-derives the entry list ' +
+    'and the virtualizer re-measures (O(loaded keys)); 200–277 ms at 100,000 keys. Not measured ' +
+    'on s3rver at 100,000 keys: each of its pages reads the whole bucket (seconds per page).',
   method:
     'The built SPA served by the API (STOWAGE_WEB_DIR), Chromium via Playwright (1280×900). ' +
     'An init script records, from navigation start, when the first listing row enters the DOM ' +

@@ -5,7 +5,7 @@ export * from './buckets.js';
 export * from './objects.js';
 export * from './object.js';
 export * from './keys.js';
-export * from './limits.js';
+export * from './constants.js';
 export * from './metadata.js';
 export * from './rfc2047.js';
 export * from './tags.js';

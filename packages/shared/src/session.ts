@@ -12,10 +12,6 @@ export const ProfileNameSchema = z
   .max(64, 'A profile name is at most 64 characters')
   .regex(/^[A-Za-z0-9._-]+$/, 'A profile name uses letters, digits, ".", "_" and "-"');
 
-/** Every state-changing request must carry this header (CSRF: a cross-site form cannot). */
-export const CSRF_HEADER = 'x-stowage-csrf';
-export const CSRF_HEADER_VALUE = '1';
-
 /** Sign in with the S3 keys of the profile's store (MinIO Console style). */
 export const KeySignInBodySchema = z.object({
   profile: ProfileNameSchema.optional(),
