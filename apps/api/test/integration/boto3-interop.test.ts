@@ -80,11 +80,11 @@ describe('boto3 interoperability', () => {
     const big = (
       await app.inject(`/api/buckets/${bucket}/object?${q({ key: 'lab/upload/data.bin' })}`)
     ).json();
-    expect(big).toMatchObject({
-      size: file.length,
-      metadata: { source: 'lab' },
-      tags: [{ key: 'team', value: 'science' }],
-    });
+    expect(big).toMatchObject({ size: file.length, metadata: { source: 'lab' } });
+    const bigTags = await app.inject(
+      `/api/buckets/${bucket}/object/tags?${q({ key: 'lab/upload/data.bin' })}`,
+    );
+    expect(bigTags.json()).toEqual({ tags: [{ key: 'team', value: 'science' }] });
     // Three 5 MiB parts: a real multipart upload (s3rver gives such objects a plain MD5 ETag).
     expect(big.etag).toMatch(onEmbedded ? /^"[0-9a-f]{32}"$/ : /^"[0-9a-f]{32}-3"$/);
     const bytes = await app.inject(
