@@ -8,6 +8,7 @@ import {
   folderTest as test,
   gridRow,
   objectApiPath,
+  objectTagsApiPath,
   objectContentApiPath,
   previewRegion,
 } from './helpers';
@@ -52,6 +53,7 @@ test('"New text object" saves the text as a UTF-8 text object and selects it', a
     size: text.length,
     contentType: 'text/plain; charset=utf-8',
     metadata: {},
-    tags: [],
   });
+  const tags = await request.get(objectTagsApiPath(key));
+  expect(await tags.json()).toEqual({ tags: [] });
 });
