@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ObjectTagsSchema } from './object.js';
 
 export const MAX_TAGS = 10;
 const TAG_CHARS = /^[\p{L}\p{N}\p{Zs}+\-=._:/@]*$/u;
@@ -33,4 +34,5 @@ export const TagSetSchema = z
 
 export const PutTagsBodySchema = z.object({ tags: TagSetSchema });
 export type PutTagsBody = z.infer<typeof PutTagsBodySchema>;
-export const PutTagsResponseSchema = PutTagsBodySchema;
+/** The tag set the store holds after the change (read back): the shape GET …/object/tags answers. */
+export const PutTagsResponseSchema = ObjectTagsSchema;

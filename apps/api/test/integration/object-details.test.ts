@@ -128,10 +128,12 @@ describe('GET /api/buckets/:bucket/object (errors)', () => {
   });
 
   it.each([
-    ['', 'key: The object key is empty'],
-    ['k'.repeat(1025), 'key: The object key is longer than 1024 bytes (UTF-8)'],
-  ])('refuses a bad key with 400', async (key, message) => {
-    const res = await app.inject(`/api/buckets/${bucket}/object?${q({ key })}`);
+    ['object', '', 'key: The object key is empty'],
+    ['object', 'k'.repeat(1025), 'key: The object key is longer than 1024 bytes (UTF-8)'],
+    ['object/tags', '', 'key: The object key is empty'],
+    ['object/tags', 'k'.repeat(1025), 'key: The object key is longer than 1024 bytes (UTF-8)'],
+  ])('GET …/%s refuses a bad key with 400', async (route, key, message) => {
+    const res = await app.inject(`/api/buckets/${bucket}/${route}?${q({ key })}`);
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe(message);
   });
