@@ -4,6 +4,7 @@
  */
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { chromium, type Page } from '@playwright/test';
+import { folderPageUrl } from '@stowage/shared';
 import { apiJson } from './api-client.js';
 import { seconds, startApi, webDist, type Bench } from './harness.js';
 import { PREFIX, seededBucket } from './seed.js';
@@ -31,6 +32,11 @@ const instrument = `
   };
   new MutationObserver(count).observe(document, { childList: true, subtree: true });
 `;
+
+/** First visits timed; the figure is their median. */
+const VISITS = 5;
+/** How long the launched browser is left alone before the first visit. */
+const SETTLE_MS = 2000;
 
 export const browser: Bench = {
   name: 'browser',
@@ -60,13 +66,12 @@ export const browser: Bench = {
     const { bucket, count } = await seededBucket(ctx);
     // Warm, as the listing bench is: the store (its first listing of a freshly seeded bucket),
     // and the API process, just started (its first listing, cold JIT, took ~0.4 s, not ~50 ms).
-    // Chromium stays cold: a new browser, no cache, as a first visit.
     await store.client.send(
       new ListObjectsV2Command({ Bucket: bucket, Prefix: PREFIX, Delimiter: '/', MaxKeys: 1000 }),
     );
     const api = await startApi(store, { webDir: webDist });
     await apiJson(api, '/api/session');
-    await apiJson(api, `/api/buckets/${bucket}/objects?prefix=${encodeURIComponent(PREFIX)}`);
+    await apiJson(api, folderPageUrl(bucket, PREFIX));
     const b = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [
@@ -79,56 +84,51 @@ export const browser: Bench = {
         '--disable-sync',
       ],
     });
-    let firstRowMs: number;
-    let maxRows: number;
-    let longTasks: number[];
-    let scrollS: number;
-    let timeline = '';
+    const url = `${api.url}/b/${bucket}?prefix=${encodeURIComponent(PREFIX)}`;
+    const visits: { firstRowMs: number; timeline: string }[] = [];
+    let scrolled: { maxRows: number; longTasks: number[]; scrollS: number };
     try {
-      const page = await b.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.addInitScript({ content: instrument });
-      const url = `${api.url}/b/${bucket}?prefix=${encodeURIComponent(PREFIX)}`;
-      await page.goto(url, { waitUntil: 'commit' });
-      await page.waitForFunction(() => window.__bench.firstRowMs !== null, null, {
-        timeout: 30_000,
-      });
-      firstRowMs = await page.evaluate(() => window.__bench.firstRowMs as number);
-      timeline = await firstRowTimeline(page);
-      const status = page.locator('.listing').getByRole('status');
-      const scroller = page
-        .getByRole('grid', { name: 'Objects' })
-        .locator(':scope > [role="rowgroup"]')
-        .last();
-      const total = `${count.toLocaleString('en-US')} items`;
-      const t = performance.now();
-      const deadline = t + (quick ? 300_000 : 1_500_000);
-      while ((await status.textContent()) !== total) {
-        if (performance.now() > deadline) throw new Error('the scroll did not reach the end');
-        await scroller.evaluate((el) => {
-          el.scrollTop = el.scrollHeight;
+      // A browser that is running already, as a user's is: its launch (~1 s of both cores
+      // here) is over before the first visit. Each visit is a first one: a new context, so
+      // no cache, no cookie, no compiled code of the app.
+      const idle = await b.newPage();
+      await idle.waitForTimeout(SETTLE_MS);
+      let page: Page | undefined;
+      for (let i = 0; i < VISITS; i++) {
+        await page?.context().close();
+        page = await (await b.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+        await page.addInitScript({ content: instrument });
+        await page.goto(url, { waitUntil: 'commit' });
+        await page.waitForFunction(() => window.__bench.firstRowMs !== null, null, {
+          timeout: 30_000,
         });
-        await page.waitForTimeout(50);
+        const firstRowMs = await page.evaluate(() => window.__bench.firstRowMs as number);
+        visits.push({ firstRowMs, timeline: await firstRowTimeline(page) });
+        log(`  visit ${i + 1}: first row ${firstRowMs.toFixed(0)} ms`);
       }
-      scrollS = seconds(t);
-      ({ maxRows, longTasks } = await page.evaluate(() => window.__bench));
+      scrolled = await scrollToEnd(page!, count, quick);
     } finally {
       await b.close();
       await api.stop();
     }
+    const { maxRows, longTasks, scrollS } = scrolled;
     const longest = Math.max(0, ...longTasks);
     const n = count.toLocaleString('en-US');
+    const sorted = [...visits].sort((x, y) => x.firstRowMs - y.firstRowMs);
+    const mid = sorted[Math.floor(sorted.length / 2)]!;
+    const all = visits.map((v) => v.firstRowMs.toFixed(0)).join(', ');
     log(
-      `  first row ${firstRowMs.toFixed(0)} ms, max rows ${maxRows}, longest task ${longest.toFixed(0)} ms`,
+      `  first row: median ${mid.firstRowMs.toFixed(0)} ms (${all}), max rows ${maxRows}, longest task ${longest.toFixed(0)} ms`,
     );
-    log(`  before the first row: ${timeline}`);
+    log(`  the median visit, before its first row: ${mid.timeline}`);
     return [
       {
         id: 'browser.first-rows',
         figure: `Open a folder of ${n} keys: first rows after navigation`,
         budget: '< 1 s',
-        value: `${firstRowMs.toFixed(0)} ms`,
-        met: firstRowMs < 1000,
-        detail: `before the first row: ${timeline}`,
+        value: `${mid.firstRowMs.toFixed(0)} ms`,
+        met: mid.firstRowMs < 1000,
+        detail: `median of ${VISITS} first visits (${all} ms); the median one before its first row: ${mid.timeline}`,
       },
       {
         id: 'browser.dom-rows',
@@ -149,6 +149,28 @@ export const browser: Bench = {
     ];
   },
 };
+
+/** Scrolls the grid to its bottom until every key is loaded; what the DOM and main thread went through. */
+async function scrollToEnd(page: Page, count: number, quick: boolean) {
+  const status = page.locator('.listing').getByRole('status');
+  const scroller = page
+    .getByRole('grid', { name: 'Objects' })
+    .locator(':scope > [role="rowgroup"]')
+    .last();
+  const total = `${count.toLocaleString('en-US')} items`;
+  const t = performance.now();
+  const deadline = t + (quick ? 300_000 : 1_500_000);
+  while ((await status.textContent()) !== total) {
+    if (performance.now() > deadline) throw new Error('the scroll did not reach the end');
+    await scroller.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await page.waitForTimeout(50);
+  }
+  const scrollS = seconds(t);
+  const { maxRows, longTasks } = await page.evaluate(() => window.__bench);
+  return { maxRows, longTasks, scrollS };
+}
 
 /** When (ms after navigation start) the page's own resources and first API requests ended. */
 async function firstRowTimeline(page: Page): Promise<string> {

@@ -91,9 +91,38 @@ test('right keys: the bucket list; sign out: the login page, and Back shows no d
 });
 
 test('a deep link while signed out: the login page, then that very page', async ({ page }) => {
+  // The folder's first page is asked for beside the session check. Its 401 is let through once
+  // the app waits for the session (the gate is up), and the session answers after it: that
+  // 401 is no "ended" session. (One-shot flags, not `times: 1`, which lets held routes go.)
+  let pageHeld = false;
+  let sessionHeld = false;
+  await page.route(
+    (url) => url.pathname.endsWith('/objects'),
+    async (route) => {
+      if (!pageHeld) {
+        pageHeld = true;
+        await expect(page.getByText('Loading…')).toBeVisible();
+      }
+      await route.continue();
+    },
+  );
+  const refused = page.waitForResponse(
+    (res) => new URL(res.url()).pathname.endsWith('/objects') && res.status() === 401,
+  );
+  await page.route(
+    (url) => url.pathname === '/api/session',
+    async (route) => {
+      if (!sessionHeld && route.request().method() === 'GET') {
+        sessionHeld = true;
+        await refused;
+      }
+      await route.continue();
+    },
+  );
   await page.goto(bucketPath('docs/'));
   await expect(loginForm(page)).toBeVisible();
   await expect(objectGrid(page)).toHaveCount(0);
+  await expect(page.getByText('Your session has ended')).toHaveCount(0);
 
   await signInThroughForm(page);
   await expectBreadcrumb(page, [DEMO_BUCKET, 'docs']);

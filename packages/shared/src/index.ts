@@ -12,3 +12,4 @@ export * from './tags.js';
 export * from './delete.js';
 export * from './session.js';
 export * from './capabilities.js';
+export * from './api-paths.js';

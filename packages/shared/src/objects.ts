@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const MAX_PAGE_SIZE = 1000;
+import { OBJECTS_PAGE_SIZE } from './api-paths.js';
 
 /** One S3 ListObjectsV2 page: `cursor` is the store's continuation token, passed through. */
 export const ListObjectsQuerySchema = z.object({
@@ -11,8 +10,8 @@ export const ListObjectsQuerySchema = z.object({
     .number()
     .int('The limit is a whole number')
     .min(1, 'The limit is at least 1')
-    .max(MAX_PAGE_SIZE, `The limit is at most ${MAX_PAGE_SIZE}`)
-    .default(MAX_PAGE_SIZE),
+    .max(OBJECTS_PAGE_SIZE, `The limit is at most ${OBJECTS_PAGE_SIZE}`)
+    .default(OBJECTS_PAGE_SIZE),
 });
 export type ListObjectsQuery = z.infer<typeof ListObjectsQuerySchema>;
 

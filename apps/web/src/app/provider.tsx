@@ -1,7 +1,6 @@
-import { lazy, useState, type ReactNode } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { UploadProvider } from '@/features/upload/components/upload-provider';
-import { createQueryClient } from '@/lib/query-client';
 import { SessionGate } from './session-gate';
 
 // Shown in the transfer panel, which itself loads with the first upload.
@@ -11,9 +10,13 @@ const AbortNotes = lazy(() =>
   })),
 );
 
-export function AppProvider({ children }: { children: ReactNode }) {
-  // One client per app instance (not module state), so tests can mount fresh apps.
-  const [queryClient] = useState(createQueryClient);
+export function AppProvider({
+  queryClient,
+  children,
+}: {
+  queryClient: QueryClient;
+  children: ReactNode;
+}) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionGate>

@@ -1,9 +1,12 @@
+import type { QueryClient } from '@tanstack/react-query';
 import {
-  createRootRoute,
+  createRootRouteWithContext,
   createRoute,
   createRouter,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
+import { getBucketsQueryOptions } from '@/features/buckets/api/get-buckets';
+import { getObjectsQueryOptions } from '@/features/objects/api/get-objects';
 import { BucketRoute } from './routes/bucket';
 import { BucketsRoute } from './routes/buckets';
 import { NotFoundRoute } from './routes/not-found';
@@ -11,11 +14,25 @@ import { RootLayout } from './routes/root';
 import { RouteError } from './routes/route-error';
 import { parseSearch, stringifySearch } from './search-params';
 
-const rootRoute = createRootRoute({ component: RootLayout });
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: RootLayout,
+});
+
+/**
+ * Each route asks for its data as it loads, not once it has rendered; on the first page that
+ * is before React renders (main.tsx), and the API has sent a preload of the same URL with the
+ * page. Only what is not cached yet: refreshing is the route's own (its queries, on mount), or
+ * every selection in a stale 100-page folder would fetch it all again. The loaders do not
+ * wait, and an error is the route's to show.
+ */
+const shownByTheRoute = () => undefined;
 
 const bucketsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
+  loader: ({ context }) => {
+    context.queryClient.ensureQueryData(getBucketsQueryOptions()).catch(shownByTheRoute);
+  },
   component: BucketsRoute,
 });
 
@@ -34,22 +51,31 @@ const bucketRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/b/$bucket',
   validateSearch: validateBucketSearch,
+  loaderDeps: ({ search }) => ({ prefix: search.prefix }),
+  loader: ({ context, params, deps }) => {
+    context.queryClient
+      .ensureInfiniteQueryData(getObjectsQueryOptions(params.bucket, deps.prefix))
+      .catch(shownByTheRoute);
+  },
   component: BucketRoute,
 });
 
 const routeTree = rootRoute.addChildren([bucketsRoute, bucketRoute]);
 
-export const router = createRouter({
-  routeTree,
-  parseSearch,
-  stringifySearch,
-  defaultNotFoundComponent: NotFoundRoute,
-  defaultErrorComponent: RouteError,
-  scrollRestoration: false,
-});
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    defaultNotFoundComponent: NotFoundRoute,
+    defaultErrorComponent: RouteError,
+    scrollRestoration: false,
+  });
+}
 
 declare module '@tanstack/react-router' {
   interface Register {
-    router: typeof router;
+    router: ReturnType<typeof createAppRouter>;
   }
 }

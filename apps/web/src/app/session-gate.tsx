@@ -4,7 +4,8 @@ import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage, setUnauthorizedHandler } from '@/lib/api-client';
-import { markSignedOut, useSession } from '@/lib/session';
+import type { SessionResponse } from '@stowage/shared';
+import { markSignedOut, sessionQueryKey, useSession } from '@/lib/session';
 
 // The form, its schemas and zod load only when someone has to sign in.
 const LoginPage = lazy(() =>
@@ -25,6 +26,10 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
+      // Only a signed-in session can end. A 401 while the session is still being asked (the
+      // first page asked for beside it) or already signed out says nothing new.
+      const session = queryClient.getQueryData<SessionResponse>(sessionQueryKey);
+      if (session?.signedIn !== true) return;
       setEnded(true);
       markSignedOut(queryClient);
     });

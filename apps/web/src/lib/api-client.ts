@@ -1,4 +1,4 @@
-import { CSRF_HEADER, CSRF_HEADER_VALUE, type ApiError } from '@stowage/shared';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_PATH, type ApiError } from '@stowage/shared';
 
 /** Any failed API call: `status` is the HTTP status, or 0 when the server could not be reached. */
 export class ApiRequestError extends Error {
@@ -27,8 +27,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-/** The session routes answer 401 for wrong keys: that is the login form's error, not an ended session. */
-const SESSION_PATH = '/api/session';
+// The session routes answer 401 for wrong keys: that is the login form's error, not an ended session.
 
 function reportUnauthorized(url: string, status: number): void {
   if (status === 401 && !url.startsWith(SESSION_PATH)) onUnauthorized?.();
@@ -60,10 +59,7 @@ export function apiUrl(path: string, query: Query = {}): string {
   return pairs.length > 0 ? `${path}?${pairs.join('&')}` : path;
 }
 
-/** `/api/buckets/:bucket` with the bucket as one encoded path segment. */
-export function bucketPath(bucket: string): string {
-  return `/api/buckets/${encodeURIComponent(bucket)}`;
-}
+export { bucketPath } from '@stowage/shared';
 
 function isApiError(body: unknown): body is ApiError {
   if (typeof body !== 'object' || body === null) return false;

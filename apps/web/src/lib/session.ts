@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { SessionResponse } from '@stowage/shared';
+import { SESSION_PATH, type SessionResponse } from '@stowage/shared';
 import { apiGet } from './api-client';
 
 /**
@@ -9,7 +9,7 @@ import { apiGet } from './api-client';
 export const sessionQueryKey = ['session'] as const;
 
 export function getSession(signal?: AbortSignal): Promise<SessionResponse> {
-  return apiGet<SessionResponse>('/api/session', signal);
+  return apiGet<SessionResponse>(SESSION_PATH, signal);
 }
 
 export function getSessionQueryOptions() {

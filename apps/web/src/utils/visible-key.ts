@@ -18,6 +18,13 @@ function isInvisible(code: number): boolean {
   return INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to);
 }
 
+/** Any of them in a string: one regex test, so a listing's ordinary keys cost no per-character walk. */
+const ANY_INVISIBLE = new RegExp(
+  `[${INVISIBLE_RANGES.map(([from, to]) => `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`).join('')}]`,
+  'u',
+);
+const hasInvisible = (s: string): boolean => ANY_INVISIBLE.test(s);
+
 /** Names of the characters that reorder text (the CVE-2023-33955 class), for the marker's title. */
 const NAMES: Record<number, string> = {
   0x061c: 'ARABIC LETTER MARK',
@@ -56,6 +63,7 @@ export type KeyPart = { text: string } | { hidden: number };
 
 /** Splits a key into its ordinary text and its hidden characters, in order. */
 export function keyParts(s: string): KeyPart[] {
+  if (!hasInvisible(s)) return [{ text: s }];
   const parts: KeyPart[] = [];
   let text = '';
   for (const char of s) {
@@ -82,6 +90,7 @@ export function hiddenCharMarker(code: number): string {
  * (titles, aria-labels): hidden characters become `⟨U+202E⟩`. In markup, use <VisibleKey>.
  */
 export function visibleKey(s: string): string {
+  if (!hasInvisible(s)) return s;
   let out = '';
   let changed = false;
   for (const char of s) {

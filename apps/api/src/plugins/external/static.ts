@@ -2,11 +2,30 @@ import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { BUCKETS_PATH, SESSION_PATH, folderPageUrl } from '@stowage/shared';
 import { notFound } from '../../errors.js';
 
 /**
+ * What the app at `url` asks for first: the session, and the page's own data (the bucket
+ * list, or a folder's first page). The same shared functions build the app's requests.
+ */
+export function firstRequests(url: string): string[] {
+  const { pathname, searchParams } = new URL(url, 'http://stowage');
+  if (pathname === '/') return [SESSION_PATH, BUCKETS_PATH];
+  const segment = /^\/b\/([^/]+)\/?$/.exec(pathname)?.[1];
+  if (segment === undefined) return [SESSION_PATH];
+  // A malformed %-escape never gets here: the router answers 400 first.
+  return [
+    SESSION_PATH,
+    folderPageUrl(decodeURIComponent(segment), searchParams.get('prefix') ?? ''),
+  ];
+}
+
+/**
  * Serves the built SPA. Other GET paths get index.html so deep links load the app;
- * unknown /api paths stay JSON 404s.
+ * unknown /api paths stay JSON 404s. The page comes with a preload (Link header) of the
+ * app's first requests, so the browser asks for them while it is still loading the scripts
+ * (on 2 cores a cold Chromium needs ~0.7 s for those; BENCHMARKS.md, browser).
  */
 export default fp<{ webDir: string }>(
   async (app, opts) => {
@@ -14,12 +33,21 @@ export default fp<{ webDir: string }>(
       app.log.warn(`No web build at ${opts.webDir}: serving the API only`);
       return;
     }
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false });
+    // index: false: "/" is the app's bucket list, served below with its preloads.
+    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url === '/api' || request.url.startsWith('/api/')) {
         throw notFound(`No route GET ${request.url.split('?')[0]}`);
       }
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      // `crossorigin`: the app's fetch() is a CORS-mode request, and only a preload of the
+      // same mode and URL is handed to it. encodeURIComponent leaves no `>`, `,` or `;`.
+      const links = firstRequests(request.url).map(
+        (url) => `<${url}>; rel=preload; as=fetch; crossorigin`,
+      );
+      return reply
+        .header('link', links.join(', '))
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
     });
   },
   { name: 'static' },

@@ -8,6 +8,7 @@ import type {
 import { useBucketCapabilities } from '@/features/bucket-capabilities/api/get-bucket-capabilities';
 import { VersioningStatus } from '@/features/bucket-capabilities/components/versioning-status';
 import { DetailsPanel } from '@/features/object-details/components/details-panel';
+import { useFirstPageSettled } from '@/features/objects/api/get-objects';
 import { GoToPathForm } from '@/features/objects/components/go-to-path-form';
 import { ObjectBreadcrumb } from '@/features/objects/components/object-breadcrumb';
 import { ObjectListing } from '@/features/objects/components/object-listing';
@@ -34,7 +35,9 @@ export function BucketRoute() {
   const { prefix, key } = route.useSearch();
   const navigate = route.useNavigate();
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
-  const { data: capabilities } = useBucketCapabilities(bucket);
+  // Five probes of the store: they wait for the folder's first page, not the other way round.
+  const firstPageSettled = useFirstPageSettled(bucket, prefix);
+  const { data: capabilities } = useBucketCapabilities(bucket, { enabled: firstPageSettled });
 
   // Closing replaces the history entry, as selecting does: back/forward step through folders.
   const closeDetails = () => void navigate({ search: { prefix }, replace: true });
@@ -88,7 +91,7 @@ export function BucketRoute() {
     <div className="browser">
       <div className="browser__toolbar">
         <ObjectBreadcrumb bucket={bucket} prefix={prefix} />
-        <VersioningStatus bucket={bucket} />
+        <VersioningStatus capabilities={capabilities} />
         <GoToPathForm
           key={`${bucket}\n${prefix}\n${key ?? ''}`}
           bucket={bucket}

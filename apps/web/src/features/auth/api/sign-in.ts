@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SessionResponseSchema, type SignInBody } from '@stowage/shared';
+import { SESSION_PATH, SessionResponseSchema, type SignInBody } from '@stowage/shared';
 import { apiPost } from '@/lib/api-client';
 import { markSignedIn, sessionQueryKey } from '@/lib/session';
 
 /** POST /api/session: sets the session cookie (httpOnly) and answers the new session. */
 export function signIn(body: SignInBody): Promise<unknown> {
-  return apiPost<unknown>('/api/session', body);
+  return apiPost<unknown>(SESSION_PATH, body);
 }
 
 /** Signs in; the body (and so the secret) lives only in this request, never in storage or the URL. */

@@ -19,7 +19,10 @@ export function getBucketCapabilitiesQueryOptions(bucket: string) {
   });
 }
 
-/** What the store can do in this bucket; undefined while loading or if it could not be asked. */
-export function useBucketCapabilities(bucket: string) {
-  return useQuery(getBucketCapabilitiesQueryOptions(bucket));
+/**
+ * What the store can do in this bucket; undefined while loading or if it could not be asked.
+ * `enabled: false` holds the probe back (an answer already cached is still given).
+ */
+export function useBucketCapabilities(bucket: string, { enabled = true } = {}) {
+  return useQuery({ ...getBucketCapabilitiesQueryOptions(bucket), enabled });
 }

@@ -1,13 +1,16 @@
+import type { BucketCapabilities } from '@stowage/shared';
 import { versioningText } from '@/lib/capability-notes';
-import { useBucketCapabilities } from '../api/get-bucket-capabilities';
 
 /** The bucket's versioning status in the toolbar, once the store has been asked. */
-export function VersioningStatus({ bucket }: { bucket: string }) {
-  const { data } = useBucketCapabilities(bucket);
-  if (!data) return null;
+export function VersioningStatus({
+  capabilities,
+}: {
+  capabilities: BucketCapabilities | undefined;
+}) {
+  if (!capabilities) return null;
   return (
     <p className="bucket-status muted" title="Stowage shows the current version of each object">
-      {versioningText(data)}
+      {versioningText(capabilities)}
     </p>
   );
 }

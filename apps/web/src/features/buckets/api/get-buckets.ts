@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ListBucketsResponse } from '@stowage/shared';
+import { BUCKETS_PATH, type ListBucketsResponse } from '@stowage/shared';
 import { apiGet } from '@/lib/api-client';
 
 export const bucketsQueryKey = ['buckets'] as const;
 
 export function getBuckets(signal?: AbortSignal): Promise<ListBucketsResponse> {
-  return apiGet<ListBucketsResponse>('/api/buckets', signal);
+  return apiGet<ListBucketsResponse>(BUCKETS_PATH, signal);
 }
 
 export function getBucketsQueryOptions() {

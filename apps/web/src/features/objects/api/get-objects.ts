@@ -1,10 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { ListObjectsResponse } from '@stowage/shared';
-import { apiGet, apiUrl, bucketPath } from '@/lib/api-client';
+import { folderPageUrl, type ListObjectsResponse } from '@stowage/shared';
+import { apiGet } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-
-/** One S3 page per request; the API caps `limit` at 1000. */
-export const OBJECTS_PAGE_SIZE = 1000;
 
 type GetObjectsInput = { bucket: string; prefix: string; cursor?: string; signal?: AbortSignal };
 
@@ -14,14 +11,8 @@ export function getObjects({
   cursor,
   signal,
 }: GetObjectsInput): Promise<ListObjectsResponse> {
-  const url = apiUrl(`${bucketPath(bucket)}/objects`, {
-    prefix,
-    delimiter: '/',
-    // The first page has no cursor (the infinite query starts from '').
-    cursor: cursor === '' ? undefined : cursor,
-    limit: OBJECTS_PAGE_SIZE,
-  });
-  return apiGet<ListObjectsResponse>(url, signal);
+  // The first page has no cursor (the infinite query starts from '').
+  return apiGet<ListObjectsResponse>(folderPageUrl(bucket, prefix, cursor || undefined), signal);
 }
 
 export function objectsQueryKey(bucket: string, prefix: string) {
@@ -41,4 +32,16 @@ export function getObjectsQueryOptions(bucket: string, prefix: string) {
 
 export function useObjects(bucket: string, prefix: string) {
   return useInfiniteQuery(getObjectsQueryOptions(bucket, prefix));
+}
+
+/**
+ * True once the folder's first page has arrived (or failed). What can wait asks only then, so
+ * the first rows do not share the API and the store with it. Re-renders on status changes only.
+ */
+export function useFirstPageSettled(bucket: string, prefix: string): boolean {
+  const { status } = useInfiniteQuery({
+    ...getObjectsQueryOptions(bucket, prefix),
+    notifyOnChangeProps: ['status'],
+  });
+  return status !== 'pending';
 }

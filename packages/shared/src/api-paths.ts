@@ -1,0 +1,29 @@
+// No zod here: the web app's first screen imports these.
+
+/**
+ * The API URLs of the app's first screens, built in one place. The API serves the page with
+ * a preload (Link header) of the very URLs the app will ask for, and the browser only hands
+ * a preloaded answer to a request whose URL is byte-identical.
+ */
+
+/** One S3 page (S3's own maximum): the app's page size and the API's cap on `limit`. */
+export const OBJECTS_PAGE_SIZE = 1000;
+
+export const SESSION_PATH = '/api/session';
+export const BUCKETS_PATH = '/api/buckets';
+
+/** `/api/buckets/:bucket` with the bucket as one encoded path segment. */
+export function bucketPath(bucket: string): string {
+  return `/api/buckets/${encodeURIComponent(bucket)}`;
+}
+
+/** One page of a folder: its objects and subfolders ("/" delimiter), after `cursor` if given. */
+export function folderPageUrl(bucket: string, prefix: string, cursor?: string): string {
+  const query = [
+    `prefix=${encodeURIComponent(prefix)}`,
+    'delimiter=%2F',
+    ...(cursor ? [`cursor=${encodeURIComponent(cursor)}`] : []),
+    `limit=${OBJECTS_PAGE_SIZE}`,
+  ];
+  return `${bucketPath(bucket)}/objects?${query.join('&')}`;
+}
