@@ -17,8 +17,9 @@ import { startCephRgw } from '../test/ceph-rgw.js';
 
 export const MiB = 1024 * 1024;
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
-const serverJs = path.join(root, 'apps/api/dist/server.js');
-export const webDist = path.join(root, 'apps/web/dist');
+const serverJs = path.join(process.env.BENCH_APP_ROOT ?? root, 'apps/api/dist/server.js');
+export const webDist = path.join(process.env.BENCH_APP_ROOT ?? root, 'apps/web/dist');
+/** BENCH_APP_ROOT: another checkout's built app, to compare two builds with the same bench. */
 /** Kept between runs: test files, and the embedded store's data (its seeded bucket). STOWAGE_BENCH_DIR moves it. */
 export const benchDir = process.env.STOWAGE_BENCH_DIR ?? path.join(os.tmpdir(), 'stowage-bench');
 mkdirSync(benchDir, { recursive: true });
