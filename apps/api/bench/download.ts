@@ -20,16 +20,17 @@ const KEY = 'download.bin';
 export const download: Bench = {
   name: 'download',
   limits:
-    'The relay itself, on 2 cores. The route is a plain pipe (reply.send of the GetObject body, ' +
-    "no transform or copy of ours); its CPU profile is Node receiving the store's bytes " +
-    '(socketOnData) and writing them to the client (writeBuffer), ~1–3 s of CPU per GiB that the ' +
-    'direct read does not spend. On a quiet machine the store (s3rver in the bench process, or ' +
-    'radosgw), the client and the relay then share 2 cores: the relay gets 160–290 MiB/s where ' +
-    'the store alone gives 250–530 MiB/s (0.5–0.75, varying ±0.15 between rounds and runs). ' +
-    "Tried and measured, no gain: a 64 KiB stream high-water mark (Node 22's default; " +
-    'relay CPU unchanged within noise), joining chunks into ≤ 1 MiB writes (Ceph 0.66 with, ' +
-    "0.73 without). Where the client and the store are across a network, the relay's ~1–3 s " +
-    'per GiB is what it costs: one core relays ~300+ MiB/s.',
+    'The relay itself, on 2 cores. The route is a plain pipe (reply.send of the GetObject ' +
+    "body, no transform or copy of ours); its CPU profile is Node receiving the store's bytes " +
+    '(socketOnData) and writing them to the client (writeBuffer), 3–9 s of CPU per GiB for ' +
+    'client and API together against 1–1.5 s for the direct read. The store (s3rver in the ' +
+    'bench process, or radosgw), the client and the relay share 2 cores: per-round ratios ' +
+    'spread from 0.29 to 0.87 over the runs (this run 0.59 on s3rver, 0.85 on Ceph; earlier ' +
+    '0.32 and 0.51), with the same code. Tried and measured, no gain: a 64 KiB stream ' +
+    "high-water mark (Node 22's default; relay CPU unchanged within noise), joining chunks " +
+    'into ≤ 1 MiB writes (Ceph 0.66 with, 0.73 without); a bare Node http relay (no Fastify, ' +
+    'no SDK) gets the same 0.5–0.8. Where the client and the store are across a network, the ' +
+    "relay's CPU is what it costs: one core relays ~300+ MiB/s.",
   method:
     'The file is stored once (directly); then each round reads it through ' +
     '`GET /api/buckets/:b/object/content` and directly with GetObject, both drained by the bench ' +
