@@ -8,7 +8,7 @@ import helmet from 'helmet';
  * one (headers set on the reply take precedence over those set on the raw response).
  *
  * helmet itself, built once: @fastify/helmet builds it again for every request (parsing the
- * CSP each time), a third of a small request's CPU (BENCHMARKS.md, head).
+ * CSP each time), ~0.05 ms of the ~0.35 ms of CPU a small request costs (BENCHMARKS.md, head).
  */
 const securityHeaders = helmet({
   contentSecurityPolicy: {

@@ -25,7 +25,7 @@ export function firstRequests(url: string): string[] {
  * Serves the built SPA. Other GET paths get index.html so deep links load the app;
  * unknown /api paths stay JSON 404s. The page comes with a preload (Link header) of the
  * app's first requests, so the browser asks for them while it is still loading the scripts
- * (on 2 cores a cold Chromium needs ~0.7 s for those; BENCHMARKS.md, browser).
+ * (~0.4 s of a first visit here; BENCHMARKS.md, browser).
  */
 export default fp<{ webDir: string }>(
   async (app, opts) => {
