@@ -6,6 +6,7 @@ import {
   detailsPanel,
   expectRowNames,
   gridRow,
+  openRow,
 } from './helpers';
 
 test('an unreachable store shows the API message in the app-wide banner', async ({ page }) => {
@@ -52,4 +53,33 @@ test('a deep link to a missing object says it does not exist', async ({ page }) 
   await expect(gridRow(page, 'README.txt')).toHaveAttribute('aria-selected', 'false');
   // The store outage banner is for 502/503/504 only, not for a 404.
   await expect(page.getByRole('alert').filter({ hasText: 'Storage unavailable.' })).toHaveCount(0);
+});
+
+test('tags that could not be loaded say why, and Retry loads them', async ({ page }) => {
+  const message = 'The store did not answer in time.';
+  let failures = 0;
+  // A store that fails one read and answers the next cannot be had on demand either.
+  const tagsRoute = (url: URL) => url.pathname === `/api/buckets/${DEMO_BUCKET}/object/tags`;
+  await page.route(tagsRoute, (route) => {
+    failures += 1;
+    return route.fulfill({
+      status: 504,
+      contentType: 'application/json',
+      body: JSON.stringify({ statusCode: 504, error: 'Gateway Timeout', message }),
+    });
+  });
+  await page.goto(bucketPath());
+  await openRow(page, 'README.txt');
+
+  const panel = detailsPanel(page);
+  const alert = panel.getByRole('alert').filter({ hasText: 'Could not load the tags.' });
+  await expect(alert).toContainText(message);
+  await expect(panel.getByRole('button', { name: 'Edit tags' })).toBeDisabled();
+  expect(failures).toBeGreaterThanOrEqual(1);
+
+  await page.unroute(tagsRoute);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(panel.getByText('No tags.')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Edit tags' })).toBeEnabled();
 });

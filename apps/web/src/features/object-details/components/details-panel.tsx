@@ -158,7 +158,20 @@ export function DetailsPanel(props: DetailsPanelProps) {
               <h3 id="details-tags">Tags</h3>
               {tags.isLoading ? <Spinner label="Loading tags…" inline /> : null}
               {tags.error ? (
-                <Banner title="Could not load the tags.">{errorMessage(tags.error)}</Banner>
+                <Banner
+                  title="Could not load the tags."
+                  action={
+                    <Button
+                      size="sm"
+                      onClick={() => void tags.refetch()}
+                      disabled={tags.isFetching}
+                    >
+                      Retry
+                    </Button>
+                  }
+                >
+                  {errorMessage(tags.error)}
+                </Banner>
               ) : null}
               {tags.data || noTags ? (
                 <NameValueTable
