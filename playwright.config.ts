@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { e2eDataDir as dataDir } from './apps/web/e2e/data-dir';
 import {
@@ -8,6 +9,11 @@ import {
   readOnlyPort,
   readOnlyURL,
 } from './apps/web/e2e/servers';
+
+/** Debian's Chromium as root in a VM without GPU or network (shared with apps/api/bench/browser.ts). */
+const chromiumArgs = JSON.parse(
+  readFileSync(new URL('./scripts/chromium-args.json', import.meta.url), 'utf8'),
+) as string[];
 
 /** What both servers share: the built API serving the built app on a fresh embedded store. */
 const serverEnv = {
@@ -33,15 +39,7 @@ export default defineConfig({
     baseURL: appURL,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumArgs,
     },
     acceptDownloads: true,
     trace: 'retain-on-failure',

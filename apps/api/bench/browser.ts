@@ -3,10 +3,12 @@
  * the end while counting rows in the DOM and long tasks.
  */
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { folderPageUrl } from '@stowage/shared';
 import { apiJson } from './api-client.js';
-import { seconds, startApi, webDist, type Bench } from './harness.js';
+import { root, seconds, startApi, webDist, type Bench } from './harness.js';
 import { PREFIX, seededBucket } from './seed.js';
 
 declare global {
@@ -85,15 +87,10 @@ export const browser: Bench = {
     await apiJson(api, folderPageUrl(bucket, PREFIX));
     const b = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      // Debian's Chromium as root in a VM without GPU or network, as in the e2e suite.
+      args: JSON.parse(
+        readFileSync(path.join(root, 'scripts/chromium-args.json'), 'utf8'),
+      ) as string[],
     });
     const url = `${api.url}/b/${bucket}?prefix=${encodeURIComponent(PREFIX)}`;
     const visits: { firstRowMs: number; timeline: string }[] = [];
