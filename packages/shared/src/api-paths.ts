@@ -1,9 +1,8 @@
-// No zod here: the web app's first screen imports these.
-
 /**
  * The API URLs of the app's first screens, built in one place. The API serves the page with
  * a preload (Link header) of the very URLs the app will ask for, and the browser only hands
- * a preloaded answer to a request whose URL is byte-identical.
+ * a preloaded answer to a request whose URL is byte-identical. No zod here: the web app's
+ * first screen imports these.
  */
 
 /** One S3 page (S3's own maximum): the app's page size and the API's cap on `limit`. */
@@ -14,7 +13,7 @@ export const BUCKETS_PATH = '/api/buckets';
 
 /** `/api/buckets/:bucket` with the bucket as one encoded path segment. */
 export function bucketPath(bucket: string): string {
-  return `/api/buckets/${encodeURIComponent(bucket)}`;
+  return `${BUCKETS_PATH}/${encodeURIComponent(bucket)}`;
 }
 
 /** One page of a folder: its objects and subfolders ("/" delimiter), after `cursor` if given. */

@@ -27,8 +27,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-// The session routes answer 401 for wrong keys: that is the login form's error, not an ended session.
-
+/** The session routes answer 401 for wrong keys: that is the login form's error, not an ended session. */
 function reportUnauthorized(url: string, status: number): void {
   if (status === 401 && !url.startsWith(SESSION_PATH)) onUnauthorized?.();
 }
@@ -58,8 +57,6 @@ export function apiUrl(path: string, query: Query = {}): string {
     .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
   return pairs.length > 0 ? `${path}?${pairs.join('&')}` : path;
 }
-
-export { bucketPath } from '@stowage/shared';
 
 function isApiError(body: unknown): body is ApiError {
   if (typeof body !== 'object' || body === null) return false;

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { BucketCapabilities } from '@stowage/shared';
-import { apiGet, bucketPath } from '@/lib/api-client';
+import { bucketPath, type BucketCapabilities } from '@stowage/shared';
+import { apiGet } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 export function getBucketCapabilities(

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiDelete, apiUrl, bucketPath } from '@/lib/api-client';
+import { bucketPath } from '@stowage/shared';
+import { apiDelete, apiUrl } from '@/lib/api-client';
 import { invalidateDeletedObjects } from '@/lib/invalidate-objects';
 
 export function deleteObject(bucket: string, key: string): Promise<void> {

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  bucketPath,
   MAX_DELETE_KEYS,
   type DeleteObjectsBody,
   type DeleteObjectsResponse,
 } from '@stowage/shared';
-import { apiPost, bucketPath } from '@/lib/api-client';
+import { apiPost } from '@/lib/api-client';
 import { invalidateDeletedObjects } from '@/lib/invalidate-objects';
 
 /** One bulk delete: named keys, or every key under a prefix (a folder, recursively). */

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { PrefixSummaryResponse } from '@stowage/shared';
-import { apiGet, apiUrl, bucketPath } from '@/lib/api-client';
+import { bucketPath, type PrefixSummaryResponse } from '@stowage/shared';
+import { apiGet, apiUrl } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 export function getPrefixSummary(

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ObjectTags } from '@stowage/shared';
-import { apiGet, apiUrl, bucketPath } from '@/lib/api-client';
+import { bucketPath, type ObjectTags } from '@stowage/shared';
+import { apiGet, apiUrl } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 export function getObjectTags(bucket: string, key: string, signal?: AbortSignal) {

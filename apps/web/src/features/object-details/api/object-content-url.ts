@@ -1,4 +1,5 @@
-import { apiUrl, bucketPath } from '@/lib/api-client';
+import { bucketPath } from '@stowage/shared';
+import { apiUrl } from '@/lib/api-client';
 
 /** The object's bytes; `download` makes the API answer with Content-Disposition: attachment. */
 export function objectContentUrl(

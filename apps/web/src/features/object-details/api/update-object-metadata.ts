@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ObjectDetails, UpdateMetadataBody } from '@stowage/shared';
-import { apiPut, apiUrl, bucketPath } from '@/lib/api-client';
+import { bucketPath, type ObjectDetails, type UpdateMetadataBody } from '@stowage/shared';
+import { apiPut, apiUrl } from '@/lib/api-client';
 import { invalidateListingsOf } from '@/lib/invalidate-objects';
 import { objectDetailsQueryKey } from './get-object-details';
 

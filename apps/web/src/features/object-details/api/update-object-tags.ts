@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ObjectTags, PutTagsBody } from '@stowage/shared';
-import { apiPut, apiUrl, bucketPath } from '@/lib/api-client';
+import { bucketPath, type ObjectTags, type PutTagsBody } from '@stowage/shared';
+import { apiPut, apiUrl } from '@/lib/api-client';
 import { objectTagsQueryKey } from './get-object-tags';
 
 /** Replaces the object's whole tag set; an empty list removes every tag. */

@@ -11,8 +11,8 @@ export function getObjects({
   cursor,
   signal,
 }: GetObjectsInput): Promise<ListObjectsResponse> {
-  // The first page has no cursor (the infinite query starts from '').
-  return apiGet<ListObjectsResponse>(folderPageUrl(bucket, prefix, cursor || undefined), signal);
+  // The first page's cursor is '' (where the infinite query starts): no cursor in the URL.
+  return apiGet<ListObjectsResponse>(folderPageUrl(bucket, prefix, cursor), signal);
 }
 
 export function objectsQueryKey(bucket: string, prefix: string) {

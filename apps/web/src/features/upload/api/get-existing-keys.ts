@@ -1,6 +1,11 @@
 import type { z } from 'zod';
-import { MAX_KEY_BYTES, utf8Length, type ExistingKeysResponseSchema } from '@stowage/shared';
-import { apiPost, bucketPath } from '@/lib/api-client';
+import {
+  bucketPath,
+  MAX_KEY_BYTES,
+  utf8Length,
+  type ExistingKeysResponseSchema,
+} from '@stowage/shared';
+import { apiPost } from '@/lib/api-client';
 
 /** The API answers for at most this many keys per request. */
 const CHUNK = 1000;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Metadata, UploadResponse } from '@stowage/shared';
-import { apiUpload, apiUrl, bucketPath, type UploadProgress } from '@/lib/api-client';
+import { bucketPath, type Metadata, type UploadResponse } from '@stowage/shared';
+import { apiUpload, apiUrl, type UploadProgress } from '@/lib/api-client';
 import { invalidateWrittenObjects } from '@/lib/invalidate-objects';
 
 export type UploadObjectInput = {
