@@ -73,7 +73,10 @@ export async function startStore(kind: StoreKind): Promise<Store> {
   };
 }
 
-/** A direct client set up like the API's own (s3-client.ts): keep-alive, 64 sockets. */
+/**
+ * A direct client set up like the API's own (s3-client.ts): keep-alive, 64 sockets, middleware
+ * resolved once per command (cacheMiddleware). It reads listings with the SDK's deserializer.
+ */
 function s3Client(endpoint: string, accessKeyId: string, secretAccessKey: string): S3Client {
   return new S3Client({
     endpoint,
@@ -82,6 +85,7 @@ function s3Client(endpoint: string, accessKeyId: string, secretAccessKey: string
     credentials: { accessKeyId, secretAccessKey },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    cacheMiddleware: true,
     requestHandler: new NodeHttpHandler({
       httpAgent: new http.Agent({ keepAlive: true, maxSockets: 64 }),
     }),

@@ -188,7 +188,9 @@ export async function probeVersioning(
   );
   let status: string | undefined;
   const answer = await ask(async () => {
-    status = (await client.send(command)).Status;
+    // With options, the client resolves this command's own middleware (the reader above)
+    // instead of the handler it cached for the class (cacheMiddleware, s3-client.ts).
+    status = (await client.send(command, {})).Status;
   });
   return versioningFrom(answer, root, status);
 }

@@ -19,6 +19,9 @@ const keys = [
   'rt/中文/日本語 ファイル/한국어.txt',
   'rt/emoji 🎉🚀.txt',
   'rt/accents/éàü ñ Ω.txt',
+  `rt/<angle> "double" 'single'.txt`,
+  'rt/  spaced  out  .txt',
+  'rt/tab\there.txt',
   'rt/trailing-slash/',
   longKey,
 ];
