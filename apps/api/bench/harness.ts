@@ -77,7 +77,7 @@ export async function startStore(kind: StoreKind): Promise<Store> {
  * A direct client set up like the API's own (s3-client.ts): keep-alive, 64 sockets, middleware
  * resolved once per command (cacheMiddleware). It reads listings with the SDK's deserializer.
  */
-function s3Client(endpoint: string, accessKeyId: string, secretAccessKey: string): S3Client {
+export function s3Client(endpoint: string, accessKeyId: string, secretAccessKey: string): S3Client {
   return new S3Client({
     endpoint,
     region: 'us-east-1',
