@@ -43,7 +43,7 @@ const SETTLE_MS = 1500;
 export const browser: Bench = {
   name: 'browser',
   limits:
-    'First rows, Ceph, 100,000 keys: 0.67–0.82 s over five first visits (median 0.78 s); the ' +
+    'First rows, Ceph, 100,000 keys: 0.67–0.82 s over five first visits (median 0.72–0.78 s); the ' +
     "detail column has the median visit's timeline. The page comes with a preload (Link " +
     "header) of the session and the folder's first page, so both are asked for ~0.1 s after " +
     'navigation while the scripts load, not after DOMContentLoaded and the session as before; ' +
@@ -56,7 +56,7 @@ export const browser: Bench = {
     '(BENCH_APP_ROOT, 10,000 keys, Ceph), 678 ms against 606 ms. Most of the earlier 1.35–1.9 ' +
     "s was Chromium's own launch and a new tab's renderer process (~0.4 s before it even " +
     'parsed the HTML), which the bench no longer counts; with them counted, the preload still ' +
-    'answered the first page at ~0.5 s instead of ~1.45 s. On s3rver (median 1.05 s) the ' +
+    'answered the first page at ~0.5 s instead of ~1.45 s. On s3rver (median 1.01–1.05 s) the ' +
     'store is the limit: each of its pages reads the whole bucket (the first page ~0.45–0.75 ' +
     's). Rows: TanStack Virtual keeps the DOM to the visible rows plus overscan (46). Long ' +
     'tasks while scrolling: each loaded page re-derives the entry list and the virtualizer ' +

@@ -23,18 +23,20 @@ export const download: Bench = {
   limits:
     "Node's HTTP relay on 2 vCPUs shared with the store and the client; not the hop itself. " +
     'The route is a plain pipe (reply.send of the GetObject body, no transform or copy of ' +
-    'ours). A bare TCP pipe between the direct client and the store (recorded each run) keeps ' +
-    'up with the direct read, and so does a bare Node http relay running inside the reading ' +
+    'ours). A bare TCP pipe between the direct client and the store (recorded each run) ' +
+    'reaches 0.65–1.24 of the direct read (this run 0.99 on s3rver, where the API got 0.49; ' +
+    '0.68 on Ceph, where it got 0.58), and a bare Node http relay inside the reading ' +
     "process (measured 0.95–1.1): what the API's relay costs is a third process on 2 vCPUs, " +
     "receiving through Node's HTTP client and writing through its server, each 64 KiB write " +
-    'waking the client on the other vCPU: 4–11 s of CPU per GiB for client and API together ' +
-    'against 0.7–2 s for the direct read. Per-round ratios spread from 0.29 to 0.91 over the ' +
-    'runs with the same code, and the direct read alone varies 130–300 MiB/s between rounds. ' +
-    'Tried and measured, none kept: a 64 KiB stream high-water mark; joining chunks into ' +
-    '≤ 1 MiB writes; handing on all that has arrived at once from a 1 MiB buffer (A/B in one ' +
-    'run, three API processes: each of the three was fastest in some rounds, the noise larger ' +
-    "than the effect). Where the client and the store are across a network, the relay's CPU " +
-    'is what it costs: one core relays ~300 MiB/s.',
+    'waking the client on the other vCPU: 4–15 s of CPU per GiB for client and API together ' +
+    'against 0.7–5 s for the direct read. The same code ranges 0.29–1.07 between rounds and ' +
+    'runs, and the direct read alone 130–500 MiB/s. Tried and measured, none kept: a 64 KiB ' +
+    'stream high-water mark; joining chunks into ≤ 1 MiB writes; joining what arrives within ' +
+    'one event-loop turn; handing on all that has arrived at once from a 1 MiB buffer. A/B in ' +
+    'one run with one API process per variant: every variant, the plain pipe included, was ' +
+    'fastest in one run and slowest in another (the plain pipe 0.70 in one run, 0.63–1.07 in ' +
+    'the next); the noise is larger than any effect. Where the client and the store are across ' +
+    "a network, the relay's CPU is what it costs: one core relays ~300 MiB/s.",
   method:
     'The file is stored once (directly); then each round reads it through ' +
     '`GET /api/buckets/:b/object/content` and directly with GetObject, both drained by the bench ' +

@@ -114,7 +114,10 @@ export function writeReport(results: Results, benches: Bench[]): void {
     ...ids.flatMap((id) =>
       kinds.flatMap((k, i) => {
         const f = byId(runs[i], id);
-        if (!f) return [];
+        // A store-independent figure is measured on the first store only; another store's
+        // entry would be a stale run of an older build.
+        const shared = benches.find((b) => id.startsWith(`${b.name}.`))?.storeIndependent;
+        if (!f || (shared && i > 0)) return [];
         return [
           `- \`${id}\` ${k}: ${f.value}${f.detail ? ` — ${f.detail}` : ''}${f.load ? ` (load ${f.load}, ${f.at} UTC)` : ''}`,
         ];
