@@ -62,31 +62,53 @@ export interface SdkCall {
   status?: number;
 }
 
+type Send = (command: { input: unknown }, ...rest: unknown[]) => Promise<unknown>;
+
+/**
+ * Runs `around` for every command the client sends, as a wrapper of `client.send`. The app's
+ * client resolves its middleware once per command class (cacheMiddleware), so middleware a
+ * test adds after the app's first request of a kind would never run; `send` always does.
+ * Returns the function that puts `send` back.
+ */
+export function aroundSends(
+  client: S3Client,
+  around: (
+    name: string,
+    input: Record<string, unknown>,
+    send: () => Promise<unknown>,
+  ) => Promise<unknown>,
+): () => void {
+  const own = client.send as unknown as Send;
+  const wrapped: Send = (command, ...rest) =>
+    around(
+      command.constructor.name.replace(/Command$/, ''),
+      command.input as Record<string, unknown>,
+      () => own.call(client, command, ...rest),
+    );
+  (client as unknown as { send: Send }).send = wrapped;
+  return () => {
+    (client as unknown as { send: Send }).send = own;
+  };
+}
+
 /**
  * Records every command the app's S3 client sends (and the store's status), so a test can see
  * which path a request took: UploadPartCopy or CopyObject, AbortMultipartUpload sent, etc.
  */
 export function sdkCalls(client: S3Client): SdkCall[] {
   const calls: SdkCall[] = [];
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const call: SdkCall = {
-        command: String(context.commandName).replace(/Command$/, ''),
-        input: args.input as Record<string, unknown>,
-      };
-      calls.push(call);
-      try {
-        const out = await next(args);
-        call.status = (out.response as { statusCode?: number }).statusCode;
-        return out;
-      } catch (err) {
-        call.status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata
-          ?.httpStatusCode;
-        throw err;
-      }
-    },
-    { step: 'initialize', name: `testRecorder${Math.random()}` },
-  );
+  aroundSends(client, async (command, input, send) => {
+    const call: SdkCall = { command, input };
+    calls.push(call);
+    try {
+      const out = (await send()) as { $metadata?: { httpStatusCode?: number } };
+      call.status = out.$metadata?.httpStatusCode;
+      return out;
+    } catch (err) {
+      call.status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      throw err;
+    }
+  });
   return calls;
 }
 

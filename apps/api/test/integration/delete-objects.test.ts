@@ -2,7 +2,7 @@ import { PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapLimit } from '../../src/store/map-limit.js';
 import { build, createBucket, fixtureClient, onEmbedded, q, type TestApp } from '../helper.js';
-import { exists, listKeys, sdkCalls } from '../fixtures.js';
+import { aroundSends, exists, listKeys, sdkCalls } from '../fixtures.js';
 
 const s3 = fixtureClient();
 let app: TestApp;
@@ -256,18 +256,15 @@ describe('folder delete and its summary', () => {
     const calls = sdkCalls(app.objectStore.client);
     // The moment the app starts deleting, another client writes into the folder.
     let late: Promise<unknown> | undefined;
-    app.objectStore.client.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === 'DeleteObjectsCommand' && !late) {
-          late = put('dir/sub0/late.txt');
-          await late;
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: 'lateWriter' },
-    );
+    const restore = aroundSends(app.objectStore.client, async (command, _input, send) => {
+      if (command === 'DeleteObjects' && !late) {
+        late = put('dir/sub0/late.txt');
+        await late;
+      }
+      return send();
+    });
     const res = await bulk({ prefix: 'dir/' });
-    app.objectStore.client.middlewareStack.remove('lateWriter');
+    restore();
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ deleted: 1205, errors: [] });
     // Listed in full (two pages, no delimiter) before the first delete.
