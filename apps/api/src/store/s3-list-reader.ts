@@ -65,9 +65,12 @@ const TOKEN =
 const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Text as XML reads it: line ends normalised to \n, then entities decoded. */
+/** Line ends as XML reads them, everywhere in the document (CDATA too): \n. */
+const lineEnds = (raw: string) => (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
+
+/** Text as XML reads it: line ends normalised, then entities decoded. */
 function decode(raw: string): string {
-  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  const text = lineEnds(raw);
   if (!text.includes('&')) return text;
   return text.replace(ENTITY, (_, hex?: string, dec?: string, name?: string) => {
     if (name) return NAMED[name] ?? '';
@@ -113,7 +116,7 @@ export function readListPage(xml: string): ListPage | undefined {
         if (path.length === 2 && name === 'Contents') item = {};
         if (empty) close(name);
       }
-    } else if (cdata !== undefined) text += cdata;
+    } else if (cdata !== undefined) text += lineEnds(cdata);
     else if (chars !== undefined) text += decode(chars);
   }
   return done ? page : undefined;

@@ -85,7 +85,7 @@ const documents: Record<string, string> = {
     '  <NextContinuationToken>tok+/=</NextContinuationToken>',
     '</ListBucketResult>',
   ].join('\r\n'),
-  'CDATA, comments and empty elements': `<!-- a store's note --><ListBucketResult><Contents><Key><![CDATA[p/<raw> & text]]></Key><ETag/><StorageClass></StorageClass></Contents><CommonPrefixes><Prefix/></CommonPrefixes><!-- > inside --><IsTruncated>false</IsTruncated></ListBucketResult>`,
+  'CDATA, comments and empty elements': `<!-- a store's note --><ListBucketResult><Contents><Key><![CDATA[p/<raw> & text]]></Key></Contents><Contents><Key><![CDATA[p/cdata\r\nline]]></Key><ETag/><StorageClass></StorageClass></Contents><CommonPrefixes><Prefix/></CommonPrefixes><!-- > inside --><IsTruncated>false</IsTruncated></ListBucketResult>`,
 };
 
 describe('readListPage: the same listing the SDK reads', () => {
