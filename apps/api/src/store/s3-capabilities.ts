@@ -16,6 +16,7 @@ import { readCaBundle } from '../ca-bundle.js';
 import { mapS3Error } from './s3-errors.js';
 import { createProbeCache } from './capability-cache.js';
 import { notFound } from '../errors.js';
+import type { ReplyReader } from './s3-reply-readers.js';
 
 /** What a probe request got back: a success, or the store's error name and HTTP status. */
 export interface ProbeAnswer {
@@ -160,43 +161,27 @@ export async function probeFeatures(
   return { ...(results as Omit<FeatureProbes, 'presignedUrls'>), presignedUrls };
 }
 
-/** GetBucketVersioning, reading the raw XML's root element: the SDK parses any reply as `{}`. */
+/**
+ * GetBucketVersioning replies also carry their XML root element (`XmlRoot`): the SDK parses
+ * any document as `{}`, and s3rver answers ?versioning with a bucket listing.
+ */
+export const versioningRootReader: ReplyReader = {
+  read: (xml) => ({
+    XmlRoot: /<([A-Za-z][\w:-]*)[\s/>]/.exec(xml.replace(/<\?[^>]*\?>/, ''))?.[1] ?? '',
+  }),
+};
+
+/** GetBucketVersioning, with the root element of its reply (see versioningRootReader). */
 export async function probeVersioning(
   client: S3Client,
   bucket: string,
 ): Promise<ProbeResult<VersioningStatus>> {
-  const command = new GetBucketVersioningCommand({ Bucket: bucket });
-  let root = '';
-  // Low priority in the deserialize step: inside the deserializer, so it sees the raw reply.
-  command.middlewareStack.add(
-    (next) => async (args) => {
-      const out = await next(args);
-      const response = out.response as { statusCode?: number; body?: unknown };
-      if ((response.statusCode ?? 500) < 300 && isAsyncIterable(response.body)) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of response.body) chunks.push(Buffer.from(chunk as Uint8Array));
-        const body = Buffer.concat(chunks);
-        root =
-          /<([A-Za-z][\w:-]*)[\s/>]/.exec(body.toString('utf8').replace(/<\?[^>]*\?>/, ''))?.[1] ??
-          '';
-        // The deserializer reads the body again: hand it the bytes.
-        response.body = new Uint8Array(body);
-      }
-      return out;
-    },
-    { step: 'deserialize', priority: 'low', name: 'versioningRoot' },
-  );
-  let status: string | undefined;
+  let out: { Status?: string; XmlRoot?: string } = {};
   const answer = await ask(async () => {
-    // With options, the client resolves this command's own middleware (the reader above)
-    // instead of the handler it cached for the class (cacheMiddleware, s3-client.ts).
-    status = (await client.send(command, {})).Status;
+    out = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }));
   });
-  return versioningFrom(answer, root, status);
+  return versioningFrom(answer, out.XmlRoot ?? '', out.Status);
 }
-
-const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> =>
-  typeof v === 'object' && v !== null && Symbol.asyncIterator in v;
 
 /** A presigned GET of a missing key, fetched without the SDK (as a browser would). */
 async function presignedGet(

@@ -1,5 +1,5 @@
-import type { Readable } from 'node:stream';
-import type { ListObjectsV2CommandOutput, ObjectStorageClass, S3Client } from '@aws-sdk/client-s3';
+import type { ListObjectsV2CommandOutput, ObjectStorageClass } from '@aws-sdk/client-s3';
+import type { ReplyReader } from './s3-reply-readers.js';
 
 /** The part of a ListObjectsV2 answer the app reads (S3Store.listObjects). */
 export type ListPage = Pick<
@@ -8,53 +8,15 @@ export type ListPage = Pick<
 >;
 
 /**
- * ListObjectsV2 answers are read by `readListPage`, not by the SDK's XML deserializer, which
+ * ListObjectsV2 replies are read by `readListPage`, not by the SDK's XML deserializer, which
  * is most of the CPU a listing costs (measured on a 1,000-key Ceph page of 229 KB: 12 ms for
- * the SDK, 3.5 ms for this reader). The SDK still signs, retries, and reads error answers:
- * only a 2xx body whose root is ListBucketResult is taken, and the deserializer is handed an
- * empty ListBucketResult instead. Anything else goes to the SDK as it came.
+ * the SDK, 3.5 ms for this reader). Only a document whose root is ListBucketResult is taken;
+ * the deserializer is then handed an empty one (s3-reply-readers.ts).
  */
-export function readListPagesQuickly(client: S3Client): void {
-  const pages = new WeakMap<object, ListPage>();
-  const isList = (context: { commandName?: string }) =>
-    context.commandName === 'ListObjectsV2Command';
-  // Low priority in the deserialize step: inside the deserializer, so it sees the raw reply.
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const out = await next(args);
-      const response = out.response as { statusCode?: number; body?: unknown };
-      const status = response.statusCode ?? 500;
-      if (!isList(context) || status < 200 || status >= 300) return out;
-      const bytes = await bodyBytes(response.body);
-      if (!bytes) return out;
-      const page = readListPage(bytes.toString('utf8'));
-      if (page) pages.set(response, page);
-      // The deserializer reads the body again: an empty listing, or the bytes as they came.
-      response.body = page ? EMPTY_LIST : bytes;
-      return out;
-    },
-    { step: 'deserialize', priority: 'low', name: 'listPageReader' },
-  );
-  // High priority: outside the deserializer, so its (empty) output can be filled in.
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const out = await next(args);
-      const page = pages.get(out.response as object);
-      return page ? { ...out, output: { ...out.output, ...page } as typeof out.output } : out;
-    },
-    { step: 'deserialize', priority: 'high', name: 'listPageOutput' },
-  );
-}
-
-const EMPTY_LIST = new TextEncoder().encode('<ListBucketResult></ListBucketResult>');
-
-async function bodyBytes(body: unknown): Promise<Buffer | undefined> {
-  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.length);
-  if (typeof body !== 'object' || body === null || !(Symbol.asyncIterator in body)) return;
-  const chunks: Buffer[] = [];
-  for await (const chunk of body as Readable) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
-}
+export const listPageReader: ReplyReader = {
+  read: readListPage,
+  replaceWith: '<ListBucketResult></ListBucketResult>',
+};
 
 /**
  * One token of XML: a tag (closing, opening or empty), a comment, CDATA, a declaration, or

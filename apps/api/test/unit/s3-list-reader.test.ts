@@ -5,7 +5,8 @@ import {
   type ListObjectsV2CommandOutput,
 } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { readListPage, readListPagesQuickly } from '../../src/store/s3-list-reader.js';
+import { listPageReader, readListPage } from '../../src/store/s3-list-reader.js';
+import { addReplyReaders } from '../../src/store/s3-reply-readers.js';
 
 /**
  * The reader must give what the SDK's own deserializer gives. Real stores (tested in the
@@ -31,7 +32,7 @@ function clientAnswering(status: number, body: string, quick: boolean): S3Client
       }),
     },
   });
-  if (quick) readListPagesQuickly(client);
+  if (quick) addReplyReaders(client, { ListObjectsV2Command: listPageReader });
   return client;
 }
 
