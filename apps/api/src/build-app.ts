@@ -3,8 +3,12 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AccessConfig } from './access-config.js';
 import { DEFAULT_UPLOAD_BUFFER_BYTES, MAX_OBJECT_BYTES } from './config.js';
 import access, { refuseReadOnly } from './plugins/app/access.js';
+import { MemorySessionRevocations, type SessionRevocations } from './auth/session-revocations.js';
 import { BufferBudget } from './upload/buffer-budget.js';
-import errorHandler from './plugins/app/error-handler.js';
+import errorHandler, { frameworkErrorHandler } from './plugins/app/error-handler.js';
+import apiHeaders from './plugins/app/api-headers.js';
+import hostCheck from './plugins/app/host-check.js';
+import { DEFAULT_HTTP_CONFIG, trustProxyOption, type HttpConfig } from './http-config.js';
 import requestLog from './plugins/app/request-log.js';
 import helmet from './plugins/external/helmet.js';
 import multipart from './plugins/external/multipart.js';
@@ -16,6 +20,7 @@ import health from './routes/api/health.js';
 import getSession from './routes/api/get-session.js';
 import signIn from './routes/api/sign-in.js';
 import signOut from './routes/api/sign-out.js';
+import signOutEverywhere from './routes/api/sign-out-everywhere.js';
 import listBuckets from './routes/api/list-buckets.js';
 import listObjects from './routes/api/list-objects.js';
 import getObject from './routes/api/get-object.js';
@@ -41,6 +46,10 @@ export interface BuildAppOptions {
   maxUploadBytes?: number;
   /** Upload parts all uploads together may hold in memory (STOWAGE_UPLOAD_BUFFER_MIB). */
   uploadBufferBytes?: number;
+  /** Ended sessions; default: in this process's memory (server.ts keeps them in a file). */
+  sessionRevocations?: SessionRevocations;
+  /** Allowed hosts, trusted proxies, API rate limit, source maps (http-config.ts defaults). */
+  http?: Partial<HttpConfig>;
 }
 
 /** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
@@ -60,12 +69,16 @@ const REDACT = [
 
 /** The one way to build the app: server.ts and every test call this. */
 export async function buildApp(opts: BuildAppOptions) {
+  const http: HttpConfig = { ...DEFAULT_HTTP_CONFIG, ...opts.http };
   const app = Fastify({
     logger: opts.logger ? { ...opts.logger, redact: { paths: REDACT } } : false,
     // One line per request, written by plugins/app/request-log.ts.
     logController: new LogController({ disableRequestLogging: true }),
     // Bucket names may be 255 characters; Fastify's default cap on a path parameter is 100.
     routerOptions: { maxParamLength: 300 },
+    // X-Forwarded-* are believed only from these peers (request.ip, .protocol, .host).
+    trustProxy: trustProxyOption(http.trustProxy),
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -75,9 +88,14 @@ export async function buildApp(opts: BuildAppOptions) {
   const budget = new BufferBudget(opts.uploadBufferBytes ?? DEFAULT_UPLOAD_BUFFER_BYTES);
   await app.register(errorHandler);
   await app.register(helmet);
+  await app.register(hostCheck, { allowedHosts: http.allowedHosts });
+  await app.register(apiHeaders);
   await app.register(secureSession, { session: opts.access.session });
   await app.register(rateLimit);
-  await app.register(access, { access: opts.access });
+  await app.register(access, {
+    access: opts.access,
+    revocations: opts.sessionRevocations ?? new MemorySessionRevocations(),
+  });
   await app.register(requestLog);
   await app.register(swagger);
   await app.register(multipart, { maxUploadBytes });
@@ -89,6 +107,7 @@ export async function buildApp(opts: BuildAppOptions) {
       await api.register(signIn, { limit: opts.access.loginRateLimit });
       await api.register(signOut);
       for (const route of [
+        signOutEverywhere,
         listBuckets,
         listObjects,
         getObject,
@@ -111,6 +130,8 @@ export async function buildApp(opts: BuildAppOptions) {
     },
     { prefix: '/api' },
   );
-  if (opts.webDir) await app.register(staticFiles, { webDir: opts.webDir });
+  if (opts.webDir) {
+    await app.register(staticFiles, { webDir: opts.webDir, serveSourceMaps: http.serveSourceMaps });
+  }
   return app;
 }

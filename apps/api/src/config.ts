@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { readCaBundle } from './ca-bundle.js';
 import { loadAccess, type AccessConfig } from './access-config.js';
+import { allowedHostsFrom, trustProxyFrom, type HttpConfig } from './http-config.js';
 
 /**
  * Environment -> validated, typed config. Every variable is documented in .env.example.
@@ -102,6 +103,21 @@ const EnvSchema = z.object({
     .positive('STOWAGE_LOGIN_RATE_LIMIT must be positive')
     .default(10),
   STOWAGE_LOGIN_RATE_WINDOW_MINUTES: minutes('STOWAGE_LOGIN_RATE_WINDOW_MINUTES', 5),
+  STOWAGE_ALLOWED_HOSTS: z.string().optional(),
+  STOWAGE_PUBLIC_URL: z
+    .url({
+      message:
+        'STOWAGE_PUBLIC_URL must be the http(s) URL users open, e.g. https://stowage.example.com',
+    })
+    .regex(/^https?:\/\//i, 'STOWAGE_PUBLIC_URL must start with http:// or https://')
+    .optional(),
+  STOWAGE_TRUST_PROXY: z.string().optional(),
+  STOWAGE_API_RATE_LIMIT: z.coerce
+    .number({ message: 'STOWAGE_API_RATE_LIMIT must be a number of requests per minute' })
+    .int('STOWAGE_API_RATE_LIMIT must be a whole number')
+    .min(0, 'STOWAGE_API_RATE_LIMIT must not be negative (0 = no limit)')
+    .default(3000),
+  STOWAGE_SOURCE_MAPS: flag('STOWAGE_SOURCE_MAPS'),
 });
 
 export interface StoreConfig {
@@ -127,6 +143,11 @@ export interface StoreConfig {
   embedded: boolean;
   /** Objects larger than this are copied in parts (UploadPartCopy) by a metadata edit. */
   multipartCopyThresholdBytes: number;
+  /**
+   * The profile's bucket allowlist: no request of this connection names another bucket, and
+   * keys with `.`/`..` segments are refused (store/key-policy.ts). Undefined: every bucket.
+   */
+  bucketAllowlist?: readonly string[] | undefined;
 }
 
 export interface AppConfig {
@@ -145,6 +166,7 @@ export interface AppConfig {
   /** The env's store connection; with no profiles file, the `default` profile's. */
   store: StoreConfig;
   access: AccessConfig;
+  http: HttpConfig;
 }
 
 export class ConfigError extends Error {
@@ -191,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'STOWAGE_S3_SIGNATURE_VERSION=v2 is for a configured store (set AWS_ENDPOINT_URL_S3 and the keys); the embedded store is signed with v4',
     );
   }
+  const http = httpConfig(e, problems);
   if (problems.length) throw new ConfigError(problems);
 
   const aws = !useEmbeddedStore && isAwsEndpoint(endpoint);
@@ -209,6 +232,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadBufferBytes: e.STOWAGE_UPLOAD_BUFFER_MIB * 1024 ** 2,
     store,
     access: access!,
+    http: http!,
+  };
+}
+
+function httpConfig(e: Env, problems: string[]): HttpConfig | undefined {
+  const allowedHosts = allowedHostsFrom(e.STOWAGE_ALLOWED_HOSTS, e.HOST, e.STOWAGE_PUBLIC_URL);
+  const trustProxy = trustProxyFrom(e.STOWAGE_TRUST_PROXY);
+  if (typeof allowedHosts === 'string') problems.push(allowedHosts);
+  if (typeof trustProxy === 'string') problems.push(trustProxy);
+  if (typeof allowedHosts === 'object' && allowedHosts.any && e.STOWAGE_AUTH === 'off') {
+    problems.push(
+      'STOWAGE_ALLOWED_HOSTS=* is refused with STOWAGE_AUTH=off: any web page could then reach this server through a name of its own (DNS rebinding)',
+    );
+  }
+  if (typeof allowedHosts === 'string' || typeof trustProxy === 'string') return undefined;
+  return {
+    allowedHosts,
+    trustProxy,
+    apiRateLimitPerMinute: e.STOWAGE_API_RATE_LIMIT,
+    serveSourceMaps: e.STOWAGE_SOURCE_MAPS ?? false,
   };
 }
 

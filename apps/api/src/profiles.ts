@@ -31,6 +31,7 @@ export interface Profile {
 export const storeConfigFor = (profile: Profile, keys: Credentials): StoreConfig => ({
   ...profile.connection,
   ...keys,
+  bucketAllowlist: profile.buckets,
 });
 
 const ProfileFileEntrySchema = z.strictObject({

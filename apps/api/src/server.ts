@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './build-app.js';
@@ -12,6 +12,7 @@ import {
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.js';
 import { S3Store } from './store/s3-store.js';
 import { seedDemo } from './store/seed-demo.js';
+import { MemorySessionRevocations } from './auth/session-revocations.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultWebDir = path.resolve(here, '../../web/dist');
@@ -58,11 +59,17 @@ async function main() {
     writeFileSync(marker, new Date().toISOString());
   }
 
+  mkdirSync(config.dataDir, { recursive: true });
   const app = await buildApp({
     access: config.access,
+    // Sign-outs survive a restart (a copied cookie stays refused); one process's own notes.
+    sessionRevocations: new MemorySessionRevocations(
+      path.join(config.dataDir, 'revoked-sessions.jsonl'),
+    ),
     webDir: config.webDir ?? defaultWebDir,
     maxUploadBytes: config.maxUploadBytes,
     uploadBufferBytes: config.uploadBufferBytes,
+    http: config.http,
     logger,
   });
   if (!config.access.session.secret && config.access.authRequired) {

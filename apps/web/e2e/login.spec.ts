@@ -75,11 +75,16 @@ test('right keys: the bucket list; sign out: the login page, and Back shows no d
   await page.getByRole('link', { name: DEMO_BUCKET, exact: true }).click();
   await expect(gridRow(page, 'README.txt')).toBeVisible();
 
-  await header(page).getByRole('button', { name: 'Sign out' }).click();
+  const cookiesBefore = await page.context().cookies();
+  await header(page).getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(loginForm(page)).toBeVisible();
   await expect(objectGrid(page)).toHaveCount(0);
   expect((await sessionOf(page)).signedIn).toBe(false);
   expect((await page.request.get('/api/buckets')).status()).toBe(401);
+  // A copy of the old cookie (another tab, a stolen copy) is refused by the server too.
+  await page.context().addCookies(cookiesBefore);
+  expect((await page.request.get('/api/buckets')).status()).toBe(401);
+  await page.context().clearCookies();
 
   // Back (to the bucket list's entry) and forward again: still the login page, no data.
   await page.goBack();

@@ -9,6 +9,8 @@
 export const OBJECTS_PAGE_SIZE = 1000;
 
 export const SESSION_PATH = '/api/session';
+/** Every session of the signed-in user (DELETE: sign out everywhere). */
+export const SESSIONS_PATH = '/api/sessions';
 export const BUCKETS_PATH = '/api/buckets';
 
 /** `/api/buckets/:bucket` with the bucket as one encoded path segment. */

@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import { ObjectKeySchema } from './common.js';
+import { KeyPrefixSchema, ObjectKeySchema } from './common.js';
 
 /** Keys in one bulk request; the API sends them to S3 in DeleteObjects batches of 1,000. */
 export const MAX_DELETE_KEYS = 10_000;
 
+/** Either keys or a prefix: a body with both (or anything else) is refused, not guessed at. */
 export const DeleteObjectsBodySchema = z.union([
-  z.object({
+  z.strictObject({
     keys: z
       .array(ObjectKeySchema)
       .min(1, 'Name at least one key')
       .max(MAX_DELETE_KEYS, `At most ${MAX_DELETE_KEYS} keys per request`),
   }),
-  z.object({
-    prefix: z.string().min(1, 'A folder delete needs a prefix; the bucket root is refused'),
+  z.strictObject({
+    prefix: KeyPrefixSchema.min(1, 'A folder delete needs a prefix; the bucket root is refused'),
   }),
 ]);
 export type DeleteObjectsBody = z.infer<typeof DeleteObjectsBodySchema>;
@@ -29,7 +30,7 @@ export const DeleteObjectsResponseSchema = z.object({
 export type DeleteObjectsResponse = z.infer<typeof DeleteObjectsResponseSchema>;
 
 /** What a folder delete would remove, for the confirmation dialog. */
-export const PrefixSummaryQuerySchema = z.object({ prefix: z.string().min(1) });
+export const PrefixSummaryQuerySchema = z.object({ prefix: KeyPrefixSchema.min(1) });
 export const PrefixSummaryResponseSchema = z.object({
   count: z.number().int().nonnegative(),
   totalSize: z.number().int().nonnegative(),

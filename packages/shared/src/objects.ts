@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { OBJECTS_PAGE_SIZE } from './api-paths.js';
+import { KeyPrefixSchema } from './common.js';
 
 /** One S3 ListObjectsV2 page: `cursor` is the store's continuation token, passed through. */
 export const ListObjectsQuerySchema = z.object({
-  prefix: z.string().default(''),
+  prefix: KeyPrefixSchema.default(''),
   delimiter: z.string().max(1, 'The delimiter is at most one character').default('/'),
   cursor: z.string().min(1).optional(),
   limit: z.coerce

@@ -16,7 +16,7 @@ export function checkCsrf(request: FastifyRequest): void {
     throw forbidden('Cross-site requests are refused');
   }
   const origin = h.origin;
-  if (origin !== undefined && originHost(origin) !== h.host) {
+  if (origin !== undefined && originOf(String(origin)) !== ownOrigin(request)) {
     throw forbidden('Requests from another origin are refused');
   }
   if (h[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
@@ -24,10 +24,19 @@ export function checkCsrf(request: FastifyRequest): void {
   }
 }
 
-function originHost(origin: string | string[]): string | undefined {
+/** Scheme, host and port, normalised (default ports dropped); undefined for "null". */
+function originOf(url: string): string | undefined {
   try {
-    return new URL(String(origin)).host;
+    const origin = new URL(url).origin;
+    return origin === 'null' ? undefined : origin;
   } catch {
-    return undefined; // "null" (sandboxed or opaque origins) matches no host
+    return undefined; // "null" (sandboxed or opaque origins) matches nothing
   }
 }
+
+/**
+ * The origin this request was sent to: its scheme (X-Forwarded-Proto only from a trusted
+ * proxy) and Host. The Host itself was checked against the allowed names already.
+ */
+const ownOrigin = (request: FastifyRequest) =>
+  originOf(`${request.protocol}://${request.host}`) ?? 'none';

@@ -1,6 +1,6 @@
 import type { AccessConfig } from '../access-config.js';
 import type { Credentials, Profile } from '../profiles.js';
-import type { SessionData } from './session-data.js';
+import { sessionSubject, type SessionData } from './session-data.js';
 
 /** Who a request acts as: resolved from the session cookie (or STOWAGE_AUTH=off). */
 export interface Identity {
@@ -12,6 +12,8 @@ export interface Identity {
   authRequired: boolean;
   /** Epoch ms at which the session ends at the latest. */
   expiresAt: number;
+  /** The sign-in behind it (none with STOWAGE_AUTH=off): what sign-out revokes. */
+  session?: { id: string; subject: string };
 }
 
 /** The identity a session grants, or undefined when its keys are gone (profile changed). */
@@ -34,5 +36,6 @@ export function identityOf(
     readOnly: access.readOnly || profile.readOnly,
     authRequired: true,
     expiresAt: data.createdAt + access.session.maxMs,
+    session: { id: data.sid, subject: sessionSubject(data) },
   };
 }

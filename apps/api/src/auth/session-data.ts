@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { SessionConfig } from '../access-config.js';
 
 /**
@@ -5,6 +6,8 @@ import type { SessionConfig } from '../access-config.js';
  * cookie is encrypted and signed (secure-session), httpOnly, and never read by the browser.
  */
 export interface SessionData {
+  /** Random id of this sign-in: sign-out revokes it (session-revocations.ts). */
+  sid: string;
   profile: string;
   via: 'keys' | 'password';
   accessKeyId?: string;
@@ -27,6 +30,17 @@ export const touchInterval = (cfg: SessionConfig) => Math.min(60_000, cfg.idleMs
 export const isSessionData = (v: unknown): v is SessionData =>
   typeof v === 'object' &&
   v !== null &&
+  typeof (v as SessionData).sid === 'string' &&
   typeof (v as SessionData).profile === 'string' &&
   typeof (v as SessionData).createdAt === 'number' &&
   typeof (v as SessionData).lastSeen === 'number';
+
+/** A new session's id: 128 random bits. */
+export const newSessionId = () => randomBytes(16).toString('base64url');
+
+/**
+ * Whose session it is, for "sign out everywhere": the access key on a profile, or everyone
+ * who signs in with a profile's dashboard password (they share one identity).
+ */
+export const sessionSubject = (s: Pick<SessionData, 'profile' | 'via' | 'accessKeyId'>) =>
+  s.via === 'keys' ? `${s.profile}\0key\0${s.accessKeyId ?? ''}` : `${s.profile}\0password`;

@@ -1,5 +1,36 @@
 import { utf8Length } from '@stowage/shared';
-import { badRequest } from '../errors.js';
+import { badRequest, HttpError } from '../errors.js';
+
+/**
+ * Which keys a connection refuses before they reach the store. A key travels in the request
+ * path (`/bucket/key`), and some stores resolve `.` and `..` segments there as a file system
+ * would (s3rver does): such a key could then name another key, or another bucket.
+ */
+export interface KeyPolicy {
+  /** The embedded s3rver, which maps keys to file paths. */
+  embedded: boolean;
+  /** The profile may use only some buckets: no `.` or `..` segment at all. */
+  confined: boolean;
+}
+
+export const keyPolicyOf = (config: {
+  embedded: boolean;
+  bucketAllowlist?: readonly string[] | undefined;
+}): KeyPolicy => ({ embedded: config.embedded, confined: config.bucketAllowlist !== undefined });
+
+/**
+ * Does the key climb above its bucket once `..` segments are resolved? Counted the way the
+ * strictest resolver does (empty segments collapse, as in path.join), so `a//../../b` does.
+ */
+function climbsOut(segments: string[]): boolean {
+  let depth = 0;
+  for (const s of segments) {
+    if (s === '..') depth -= 1;
+    else if (s !== '.' && s !== '') depth += 1;
+    if (depth < 0) return true;
+  }
+  return false;
+}
 
 /**
  * Keys the embedded s3rver cannot hold safely: it maps keys to file paths, so `..` and `.`
@@ -15,12 +46,36 @@ export function embeddedKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
-export function assertEmbeddedKey(key: string): void {
-  const problem = embeddedKeyProblem(key);
-  if (problem) {
-    throw badRequest(
-      `The embedded store cannot hold this key safely: it ${problem}. ` +
-        'Connect a real S3 server to use such keys.',
+/** Why this connection refuses the key, as the error to answer; undefined when it may go. */
+export function keyError(key: string, policy: KeyPolicy): HttpError | undefined {
+  if (key.includes('\0')) return badRequest('The object key contains a NUL character');
+  const segments = key.split('/');
+  if (climbsOut(segments)) {
+    return badRequest(
+      'The object key climbs out of its bucket with ".." segments; a store that resolves ' +
+        'them would reach another bucket, so it is refused',
     );
   }
+  if (policy.embedded) {
+    const problem = embeddedKeyProblem(key);
+    if (problem) {
+      return badRequest(
+        `The embedded store cannot hold this key safely: it ${problem}. ` +
+          'Connect a real S3 server to use such keys.',
+      );
+    }
+  }
+  if (policy.confined && segments.some((s) => s === '.' || s === '..')) {
+    return badRequest(
+      'This connection may use only some buckets, so keys with a "." or ".." path segment ' +
+        'are refused: a store that resolves them could reach another bucket',
+    );
+  }
+  return undefined;
+}
+
+/** The bucket this connection may not use, as the error to answer. */
+export function bucketError(bucket: string, allowlist: readonly string[] | undefined) {
+  if (!allowlist || allowlist.includes(bucket)) return undefined;
+  return new HttpError(403, `This connection may not use the bucket ${bucket}`);
 }

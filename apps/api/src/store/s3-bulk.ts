@@ -1,6 +1,6 @@
 import { DeleteObjectsCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { DeleteObjectsResponse, PrefixSummaryResponse } from '@stowage/shared';
-import { embeddedKeyProblem } from './key-policy.js';
+import { keyError } from './key-policy.js';
 import { mapLimit } from './map-limit.js';
 import { mapS3Error } from './s3-errors.js';
 import type { S3Store } from './s3-store.js';
@@ -18,7 +18,7 @@ export const PREFIX_SUMMARY_CAP = 100_000;
  * the deleted keys anyway; Ceph, like S3, does not). A key that did not exist counts as
  * deleted, as S3 reports it. If the first request fails outright (no bucket, no access) that
  * error is the answer; if a later one does, its keys and the rest are reported as failed.
- * Keys the embedded store cannot address safely (`a/../b` would hit `b`) are never sent.
+ * Keys the connection refuses (key-policy.ts: on s3rver `a/../b` would hit `b`) are never sent.
  */
 export async function deleteObjects(
   store: S3Store,
@@ -28,12 +28,9 @@ export async function deleteObjects(
   const result: DeleteObjectsResponse = { deleted: 0, errors: [] };
   const toSend: string[] = [];
   for (const key of new Set(keys)) {
-    const problem = store.config.embedded ? embeddedKeyProblem(key) : undefined;
-    if (!problem) toSend.push(key);
-    else {
-      const message = `The embedded store cannot address this key safely: it ${problem}`;
-      result.errors.push({ key, code: 'UnsafeKey', message });
-    }
+    const refused = keyError(key, store.keyPolicy);
+    if (!refused) toSend.push(key);
+    else result.errors.push({ key, code: 'UnsafeKey', message: refused.message });
   }
   for (let i = 0; i < toSend.length; i += DELETE_BATCH) {
     const batch = toSend.slice(i, i + DELETE_BATCH);
@@ -98,8 +95,8 @@ export async function existingKeys(
   keys: readonly string[],
 ): Promise<string[]> {
   const found = await mapLimit(keys, 16, async (key) => {
-    // The embedded store holds no such key, and asking for it may alias another one.
-    if (store.config.embedded && embeddedKeyProblem(key)) return false;
+    // The store may hold no such key, and asking for it may alias another one.
+    if (keyError(key, store.keyPolicy)) return false;
     try {
       await store.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
       return true;

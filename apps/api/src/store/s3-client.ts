@@ -8,6 +8,7 @@ import { StoreRetryStrategy } from './s3-retry.js';
 import { listPageReader } from './s3-list-reader.js';
 import { versioningRootReader } from './s3-capabilities.js';
 import { addReplyReaders } from './s3-reply-readers.js';
+import { confineRequests } from './s3-confine.js';
 import { retrySigV2InOtherDialect, SigV2Signer } from './s3-sigv2.js';
 
 /**
@@ -47,6 +48,7 @@ export function createS3Client(config: StoreConfig): S3Client {
       httpsAgent: new https.Agent({ ...agentOptions, rejectUnauthorized: config.tlsVerify, ca }),
     }),
   });
+  confineRequests(client, config);
   if (!isAwsEndpoint(config.endpoint)) sendLegacyCopyIfMatch(client);
   if (sigV2) retrySigV2InOtherDialect(client, sigV2);
   addReplyReaders(client, {

@@ -24,7 +24,7 @@ import type {
 import type { StoreConfig } from '../config.js';
 import { badGateway } from '../errors.js';
 import { isUnsupportedError, mapS3Error } from './s3-errors.js';
-import { assertEmbeddedKey } from './key-policy.js';
+import { keyError, keyPolicyOf, type KeyPolicy } from './key-policy.js';
 import { createS3Client } from './s3-client.js';
 import { uploadBufferBytes, uploadStream, type UploadStreamInput } from './s3-upload.js';
 import { getObjectContent, type ObjectContent } from './s3-object-content.js';
@@ -55,15 +55,19 @@ export class S3Store {
   readonly endpointLabel: string;
   /** What the store can do in a bucket: harmless probes, cached (s3-capabilities.ts). */
   readonly bucketCapabilities: (bucket: string) => Promise<BucketCapabilities>;
+  /** Keys this connection refuses before they reach the store (key-policy.ts). */
+  readonly keyPolicy: KeyPolicy;
 
   constructor(readonly config: StoreConfig) {
+    this.keyPolicy = keyPolicyOf(config);
     this.endpointLabel = config.endpoint ?? `AWS S3 (${config.region})`;
     this.client = createS3Client(config);
     this.bucketCapabilities = createCapabilityProbe(this.client, config, this.endpointLabel);
   }
 
   checkKey(key: string): void {
-    if (this.config.embedded) assertEmbeddedKey(key);
+    const refused = keyError(key, this.keyPolicy);
+    if (refused) throw refused;
   }
 
   async call<T>(fn: () => Promise<T>): Promise<T> {

@@ -6,7 +6,11 @@ import { build, createBucket, q, type TestApp } from '../helper.js';
 let app: TestApp;
 let bucket: string;
 beforeAll(async () => {
-  app = await build();
+  // stowage.test stands for a name the operator listed (STOWAGE_ALLOWED_HOSTS).
+  app = await build(
+    {},
+    { http: { allowedHosts: { any: false, names: ['localhost', 'stowage.test'] } } },
+  );
   bucket = await createBucket(app, 'gate');
 });
 afterAll(() => app.close());
@@ -62,6 +66,31 @@ describe('the auth gate', () => {
     }
   });
 
+  it('answers 401 on every one of them spelled /%61pi/… (the router decodes; the gate follows the route)', async () => {
+    const guarded = app.routeList.filter((r) => r.url.startsWith('/api') && !r.public);
+    for (const route of guarded) {
+      const res = await app.injectRaw({
+        method: route.method as 'GET',
+        url: urlOf(route.url).replace(/^\/api/, '/%61pi'),
+        headers: { [CSRF_HEADER]: '1' },
+      });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('answers 421 on every route, public or not, for a Host that does not name this server', async () => {
+    expect(app.routeList.length).toBeGreaterThan(20);
+    for (const route of app.routeList) {
+      const res = await app.inject({
+        method: route.method as 'GET',
+        url: urlOf(route.url.replace('*', 'x')),
+        // With the session and the CSRF header: only the Host is wrong.
+        headers: { host: 'rebind.attacker.example', origin: 'http://rebind.attacker.example' },
+      });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(421);
+    }
+  });
+
   it('answers the same routes with a session', async () => {
     const res = await app.inject(`/api/buckets/${bucket}/objects`);
     expect(res.statusCode).toBe(200);
@@ -111,7 +140,13 @@ describe('CSRF', () => {
   });
 
   it('refuses a request from another origin, and a sandboxed (null) origin', async () => {
-    for (const origin of ['http://evil.example', 'null']) {
+    const others = [
+      'http://evil.example',
+      'null',
+      'https://localhost', // same host, another scheme
+      'http://localhost:8080', // same host, another port
+    ];
+    for (const origin of others) {
       const res = await app.inject({
         method: 'POST',
         url: '/api/session',

@@ -87,12 +87,13 @@ describe('POST /api/buckets/:bucket/delete with keys', () => {
             key: 'bad/x/../ok.txt',
             code: 'UnsafeKey',
             message:
-              'The embedded store cannot address this key safely: it has a "." or ".." path segment',
+              'The embedded store cannot hold this key safely: it has a "." or ".." path segment. Connect a real S3 server to use such keys.',
           },
           {
             key: 'bad//twice.txt',
             code: 'UnsafeKey',
-            message: 'The embedded store cannot address this key safely: it contains "//"',
+            message:
+              'The embedded store cannot hold this key safely: it contains "//". Connect a real S3 server to use such keys.',
           },
         ],
       });

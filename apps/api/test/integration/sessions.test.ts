@@ -239,14 +239,14 @@ describe('several instances', () => {
   });
 });
 
-describe('sign-in rate limit', () => {
+describe('sign-in rate limit: failures only, per client and key, with ceilings', () => {
   const limited = { access: { loginRateLimit: { max: 10, windowMs: 60_000 } } };
+  const wrong = (n: number | string) => ({ ...keys(), secretAccessKey: `guess-${n}` });
 
-  it('answers 429 with Retry-After to the 11th attempt from one client', async () => {
+  it('refuses a client after 10 failures on one key with 429 and Retry-After, the right secret too', async () => {
     const app = await fresh(limited);
     for (let i = 0; i < 10; i++) {
-      const res = await signIn(app, { ...keys(), accessKeyId: `guess${i}` }, '10.9.8.7');
-      expect(res.statusCode).toBe(401);
+      expect((await signIn(app, wrong(i), '10.9.8.7')).statusCode).toBe(401);
     }
     const res = await signIn(app, keys(), '10.9.8.7');
     expect(res.statusCode).toBe(429);
@@ -259,18 +259,32 @@ describe('sign-in rate limit', () => {
     });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.headers['set-cookie']).toBeUndefined();
-    // Another client is not held back by this one.
-    expect((await signIn(app, keys(), '10.9.8.6')).statusCode).toBe(200);
   });
 
-  it('answers 429 to the 11th attempt on one access key, from any number of clients', async () => {
+  it('never counts a successful sign-in', async () => {
     const app = await fresh(limited);
-    const target = { ...keys(), secretAccessKey: 'guess' };
-    for (let i = 0; i < 10; i++) {
-      expect((await signIn(app, target, `10.0.0.${i + 1}`)).statusCode).toBe(401);
+    for (let i = 0; i < 25; i++) {
+      expect((await signIn(app, keys(), '10.9.8.5')).statusCode, `sign-in ${i + 1}`).toBe(200);
     }
-    const res = await signIn(app, target, '10.0.0.99');
-    expect(res.statusCode).toBe(429);
+  });
+
+  it('refuses one client trying many keys after 5 × the limit; other clients go on', async () => {
+    const app = await fresh(limited);
+    for (let i = 0; i < 50; i++) {
+      const res = await signIn(app, { ...wrong(i), accessKeyId: `AKGUESS${i}` }, '10.7.7.7');
+      expect(res.statusCode).toBe(401);
+    }
+    expect((await signIn(app, wrong('x'), '10.7.7.7')).statusCode).toBe(429);
+    expect((await signIn(app, keys(), '10.7.7.8')).statusCode).toBe(200);
+  });
+
+  it('refuses one key after 10 × the limit from any number of clients (a distributed guess)', async () => {
+    const app = await fresh(limited);
+    for (let i = 0; i < 100; i++) {
+      const res = await signIn(app, wrong(i), `10.6.${Math.floor(i / 250)}.${(i % 250) + 1}`);
+      expect(res.statusCode).toBe(401);
+    }
+    expect((await signIn(app, wrong('x'), '10.6.9.9')).statusCode).toBe(429);
   });
 });
 

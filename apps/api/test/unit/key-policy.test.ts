@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embeddedKeyProblem } from '../../src/store/key-policy.js';
+import { embeddedKeyProblem, keyError } from '../../src/store/key-policy.js';
 
 describe('embeddedKeyProblem', () => {
   it.each([
@@ -20,4 +20,30 @@ describe('embeddedKeyProblem', () => {
       expect(embeddedKeyProblem(key)).toBeUndefined();
     },
   );
+});
+
+describe('keyError', () => {
+  const open = { embedded: false, confined: false };
+  const confined = { embedded: false, confined: true };
+  it.each(['..', '../b', 'a/../../b', 'a//../../b', './../b', 'a/b/../../../c'])(
+    'refuses %j everywhere: it climbs out of its bucket',
+    (key) => {
+      expect(keyError(key, open)?.message).toMatch(/climbs out of its bucket/);
+    },
+  );
+
+  it.each(['a/../b', 'a/b/../../c', './a', 'a/.', '...', 'a/..b', '..a/b'])(
+    'lets %j through where nothing limits the buckets (a real store keeps it as is)',
+    (key) => {
+      expect(keyError(key, open)).toBeUndefined();
+    },
+  );
+
+  it.each(['a/../b', './a', 'a/.'])('refuses %j on a connection limited to some buckets', (key) => {
+    expect(keyError(key, confined)?.message).toMatch(/may use only some buckets/);
+  });
+
+  it('refuses a NUL everywhere', () => {
+    expect(keyError('a\0b', open)?.message).toBe('The object key contains a NUL character');
+  });
 });

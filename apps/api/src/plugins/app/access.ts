@@ -5,14 +5,18 @@ import { EMBEDDED_CREDENTIALS } from '../../config.js';
 import { checkCsrf } from '../../auth/csrf.js';
 import { identityOf, type Identity } from '../../auth/identity.js';
 import { isSessionData, sessionState, touchInterval } from '../../auth/session-data.js';
+import type { SessionRevocations } from '../../auth/session-revocations.js';
 import { StoreCache } from '../../auth/store-cache.js';
 import { forbidden, HttpError } from '../../errors.js';
 import type { Profile } from '../../profiles.js';
 import type { S3Store } from '../../store/s3-store.js';
+import { bucketError } from '../../store/key-policy.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     access: AccessConfig;
+    /** Ended sessions (sign-out, sign out everywhere), checked on every request. */
+    revocations: SessionRevocations;
     /** The S3Stores of the profiles and keys in use (see auth/store-cache.ts). */
     stores: StoreCache;
     profileByName(name: string): Profile | undefined;
@@ -40,24 +44,34 @@ export interface RouteEntry {
 export const NOT_SIGNED_IN = 'Sign in to use Stowage';
 export const SESSION_ENDED = 'Your session has ended: sign in again';
 export const READ_ONLY = 'This connection is read-only';
-
-const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+/** Where a request keeps the store its identity resolved to. */
+const STORE = Symbol('objectStore');
 
 /**
- * The gate in front of every /api route: CSRF checks for state-changing requests, then the
- * session (encrypted cookie) → profile and keys → `request.objectStore`. A route marked
- * `config.public` answers without a session; every other answers 401.
+ * The gate in front of every route, decided by the route the router matched (never by the raw
+ * URL, which may spell `/api` as `/%61pi`): CSRF checks for every state-changing request, then
+ * the session (encrypted cookie) → profile and keys → `request.objectStore`. It fails closed:
+ * a route answers without a session only when marked `config.public` (health, the session
+ * routes, the web build's files); every other answers 401, and `request.objectStore` itself
+ * refuses a request without an identity, so no handler can reach a store without a session.
  */
-export default fp<{ access: AccessConfig }>(
+export default fp<{ access: AccessConfig; revocations: SessionRevocations }>(
   async (app, opts) => {
-    const access = opts.access;
+    const { access, revocations } = opts;
     const byName = new Map(access.profiles.map((p) => [p.name, p]));
     const stores = new StoreCache();
     app.decorate('access', access);
+    app.decorate('revocations', revocations);
     app.decorate('stores', stores);
     app.decorate('profileByName', (name: string) => byName.get(name));
     app.decorateRequest('identity', null);
-    app.decorateRequest('objectStore', null as unknown as S3Store);
+    app.decorateRequest('objectStore', {
+      getter(this: FastifyRequest & { [STORE]?: S3Store }): S3Store {
+        const identity = this.identity;
+        if (!identity) throw new HttpError(401, NOT_SIGNED_IN);
+        return (this[STORE] ??= stores.get(identity.profile, identity.keys));
+      },
+    });
     app.addHook('onClose', async () => stores.destroy());
     const routeList: RouteEntry[] = [];
     app.decorate('routeList', routeList);
@@ -68,14 +82,18 @@ export default fp<{ access: AccessConfig }>(
       }
     });
 
-    /** The session's identity, refreshing lastSeen; an ended session is cleared. */
+    /** The session's identity, refreshing lastSeen; an ended or revoked session is cleared. */
     function fromSession(request: FastifyRequest): Identity | 'ended' | undefined {
       const data = request.session.get('user');
       if (data === undefined) return undefined;
       const now = Date.now();
       const profile = isSessionData(data) ? byName.get(data.profile) : undefined;
       const identity = profile && identityOf(access, profile, data);
-      if (!identity || sessionState(data, now, access.session) !== 'valid') {
+      if (
+        !identity?.session ||
+        sessionState(data, now, access.session) !== 'valid' ||
+        revocations.isRevoked(identity.session.id, identity.session.subject, data.createdAt)
+      ) {
         request.session.delete();
         return 'ended';
       }
@@ -100,14 +118,13 @@ export default fp<{ access: AccessConfig }>(
     }
 
     app.addHook('onRequest', async (request) => {
-      if (!isApi(request.url)) return;
       checkCsrf(request);
       const found = fromSession(request);
       const identity =
         typeof found === 'object' ? found : access.authRequired ? null : withoutAuth();
       request.identity = identity;
-      if (identity) request.objectStore = stores.get(identity.profile, identity.keys);
-      if (!identity && !request.routeOptions.config.public) {
+      // An unknown URL runs no handler but the 404 answer.
+      if (!identity && !request.is404 && request.routeOptions.config.public !== true) {
         throw new HttpError(401, found === 'ended' ? SESSION_ENDED : NOT_SIGNED_IN);
       }
     });
@@ -115,10 +132,11 @@ export default fp<{ access: AccessConfig }>(
     // After validation, so a malformed bucket name is a 400 first.
     app.addHook('preHandler', async (request) => {
       const bucket = (request.params as { bucket?: unknown } | undefined)?.bucket;
-      const allowed = request.identity?.profile.buckets;
-      if (typeof bucket === 'string' && allowed && !allowed.includes(bucket)) {
-        throw forbidden(`This connection may not use the bucket ${bucket}`);
-      }
+      const refused =
+        typeof bucket === 'string'
+          ? bucketError(bucket, request.identity?.profile.buckets)
+          : undefined;
+      if (refused) throw refused;
     });
   },
   { name: 'access', dependencies: ['secure-session'] },

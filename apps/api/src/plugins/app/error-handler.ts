@@ -1,8 +1,9 @@
 import fp from 'fastify-plugin';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { STATUS_CODES } from 'node:http';
 import { HttpError } from '../../errors.js';
+import { setSecurityHeaders } from '../external/helmet.js';
 
 const body = (statusCode: number, message: string) => ({
   statusCode,
@@ -22,6 +23,13 @@ const line = (field: string, message: string) => (field ? `${field}: ${message}`
  * failing for more than a missing or mistyped field, e.g. `keys` over its limit), else all.
  */
 function unionMessage(field: string, branches: Issue[][]): string {
+  // Each form refuses the other's field only: the body mixes two forms (`keys` and `prefix`).
+  if (branches.every((b) => b.length > 0 && b.every((i) => i.code === 'unrecognized_keys'))) {
+    const names = [
+      ...new Set(branches.flat().flatMap((i) => (i as { keys?: string[] }).keys ?? [])),
+    ];
+    return line(field, `${names.sort().join(' and ')} cannot be sent together: send one of them`);
+  }
   const meant = branches.filter((b) => b.some((i) => i.code !== 'invalid_type'));
   return (meant.length === 1 ? meant : branches)
     .map((b) =>
@@ -71,3 +79,24 @@ export default fp(
   },
   { name: 'error-handler' },
 );
+
+/**
+ * What the router answers before any hook runs (Fastify's `frameworkErrors`): a malformed
+ * %-escape in the path, an over-long path parameter. Same JSON shape, and the same security
+ * headers as every other answer.
+ */
+export function frameworkErrorHandler(
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  setSecurityHeaders(request, reply);
+  const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (err.statusCode ?? 400);
+  const message =
+    err.code === 'FST_ERR_BAD_URL'
+      ? 'The URL is malformed (a bad %-escape)'
+      : status === 414
+        ? 'A part of the URL is too long'
+        : 'The request could not be routed';
+  void reply.code(status).header('cache-control', 'no-store').send(body(status, message));
+}

@@ -1,9 +1,11 @@
 import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BUCKETS_PATH, SESSION_PATH, folderPageUrl } from '@stowage/shared';
 import { notFound } from '../../errors.js';
+import { isApiPath, routedPath } from '../app/api-headers.js';
 
 /**
  * What the app at `url` asks for first: the session, and the page's own data (the bucket
@@ -27,28 +29,55 @@ export function firstRequests(url: string): string[] {
  * app's first requests, so the browser asks for them while it is still loading the scripts
  * (~0.4 s of a first visit here; BENCHMARKS.md, browser).
  */
-export default fp<{ webDir: string }>(
+export default fp<{ webDir: string; serveSourceMaps: boolean }>(
   async (app, opts) => {
     if (!existsSync(path.join(opts.webDir, 'index.html'))) {
       app.log.warn(`No web build at ${opts.webDir}: serving the API only`);
       return;
     }
-    // index: false: "/" is the app's bucket list, served below with its preloads.
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url === '/api' || request.url.startsWith('/api/')) {
-        throw notFound(`No route GET ${request.url.split('?')[0]}`);
-      }
-      // `crossorigin`: the app's fetch() is a CORS-mode request, and only a preload of the
-      // same mode and URL is handed to it. encodeURIComponent leaves no `>`, `,` or `;`.
-      const links = firstRequests(request.url).map(
-        (url) => `<${url}>; rel=preload; as=fetch; crossorigin`,
-      );
-      return reply
-        .header('link', links.join(', '))
-        .type('text/html; charset=utf-8')
-        .sendFile('index.html');
+    await app.register(async (web) => {
+      // The web build is public (the login page loads without a session): every route of
+      // this scope, and only these, is marked so for the gate (plugins/app/access.ts).
+      web.addHook('onRoute', (route) => {
+        route.config = { ...route.config, public: true };
+      });
+      await serveWebBuild(web, opts.webDir, opts.serveSourceMaps);
     });
   },
   { name: 'static' },
 );
+
+/**
+ * The build's files (source maps only when STOWAGE_SOURCE_MAPS asks: they are built
+ * `hidden`, and the scripts then name them in a SourceMap header), and the app's page for
+ * every other GET path.
+ */
+async function serveWebBuild(web: FastifyInstance, webDir: string, serveSourceMaps: boolean) {
+  // index: false: "/" is the app's bucket list, served below with its preloads.
+  await web.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    globIgnore: serveSourceMaps ? [] : ['**/*.map'],
+    setHeaders: (reply, file) => {
+      if (serveSourceMaps && file.endsWith('.js') && existsSync(`${file}.map`)) {
+        reply.header('sourcemap', `${path.basename(file)}.map`);
+      }
+    },
+  });
+  web.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const pathname = routedPath(request);
+    if (isApiPath(pathname) || pathname.endsWith('.map')) {
+      throw notFound(`No route GET ${pathname}`);
+    }
+    // `crossorigin`: the app's fetch() is a CORS-mode request, and only a preload of the
+    // same mode and URL is handed to it. encodeURIComponent leaves no `>`, `,` or `;`.
+    const links = firstRequests(request.url).map(
+      (url) => `<${url}>; rel=preload; as=fetch; crossorigin`,
+    );
+    return reply
+      .header('link', links.join(', '))
+      .type('text/html; charset=utf-8')
+      .sendFile('index.html');
+  });
+}

@@ -2,12 +2,16 @@ import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/api-client';
 import { useSession } from '@/lib/session';
 import { useSignOut } from '../api/sign-out';
+import { useSignOutEverywhere } from '../api/sign-out-everywhere';
 
 /** The header's right end: who is signed in, to which profile, read-only or not; Sign out. */
 export function SessionMenu() {
   const { data } = useSession();
   const signOut = useSignOut();
+  const everywhere = useSignOutEverywhere();
   if (!data?.signedIn) return null;
+  const pending = signOut.isPending || everywhere.isPending;
+  const failed = signOut.error ?? everywhere.error;
   return (
     <div className="session-menu" aria-label="Session" role="group">
       {data.readOnly ? (
@@ -22,19 +26,36 @@ export function SessionMenu() {
         </span>
       </span>
       {data.authRequired ? (
-        <Button
-          size="sm"
-          onClick={() => {
-            signOut.mutate();
-          }}
-          disabled={signOut.isPending}
-        >
-          Sign out
-        </Button>
+        <>
+          <Button
+            size="sm"
+            onClick={() => {
+              signOut.mutate();
+            }}
+            disabled={pending}
+          >
+            Sign out
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            title={
+              data.who === 'dashboard password'
+                ? 'Ends every session signed in with this profile’s dashboard password, on every device'
+                : `Ends every session of ${data.who} on this profile, on every device`
+            }
+            onClick={() => {
+              everywhere.mutate();
+            }}
+            disabled={pending}
+          >
+            Sign out everywhere
+          </Button>
+        </>
       ) : null}
-      {signOut.error ? (
+      {failed ? (
         <span role="alert" className="text-error">
-          Could not sign out: {errorMessage(signOut.error)}
+          Could not sign out: {errorMessage(failed)}
         </span>
       ) : null}
     </div>
