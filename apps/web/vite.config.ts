@@ -20,7 +20,9 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // Built beside the scripts but not named in them: served only with STOWAGE_SOURCE_MAPS=true,
+    // which names them in a SourceMap header (plugins/external/static.ts).
+    sourcemap: 'hidden',
     rolldownOptions: {
       output: {
         // React in a chunk of its own: left to itself the bundler put it in one chunk with zod

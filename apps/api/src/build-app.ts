@@ -1,6 +1,8 @@
-import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccessConfig } from './access-config.js';
+import { redactSecrets } from './log-redaction.js';
+import { HttpError } from './errors.js';
 import { DEFAULT_UPLOAD_BUFFER_BYTES, MAX_OBJECT_BYTES } from './config.js';
 import access, { refuseReadOnly } from './plugins/app/access.js';
 import { MemorySessionRevocations, type SessionRevocations } from './auth/session-revocations.js';
@@ -67,11 +69,36 @@ const REDACT = [
   '*.*.password',
 ];
 
+/**
+ * Requests per minute one session may make on /api (before sign-in: one client address). A
+ * generous ceiling against a runaway script or a flood, not a quota: STOWAGE_API_RATE_LIMIT.
+ */
+function apiRateLimit(api: FastifyInstance, http: HttpConfig) {
+  return api.rateLimit({
+    max: http.apiRateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) =>
+      request.identity?.session ? `session ${request.identity.session.id}` : `client ${request.ip}`,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(
+        429,
+        `Too many requests: at most ${context.max} a minute per session; try again in ${context.after}`,
+      ),
+  });
+}
+
 /** The one way to build the app: server.ts and every test call this. */
 export async function buildApp(opts: BuildAppOptions) {
   const http: HttpConfig = { ...DEFAULT_HTTP_CONFIG, ...opts.http };
   const app = Fastify({
-    logger: opts.logger ? { ...opts.logger, redact: { paths: REDACT } } : false,
+    logger: opts.logger
+      ? {
+          ...opts.logger,
+          redact: { paths: REDACT },
+          // Secrets at any depth, e.g. @fastify/multipart's trace of the request headers.
+          formatters: { ...opts.logger.formatters, log: redactSecrets },
+        }
+      : false,
     // One line per request, written by plugins/app/request-log.ts.
     logController: new LogController({ disableRequestLogging: true }),
     // Bucket names may be 255 characters; Fastify's default cap on a path parameter is 100.
@@ -102,6 +129,7 @@ export async function buildApp(opts: BuildAppOptions) {
 
   await app.register(
     async (api) => {
+      if (http.apiRateLimitPerMinute > 0) api.addHook('onRequest', apiRateLimit(api, http));
       await api.register(health);
       await api.register(getSession);
       await api.register(signIn, { limit: opts.access.loginRateLimit });

@@ -148,6 +148,11 @@ export interface StoreConfig {
    * keys with `.`/`..` segments are refused (store/key-policy.ts). Undefined: every bucket.
    */
   bucketAllowlist?: readonly string[] | undefined;
+  /**
+   * Store calls in flight at once over every client of this endpoint; more wait their turn
+   * before they are sent (so no timeout runs while they wait). Undefined: no limit.
+   */
+  maxConcurrentRequests?: number | undefined;
 }
 
 export interface AppConfig {
@@ -284,6 +289,7 @@ function envStore(
     retryBaseDelayMs: e.STOWAGE_S3_RETRY_BASE_DELAY_MS,
     embedded,
     multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
+    maxConcurrentRequests: embedded ? EMBEDDED_MAX_CONCURRENCY : undefined,
   } satisfies StoreConfig;
 }
 
@@ -302,6 +308,12 @@ export function tlsVerifyWarning(store: StoreConfig): string | undefined {
 
 export const SIGV2_PATH_STYLE_PROBLEM =
   'STOWAGE_S3_SIGNATURE_VERSION=v2 needs path-style addressing: unset STOWAGE_S3_FORCE_PATH_STYLE or set it true (SigV2 is signed here over /bucket/key as sent)';
+
+/**
+ * The embedded s3rver is one process that reads the whole bucket for every listing page: 200
+ * listings at once made it answer 504 to most; queued 4 at a time (one process gains nothing from more), each is answered.
+ */
+export const EMBEDDED_MAX_CONCURRENCY = 4;
 
 /** s3rver checks no signature; these are its documented defaults. */
 export const EMBEDDED_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };

@@ -1,6 +1,7 @@
 import https from 'node:https';
 import http from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { readCaBundle } from '../ca-bundle.js';
 import { isAwsEndpoint, SIGV2_PATH_STYLE_PROBLEM, type StoreConfig } from '../config.js';
@@ -51,11 +52,29 @@ export function createS3Client(config: StoreConfig): S3Client {
   confineRequests(client, config);
   if (!isAwsEndpoint(config.endpoint)) sendLegacyCopyIfMatch(client);
   if (sigV2) retrySigV2InOtherDialect(client, sigV2);
+  if (config.maxConcurrentRequests)
+    queueSends(client, config.endpoint, config.maxConcurrentRequests);
   addReplyReaders(client, {
     ListObjectsV2Command: listPageReader,
     GetBucketVersioningCommand: versioningRootReader,
   });
   return client;
+}
+
+/** One queue per endpoint, shared by the clients of every key pair that use it. */
+const queues = new Map<string, LimitFunction>();
+
+/**
+ * Calls beyond `max` in flight wait before they are sent, in order: the SDK's timeouts start
+ * only when a call leaves, so a busy store is waited for instead of timing out (504).
+ */
+function queueSends(client: S3Client, endpoint: string | undefined, max: number): void {
+  const key = `${endpoint ?? 'aws'} ${max}`;
+  let limit = queues.get(key);
+  if (!limit) queues.set(key, (limit = pLimit(max)));
+  const queue = limit;
+  const send = client.send.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  (client as unknown as { send: typeof send }).send = (...args) => queue(() => send(...args));
 }
 
 /**
