@@ -6,7 +6,7 @@
 #
 # Needs (as root, Debian 12): radosgw ceph-mon ceph-osd uuid-runtime curl.
 # This script never installs anything. Facts behind each setting:
-# shared/reference/ceph-rgw.md.
+# docs/stores/ceph-rgw.md.
 #
 # Env: CEPH_STATE_DIR (/tmp/stowage-ceph), CEPH_RGW_PORT (7480),
 #      CEPH_MON_PORT (3300, msgr v2), CEPH_MON_V1_PORT (6789, msgr v1),

@@ -106,10 +106,10 @@ const EnvSchema = z.object({
   STOWAGE_ALLOWED_HOSTS: z.string().optional(),
   STOWAGE_PUBLIC_URL: z
     .url({
+      protocol: /^https?$/,
       message:
         'STOWAGE_PUBLIC_URL must be the http(s) URL users open, e.g. https://stowage.example.com',
     })
-    .regex(/^https?:\/\//i, 'STOWAGE_PUBLIC_URL must start with http:// or https://')
     .optional(),
   STOWAGE_TRUST_PROXY: z.string().optional(),
   STOWAGE_API_RATE_LIMIT: z.coerce

@@ -267,3 +267,64 @@ describe('TLS, retries and timeouts', () => {
     );
   });
 });
+
+describe('the network settings', () => {
+  it('defaults to loopback names, no trusted proxy, 3000 requests a minute, no source maps', () => {
+    expect(loadConfig({}).http).toEqual({
+      allowedHosts: { any: false, names: ['localhost'] },
+      trustProxy: false,
+      apiRateLimitPerMinute: 3000,
+      serveSourceMaps: false,
+    });
+  });
+
+  it('reads the allowed hosts, the public URL, trusted proxies and the limits', () => {
+    const c = loadConfig({
+      HOST: '0.0.0.0',
+      STOWAGE_ALLOWED_HOSTS: 'stowage.lan,.corp.example',
+      STOWAGE_PUBLIC_URL: 'https://Files.Example.com:8443/',
+      STOWAGE_TRUST_PROXY: '10.0.0.1,loopback',
+      STOWAGE_API_RATE_LIMIT: '0',
+      STOWAGE_SOURCE_MAPS: 'true',
+    });
+    expect(c.http).toEqual({
+      allowedHosts: {
+        any: false,
+        names: ['localhost', 'stowage.lan', '.corp.example', 'files.example.com:8443'],
+      },
+      trustProxy: ['10.0.0.1', 'loopback'],
+      apiRateLimitPerMinute: 0,
+      serveSourceMaps: true,
+    });
+  });
+
+  it('lists every problem: bad names, bad proxies, a bad URL, a negative limit', () => {
+    expect(
+      problemsOf({
+        STOWAGE_ALLOWED_HOSTS: 'ok,http://x/',
+        STOWAGE_TRUST_PROXY: 'proxy.lan',
+        STOWAGE_PUBLIC_URL: 'stowage.example.com',
+        STOWAGE_API_RATE_LIMIT: '-1',
+      }),
+    ).toEqual([
+      'STOWAGE_PUBLIC_URL: STOWAGE_PUBLIC_URL must be the http(s) URL users open, e.g. https://stowage.example.com',
+      'STOWAGE_API_RATE_LIMIT: STOWAGE_API_RATE_LIMIT must not be negative (0 = no limit)',
+    ]);
+    expect(
+      problemsOf({ STOWAGE_ALLOWED_HOSTS: 'ok,http://x/', STOWAGE_TRUST_PROXY: 'proxy.lan' }),
+    ).toEqual([
+      'STOWAGE_ALLOWED_HOSTS: "http://x/" is not a host name (name, name:port, .domain for its subdomains, or *)',
+      'STOWAGE_TRUST_PROXY: "proxy.lan" is not an address, CIDR range, loopback, linklocal or uniquelocal (or use true, false or a hop count)',
+    ]);
+  });
+
+  it('refuses to switch the Host check off when sign-in is off', () => {
+    expect(problemsOf({ STOWAGE_AUTH: 'off', STOWAGE_ALLOWED_HOSTS: '*' })).toEqual([
+      'STOWAGE_ALLOWED_HOSTS=* is refused with STOWAGE_AUTH=off: any web page could then reach this server through a name of its own (DNS rebinding)',
+    ]);
+    expect(loadConfig({ STOWAGE_ALLOWED_HOSTS: '*' }).http.allowedHosts).toEqual({
+      any: true,
+      names: [],
+    });
+  });
+});
