@@ -165,3 +165,25 @@ describe('failed sign-ins from one address do not lock the user out elsewhere', 
     expect(user.res.status).toBe(200);
   });
 });
+
+describe('a sign-in while the store is down', () => {
+  it("says the store is unreachable without naming the operator's endpoint (the log does)", async () => {
+    const logLines: string[] = [];
+    const { port } = await started(
+      { endpoint: 'http://127.0.0.1:9', maxAttempts: 1, embedded: false },
+      {
+        signIn: false,
+        logger: { level: 'warn', stream: { write: (l: string) => void logLines.push(l) } },
+      },
+    );
+    const { res } = await signIn(port, keys());
+    expect(res.status).toBe(502);
+    expect(JSON.parse(res.body)).toEqual({
+      statusCode: 502,
+      error: 'Bad Gateway',
+      message: 'The store is unreachable or failing: try again later, or tell the operator',
+    });
+    expect(res.body).not.toContain('127.0.0.1:9');
+    expect(logLines.join('')).toContain('The store at http://127.0.0.1:9 is unreachable');
+  });
+});
