@@ -98,7 +98,7 @@ type HeaderBag = ReturnType<typeof getCanonicalHeaders>;
 class CanonicalForm extends SignatureV4 {
   constructor() {
     // S3 signs the path as sent (no second encoding, no normalisation): uriEscapePath false.
-    // The credentials and region are never used: verify() derives the key itself.
+    // Its credentials and region are never used: signatureMatches() derives the key itself.
     super({
       service: 's3',
       region: 'us-east-1',
@@ -123,16 +123,45 @@ const canonicalForm = new CanonicalForm();
 
 const hmac = (key: BinaryLike, data: string) => createHmac('sha256', key).update(data).digest();
 
-/** The hex signature of a string to sign, with the key derived for that date, region and service. */
-function sign(secret: string, date: string, region: string, stringToSign: string) {
-  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), 's3'), 'aws4_request');
-  return createHmac('sha256', key).update(stringToSign).digest('hex');
+interface SignedRequest {
+  req: IncomingMessage;
+  /** The raw path, as received. */
+  path: string;
+  query: Record<string, string | string[]>;
+  /** The SignedHeaders names. */
+  signed: string[];
+  payloadHash: string;
+  /** x-amz-date (header) or X-Amz-Date (presigned URL). */
+  amzDate: string;
 }
 
-function sameSignature(expected: string, given: string) {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+/**
+ * Whether `given` is the request's signature: the SDK's string to sign, signed with the key
+ * derived from the secret for the credential's date and region (service s3), compared in
+ * constant time.
+ */
+async function signatureMatches(
+  r: SignedRequest,
+  credential: Credential,
+  secret: string,
+  given: string,
+) {
+  const scope = `${credential.date}/${credential.region}/s3/aws4_request`;
+  const request = { method: r.req.method ?? 'GET', path: r.path, query: r.query, headers: {} };
+  const stringToSign = await canonicalForm.stringToSign(
+    request as SignableRequest,
+    signedHeaderBag(r.req, r.signed),
+    r.payloadHash,
+    r.amzDate,
+    scope,
+  );
+  const key = hmac(
+    hmac(hmac(hmac(`AWS4${secret}`, credential.date), credential.region), 's3'),
+    'aws4_request',
+  );
+  const expected = Buffer.from(createHmac('sha256', key).update(stringToSign).digest('hex'));
+  const provided = Buffer.from(given);
+  return expected.length === provided.length && timingSafeEqual(expected, provided);
 }
 
 /**
@@ -323,17 +352,8 @@ async function verifyHeader(
   if (unsignedAmzHeader(req, signed)) {
     return accessDenied('There were headers present in the request which were not signed');
   }
-  const scope = `${credential.date}/${credential.region}/s3/aws4_request`;
-  const request = { method: req.method ?? 'GET', path, query, headers: {} } as SignableRequest;
-  const stringToSign = await canonicalForm.stringToSign(
-    request,
-    signedHeaderBag(req, signed),
-    payloadHash,
-    amzDate!,
-    scope,
-  );
-  const expected = sign(secret, credential.date, credential.region, stringToSign);
-  return sameSignature(expected, signature)
+  const request = { req, path, query, signed, payloadHash, amzDate: amzDate! };
+  return (await signatureMatches(request, credential, secret, signature))
     ? { ok: true, accessKeyId: credential.accessKeyId }
     : NOT_SIGNED;
 }
@@ -387,17 +407,8 @@ async function verifyPresigned(
   if (unsignedAmzHeader(req, signed)) {
     return accessDenied('There were headers present in the request which were not signed');
   }
-  const scope = `${credential.date}/${credential.region}/s3/aws4_request`;
-  const request = { method: req.method ?? 'GET', path, query, headers: {} } as SignableRequest;
-  const stringToSign = await canonicalForm.stringToSign(
-    request,
-    signedHeaderBag(req, signed),
-    UNSIGNED_PAYLOAD,
-    amzDate,
-    scope,
-  );
-  const expected = sign(secret, credential.date, credential.region, stringToSign);
-  return sameSignature(expected, signature)
+  const request = { req, path, query, signed, payloadHash: UNSIGNED_PAYLOAD, amzDate };
+  return (await signatureMatches(request, credential, secret, signature))
     ? { ok: true, accessKeyId: credential.accessKeyId }
     : NOT_SIGNED;
 }
