@@ -13,6 +13,7 @@ import http from 'node:http';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { startEmbeddedStore } from '../src/store/embedded.js';
+import { DEMO_EMBEDDED_KEYS } from '../src/config.js';
 import { startCephRgw } from '../test/ceph-rgw.js';
 
 export const MiB = 1024 * 1024;
@@ -58,17 +59,17 @@ export async function startStore(kind: StoreKind): Promise<Store> {
       stop: async () => rgw.stop(),
     };
   }
-  const embedded = await startEmbeddedStore(path.join(benchDir, 'embedded'), quiet);
+  const keys = DEMO_EMBEDDED_KEYS;
+  const embedded = await startEmbeddedStore(path.join(benchDir, 'embedded'), keys, quiet);
   const pkg = JSON.parse(
     readFileSync(path.join(root, 'apps/api/node_modules/s3rver/package.json'), 'utf8'),
   ) as { version: string };
   return {
     kind,
     endpoint: embedded.endpoint,
-    accessKeyId: 'S3RVER',
-    secretAccessKey: 'S3RVER',
+    ...keys,
     version: `s3rver ${pkg.version} (files on disk)`,
-    client: s3Client(embedded.endpoint, 'S3RVER', 'S3RVER'),
+    client: s3Client(embedded.endpoint, keys.accessKeyId, keys.secretAccessKey),
     stop: () => embedded.stop(),
   };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkProfiles, loadProfilesFile, type Profile } from './profiles.js';
+import { checkProfiles, loadProfilesFile, type Credentials, type Profile } from './profiles.js';
 import type { Env, StoreConfig } from './config.js';
 
 /** Who may use the dashboard, and how (sessions, profiles, read-only). */
@@ -12,6 +12,8 @@ export interface AccessConfig {
   readOnly: boolean;
   session: SessionConfig;
   loginRateLimit: { max: number; windowMs: number };
+  /** The embedded store's keys, when env's profile is the embedded store: what STOWAGE_AUTH=off acts with there. */
+  embeddedKeys?: Credentials;
 }
 
 export interface SessionConfig {
@@ -90,5 +92,6 @@ export function loadAccess(
       max: e.STOWAGE_LOGIN_RATE_LIMIT,
       windowMs: e.STOWAGE_LOGIN_RATE_WINDOW_MINUTES * 60_000,
     },
+    embeddedKeys: store.embedded ? { accessKeyId, secretAccessKey } : undefined,
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readCaBundle } from './ca-bundle.js';
 import { loadAccess, type AccessConfig } from './access-config.js';
 import { allowedHostsFrom, trustProxyFrom, type HttpConfig } from './http-config.js';
+import type { Credentials } from './profiles.js';
 
 /**
  * Environment -> validated, typed config. Every variable is documented in .env.example.
@@ -41,6 +42,17 @@ const EnvSchema = z.object({
   AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
   AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
+  STOWAGE_EMBEDDED_ACCESS_KEY_ID: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._-]{3,128}$/,
+      'STOWAGE_EMBEDDED_ACCESS_KEY_ID is 3-128 letters, digits, ".", "_" or "-"',
+    )
+    .optional(),
+  STOWAGE_EMBEDDED_SECRET_ACCESS_KEY: z
+    .string()
+    .min(8, 'STOWAGE_EMBEDDED_SECRET_ACCESS_KEY must be at least 8 characters')
+    .optional(),
   STOWAGE_S3_FORCE_PATH_STYLE: flag('STOWAGE_S3_FORCE_PATH_STYLE'),
   STOWAGE_S3_TLS_VERIFY: flag('STOWAGE_S3_TLS_VERIFY'),
   AWS_CA_BUNDLE: z.string().min(1).optional(),
@@ -162,6 +174,8 @@ export interface AppConfig {
   dataDir: string;
   /** True when no store is configured: server.ts starts s3rver and fills `store` in. */
   useEmbeddedStore: boolean;
+  /** The embedded store's keys: the demo keys, or STOWAGE_EMBEDDED_ACCESS_KEY_ID/SECRET. */
+  embeddedKeys: Credentials;
   seedDemo: boolean;
   webDir: string | undefined;
   /** The largest file one upload may carry; a bigger one is refused with 413. */
@@ -203,6 +217,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(e.AWS_ACCESS_KEY_ID) !== Boolean(e.AWS_SECRET_ACCESS_KEY)) {
     problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together (or leave both unset)');
   }
+  const embeddedKeysSet = Boolean(
+    e.STOWAGE_EMBEDDED_ACCESS_KEY_ID || e.STOWAGE_EMBEDDED_SECRET_ACCESS_KEY,
+  );
+  if (Boolean(e.STOWAGE_EMBEDDED_ACCESS_KEY_ID) !== Boolean(e.STOWAGE_EMBEDDED_SECRET_ACCESS_KEY)) {
+    problems.push(
+      'STOWAGE_EMBEDDED_ACCESS_KEY_ID and STOWAGE_EMBEDDED_SECRET_ACCESS_KEY go together (or leave both unset for the demo keys)',
+    );
+  } else if (embeddedKeysSet && !useEmbeddedStore) {
+    problems.push(
+      "STOWAGE_EMBEDDED_ACCESS_KEY_ID and STOWAGE_EMBEDDED_SECRET_ACCESS_KEY set the embedded store's keys, but the embedded store is off when an endpoint, AWS_ACCESS_KEY_ID or a profiles file is set: unset them",
+    );
+  }
   const caBundlePath = e.AWS_CA_BUNDLE ? path.resolve(e.AWS_CA_BUNDLE) : undefined;
   if (caBundlePath) {
     try {
@@ -221,8 +247,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const http = httpConfig(e, problems);
   if (problems.length) throw new ConfigError(problems);
 
+  const embeddedKeys: Credentials =
+    e.STOWAGE_EMBEDDED_ACCESS_KEY_ID && e.STOWAGE_EMBEDDED_SECRET_ACCESS_KEY
+      ? {
+          accessKeyId: e.STOWAGE_EMBEDDED_ACCESS_KEY_ID,
+          secretAccessKey: e.STOWAGE_EMBEDDED_SECRET_ACCESS_KEY,
+        }
+      : DEMO_EMBEDDED_KEYS;
   const aws = !useEmbeddedStore && isAwsEndpoint(endpoint);
-  const store = envStore(e, endpoint, useEmbeddedStore, aws, caBundlePath);
+  const store = envStore(e, endpoint, useEmbeddedStore, aws, caBundlePath, embeddedKeys);
   const access = loadAccess(e, store, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -231,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     dataDir: path.resolve(e.STOWAGE_DATA_DIR),
     useEmbeddedStore,
+    embeddedKeys,
     seedDemo: e.STOWAGE_SEED_DEMO ?? useEmbeddedStore,
     webDir: e.STOWAGE_WEB_DIR ? path.resolve(e.STOWAGE_WEB_DIR) : undefined,
     maxUploadBytes: e.STOWAGE_MAX_UPLOAD_BYTES,
@@ -268,13 +302,16 @@ function envStore(
   embedded: boolean,
   aws: boolean,
   caBundlePath: string | undefined,
+  embeddedKeys: Credentials,
 ) {
   const v2 = e.STOWAGE_S3_SIGNATURE_VERSION === 'v2';
   return {
     endpoint,
     region: e.AWS_REGION,
-    accessKeyId: e.AWS_ACCESS_KEY_ID ?? EMBEDDED_CREDENTIALS.accessKeyId,
-    secretAccessKey: e.AWS_SECRET_ACCESS_KEY ?? EMBEDDED_CREDENTIALS.secretAccessKey,
+    // With no keys in env: the embedded store's (a store without server-held keys never
+    // uses these; sessions bring their own).
+    accessKeyId: e.AWS_ACCESS_KEY_ID ?? embeddedKeys.accessKeyId,
+    secretAccessKey: e.AWS_SECRET_ACCESS_KEY ?? embeddedKeys.secretAccessKey,
     // SigV2 signs the bucket as part of the path, so it is sent path-style (see s3-sigv2.ts).
     forcePathStyle: e.STOWAGE_S3_FORCE_PATH_STYLE ?? (v2 || !aws),
     tlsVerify: e.STOWAGE_S3_TLS_VERIFY ?? true,
@@ -315,5 +352,23 @@ export const SIGV2_PATH_STYLE_PROBLEM =
  */
 export const EMBEDDED_MAX_CONCURRENCY = 4;
 
-/** s3rver checks no signature; these are its documented defaults. */
-export const EMBEDDED_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+/**
+ * The embedded store's documented demo keys (s3rver's own defaults), its keys unless
+ * STOWAGE_EMBEDDED_ACCESS_KEY_ID and STOWAGE_EMBEDDED_SECRET_ACCESS_KEY set others. The store
+ * checks SigV4 signatures: only holders of its keys can use it.
+ */
+export const DEMO_EMBEDDED_KEYS: Readonly<Credentials> = {
+  accessKeyId: 'S3RVER',
+  secretAccessKey: 'S3RVER',
+};
+
+export const isDemoEmbeddedKeys = (keys: Credentials) =>
+  keys.accessKeyId === DEMO_EMBEDDED_KEYS.accessKeyId &&
+  keys.secretAccessKey === DEMO_EMBEDDED_KEYS.secretAccessKey;
+
+/** What a start on the embedded store says to sign in with: an operator's secret is never shown. */
+export function embeddedSignInHint(keys: Credentials): string {
+  return isDemoEmbeddedKeys(keys)
+    ? `Sign in with access key ${keys.accessKeyId} and secret key ${keys.secretAccessKey} (the embedded store's keys)`
+    : `Sign in with access key ${keys.accessKeyId} and the secret key set in STOWAGE_EMBEDDED_SECRET_ACCESS_KEY (the embedded store's keys)`;
+}

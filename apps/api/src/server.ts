@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './build-app.js';
 import {
   ConfigError,
-  EMBEDDED_CREDENTIALS,
+  embeddedSignInHint,
   loadConfig,
   tlsVerifyWarning,
   type AppConfig,
@@ -38,17 +38,12 @@ async function main() {
 
   let embedded: EmbeddedStore | undefined;
   if (config.useEmbeddedStore) {
-    embedded = await startEmbeddedStore(config.dataDir, log);
+    embedded = await startEmbeddedStore(config.dataDir, config.embeddedKeys, log);
     config.store.endpoint = embedded.endpoint;
     for (const p of config.access.profiles) {
       if (p.connection.embedded) p.connection.endpoint = embedded.endpoint;
     }
-    if (config.access.authRequired) {
-      log.info(
-        `Sign in with access key ${EMBEDDED_CREDENTIALS.accessKeyId} and secret key ` +
-          `${EMBEDDED_CREDENTIALS.secretAccessKey} (the embedded store's keys)`,
-      );
-    }
+    if (config.access.authRequired) log.info(embeddedSignInHint(config.embeddedKeys));
   }
   const marker = path.join(config.dataDir, '.demo-seeded');
   if (config.seedDemo && !existsSync(marker)) {

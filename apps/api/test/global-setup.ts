@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedStore } from '../src/store/embedded.js';
-import { EMBEDDED_CREDENTIALS } from '../src/config.js';
+import { DEMO_EMBEDDED_KEYS } from '../src/config.js';
 import { startCephRgw } from './ceph-rgw.js';
 
 export type StoreKind = 'embedded' | 'ceph';
@@ -22,11 +22,14 @@ export default async function setup(project: TestProject) {
   const kind = (process.env.STOWAGE_TEST_STORE ?? 'embedded') as StoreKind;
   if (kind === 'embedded') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-test-'));
-    const store = await startEmbeddedStore(dir, { info: () => {}, error: console.error });
+    const store = await startEmbeddedStore(dir, DEMO_EMBEDDED_KEYS, {
+      info: () => {},
+      error: console.error,
+    });
     project.provide('storeKind', kind);
     project.provide('storeEndpoint', store.endpoint);
-    project.provide('storeAccessKeyId', EMBEDDED_CREDENTIALS.accessKeyId);
-    project.provide('storeSecretAccessKey', EMBEDDED_CREDENTIALS.secretAccessKey);
+    project.provide('storeAccessKeyId', DEMO_EMBEDDED_KEYS.accessKeyId);
+    project.provide('storeSecretAccessKey', DEMO_EMBEDDED_KEYS.secretAccessKey);
     return async () => {
       await store.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Credentials } from '../profiles.js';
 
 export interface EmbeddedStore {
   endpoint: string;
@@ -23,9 +24,14 @@ const execArgv = ['--openssl-legacy-provider', ...(fromSource ? ['--import', 'ts
 
 /**
  * Starts s3rver in a supervised child process and resolves once it listens. If the child
- * dies unexpectedly it is restarted on the same port, so the endpoint stays valid.
+ * dies unexpectedly it is restarted on the same port, so the endpoint stays valid. Only
+ * requests signed (SigV4) with `keys` are served (embedded-auth.ts).
  */
-export async function startEmbeddedStore(dataDir: string, log: Logger): Promise<EmbeddedStore> {
+export async function startEmbeddedStore(
+  dataDir: string,
+  keys: Credentials,
+  log: Logger,
+): Promise<EmbeddedStore> {
   const directory = path.join(dataDir, 's3');
   mkdirSync(directory, { recursive: true });
   let child: ChildProcess | undefined;
@@ -41,6 +47,8 @@ export async function startEmbeddedStore(dataDir: string, log: Logger): Promise<
           ...process.env,
           STOWAGE_EMBEDDED_DIR: directory,
           STOWAGE_EMBEDDED_PORT: String(port),
+          STOWAGE_EMBEDDED_ACCESS_KEY_ID: keys.accessKeyId,
+          STOWAGE_EMBEDDED_SECRET_ACCESS_KEY: keys.secretAccessKey,
         },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });

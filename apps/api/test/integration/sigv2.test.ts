@@ -5,24 +5,15 @@ import { uploadForm } from '../multipart.js';
 import { startRecordingProxy, type RecordingProxy, type SeenRequest } from '../recording-proxy.js';
 
 // Whatever STOWAGE_TEST_SIGNATURE says, this file runs the dashboard on SigV2 through a
-// recording proxy: what goes over the wire is SigV2, and the store checks it (Ceph RGW and
-// s3rver both verify SigV2 signatures sent with x-amz-date; s3rver does not check SigV4).
+// recording proxy: what goes over the wire is SigV2, and the store checks it (Ceph RGW
+// verifies SigV2 signatures sent with x-amz-date). The embedded store takes SigV4 only
+// (store/embedded-auth.ts): there SigV2 is refused, and only that is tested.
 
 const MiB = 1024 * 1024;
 const { accessKeyId } = testStoreConfig();
 let proxy: RecordingProxy;
 let app: TestApp;
 let bucket: string;
-
-beforeAll(async () => {
-  proxy = await startRecordingProxy(testStoreConfig().endpoint ?? '');
-  app = await build({ endpoint: proxy.endpoint, signatureVersion: 'v2' });
-  bucket = await createBucket(app, 'sigv2');
-});
-afterAll(async () => {
-  await app.close();
-  await proxy.close();
-});
 
 const upload = (key: string, file: Buffer, fields: Record<string, string> = {}) => {
   const form = uploadForm(file, fields);
@@ -37,7 +28,17 @@ const upload = (key: string, file: Buffer, fields: Record<string, string> = {}) 
 const sigV2Header = new RegExp(`^AWS ${accessKeyId}:[A-Za-z0-9+/]{27}=$`);
 const someRequest = (test: (r: SeenRequest) => boolean) => proxy.seen.some(test);
 
-describe('SigV2 on the wire', () => {
+describe.skipIf(onEmbedded)('SigV2 on the wire', () => {
+  beforeAll(async () => {
+    proxy = await startRecordingProxy(testStoreConfig().endpoint ?? '');
+    app = await build({ endpoint: proxy.endpoint, signatureVersion: 'v2' });
+    bucket = await createBucket(app, 'sigv2');
+  });
+  afterAll(async () => {
+    await app.close();
+    await proxy.close();
+  });
+
   it('signs every request of every dashboard operation, and the store accepts each', async () => {
     const big = randomBytes(9 * MiB);
     const key = 'dir with space/ünïcode+plus.txt';
@@ -158,7 +159,7 @@ describe('SigV2 on the wire', () => {
 });
 
 describe('a wrong secret under SigV2', () => {
-  it('is refused by the store with a clear 403', async () => {
+  it.skipIf(onEmbedded)('is refused by the store with a clear 403', async () => {
     const wrong = await build({ signatureVersion: 'v2', secretAccessKey: 'not-the-secret' });
     const res = await wrong.inject('/api/buckets');
     await wrong.close();
@@ -168,10 +169,21 @@ describe('a wrong secret under SigV2', () => {
     );
   });
 
-  it('is the signature being checked: s3rver lets the same wrong secret through on SigV4', async () => {
+  it('is refused on SigV4 too', async () => {
     const wrong = await build({ signatureVersion: 'v4', secretAccessKey: 'not-the-secret' });
     const res = await wrong.inject('/api/buckets');
     await wrong.close();
-    expect(res.statusCode).toBe(onEmbedded ? 200 : 403);
+    expect(res.statusCode).toBe(403);
+  });
+
+  it.runIf(onEmbedded)('is not even read by the embedded store: SigV2 is refused', async () => {
+    // The right keys, signed with v2 (the config refuses v2 for the embedded store anyway).
+    const v2 = await build({ signatureVersion: 'v2' }, { signIn: 'password' });
+    const res = await v2.inject('/api/buckets');
+    await v2.close();
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe(
+      `The store at ${testStoreConfig().endpoint} answered InvalidRequest`,
+    );
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { startEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.js';
-import { EMBEDDED_CREDENTIALS } from '../../src/config.js';
+import { DEMO_EMBEDDED_KEYS } from '../../src/config.js';
 
 let dir: string;
 let store: EmbeddedStore;
@@ -12,7 +12,10 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-embedded-'));
-  store = await startEmbeddedStore(dir, { info: () => {}, error: (m) => errors.push(m) });
+  store = await startEmbeddedStore(dir, DEMO_EMBEDDED_KEYS, {
+    info: () => {},
+    error: (m) => errors.push(m),
+  });
 });
 afterAll(async () => {
   await store.stop();
@@ -24,7 +27,7 @@ const listBuckets = () =>
     endpoint: store.endpoint,
     region: 'us-east-1',
     forcePathStyle: true,
-    credentials: EMBEDDED_CREDENTIALS,
+    credentials: { ...DEMO_EMBEDDED_KEYS },
   }).send(new ListBucketsCommand({}));
 
 describe('the embedded store supervisor', () => {

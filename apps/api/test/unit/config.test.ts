@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, tlsVerifyWarning } from '../../src/config.js';
+import {
+  ConfigError,
+  DEMO_EMBEDDED_KEYS,
+  embeddedSignInHint,
+  loadConfig,
+  tlsVerifyWarning,
+} from '../../src/config.js';
 
 /** A dashboard password hash: server-held keys need one (or STOWAGE_AUTH=off). */
 const HASH =
@@ -188,6 +194,65 @@ describe('loadConfig', () => {
         'STOWAGE_S3_SIGNATURE_VERSION must be v2 (legacy, HMAC-SHA1) or v4 (the default)',
       );
     });
+  });
+});
+
+describe("the embedded store's keys", () => {
+  const operator = {
+    STOWAGE_EMBEDDED_ACCESS_KEY_ID: 'ops-key',
+    STOWAGE_EMBEDDED_SECRET_ACCESS_KEY: 'ops secret of some length',
+  };
+
+  it("default to the documented demo keys, the store's and the sign-in hint's", () => {
+    const c = loadConfig({});
+    expect(c.embeddedKeys).toEqual({ accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+    expect(c.embeddedKeys).toEqual(DEMO_EMBEDDED_KEYS);
+    expect(c.store).toMatchObject({ accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+    expect(c.access.embeddedKeys).toEqual(DEMO_EMBEDDED_KEYS);
+    expect(embeddedSignInHint(c.embeddedKeys)).toBe(
+      "Sign in with access key S3RVER and secret key S3RVER (the embedded store's keys)",
+    );
+  });
+
+  it("are the operator's with both variables set; the hint never shows that secret", () => {
+    const c = loadConfig(operator);
+    const keys = { accessKeyId: 'ops-key', secretAccessKey: 'ops secret of some length' };
+    expect(c.useEmbeddedStore).toBe(true);
+    expect(c.embeddedKeys).toEqual(keys);
+    expect(c.store).toMatchObject(keys);
+    expect(c.access.embeddedKeys).toEqual(keys);
+    const hint = embeddedSignInHint(c.embeddedKeys);
+    expect(hint).toBe(
+      "Sign in with access key ops-key and the secret key set in STOWAGE_EMBEDDED_SECRET_ACCESS_KEY (the embedded store's keys)",
+    );
+    expect(hint).not.toContain('ops secret');
+  });
+
+  it('go together: one without the other is refused', () => {
+    const both =
+      'STOWAGE_EMBEDDED_ACCESS_KEY_ID and STOWAGE_EMBEDDED_SECRET_ACCESS_KEY go together (or leave both unset for the demo keys)';
+    expect(problemsOf({ STOWAGE_EMBEDDED_ACCESS_KEY_ID: 'ops-key' })).toEqual([both]);
+    expect(problemsOf({ STOWAGE_EMBEDDED_SECRET_ACCESS_KEY: 'ops secret' })).toEqual([both]);
+    // A blank variable counts as unset.
+    expect(
+      loadConfig({ STOWAGE_EMBEDDED_ACCESS_KEY_ID: '', STOWAGE_EMBEDDED_SECRET_ACCESS_KEY: '' })
+        .embeddedKeys,
+    ).toEqual(DEMO_EMBEDDED_KEYS);
+  });
+
+  it('refuses an access key id that cannot travel in a signature, and a short secret', () => {
+    expect(problemsOf({ ...operator, STOWAGE_EMBEDDED_ACCESS_KEY_ID: 'a/b,c' })).toEqual([
+      'STOWAGE_EMBEDDED_ACCESS_KEY_ID: STOWAGE_EMBEDDED_ACCESS_KEY_ID is 3-128 letters, digits, ".", "_" or "-"',
+    ]);
+    expect(problemsOf({ ...operator, STOWAGE_EMBEDDED_SECRET_ACCESS_KEY: 'short' })).toEqual([
+      'STOWAGE_EMBEDDED_SECRET_ACCESS_KEY: STOWAGE_EMBEDDED_SECRET_ACCESS_KEY must be at least 8 characters',
+    ]);
+  });
+
+  it('are refused when the embedded store is off', () => {
+    expect(problemsOf({ ...store, ...operator })).toEqual([
+      "STOWAGE_EMBEDDED_ACCESS_KEY_ID and STOWAGE_EMBEDDED_SECRET_ACCESS_KEY set the embedded store's keys, but the embedded store is off when an endpoint, AWS_ACCESS_KEY_ID or a profiles file is set: unset them",
+    ]);
   });
 });
 

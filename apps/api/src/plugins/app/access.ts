@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessConfig } from '../../access-config.js';
-import { EMBEDDED_CREDENTIALS } from '../../config.js';
 import { checkCsrf } from '../../auth/csrf.js';
 import { identityOf, type Identity } from '../../auth/identity.js';
 import { isSessionData, sessionState, touchInterval } from '../../auth/session-data.js';
@@ -106,7 +105,9 @@ export default fp<{ access: AccessConfig; revocations: SessionRevocations }>(
     /** STOWAGE_AUTH=off: no session needed, the default profile with the keys the server holds. */
     function withoutAuth(): Identity {
       const profile = byName.get(access.defaultProfile)!;
-      const keys = profile.serverKeys ?? EMBEDDED_CREDENTIALS;
+      // Config allows auth off only with server-held keys or on the embedded store.
+      const keys = profile.serverKeys ?? access.embeddedKeys;
+      if (!keys) throw new Error(`The profile "${profile.name}" holds no keys to act with`);
       return {
         profile,
         keys,
