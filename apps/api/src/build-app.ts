@@ -41,6 +41,11 @@ export interface BuildAppOptions {
   maxUploadBytes?: number;
   /** Upload parts all uploads together may hold in memory (STOWAGE_UPLOAD_BUFFER_MIB). */
   uploadBufferBytes?: number;
+  /**
+   * The budget itself, for tests that watch what uploads reserve; it wins over
+   * uploadBufferBytes. Production leaves it out and gets a budget of its own.
+   */
+  uploadBudget?: BufferBudget;
 }
 
 /** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
@@ -72,7 +77,8 @@ export async function buildApp(opts: BuildAppOptions) {
 
   // External plugins, then the app's own, then routes.
   const maxUploadBytes = opts.maxUploadBytes ?? MAX_OBJECT_BYTES;
-  const budget = new BufferBudget(opts.uploadBufferBytes ?? DEFAULT_UPLOAD_BUFFER_BYTES);
+  const budget =
+    opts.uploadBudget ?? new BufferBudget(opts.uploadBufferBytes ?? DEFAULT_UPLOAD_BUFFER_BYTES);
   await app.register(errorHandler);
   await app.register(helmet);
   await app.register(secureSession, { session: opts.access.session });

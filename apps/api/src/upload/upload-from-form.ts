@@ -56,7 +56,8 @@ export async function uploadFromForm(
     file = form.file;
     const fields = parseFields(form.raw);
     if (fields.size !== undefined && fields.size > maxBytes) throw tooLarge(maxBytes);
-    release = await budget.reserve(store.uploadBufferBytes(fields.size), left.signal);
+    const reserve = store.uploadBufferBytes(fields.size, budget.totalBytes);
+    release = await budget.reserve(reserve, left.signal);
     body = fileBody(file.file, expectFormEnd(parts, maxBytes), {
       tooLarge: () => tooLarge(maxBytes),
       broken: (err) => formError(err, maxBytes),
@@ -66,6 +67,7 @@ export async function uploadFromForm(
       key,
       body: body.body,
       sizeHint: fields.size,
+      bufferBudgetBytes: budget.totalBytes,
       contentType: contentTypeOf(fields, file),
       metadata: fields.metadata,
     });
