@@ -1,8 +1,13 @@
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccessConfig } from './access-config.js';
-import { DEFAULT_UPLOAD_BUFFER_BYTES, MAX_OBJECT_BYTES } from './config.js';
+import {
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_UPLOAD_BUFFER_BYTES,
+  MAX_OBJECT_BYTES,
+} from './config.js';
 import access, { refuseReadOnly } from './plugins/app/access.js';
+import bodyWatchdog from './plugins/app/body-watchdog.js';
 import { BufferBudget } from './upload/buffer-budget.js';
 import errorHandler from './plugins/app/error-handler.js';
 import requestLog from './plugins/app/request-log.js';
@@ -46,6 +51,11 @@ export interface BuildAppOptions {
    * uploadBufferBytes. Production leaves it out and gets a budget of its own.
    */
   uploadBudget?: BufferBudget;
+  /**
+   * A request body that delivers less than 1 KiB in this long of waiting for the client is cut
+   * off with 408 (STOWAGE_BODY_TIMEOUT_SECONDS; plugins/app/body-watchdog.ts). Default 60 s.
+   */
+  bodyTimeoutMs?: number;
 }
 
 /** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
@@ -79,6 +89,8 @@ export async function buildApp(opts: BuildAppOptions) {
   const maxUploadBytes = opts.maxUploadBytes ?? MAX_OBJECT_BYTES;
   const budget =
     opts.uploadBudget ?? new BufferBudget(opts.uploadBufferBytes ?? DEFAULT_UPLOAD_BUFFER_BYTES);
+  // First, so its onRequest hook runs before any other can answer (and leave a body unread).
+  await app.register(bodyWatchdog, { timeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS });
   await app.register(errorHandler);
   await app.register(helmet);
   await app.register(secureSession, { session: opts.access.session });

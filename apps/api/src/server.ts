@@ -63,6 +63,7 @@ async function main() {
     webDir: config.webDir ?? defaultWebDir,
     maxUploadBytes: config.maxUploadBytes,
     uploadBufferBytes: config.uploadBufferBytes,
+    bodyTimeoutMs: config.bodyTimeoutMs,
     logger,
   });
   if (!config.access.session.secret && config.access.authRequired) {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import type { UploadFields, UploadResponse } from '@stowage/shared';
 import { badGateway } from '../errors.js';
+import { holdBody } from '../plugins/app/body-watchdog.js';
 import type { S3Store } from '../store/s3-store.js';
 import type { BufferBudget } from './buffer-budget.js';
 import { fileBody, type FileBody } from './file-body.js';
@@ -57,7 +58,13 @@ export async function uploadFromForm(
     const fields = parseFields(form.raw);
     if (fields.size !== undefined && fields.size > maxBytes) throw tooLarge(maxBytes);
     const reserve = store.uploadBufferBytes(fields.size, budget.totalBytes);
-    release = await budget.reserve(reserve, left.signal);
+    // Waiting for the budget, the body is held back on purpose: not the client's stall.
+    const endHold = holdBody(request);
+    try {
+      release = await budget.reserve(reserve, left.signal);
+    } finally {
+      endHold();
+    }
     body = fileBody(file.file, expectFormEnd(parts, maxBytes), {
       tooLarge: () => tooLarge(maxBytes),
       broken: (err) => formError(err, maxBytes),

@@ -3,7 +3,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BufferBudget } from '../../src/upload/buffer-budget.js';
 import { build, createBucket, fixtureClient, q, type TestApp } from '../helper.js';
 import { exists, sha256, storedSha, until } from '../fixtures.js';
-import { FORM_TYPE, closeRawRequests, formHead, rawRequest, wholeForm } from '../raw-http.js';
+import {
+  FORM_END,
+  FORM_TYPE,
+  closeRawRequests,
+  formHead,
+  rawRequest,
+  sleep,
+  wholeForm,
+} from '../raw-http.js';
 
 const MiB = 1024 * 1024;
 const TiB = 1024 ** 4;
@@ -63,5 +71,67 @@ describe('one upload declaring 5 TiB', () => {
     staller.socket.destroy();
     await until(() => budget.reservedBytes === 0, 'the staller to give its share back');
     expect(await exists(s3, bucket, 'share/huge.bin')).toBe(false);
+  });
+});
+
+describe('with the budget held by another upload', () => {
+  // 40 MiB: one upload of 8 MiB parts takes all of it. A short body timeout, so a wait of
+  // several windows would be cut if it counted.
+  const WINDOW_MS = 1000;
+  const full = new BufferBudget(40 * MiB);
+  let small: TestApp;
+  beforeAll(async () => {
+    small = await build({}, { uploadBudget: full, bodyTimeoutMs: WINDOW_MS });
+    await small.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => small.close());
+
+  it('an upload waiting for its turn is not cut off while it waits, and then completes', async () => {
+    // The holder: a slow but live upload, 64 KiB every 200 ms for about three windows.
+    const holderChunks = Array.from({ length: 16 }, () => randomBytes(64 * 1024));
+    const holderFile = Buffer.concat(holderChunks);
+    const holderHead = formHead({ size: String(holderFile.length) });
+    const holder = rawRequest(small, {
+      method: 'POST',
+      path: uploadPath('wait/holder.bin'),
+      headers: {
+        'content-type': FORM_TYPE,
+        'content-length': holderHead.length + holderFile.length + FORM_END.length,
+      },
+    });
+    // (busboy sees a part's head only once bytes of the part follow it)
+    await holder.send(Buffer.concat([holderHead, holderChunks[0]!]));
+    await until(() => full.reservedBytes === 40 * MiB, 'the holder to reserve the budget');
+
+    // The waiter sends its fields and the first 2 KiB of its file, then nothing until the
+    // holder is done: its request flows (too little to fill any buffer) and gets no byte.
+    const file = randomBytes(256 * 1024);
+    const head = formHead({ size: String(file.length) });
+    const waiter = rawRequest(small, {
+      method: 'POST',
+      path: uploadPath('wait/waiter.bin'),
+      headers: {
+        'content-type': FORM_TYPE,
+        'content-length': head.length + file.length + FORM_END.length,
+      },
+    });
+    await waiter.send(Buffer.concat([head, file.subarray(0, 2048)]));
+    let waiterClosed = false;
+    void waiter.closed.then(() => (waiterClosed = true));
+
+    for (const chunk of holderChunks.slice(1)) {
+      await sleep(200);
+      await holder.send(chunk);
+    }
+    await holder.send(FORM_END);
+    expect((await holder.response()).status).toBe(200);
+    // The waiter waited three windows without a byte, and is still there.
+    expect(waiterClosed).toBe(false);
+    await waiter.send(Buffer.concat([file.subarray(2048), FORM_END]));
+    const res = await waiter.response();
+    expect(res.status).toBe(200);
+    expect(await storedSha(s3, bucket, 'wait/waiter.bin')).toBe(sha256(file));
+    expect(await storedSha(s3, bucket, 'wait/holder.bin')).toBe(sha256(holderFile));
+    await until(() => full.reservedBytes === 0, 'both uploads to release the budget');
   });
 });
