@@ -51,6 +51,11 @@ export class BufferBudget {
     return this.used;
   }
 
+  /** Reservations waiting for their turn (for tests and the log). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   /** Grants waiting reservations in order while the first one fits. */
   private grantWaiting(): void {
     while (this.queue.length > 0 && this.used + this.queue[0]!.bytes <= this.totalBytes) {

@@ -8,6 +8,7 @@ import {
   FORM_TYPE,
   closeRawRequests,
   formHead,
+  parseResponse,
   rawRequest,
   sleep,
   wholeForm,
@@ -133,5 +134,58 @@ describe('with the budget held by another upload', () => {
     expect(await storedSha(s3, bucket, 'wait/waiter.bin')).toBe(sha256(file));
     expect(await storedSha(s3, bucket, 'wait/holder.bin')).toBe(sha256(holderFile));
     await until(() => full.reservedBytes === 0, 'both uploads to release the budget');
+  });
+
+  it('a small upload whose whole body is sent waits for the budget, then answers 200', async () => {
+    // The staller takes the whole budget, sends a little of its file and then nothing.
+    const staller = rawRequest(small, {
+      method: 'POST',
+      path: uploadPath('wait/staller.bin'),
+      headers: { 'content-type': FORM_TYPE, 'content-length': MiB + 1024 },
+    });
+    await staller.send(Buffer.concat([formHead({ size: String(MiB) }), randomBytes(1000)]));
+    await until(() => full.reservedBytes === 40 * MiB, 'the staller to reserve the budget');
+
+    // The whole small form is sent, and read (busboy holds its file part) while it waits: its
+    // request stream ends, and on Node 20 emits 'close', which is no reason to give up.
+    const file = randomBytes(1000);
+    const res = await smallUpload(small, 'wait/small.bin', file);
+    expect(res.status, res.body).toBe(200);
+    // It got its turn when the watchdog cut the staller off, about one window later.
+    const cut = await staller.closed;
+    expect(parseResponse(cut.data)?.status).toBe(408);
+    expect(res.ms).toBeGreaterThanOrEqual(WINDOW_MS - 500);
+    console.log(`small upload behind a staller: answered after ${res.ms} ms`);
+    expect(JSON.parse(res.body)).toMatchObject({ key: 'wait/small.bin', size: file.length });
+    expect(await storedSha(s3, bucket, 'wait/small.bin')).toBe(sha256(file));
+    expect(await exists(s3, bucket, 'wait/staller.bin')).toBe(false);
+    await until(() => full.reservedBytes === 0, 'the budget to be free again');
+  });
+
+  it('a waiting client that leaves gives up its place at once', async () => {
+    const staller = rawRequest(small, {
+      method: 'POST',
+      path: uploadPath('wait/staller2.bin'),
+      headers: { 'content-type': FORM_TYPE, 'content-length': MiB + 1024 },
+    });
+    await staller.send(Buffer.concat([formHead({ size: String(MiB) }), randomBytes(1000)]));
+    await until(() => full.reservedBytes === 40 * MiB, 'the staller to reserve the budget');
+    const form = wholeForm(randomBytes(1000));
+    const leaver = rawRequest(small, {
+      method: 'POST',
+      path: uploadPath('wait/leaver.bin'),
+      headers: { 'content-type': FORM_TYPE, 'content-length': form.length },
+    });
+    await leaver.send(form);
+    await until(() => full.waiting === 1, 'the leaver to wait for the budget');
+    leaver.socket.destroy();
+    // Seen from its response's socket, well before the staller is cut off.
+    const left = Date.now();
+    await until(() => full.waiting === 0, 'the leaver to give up its place');
+    expect(Date.now() - left).toBeLessThan(WINDOW_MS / 2);
+    expect(full.reservedBytes).toBe(40 * MiB);
+    await staller.closed;
+    await until(() => full.reservedBytes === 0, 'the budget to be free again');
+    expect(await exists(s3, bucket, 'wait/leaver.bin')).toBe(false);
   });
 });
