@@ -3,8 +3,13 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AccessConfig } from './access-config.js';
 import { redactSecrets } from './log-redaction.js';
 import { HttpError } from './errors.js';
-import { DEFAULT_UPLOAD_BUFFER_BYTES, MAX_OBJECT_BYTES } from './config.js';
+import {
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_UPLOAD_BUFFER_BYTES,
+  MAX_OBJECT_BYTES,
+} from './config.js';
 import access, { refuseReadOnly } from './plugins/app/access.js';
+import bodyWatchdog from './plugins/app/body-watchdog.js';
 import { MemorySessionRevocations, type SessionRevocations } from './auth/session-revocations.js';
 import { BufferBudget } from './upload/buffer-budget.js';
 import errorHandler, { frameworkErrorHandler } from './plugins/app/error-handler.js';
@@ -52,6 +57,16 @@ export interface BuildAppOptions {
   sessionRevocations?: SessionRevocations;
   /** Allowed hosts, trusted proxies, API rate limit, source maps (http-config.ts defaults). */
   http?: Partial<HttpConfig>;
+  /**
+   * The budget itself, for tests that watch what uploads reserve; it wins over
+   * uploadBufferBytes. Production leaves it out and gets a budget of its own.
+   */
+  uploadBudget?: BufferBudget;
+  /**
+   * A request body that delivers less than 1 KiB in this long of waiting for the client is cut
+   * off with 408 (STOWAGE_BODY_TIMEOUT_SECONDS; plugins/app/body-watchdog.ts). Default 60 s.
+   */
+  bodyTimeoutMs?: number;
 }
 
 /** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
@@ -112,7 +127,10 @@ export async function buildApp(opts: BuildAppOptions) {
 
   // External plugins, then the app's own, then routes.
   const maxUploadBytes = opts.maxUploadBytes ?? MAX_OBJECT_BYTES;
-  const budget = new BufferBudget(opts.uploadBufferBytes ?? DEFAULT_UPLOAD_BUFFER_BYTES);
+  const budget =
+    opts.uploadBudget ?? new BufferBudget(opts.uploadBufferBytes ?? DEFAULT_UPLOAD_BUFFER_BYTES);
+  // First, so its onRequest hook runs before any other can answer (and leave a body unread).
+  await app.register(bodyWatchdog, { timeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS });
   await app.register(errorHandler);
   await app.register(helmet);
   await app.register(hostCheck, { allowedHosts: http.allowedHosts });

@@ -15,6 +15,8 @@ export const MAX_OBJECT_BYTES = 5 * 1024 ** 4;
 export const MAX_COPY_OBJECT_BYTES = 5 * 1024 ** 3;
 /** Upload parts all uploads together may hold in memory: 256 MiB, six 8 MiB-part uploads. */
 export const DEFAULT_UPLOAD_BUFFER_BYTES = 256 * 1024 ** 2;
+/** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
+export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
 
 const flag = (name: string) =>
   z
@@ -85,6 +87,12 @@ const EnvSchema = z.object({
     .int('STOWAGE_UPLOAD_BUFFER_MIB must be a whole number of MiB')
     .min(40, 'STOWAGE_UPLOAD_BUFFER_MIB is at least 40 (one upload of 8 MiB parts)')
     .default(DEFAULT_UPLOAD_BUFFER_BYTES / 1024 ** 2),
+  STOWAGE_BODY_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'STOWAGE_BODY_TIMEOUT_SECONDS must be a number of seconds' })
+    .int('STOWAGE_BODY_TIMEOUT_SECONDS must be a whole number of seconds')
+    .min(1, 'STOWAGE_BODY_TIMEOUT_SECONDS is at least 1')
+    .max(3600, 'STOWAGE_BODY_TIMEOUT_SECONDS is at most 3600 (an hour)')
+    .default(DEFAULT_BODY_TIMEOUT_MS / 1000),
   STOWAGE_MAX_UPLOAD_BYTES: z.coerce
     .number({ message: 'STOWAGE_MAX_UPLOAD_BYTES must be a number of bytes' })
     .int('STOWAGE_MAX_UPLOAD_BYTES must be a whole number of bytes')
@@ -182,6 +190,8 @@ export interface AppConfig {
   maxUploadBytes: number;
   /** Upload parts all uploads together may hold in memory; more uploads wait their turn. */
   uploadBufferBytes: number;
+  /** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
+  bodyTimeoutMs: number;
   /** The env's store connection; with no profiles file, the `default` profile's. */
   store: StoreConfig;
   access: AccessConfig;
@@ -269,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: e.STOWAGE_WEB_DIR ? path.resolve(e.STOWAGE_WEB_DIR) : undefined,
     maxUploadBytes: e.STOWAGE_MAX_UPLOAD_BYTES,
     uploadBufferBytes: e.STOWAGE_UPLOAD_BUFFER_MIB * 1024 ** 2,
+    bodyTimeoutMs: e.STOWAGE_BODY_TIMEOUT_SECONDS * 1000,
     store,
     access: access!,
     http: http!,

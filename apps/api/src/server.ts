@@ -65,6 +65,7 @@ async function main() {
     maxUploadBytes: config.maxUploadBytes,
     uploadBufferBytes: config.uploadBufferBytes,
     http: config.http,
+    bodyTimeoutMs: config.bodyTimeoutMs,
     logger,
   });
   if (!config.access.session.secret && config.access.authRequired) {

@@ -26,7 +26,7 @@ import { badGateway } from '../errors.js';
 import { isUnsupportedError, mapS3Error } from './s3-errors.js';
 import { keyError, keyPolicyOf, type KeyPolicy } from './key-policy.js';
 import { createS3Client } from './s3-client.js';
-import { uploadBufferBytes, uploadStream, type UploadStreamInput } from './s3-upload.js';
+import { uploadPlan, uploadStream, type UploadStreamInput } from './s3-upload.js';
 import { getObjectContent, type ObjectContent } from './s3-object-content.js';
 import { deleteObjects, deletePrefix, existingKeys, prefixSummary } from './s3-bulk.js';
 import { editMetadata } from './s3-metadata-edit.js';
@@ -199,9 +199,12 @@ export class S3Store {
     );
   }
 
-  /** The most memory an upload of this size (if known) holds while it streams. */
-  uploadBufferBytes(sizeHint: number | undefined): number {
-    return uploadBufferBytes(sizeHint);
+  /**
+   * What an upload of this size (if known) reserves from a budget of `budgetBytes` shared by
+   * every upload: what it holds while it streams, but at most its share (see uploadPlan).
+   */
+  uploadBufferBytes(sizeHint: number | undefined, budgetBytes: number): number {
+    return uploadPlan(sizeHint, budgetBytes).reserveBytes;
   }
 
   /** Streams a body into a new object; answers with what the store then holds. */

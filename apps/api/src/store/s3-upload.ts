@@ -9,25 +9,62 @@ export interface UploadStreamInput {
   body: Readable;
   /** The size the client announced, if any: it only sizes the parts. */
   sizeHint: number | undefined;
+  /** The memory all uploads share (STOWAGE_UPLOAD_BUFFER_MIB): it caps this one's queue. */
+  bufferBudgetBytes: number;
   contentType: string | undefined;
   metadata: Record<string, string> | undefined;
 }
 
 const MIN_PART_BYTES = 8 * 1024 * 1024;
-/** Parts in flight per upload. */
+/** Parts in flight per upload, at most. */
 const QUEUE_SIZE = 4;
+/** What an upload of 8 MiB parts holds: four parts in flight and one filling (40 MiB). */
+const FULL_QUEUE_BYTES = (QUEUE_SIZE + 1) * MIN_PART_BYTES;
 
 /** 8 MiB parts, bigger when needed to stay under S3's 10,000 parts (with room to spare). */
 export const uploadPartSize = (size: number | undefined) =>
   Math.max(MIN_PART_BYTES, Math.ceil((size ?? 0) / 9000));
 
-/** The most an upload holds in memory: a part per slot, plus the one filling from the body. */
-export const uploadBufferBytes = (size: number | undefined) =>
-  (QUEUE_SIZE + 1) * uploadPartSize(size);
+/**
+ * The most of the shared budget one upload may reserve, whatever size it declares: a quarter
+ * of it, and at least what one upload of 8 MiB parts holds (40 MiB, the smallest budget). So a
+ * client announcing 5 TiB cannot take the whole budget and make every other upload wait.
+ */
+export const uploadShareBytes = (budgetBytes: number) =>
+  Math.max(FULL_QUEUE_BYTES, Math.floor(budgetBytes / 4));
+
+export interface UploadPlan {
+  partSize: number;
+  /** Parts in flight (lib-storage's queueSize): 1 to 4. */
+  queueSize: number;
+  /** What the upload holds at most: a part per slot, plus the one filling from the body. */
+  holdsBytes: number;
+  /** What it reserves from the budget: what it holds, but never more than its share. */
+  reserveBytes: number;
+}
+
+/**
+ * The memory of one upload. Its parts are as big as its size needs (uploadPartSize); as
+ * many go up at once as fit in its share with the one filling — (queueSize + 1) × partSize
+ * ≤ share — between 1 and 4. When even two parts are over the share (parts over share / 2:
+ * files over ~281 GiB in one request with the default 256 MiB budget, whose share is 64 MiB),
+ * the upload still reserves only its share and holds more: up to two parts, the one going up
+ * and the one filling (2 × 611 MiB for 5 TiB). The budget then undercounts by that much, but
+ * the S3 part limit leaves no smaller part size, and reserving the real figure would let one
+ * such declaration hold the whole budget again.
+ */
+export function uploadPlan(size: number | undefined, bufferBudgetBytes: number): UploadPlan {
+  const partSize = uploadPartSize(size);
+  const share = uploadShareBytes(bufferBudgetBytes);
+  const queueSize = Math.min(QUEUE_SIZE, Math.max(1, Math.floor(share / partSize) - 1));
+  const holdsBytes = (queueSize + 1) * partSize;
+  return { partSize, queueSize, holdsBytes, reserveBytes: Math.min(holdsBytes, share) };
+}
 
 /**
  * Streams a body into the store without holding it: lib-storage buffers one part per upload
- * slot (queueSize 4) and does a single PutObject when the body fits in the first part.
+ * slot (uploadPlan's queueSize, at most 4) and does a single PutObject when the body fits in
+ * the first part.
  *
  * When the body fails (too large, client gone, a field after the file), lib-storage stops,
  * sends AbortMultipartUpload and only then rejects, so nothing is left once this returns.
@@ -36,10 +73,11 @@ export const uploadBufferBytes = (size: number | undefined) =>
  * (the parts sent so far) then stays on disk, unlisted, until removed by hand.
  */
 export async function uploadStream(client: S3Client, input: UploadStreamInput): Promise<void> {
+  const { partSize, queueSize } = uploadPlan(input.sizeHint, input.bufferBudgetBytes);
   const upload = new Upload({
     client,
-    queueSize: QUEUE_SIZE,
-    partSize: uploadPartSize(input.sizeHint),
+    queueSize,
+    partSize,
     params: {
       Bucket: input.bucket,
       Key: input.key,

@@ -2,8 +2,9 @@
  * The bytes of upload parts the whole process may hold at once. Each streamed upload holds a
  * few parts in memory (lib-storage: one per slot plus the one filling), so without a shared
  * limit memory grows with the number of concurrent uploads (measured: 32 × 32 MiB uploads took
- * the API to 999 MiB). An upload first reserves what it may hold; when the budget is spent it
- * waits, its request unread (TCP holds the client back), and uploads start in arrival order.
+ * the API to 999 MiB). An upload first reserves what it may hold, at most its share of the
+ * budget whatever size it declares (store/s3-upload.ts uploadPlan); when the budget is spent
+ * it waits, its request unread (TCP holds the client back), and uploads start in arrival order.
  */
 export class BufferBudget {
   private used = 0;
@@ -48,6 +49,11 @@ export class BufferBudget {
   /** Bytes reserved right now (for tests and the log). */
   get reservedBytes(): number {
     return this.used;
+  }
+
+  /** Reservations waiting for their turn (for tests and the log). */
+  get waiting(): number {
+    return this.queue.length;
   }
 
   /** Grants waiting reservations in order while the first one fits. */

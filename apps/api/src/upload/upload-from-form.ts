@@ -1,7 +1,9 @@
-import type { FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import type { UploadFields, UploadResponse } from '@stowage/shared';
 import { badGateway } from '../errors.js';
+import { holdBody } from '../plugins/app/body-watchdog.js';
 import type { S3Store } from '../store/s3-store.js';
 import type { BufferBudget } from './buffer-budget.js';
 import { fileBody, type FileBody } from './file-body.js';
@@ -32,6 +34,22 @@ function contentTypeOf(fields: UploadFields, file: MultipartFile): string | unde
 }
 
 /**
+ * Aborts when the client goes away before its answer is sent: the response closes unfinished
+ * (Node closes it with its socket). Not the request's 'close': on Node 20 an IncomingMessage
+ * also emits 'close' once its body has been read to the end, so a small upload whose whole
+ * form was read while it waited for the budget gave up its place and answered 500.
+ */
+function departure(res: ServerResponse): { signal: AbortSignal; stop: () => void } {
+  const left = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) left.abort(new Error('The client closed the connection'));
+  };
+  if (res.destroyed) onClose();
+  res.on('close', onClose);
+  return { signal: left.signal, stop: () => res.off('close', onClose) };
+}
+
+/**
  * An upload form, streamed from the request into the store: fields first, then one file,
  * passed on as it arrives. Whatever fails — a bad field, the size limit, the client leaving —
  * the store's upload is aborted, the rest of the request is read to nowhere, and then the
@@ -39,6 +57,7 @@ function contentTypeOf(fields: UploadFields, file: MultipartFile): string | unde
  */
 export async function uploadFromForm(
   request: FastifyRequest,
+  reply: FastifyReply,
   store: S3Store,
   target: UploadTarget,
 ): Promise<UploadResponse> {
@@ -48,15 +67,20 @@ export async function uploadFromForm(
   let body: FileBody | undefined;
   let release: (() => void) | undefined;
   // A client that leaves while its upload waits for the budget gives up its place.
-  const left = new AbortController();
-  const onClose = () => left.abort(new Error('The client closed the connection'));
-  request.raw.once('close', onClose);
+  const left = departure(reply.raw);
   try {
     const form = await readFieldsThenFile(parts, maxBytes);
     file = form.file;
     const fields = parseFields(form.raw);
     if (fields.size !== undefined && fields.size > maxBytes) throw tooLarge(maxBytes);
-    release = await budget.reserve(store.uploadBufferBytes(fields.size), left.signal);
+    const reserve = store.uploadBufferBytes(fields.size, budget.totalBytes);
+    // Waiting for the budget, the body is held back on purpose: not the client's stall.
+    const endHold = holdBody(request);
+    try {
+      release = await budget.reserve(reserve, left.signal);
+    } finally {
+      endHold();
+    }
     body = fileBody(file.file, expectFormEnd(parts, maxBytes), {
       tooLarge: () => tooLarge(maxBytes),
       broken: (err) => formError(err, maxBytes),
@@ -66,6 +90,7 @@ export async function uploadFromForm(
       key,
       body: body.body,
       sizeHint: fields.size,
+      bufferBudgetBytes: budget.totalBytes,
       contentType: contentTypeOf(fields, file),
       metadata: fields.metadata,
     });
@@ -82,6 +107,6 @@ export async function uploadFromForm(
     throw err;
   } finally {
     release?.();
-    request.raw.off('close', onClose);
+    left.stop();
   }
 }

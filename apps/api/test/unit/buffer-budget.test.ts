@@ -14,11 +14,13 @@ describe('BufferBudget', () => {
     // c would fit beside a, but b came first: nobody overtakes.
     expect(order).toEqual([]);
     expect(budget.reservedBytes).toBe(60);
+    expect(budget.waiting).toBe(2);
     a();
     const releaseB = await b;
     const releaseC = await c;
     expect(order).toEqual(['b', 'c']);
     expect(budget.reservedBytes).toBe(90);
+    expect(budget.waiting).toBe(0);
     releaseB();
     releaseC();
     releaseC(); // twice is harmless

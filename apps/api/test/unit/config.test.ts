@@ -266,6 +266,25 @@ describe('STOWAGE_UPLOAD_BUFFER_MIB', () => {
   });
 });
 
+describe('STOWAGE_BODY_TIMEOUT_SECONDS', () => {
+  it('defaults to 60 s and takes whole seconds from 1 to 3600', () => {
+    expect(loadConfig({}).bodyTimeoutMs).toBe(60_000);
+    expect(loadConfig({ STOWAGE_BODY_TIMEOUT_SECONDS: '15' }).bodyTimeoutMs).toBe(15_000);
+    expect(loadConfig({ STOWAGE_BODY_TIMEOUT_SECONDS: '3600' }).bodyTimeoutMs).toBe(3_600_000);
+  });
+
+  it.each([
+    ['0', 'STOWAGE_BODY_TIMEOUT_SECONDS is at least 1'],
+    ['2.5', 'STOWAGE_BODY_TIMEOUT_SECONDS must be a whole number of seconds'],
+    ['3601', 'STOWAGE_BODY_TIMEOUT_SECONDS is at most 3600 (an hour)'],
+    ['soon', 'STOWAGE_BODY_TIMEOUT_SECONDS must be a number of seconds'],
+  ])('refuses STOWAGE_BODY_TIMEOUT_SECONDS=%s', (value, message) => {
+    expect(problemsOf({ STOWAGE_BODY_TIMEOUT_SECONDS: value })).toEqual([
+      `STOWAGE_BODY_TIMEOUT_SECONDS: ${message}`,
+    ]);
+  });
+});
+
 describe('TLS, retries and timeouts', () => {
   let dir: string;
   let caFile: string;

@@ -41,8 +41,8 @@ const route: FastifyPluginAsyncZod<UploadRouteOptions> = async (app, opts) => {
         response: { 200: UploadResponseSchema, ...errorResponses, 413: ApiErrorSchema },
       },
     },
-    async (request) =>
-      uploadFromForm(request, request.objectStore, {
+    async (request, reply) =>
+      uploadFromForm(request, reply, request.objectStore, {
         bucket: request.params.bucket,
         key: request.query.key,
         maxBytes: opts.maxUploadBytes,
