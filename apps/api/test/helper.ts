@@ -48,6 +48,12 @@ export function testStoreConfig(overrides: Partial<StoreConfig> = {}): StoreConf
   };
 }
 
+/** The suite store's own keys (what a user types to sign in with S3 keys). */
+export function testKeys() {
+  const c = testStoreConfig();
+  return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey };
+}
+
 export const TEST_PROFILE = 'test';
 export const TEST_PASSWORD = 'correct horse battery staple';
 export const TEST_SESSION_SECRET = 'a test session secret of at least 32 characters';

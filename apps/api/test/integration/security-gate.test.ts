@@ -15,15 +15,13 @@ import {
   testStoreConfig,
   TEST_PASSWORD,
   type TestApp,
+  testKeys,
 } from '../helper.js';
 import { listenOnLoopback, rawRequest } from '../raw-http.js';
 
 const s3 = fixtureClient();
 const csrf = { [CSRF_HEADER]: '1' };
-const keys = () => {
-  const c = testStoreConfig();
-  return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey };
-};
+const keys = testKeys;
 const apps: TestApp[] = [];
 afterAll(async () => {
   for (const a of apps) await a.close();

@@ -7,17 +7,14 @@ import { MemorySessionRevocations } from '../../src/auth/session-revocations.js'
 import {
   build,
   testPasswordHash,
-  testStoreConfig,
   TEST_PASSWORD,
   type TestApp,
+  testKeys,
 } from '../helper.js';
 import { listenOnLoopback, rawRequest } from '../raw-http.js';
 
 const csrf = { [CSRF_HEADER]: '1' };
-const keys = () => {
-  const c = testStoreConfig();
-  return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey };
-};
+const keys = testKeys;
 const apps: TestApp[] = [];
 let dir: string;
 beforeAll(() => {

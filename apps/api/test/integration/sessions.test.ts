@@ -4,19 +4,16 @@ import { CSRF_HEADER } from '@stowage/shared';
 import {
   build,
   sessionCookie,
-  testStoreConfig,
   TEST_PASSWORD,
   testPasswordHash,
   TEST_SESSION_SECRET,
   type TestApp,
   type TestBuildOptions,
+  testKeys,
 } from '../helper.js';
 
 const csrf = { [CSRF_HEADER]: '1' };
-const keys = () => {
-  const c = testStoreConfig();
-  return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey };
-};
+const keys = testKeys;
 const apps: TestApp[] = [];
 /** An app with no session yet. */
 async function fresh(options: TestBuildOptions = {}) {

@@ -159,17 +159,21 @@ onSigV2Store('SigV2 on the wire', () => {
   });
 });
 
+/** The embedded store answers SigV2 with S3's InvalidRequest, whatever the keys. */
+function expectSigV2Refused(res: { statusCode: number; json: () => { message: string } }) {
+  expect(res.statusCode).toBe(400);
+  expect(res.json().message).toBe(
+    `The store at ${testStoreConfig().endpoint} answered InvalidRequest`,
+  );
+}
+
 describe('keys signed with SigV2, wrong and right', () => {
   it('is refused by the store with a clear 403 (the embedded store refuses SigV2 itself)', async () => {
     const wrong = await build({ signatureVersion: 'v2', secretAccessKey: 'not-the-secret' });
     const res = await wrong.inject('/api/buckets');
     await wrong.close();
-    if (onEmbedded) {
-      expect(res.statusCode).toBe(400);
-      expect(res.json().message).toBe(
-        `The store at ${testStoreConfig().endpoint} answered InvalidRequest`,
-      );
-    } else {
+    if (onEmbedded) expectSigV2Refused(res);
+    else {
       expect(res.statusCode).toBe(403);
       expect(res.json().message).toMatch(
         /^The store at .+ refused the credentials \(SignatureDoesNotMatch\)$/,
@@ -188,13 +192,7 @@ describe('keys signed with SigV2, wrong and right', () => {
     const v2 = await build({ signatureVersion: 'v2' }, { signIn: 'password' });
     const res = await v2.inject('/api/buckets');
     await v2.close();
-    if (onEmbedded) {
-      expect(res.statusCode).toBe(400);
-      expect(res.json().message).toBe(
-        `The store at ${testStoreConfig().endpoint} answered InvalidRequest`,
-      );
-    } else {
-      expect(res.statusCode).toBe(200);
-    }
+    if (onEmbedded) expectSigV2Refused(res);
+    else expect(res.statusCode).toBe(200);
   });
 });
