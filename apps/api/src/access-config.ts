@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { checkProfiles, loadProfilesFile, type Credentials, type Profile } from './profiles.js';
-import type { Env, StoreConfig } from './config.js';
+import type { StoreConfig } from './config.js';
+import type { Env } from './env-schema.js';
 
 /** Who may use the dashboard, and how (sessions, profiles, read-only). */
 export interface AccessConfig {

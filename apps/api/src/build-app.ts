@@ -7,7 +7,7 @@ import {
   DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_UPLOAD_BUFFER_BYTES,
   MAX_OBJECT_BYTES,
-} from './config.js';
+} from './env-schema.js';
 import access, { refuseReadOnly } from './plugins/app/access.js';
 import bodyWatchdog from './plugins/app/body-watchdog.js';
 import { MemorySessionRevocations, type SessionRevocations } from './auth/session-revocations.js';

@@ -1,144 +1,14 @@
 import path from 'node:path';
-import { z } from 'zod';
+import { EnvSchema, MAX_COPY_OBJECT_BYTES, type Env } from './env-schema.js';
 import { readCaBundle } from './ca-bundle.js';
 import { loadAccess, type AccessConfig } from './access-config.js';
 import { allowedHostsFrom, trustProxyFrom, type HttpConfig } from './http-config.js';
 import type { Credentials } from './profiles.js';
 
 /**
- * Environment -> validated, typed config. Every variable is documented in .env.example.
- * A bad config stops the server with the list of every problem (see loadConfig).
+ * Environment (env-schema.ts) -> validated, typed config. A bad config stops the server with
+ * the list of every problem (see loadConfig).
  */
-/** S3's largest object (5 TiB), the default upload limit. */
-export const MAX_OBJECT_BYTES = 5 * 1024 ** 4;
-/** S3's largest single CopyObject (5 GiB): bigger objects are copied in parts. */
-export const MAX_COPY_OBJECT_BYTES = 5 * 1024 ** 3;
-/** Upload parts all uploads together may hold in memory: 256 MiB, six 8 MiB-part uploads. */
-export const DEFAULT_UPLOAD_BUFFER_BYTES = 256 * 1024 ** 2;
-/** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
-export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
-
-const flag = (name: string) =>
-  z
-    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
-      message: `${name} must be true or false`,
-    })
-    .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
-    .optional();
-
-const minutes = (name: string, fallback: number) =>
-  z.coerce
-    .number({ message: `${name} must be a number` })
-    .positive(`${name} must be positive`)
-    .default(fallback);
-
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535, 'PORT must be 0-65535').default(8080),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  STOWAGE_DATA_DIR: z.string().min(1).default('./data'),
-  STOWAGE_SEED_DEMO: flag('STOWAGE_SEED_DEMO'),
-  STOWAGE_WEB_DIR: z.string().min(1).optional(),
-  AWS_ENDPOINT_URL_S3: z.url({ message: 'AWS_ENDPOINT_URL_S3 must be an http(s) URL' }).optional(),
-  AWS_ENDPOINT_URL: z.url({ message: 'AWS_ENDPOINT_URL must be an http(s) URL' }).optional(),
-  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
-  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
-  STOWAGE_EMBEDDED_ACCESS_KEY_ID: z
-    .string()
-    .regex(
-      /^[A-Za-z0-9._-]{3,128}$/,
-      'STOWAGE_EMBEDDED_ACCESS_KEY_ID is 3-128 letters, digits, ".", "_" or "-"',
-    )
-    .optional(),
-  STOWAGE_EMBEDDED_SECRET_ACCESS_KEY: z
-    .string()
-    .min(8, 'STOWAGE_EMBEDDED_SECRET_ACCESS_KEY must be at least 8 characters')
-    .optional(),
-  STOWAGE_S3_FORCE_PATH_STYLE: flag('STOWAGE_S3_FORCE_PATH_STYLE'),
-  STOWAGE_S3_TLS_VERIFY: flag('STOWAGE_S3_TLS_VERIFY'),
-  AWS_CA_BUNDLE: z.string().min(1).optional(),
-  STOWAGE_S3_CHECKSUM_MODE: z
-    .enum(['WHEN_REQUIRED', 'WHEN_SUPPORTED'], {
-      message: 'STOWAGE_S3_CHECKSUM_MODE must be WHEN_REQUIRED or WHEN_SUPPORTED',
-    })
-    .optional(),
-  STOWAGE_S3_SIGNATURE_VERSION: z
-    .enum(['v2', 'v4'], {
-      message: 'STOWAGE_S3_SIGNATURE_VERSION must be v2 (legacy, HMAC-SHA1) or v4 (the default)',
-    })
-    .default('v4'),
-  STOWAGE_S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
-  STOWAGE_S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
-  AWS_MAX_ATTEMPTS: z.coerce
-    .number({ message: 'AWS_MAX_ATTEMPTS must be a number of attempts' })
-    .int('AWS_MAX_ATTEMPTS must be a whole number')
-    .min(1, 'AWS_MAX_ATTEMPTS is at least 1 (1 = no retry)')
-    .max(10, 'AWS_MAX_ATTEMPTS is at most 10')
-    .default(3),
-  STOWAGE_S3_RETRY_BASE_DELAY_MS: z.coerce
-    .number({ message: 'STOWAGE_S3_RETRY_BASE_DELAY_MS must be a number of milliseconds' })
-    .int('STOWAGE_S3_RETRY_BASE_DELAY_MS must be a whole number of milliseconds')
-    .min(0, 'STOWAGE_S3_RETRY_BASE_DELAY_MS must not be negative')
-    .max(10000, 'STOWAGE_S3_RETRY_BASE_DELAY_MS is at most 10000')
-    .default(100),
-  STOWAGE_UPLOAD_BUFFER_MIB: z.coerce
-    .number({ message: 'STOWAGE_UPLOAD_BUFFER_MIB must be a number of MiB' })
-    .int('STOWAGE_UPLOAD_BUFFER_MIB must be a whole number of MiB')
-    .min(40, 'STOWAGE_UPLOAD_BUFFER_MIB is at least 40 (one upload of 8 MiB parts)')
-    .default(DEFAULT_UPLOAD_BUFFER_BYTES / 1024 ** 2),
-  STOWAGE_BODY_TIMEOUT_SECONDS: z.coerce
-    .number({ message: 'STOWAGE_BODY_TIMEOUT_SECONDS must be a number of seconds' })
-    .int('STOWAGE_BODY_TIMEOUT_SECONDS must be a whole number of seconds')
-    .min(1, 'STOWAGE_BODY_TIMEOUT_SECONDS is at least 1')
-    .max(3600, 'STOWAGE_BODY_TIMEOUT_SECONDS is at most 3600 (an hour)')
-    .default(DEFAULT_BODY_TIMEOUT_MS / 1000),
-  STOWAGE_MAX_UPLOAD_BYTES: z.coerce
-    .number({ message: 'STOWAGE_MAX_UPLOAD_BYTES must be a number of bytes' })
-    .int('STOWAGE_MAX_UPLOAD_BYTES must be a whole number of bytes')
-    .positive('STOWAGE_MAX_UPLOAD_BYTES must be positive')
-    .max(
-      MAX_OBJECT_BYTES,
-      `STOWAGE_MAX_UPLOAD_BYTES is at most ${MAX_OBJECT_BYTES} (5 TiB, S3's object limit)`,
-    )
-    .default(MAX_OBJECT_BYTES),
-  STOWAGE_PROFILES_FILE: z.string().min(1).optional(),
-  STOWAGE_PASSWORD_HASH: z.string().min(1).optional(),
-  STOWAGE_AUTH: z.enum(['on', 'off'], { message: 'STOWAGE_AUTH must be on or off' }).optional(),
-  STOWAGE_READ_ONLY: flag('STOWAGE_READ_ONLY'),
-  STOWAGE_SESSION_SECRET: z
-    .string()
-    .min(32, 'STOWAGE_SESSION_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)')
-    .optional(),
-  STOWAGE_SESSION_IDLE_MINUTES: minutes('STOWAGE_SESSION_IDLE_MINUTES', 60),
-  STOWAGE_SESSION_MAX_HOURS: minutes('STOWAGE_SESSION_MAX_HOURS', 12),
-  STOWAGE_SESSION_COOKIE_SECURE: z
-    .enum(['auto', 'true', 'false'], {
-      message: 'STOWAGE_SESSION_COOKIE_SECURE must be auto, true or false',
-    })
-    .default('auto'),
-  STOWAGE_LOGIN_RATE_LIMIT: z.coerce
-    .number({ message: 'STOWAGE_LOGIN_RATE_LIMIT must be a number of attempts' })
-    .int('STOWAGE_LOGIN_RATE_LIMIT must be a whole number')
-    .positive('STOWAGE_LOGIN_RATE_LIMIT must be positive')
-    .default(10),
-  STOWAGE_LOGIN_RATE_WINDOW_MINUTES: minutes('STOWAGE_LOGIN_RATE_WINDOW_MINUTES', 5),
-  STOWAGE_ALLOWED_HOSTS: z.string().optional(),
-  STOWAGE_PUBLIC_URL: z
-    .url({
-      protocol: /^https?$/,
-      message:
-        'STOWAGE_PUBLIC_URL must be the http(s) URL users open, e.g. https://stowage.example.com',
-    })
-    .optional(),
-  STOWAGE_TRUST_PROXY: z.string().optional(),
-  STOWAGE_API_RATE_LIMIT: z.coerce
-    .number({ message: 'STOWAGE_API_RATE_LIMIT must be a number of requests per minute' })
-    .int('STOWAGE_API_RATE_LIMIT must be a whole number')
-    .min(0, 'STOWAGE_API_RATE_LIMIT must not be negative (0 = no limit)')
-    .default(3000),
-  STOWAGE_SOURCE_MAPS: flag('STOWAGE_SOURCE_MAPS'),
-});
 
 export interface StoreConfig {
   /** Undefined means AWS S3 itself (the SDK derives the endpoint from the region). */
@@ -304,8 +174,6 @@ function httpConfig(e: Env, problems: string[]): HttpConfig | undefined {
     serveSourceMaps: e.STOWAGE_SOURCE_MAPS ?? false,
   };
 }
-
-export type Env = z.infer<typeof EnvSchema>;
 
 function envStore(
   e: Env,

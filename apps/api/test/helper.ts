@@ -6,11 +6,8 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
 import { hashPassword } from '../src/auth/password-hash.js';
 import { buildApp, type BuildAppOptions } from '../src/build-app.js';
 import type { AccessConfig } from '../src/access-config.js';
-import {
-  EMBEDDED_MAX_CONCURRENCY,
-  MAX_COPY_OBJECT_BYTES,
-  type StoreConfig,
-} from '../src/config.js';
+import { EMBEDDED_MAX_CONCURRENCY, type StoreConfig } from '../src/config.js';
+import { MAX_COPY_OBJECT_BYTES } from '../src/env-schema.js';
 import type { Profile } from '../src/profiles.js';
 import { SESSION_COOKIE } from '../src/plugins/external/secure-session.js';
 

@@ -4,13 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '@stowage/shared';
 import { MemorySessionRevocations } from '../../src/auth/session-revocations.js';
-import {
-  build,
-  testPasswordHash,
-  TEST_PASSWORD,
-  type TestApp,
-  testKeys,
-} from '../helper.js';
+import { build, testPasswordHash, TEST_PASSWORD, type TestApp, testKeys } from '../helper.js';
 import { listenOnLoopback, rawRequest } from '../raw-http.js';
 
 const csrf = { [CSRF_HEADER]: '1' };

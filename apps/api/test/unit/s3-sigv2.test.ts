@@ -10,7 +10,8 @@ import {
   type SignableRequest,
 } from '../../src/store/s3-sigv2.js';
 import { createS3Client } from '../../src/store/s3-client.js';
-import { MAX_COPY_OBJECT_BYTES, type StoreConfig } from '../../src/config.js';
+import type { StoreConfig } from '../../src/config.js';
+import { MAX_COPY_OBJECT_BYTES } from '../../src/env-schema.js';
 
 // The credentials of AWS's published SigV2 examples ("Signing and authenticating REST requests").
 const KEY = 'AKIAIOSFODNN7EXAMPLE';
