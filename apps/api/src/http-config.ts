@@ -62,6 +62,21 @@ export function allowedHostsFrom(
   return { any: false, names: [...names] };
 }
 
+/**
+ * Said at start when Stowage listens on every interface but answers no name of its own: a
+ * browser that opens http://machine-name:port would get 421.
+ */
+export function allowedHostsHint(host: string, allowed: AllowedHosts): string | undefined {
+  const everywhere = host === '0.0.0.0' || host === '::';
+  if (!everywhere || allowed.any || allowed.names.some((n) => !LOOPBACK_NAMES.includes(n))) {
+    return undefined;
+  }
+  return (
+    `Listening on ${host}: requests are answered for IP addresses and localhost only. Set ` +
+    'STOWAGE_PUBLIC_URL (or STOWAGE_ALLOWED_HOSTS) to the name users open; others get 421.'
+  );
+}
+
 /** Splits a Host header value into its name (lower case, no trailing dot) and port. */
 function splitHost(value: string): { name: string; port: string | undefined } {
   const v = value.trim().toLowerCase();

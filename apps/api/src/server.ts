@@ -13,6 +13,7 @@ import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.js';
 import { S3Store } from './store/s3-store.js';
 import { seedDemo } from './store/seed-demo.js';
 import { MemorySessionRevocations } from './auth/session-revocations.js';
+import { allowedHostsHint } from './http-config.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultWebDir = path.resolve(here, '../../web/dist');
@@ -77,6 +78,8 @@ async function main() {
   if (!config.access.authRequired) {
     app.log.warn('STOWAGE_AUTH=off: anyone who reaches this port acts with the server-held keys');
   }
+  const hint = allowedHostsHint(config.host, config.http.allowedHosts);
+  if (hint) app.log.warn(hint);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHostsFrom, hostAllowed, trustProxyFrom } from '../../src/http-config.js';
+import {
+  allowedHostsFrom,
+  allowedHostsHint,
+  hostAllowed,
+  trustProxyFrom,
+} from '../../src/http-config.js';
 
 describe('hostAllowed', () => {
   const allowed = { any: false, names: ['localhost', 'stowage.example.com:8443', '.corp.example'] };
@@ -62,5 +67,18 @@ describe('trustProxyFrom', () => {
 
   it('names a bad entry', () => {
     expect(trustProxyFrom('10.0.0.1,proxy.lan')).toMatch(/"proxy.lan" is not an address/);
+  });
+});
+
+describe('allowedHostsHint', () => {
+  it('speaks only when every interface listens and no name of its own is allowed', () => {
+    const loopbackOnly = { any: false, names: ['localhost'] };
+    expect(allowedHostsHint('0.0.0.0', loopbackOnly)).toMatch(/^Listening on 0\.0\.0\.0: /);
+    expect(allowedHostsHint('::', loopbackOnly)).toContain('STOWAGE_PUBLIC_URL');
+    expect(allowedHostsHint('127.0.0.1', loopbackOnly)).toBeUndefined();
+    expect(
+      allowedHostsHint('0.0.0.0', { any: false, names: ['localhost', 'a.lan'] }),
+    ).toBeUndefined();
+    expect(allowedHostsHint('0.0.0.0', { any: true, names: [] })).toBeUndefined();
   });
 });
