@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { startEmbeddedStore } from '../src/store/embedded.js';
-import { DEMO_EMBEDDED_KEYS } from '../src/config.js';
+import { startEmbeddedStore } from '../src/embedded/embedded-store.js';
+import { DEMO_EMBEDDED_KEYS } from '../src/embedded/keys.js';
 import { startCephRgw } from '../test/ceph-rgw.js';
 
 export const MiB = 1024 * 1024;

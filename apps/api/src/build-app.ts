@@ -1,13 +1,13 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { AccessConfig } from './access-config.js';
+import type { AccessConfig } from './config/access.js';
 import { redactSecrets } from './log-redaction.js';
 import { HttpError } from './errors.js';
 import {
   DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_UPLOAD_BUFFER_BYTES,
   MAX_OBJECT_BYTES,
-} from './env-schema.js';
+} from './config/env-schema.js';
 import access, { refuseReadOnly } from './plugins/app/access.js';
 import bodyWatchdog from './plugins/app/body-watchdog.js';
 import { MemorySessionRevocations, type SessionRevocations } from './auth/session-revocations.js';
@@ -15,7 +15,7 @@ import { BufferBudget } from './upload/buffer-budget.js';
 import errorHandler, { frameworkErrorHandler } from './plugins/app/error-handler.js';
 import apiHeaders from './plugins/app/api-headers.js';
 import hostCheck from './plugins/app/host-check.js';
-import { DEFAULT_HTTP_CONFIG, trustProxyOption, type HttpConfig } from './http-config.js';
+import { DEFAULT_HTTP_CONFIG, trustProxyOption, type HttpConfig } from './config/http.js';
 import requestLog from './plugins/app/request-log.js';
 import helmet from './plugins/external/helmet.js';
 import multipart from './plugins/external/multipart.js';
@@ -43,7 +43,7 @@ import existingKeys from './routes/api/existing-keys.js';
 import getBucketCapabilities from './routes/api/get-bucket-capabilities.js';
 
 export interface BuildAppOptions {
-  /** Profiles, sign-in, sessions, read-only (config.ts `access`). */
+  /** Profiles, sign-in, sessions, read-only (config/load-config.ts `access`). */
   access: AccessConfig;
   /** The built SPA to serve; omitted means API only. */
   webDir?: string | undefined;
@@ -55,7 +55,7 @@ export interface BuildAppOptions {
   uploadBufferBytes?: number;
   /** Ended sessions; default: in this process's memory (server.ts keeps them in a file). */
   sessionRevocations?: SessionRevocations;
-  /** Allowed hosts, trusted proxies, API rate limit, source maps (http-config.ts defaults). */
+  /** Allowed hosts, trusted proxies, API rate limit, source maps (config/http.ts defaults). */
   http?: Partial<HttpConfig>;
   /**
    * The budget itself, for tests that watch what uploads reserve; it wins over

@@ -2,25 +2,21 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './build-app.js';
-import {
-  ConfigError,
-  embeddedSignInHint,
-  loadConfig,
-  tlsVerifyWarning,
-  type AppConfig,
-} from './config.js';
-import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.js';
+import { ConfigError, readSettings, resolveConfig, type Settings } from './config/load-config.js';
+import { embeddedSignInHint } from './embedded/keys.js';
+import { tlsVerifyWarning } from './config/connection.js';
+import { startEmbeddedStore, type EmbeddedStore } from './embedded/embedded-store.js';
 import { S3Store } from './store/s3-store.js';
-import { seedDemo } from './store/seed-demo.js';
+import { seedDemo } from './embedded/seed-demo.js';
 import { MemorySessionRevocations } from './auth/session-revocations.js';
-import { allowedHostsHint } from './http-config.js';
+import { allowedHostsHint } from './config/http.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultWebDir = path.resolve(here, '../../web/dist');
 
-function readConfig(): AppConfig {
+function readConfig(): Settings {
   try {
-    return loadConfig();
+    return readSettings();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -31,21 +27,21 @@ function readConfig(): AppConfig {
 }
 
 async function main() {
-  const config = readConfig();
-  const logger = { level: config.logLevel };
+  const settings = readConfig();
   const log = { info: console.log, error: console.error };
-  const tlsWarning = tlsVerifyWarning(config.store);
-  if (tlsWarning) console.warn(tlsWarning);
-
+  // The embedded store runs before the configuration is resolved: its endpoint is part of it.
   let embedded: EmbeddedStore | undefined;
-  if (config.useEmbeddedStore) {
-    embedded = await startEmbeddedStore(config.dataDir, config.embeddedKeys, log);
-    config.store.endpoint = embedded.endpoint;
-    for (const p of config.access.profiles) {
-      if (p.connection.embedded) p.connection.endpoint = embedded.endpoint;
-    }
-    if (config.access.authRequired) log.info(embeddedSignInHint(config.embeddedKeys));
+  if (settings.useEmbeddedStore) {
+    const { dataDir, embeddedKeys } = resolveConfig(settings);
+    embedded = await startEmbeddedStore(dataDir, embeddedKeys, log);
   }
+  const config = resolveConfig(settings, embedded?.endpoint);
+  const logger = { level: config.logLevel };
+  for (const p of config.access.profiles) {
+    const warning = tlsVerifyWarning(p.name, p.connection);
+    if (warning) console.warn(warning);
+  }
+  if (embedded && config.access.authRequired) log.info(embeddedSignInHint(config.embeddedKeys));
   const marker = path.join(config.dataDir, '.demo-seeded');
   if (config.seedDemo && !existsSync(marker)) {
     log.info('Seeding the demo bucket…');

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedStore } from '../src/store/embedded.js';
-import { DEMO_EMBEDDED_KEYS } from '../src/config.js';
+import { startEmbeddedStore } from '../src/embedded/embedded-store.js';
+import { DEMO_EMBEDDED_KEYS } from '../src/embedded/keys.js';
 import { startCephRgw } from './ceph-rgw.js';
 
 export type StoreKind = 'embedded' | 'ceph';

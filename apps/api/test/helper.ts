@@ -5,10 +5,11 @@ import { inject } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
 import { hashPassword } from '../src/auth/password-hash.js';
 import { buildApp, type BuildAppOptions } from '../src/build-app.js';
-import type { AccessConfig } from '../src/access-config.js';
-import { EMBEDDED_MAX_CONCURRENCY, type StoreConfig } from '../src/config.js';
-import { MAX_COPY_OBJECT_BYTES } from '../src/env-schema.js';
-import type { Profile } from '../src/profiles.js';
+import type { AccessConfig } from '../src/config/access.js';
+import { defaultQuirks, type StoreQuirks } from '../src/config/quirks.js';
+import { type StoreConfig } from '../src/config/connection.js';
+import { MAX_COPY_OBJECT_BYTES } from '../src/config/env-schema.js';
+import type { Profile } from '../src/config/profiles.js';
 import { SESSION_COOKIE } from '../src/plugins/external/secure-session.js';
 
 export const storeKind = inject('storeKind');
@@ -23,7 +24,13 @@ function testSignatureVersion(value: string | undefined): 'v2' | 'v4' {
 }
 
 /** The store config the suite's store needs, as server.ts would build it. */
-export function testStoreConfig(overrides: Partial<StoreConfig> = {}): StoreConfig {
+/** Fields of the suite's store config to change; `quirks` are merged with the store's own. */
+export type StoreOverrides = Partial<Omit<StoreConfig, 'quirks'>> & {
+  quirks?: Partial<StoreQuirks>;
+};
+
+export function testStoreConfig(overrides: StoreOverrides = {}): StoreConfig {
+  const { quirks, ...rest } = overrides;
   return {
     endpoint: inject('storeEndpoint'),
     region: 'us-east-1',
@@ -40,8 +47,9 @@ export function testStoreConfig(overrides: Partial<StoreConfig> = {}): StoreConf
     retryBaseDelayMs: 100,
     embedded: onEmbedded,
     multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
-    maxConcurrentRequests: onEmbedded ? EMBEDDED_MAX_CONCURRENCY : undefined,
-    ...overrides,
+    ...rest,
+    // As config/connection.ts gives them: the embedded store's, or another store's.
+    quirks: { ...defaultQuirks(onEmbedded ? 'embedded' : 'other'), ...quirks },
   };
 }
 
@@ -117,7 +125,7 @@ export function sessionCookie(res: { cookies: { name: string; value: string }[] 
  * headers win); `injectRaw` sends neither. `objectStore` is the store the session's requests
  * use (for fixtures and SDK call recording).
  */
-export async function build(overrides: Partial<StoreConfig> = {}, options: TestBuildOptions = {}) {
+export async function build(overrides: StoreOverrides = {}, options: TestBuildOptions = {}) {
   const store = testStoreConfig(overrides);
   const base = testStoreConfig();
   const changed =

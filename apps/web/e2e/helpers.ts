@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** The bucket the API seeds on a fresh data directory (apps/api/src/store/seed-demo.ts). */
+/** The bucket the API seeds on a fresh data directory (apps/api/src/embedded/seed-demo.ts). */
 export const DEMO_BUCKET = 'demo';
 
 // ---------------------------------------------------------------------------------------------

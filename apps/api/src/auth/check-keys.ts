@@ -1,5 +1,6 @@
 import { HttpError } from '../errors.js';
-import type { Credentials, Profile } from '../profiles.js';
+import type { Credentials } from '../config/connection.js';
+import type { Profile } from '../config/profiles.js';
 import type { S3Store } from '../store/s3-store.js';
 
 export const KEYS_REFUSED = 'The store refused these keys';
@@ -8,7 +9,7 @@ export const KEYS_REFUSED = 'The store refused these keys';
  * Are these the keys of a user of the profile's store? The store answers: ListBuckets, or
  * HeadBucket on the first allowed bucket when the profile has an allowlist (keys limited to
  * some buckets may not list them all). The embedded store checks signatures like any other
- * (store/embedded-auth.ts). A refusal is 401; an unreachable store stays 502.
+ * (embedded/embedded-auth.ts). A refusal is 401; an unreachable store stays 502.
  */
 export async function checkKeys(profile: Profile, keys: Credentials, store: S3Store) {
   try {

@@ -1,5 +1,6 @@
-import type { AccessConfig } from '../access-config.js';
-import type { Credentials, Profile } from '../profiles.js';
+import type { AccessConfig } from '../config/access.js';
+import type { Credentials } from '../config/connection.js';
+import type { Profile } from '../config/profiles.js';
 import { sessionSubject, type SessionData } from './session-data.js';
 
 /** Who a request acts as: resolved from the session cookie (or STOWAGE_AUTH=off). */

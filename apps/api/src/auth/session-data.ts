@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SessionConfig } from '../access-config.js';
+import type { SessionConfig } from '../config/access.js';
 
 /**
  * What the encrypted session cookie holds. The keys are there only for a key sign-in: the

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { S3Store } from '../store/s3-store.js';
-import { storeConfigFor, type Credentials, type Profile } from '../profiles.js';
+import { storeConfigFor, type Profile } from '../config/profiles.js';
+import { type Credentials } from '../config/connection.js';
 
 /**
  * One S3Store (one SDK client, one connection pool) per profile and key pair, reused across

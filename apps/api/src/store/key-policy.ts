@@ -7,16 +7,19 @@ import { badRequest, HttpError } from '../errors.js';
  * would (s3rver does): such a key could then name another key, or another bucket.
  */
 export interface KeyPolicy {
-  /** The embedded s3rver, which maps keys to file paths. */
-  embedded: boolean;
+  /** The store maps keys to file paths (s3rver; the `fileSystemKeys` quirk). */
+  fileSystemKeys: boolean;
   /** The profile may use only some buckets: no `.` or `..` segment at all. */
   confined: boolean;
 }
 
 export const keyPolicyOf = (config: {
-  embedded: boolean;
+  quirks: { fileSystemKeys: boolean };
   bucketAllowlist?: readonly string[] | undefined;
-}): KeyPolicy => ({ embedded: config.embedded, confined: config.bucketAllowlist !== undefined });
+}): KeyPolicy => ({
+  fileSystemKeys: config.quirks.fileSystemKeys,
+  confined: config.bucketAllowlist !== undefined,
+});
 
 /**
  * Does the key climb above its bucket once `..` segments are resolved? Counted the way the
@@ -33,11 +36,11 @@ function climbsOut(segments: string[]): boolean {
 }
 
 /**
- * Keys the embedded s3rver cannot hold safely: it maps keys to file paths, so `..` and `.`
+ * Keys a store that maps keys to file paths (s3rver) cannot hold safely: `..` and `.`
  * segments escape or alias its directory, `//` and a leading `/` are merged or lost, and a
  * segment over 255 bytes crashes it (ENAMETOOLONG). Real S3 servers accept all of these.
  */
-export function embeddedKeyProblem(key: string): string | undefined {
+export function fileSystemKeyProblem(key: string): string | undefined {
   if (key.startsWith('/')) return 'starts with "/"';
   if (key.includes('//')) return 'contains "//"';
   const segments = key.split('/');
@@ -56,11 +59,11 @@ export function keyError(key: string, policy: KeyPolicy): HttpError | undefined 
         'them would reach another bucket, so it is refused',
     );
   }
-  if (policy.embedded) {
-    const problem = embeddedKeyProblem(key);
+  if (policy.fileSystemKeys) {
+    const problem = fileSystemKeyProblem(key);
     if (problem) {
       return badRequest(
-        `The embedded store cannot hold this key safely: it ${problem}. ` +
+        `This store keeps objects as files and cannot hold this key safely: it ${problem}. ` +
           'Connect a real S3 server to use such keys.',
       );
     }

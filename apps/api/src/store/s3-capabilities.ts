@@ -11,8 +11,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { BucketCapabilities, Capability, VersioningStatus } from '@stowage/shared';
-import type { StoreConfig } from '../config.js';
-import { readCaBundle } from '../ca-bundle.js';
+import type { StoreConfig } from '../config/connection.js';
+import { readCaBundle } from '../config/ca-bundle.js';
 import { mapS3Error } from './s3-errors.js';
 import { createProbeCache } from './capability-cache.js';
 import { notFound } from '../errors.js';

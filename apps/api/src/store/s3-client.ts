@@ -3,8 +3,8 @@ import http from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { readCaBundle } from '../ca-bundle.js';
-import { isAwsEndpoint, SIGV2_PATH_STYLE_PROBLEM, type StoreConfig } from '../config.js';
+import { readCaBundle } from '../config/ca-bundle.js';
+import { SIGV2_PATH_STYLE_PROBLEM, type StoreConfig } from '../config/connection.js';
 import { StoreRetryStrategy } from './s3-retry.js';
 import { listPageReader } from './s3-list-reader.js';
 import { versioningRootReader } from './s3-capabilities.js';
@@ -50,10 +50,10 @@ export function createS3Client(config: StoreConfig): S3Client {
     }),
   });
   confineRequests(client, config);
-  if (!isAwsEndpoint(config.endpoint)) sendLegacyCopyIfMatch(client);
+  if (config.quirks.legacyCopyIfMatch) sendLegacyCopyIfMatch(client);
   if (sigV2) retrySigV2InOtherDialect(client, sigV2);
-  if (config.maxConcurrentRequests)
-    queueSends(client, config.endpoint, config.maxConcurrentRequests);
+  const queue = config.quirks.maxConcurrentRequests;
+  if (queue) queueSends(client, config.endpoint, queue);
   addReplyReaders(client, {
     ListObjectsV2Command: listPageReader,
     GetBucketVersioningCommand: versioningRootReader,
@@ -79,8 +79,9 @@ function queueSends(client: S3Client, endpoint: string | undefined, max: number)
 
 /**
  * Ceph RGW 16 ignores `x-amz-copy-source-if-match` and reads its older name
- * `x-amz-copy-if-match` (measured: a stale ETag copied anyway). Non-AWS stores get both, so a
- * conditional copy stays conditional there. The header is added before signing.
+ * `x-amz-copy-if-match` (measured: a stale ETag copied anyway). Stores with the quirk
+ * (config/quirks.ts: every non-AWS endpoint by default) get both, so a conditional copy stays
+ * conditional there. The header is added before signing.
  */
 function sendLegacyCopyIfMatch(client: S3Client): void {
   client.middlewareStack.add(

@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { StoreConfig } from '../config.js';
+import type { StoreConfig } from '../config/connection.js';
 import { bucketError, keyError, keyPolicyOf, type KeyPolicy } from './key-policy.js';
 
 interface AddressedInput {

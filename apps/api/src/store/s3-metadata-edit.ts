@@ -17,10 +17,11 @@ const toDate = (s: string | null) => {
 
 /**
  * `bucket/key` as CopySource wants it: URL-encoded, the key's slashes kept. s3rver reads it
- * with decodeURI, which leaves `%23 %3F %26 %2B`... encoded (then 404): it gets encodeURI.
+ * with decodeURI, which leaves `%23 %3F %26 %2B`... encoded (then 404): it gets encodeURI
+ * (the `copySourceEscaping` quirk).
  */
-export const copySource = (bucket: string, key: string, embedded: boolean) =>
-  `${bucket}/${embedded ? encodeURI(key) : key.split('/').map(encodeURIComponent).join('/')}`;
+export const copySource = (bucket: string, key: string, escaping: 'component' | 'uri') =>
+  `${bucket}/${escaping === 'uri' ? encodeURI(key) : key.split('/').map(encodeURIComponent).join('/')}`;
 
 /**
  * A metadata edit rewrites the object onto itself (S3 has no other way): CopyObject with
@@ -61,10 +62,10 @@ export async function editMetadata(
     Metadata: plan.metadata,
   };
   const ifMatch = current.etag ?? undefined;
-  const source = copySource(bucket, key, store.config.embedded);
+  const source = copySource(bucket, key, store.config.quirks.copySourceEscaping);
   const threshold = store.config.multipartCopyThresholdBytes;
-  // s3rver copies any size with CopyObject and has no UploadPartCopy (501).
-  if (current.size > threshold && !store.config.embedded) {
+  // Without UploadPartCopy (s3rver: 501) CopyObject copies any size the store takes.
+  if (current.size > threshold && store.config.quirks.partCopy) {
     const partBytes = Math.min(Math.max(threshold, 1), MAX_COPY_PART_BYTES);
     await store.call(() =>
       multipartCopy(store.client, {

@@ -20,7 +20,7 @@ export async function getObjectContent(
   key: string,
   range?: string,
 ): Promise<ObjectContent> {
-  if (store.config.embedded && range?.startsWith('bytes=-')) {
+  if (store.config.quirks.absoluteSuffixRanges && range?.startsWith('bytes=-')) {
     range = await absoluteSuffixRange(store, bucket, key, Number(range.slice(7)));
   }
   const out = await store.call(() =>
@@ -37,7 +37,7 @@ export async function getObjectContent(
   };
 }
 
-/** s3rver answers `bytes=-N` with the first bytes, so the embedded store gets `a-b` instead. */
+/** s3rver answers `bytes=-N` with the first bytes, so a store with the quirk gets `a-b` instead. */
 async function absoluteSuffixRange(store: S3Store, bucket: string, key: string, n: number) {
   const head = await store.call(() =>
     store.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })),

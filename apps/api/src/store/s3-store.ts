@@ -21,7 +21,7 @@ import type {
   Tag,
   UpdateMetadataBody,
 } from '@stowage/shared';
-import type { StoreConfig } from '../config.js';
+import type { StoreConfig } from '../config/connection.js';
 import { badGateway } from '../errors.js';
 import { isUnsupportedError, mapS3Error } from './s3-errors.js';
 import { keyError, keyPolicyOf, type KeyPolicy } from './key-policy.js';

@@ -87,13 +87,13 @@ describe('POST /api/buckets/:bucket/delete with keys', () => {
             key: 'bad/x/../ok.txt',
             code: 'UnsafeKey',
             message:
-              'The embedded store cannot hold this key safely: it has a "." or ".." path segment. Connect a real S3 server to use such keys.',
+              'This store keeps objects as files and cannot hold this key safely: it has a "." or ".." path segment. Connect a real S3 server to use such keys.',
           },
           {
             key: 'bad//twice.txt',
             code: 'UnsafeKey',
             message:
-              'The embedded store cannot hold this key safely: it contains "//". Connect a real S3 server to use such keys.',
+              'This store keeps objects as files and cannot hold this key safely: it contains "//". Connect a real S3 server to use such keys.',
           },
         ],
       });
@@ -312,7 +312,7 @@ describe('POST /api/buckets/:bucket/existing-keys', () => {
     let inFlight = 0;
     let most = 0;
     // The route's own fan-out, without the embedded store's queue of 4 (security-load.test.ts).
-    const counting = await build({ maxConcurrentRequests: undefined });
+    const counting = await build({ quirks: { maxConcurrentRequests: undefined } });
     counting.objectStore.client.middlewareStack.add(
       (next) => async (args) => {
         most = Math.max(most, ++inFlight);

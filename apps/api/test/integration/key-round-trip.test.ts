@@ -87,7 +87,7 @@ describe('keys round-trip exactly through listing, details and content', () => {
         for (const res of [await details(key), await content(key)]) {
           expect(res.statusCode).toBe(400);
           expect(res.json().message).toMatch(
-            /^The embedded store cannot hold this key safely: it /,
+            /^This store keeps objects as files and cannot hold this key safely: it /,
           );
         }
       });

@@ -14,8 +14,9 @@ import { listenOnLoopback, rawRequest } from '../raw-http.js';
 
 /**
  * A profile limited to one bucket, on a store that resolves `..` in the request path as a file
- * system would (s3rver does, when a profile points at one as an ordinary store: embedded is
- * false, so only the allowlist's rule applies). `key=../secret/x` must never reach `secret`.
+ * system would (s3rver does, when a profile points at one as an ordinary store: without the
+ * fileSystemKeys quirk only the allowlist's rule applies). `key=../secret/x` must never reach
+ * `secret`.
  */
 const s3 = fixtureClient();
 const name = (label: string) => `t-${label}-${randomBytes(4).toString('hex')}`;
@@ -29,7 +30,10 @@ beforeAll(async () => {
   for (const bucket of [allowed, secret])
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   await s3.send(new PutObjectCommand({ Bucket: secret, Key: 'secret.txt', Body: 'the secret' }));
-  app = await build({ embedded: false }, { signIn: 'password', profile: { buckets: [allowed] } });
+  app = await build(
+    { quirks: { fileSystemKeys: false } },
+    { signIn: 'password', profile: { buckets: [allowed] } },
+  );
   port = await listenOnLoopback(app);
   cookie = app.sessionHeaders.cookie!;
 });
@@ -125,7 +129,7 @@ describe('keys stay in their bucket on a profile with a bucket allowlist', () =>
 describe('in every mode, a key never climbs out of its bucket', () => {
   let open: TestApp;
   beforeAll(async () => {
-    open = await build(onEmbedded ? { embedded: false } : {});
+    open = await build({ quirks: { fileSystemKeys: false } });
   });
   afterAll(() => open.close());
 
@@ -145,7 +149,9 @@ describe('in every mode, a key never climbs out of its bucket', () => {
         // s3rver would resolve it to dots/y.txt: the embedded store refuses it instead.
         const res = await plain.inject(`/api/buckets/${allowed}/object/content?${q({ key })}`);
         expect(res.statusCode).toBe(400);
-        expect(res.json().message).toContain('The embedded store cannot hold this key safely');
+        expect(res.json().message).toContain(
+          'This store keeps objects as files and cannot hold this key safely',
+        );
       } else {
         await s3.send(new PutObjectCommand({ Bucket: allowed, Key: key, Body: 'dots' }));
         const res = await plain.inject(`/api/buckets/${allowed}/object/content?${q({ key })}`);

@@ -161,7 +161,7 @@ describe('a sign-in while the store is down', () => {
   it("says the store is unreachable without naming the operator's endpoint (the log does)", async () => {
     const logLines: string[] = [];
     const { port } = await started(
-      { endpoint: 'http://127.0.0.1:9', maxAttempts: 1, embedded: false },
+      { endpoint: 'http://127.0.0.1:9', maxAttempts: 1 },
       {
         signIn: false,
         logger: { level: 'warn', stream: { write: (l: string) => void logLines.push(l) } },

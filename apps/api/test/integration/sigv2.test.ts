@@ -7,7 +7,7 @@ import { startRecordingProxy, type RecordingProxy, type SeenRequest } from '../r
 // Whatever STOWAGE_TEST_SIGNATURE says, this file runs the dashboard on SigV2 through a
 // recording proxy: what goes over the wire is SigV2, and the store checks it (Ceph RGW
 // verifies SigV2 signatures sent with x-amz-date). The embedded store takes SigV4 only
-// (store/embedded-auth.ts): there SigV2 is refused, and only that is tested.
+// (embedded/embedded-auth.ts): there SigV2 is refused, and only that is tested.
 
 const MiB = 1024 * 1024;
 const { accessKeyId } = testStoreConfig();

@@ -20,9 +20,9 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { DEMO_EMBEDDED_KEYS } from '../../src/config.js';
-import { startEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.js';
-import type { Credentials } from '../../src/profiles.js';
+import { DEMO_EMBEDDED_KEYS } from '../../src/embedded/keys.js';
+import { startEmbeddedStore, type EmbeddedStore } from '../../src/embedded/embedded-store.js';
+import type { Credentials } from '../../src/config/connection.js';
 
 // The embedded store over real HTTP, as any local process could reach it: only requests
 // signed (SigV4) with its keys get through (security finding 7).

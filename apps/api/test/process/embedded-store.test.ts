@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { startEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.js';
-import { DEMO_EMBEDDED_KEYS } from '../../src/config.js';
+import { startEmbeddedStore, type EmbeddedStore } from '../../src/embedded/embedded-store.js';
+import { DEMO_EMBEDDED_KEYS } from '../../src/embedded/keys.js';
 
 let dir: string;
 let store: EmbeddedStore;

@@ -90,8 +90,9 @@ describe('server boot', () => {
       await exited;
     }
     const warning =
-      'Warning: STOWAGE_S3_TLS_VERIFY=false: the TLS certificate of https://127.0.0.1:9 is not ' +
-      'verified, so anyone on the network path can impersonate the store. Prefer AWS_CA_BUNDLE.';
+      'Warning: the TLS certificate of https://127.0.0.1:9 (profile "default") is not verified ' +
+      '(STOWAGE_S3_TLS_VERIFY=false or "tlsVerify": false), so anyone on the network path can ' +
+      'impersonate the store. Prefer AWS_CA_BUNDLE or "caBundle".';
     expect(stderr.split('\n').filter((l) => l.includes('STOWAGE_S3_TLS_VERIFY'))).toEqual([
       warning,
     ]);

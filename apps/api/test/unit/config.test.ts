@@ -3,13 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ConfigError,
-  DEMO_EMBEDDED_KEYS,
-  embeddedSignInHint,
-  loadConfig,
-  tlsVerifyWarning,
-} from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { DEMO_EMBEDDED_KEYS, embeddedSignInHint } from '../../src/embedded/keys.js';
+import { tlsVerifyWarning } from '../../src/config/connection.js';
 
 /** A dashboard password hash: server-held keys need one (or STOWAGE_AUTH=off). */
 const HASH =
@@ -343,12 +339,15 @@ describe('TLS, retries and timeouts', () => {
     expect(problemsOf({ ...store, [name]: value })).toEqual([`${name}: ${message}`]);
   });
 
-  it('warns, naming the endpoint, only when TLS verification is off', () => {
-    expect(tlsVerifyWarning(loadConfig(store).store)).toBeUndefined();
-    expect(tlsVerifyWarning(loadConfig({ ...store, STOWAGE_S3_TLS_VERIFY: 'false' }).store)).toBe(
-      'Warning: STOWAGE_S3_TLS_VERIFY=false: the TLS certificate of https://s3.example.com is ' +
-        'not verified, so anyone on the network path can impersonate the store. Prefer AWS_CA_BUNDLE.',
-    );
+  it('warns, naming the endpoint and the profile, only when TLS verification is off', () => {
+    const warnings = (env: NodeJS.ProcessEnv) =>
+      loadConfig(env).access.profiles.flatMap((p) => tlsVerifyWarning(p.name, p.connection) ?? []);
+    expect(warnings(store)).toEqual([]);
+    expect(warnings({ ...store, STOWAGE_S3_TLS_VERIFY: 'false' })).toEqual([
+      'Warning: the TLS certificate of https://s3.example.com (profile "default") is not ' +
+        'verified (STOWAGE_S3_TLS_VERIFY=false or "tlsVerify": false), so anyone on the network ' +
+        'path can impersonate the store. Prefer AWS_CA_BUNDLE or "caBundle".',
+    ]);
   });
 });
 
@@ -393,6 +392,11 @@ describe('the network settings', () => {
     ).toEqual([
       'STOWAGE_PUBLIC_URL: STOWAGE_PUBLIC_URL must be the http(s) URL users open, e.g. https://stowage.example.com',
       'STOWAGE_API_RATE_LIMIT: STOWAGE_API_RATE_LIMIT must not be negative (0 = no limit)',
+      'STOWAGE_ALLOWED_HOSTS: "http://x/" is not a host name (name, name:port, .domain for its subdomains, or *)',
+      'STOWAGE_TRUST_PROXY: "proxy.lan" is not an address, CIDR range, loopback, linklocal or uniquelocal (or use true, false or a hop count)',
+    ]);
+    expect(problemsOf({ STOWAGE_PUBLIC_URL: 'stowage.example.com' })).toEqual([
+      'STOWAGE_PUBLIC_URL: STOWAGE_PUBLIC_URL must be the http(s) URL users open, e.g. https://stowage.example.com',
     ]);
     expect(
       problemsOf({ STOWAGE_ALLOWED_HOSTS: 'ok,http://x/', STOWAGE_TRUST_PROXY: 'proxy.lan' }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmzDate, parseRawQuery } from '../../src/store/embedded-sigv4.js';
+import { parseAmzDate, parseRawQuery } from '../../src/embedded/embedded-sigv4.js';
 
 describe('parseRawQuery (the query as a SigV4 client signed it)', () => {
   it('decodes names and values from the raw URL; a "+" stays a "+"', () => {

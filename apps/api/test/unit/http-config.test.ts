@@ -4,7 +4,7 @@ import {
   allowedHostsHint,
   hostAllowed,
   trustProxyFrom,
-} from '../../src/http-config.js';
+} from '../../src/config/http.js';
 
 describe('hostAllowed', () => {
   const allowed = { any: false, names: ['localhost', 'stowage.example.com:8443', '.corp.example'] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { embeddedKeyProblem, keyError } from '../../src/store/key-policy.js';
+import { fileSystemKeyProblem, keyError } from '../../src/store/key-policy.js';
 
-describe('embeddedKeyProblem', () => {
+describe('fileSystemKeyProblem', () => {
   it.each([
     ['a/../b', 'has a "." or ".." path segment'],
     ['..', 'has a "." or ".." path segment'],
@@ -11,20 +11,20 @@ describe('embeddedKeyProblem', () => {
     [`a/${'x'.repeat(256)}`, 'has a path segment over 255 bytes'],
     [`${'é'.repeat(128)}`, 'has a path segment over 255 bytes'],
   ])('refuses %j: %s', (key, problem) => {
-    expect(embeddedKeyProblem(key)).toBe(problem);
+    expect(fileSystemKeyProblem(key)).toBe(problem);
   });
 
   it.each(['a b/c+d%e#f?g&h=i.txt', 'dir/', '日本/ファイル', 'a..b/..c', `a/${'x'.repeat(255)}`])(
     'accepts %j',
     (key) => {
-      expect(embeddedKeyProblem(key)).toBeUndefined();
+      expect(fileSystemKeyProblem(key)).toBeUndefined();
     },
   );
 });
 
 describe('keyError', () => {
-  const open = { embedded: false, confined: false };
-  const confined = { embedded: false, confined: true };
+  const open = { fileSystemKeys: false, confined: false };
+  const confined = { fileSystemKeys: false, confined: true };
   it.each(['..', '../b', 'a/../../b', 'a//../../b', './../b', 'a/b/../../../c'])(
     'refuses %j everywhere: it climbs out of its bucket',
     (key) => {

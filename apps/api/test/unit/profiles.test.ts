@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
-import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { tlsVerifyWarning } from '../../src/config/connection.js';
 
 const HASH =
   'scrypt$1024$8$1$p1o6xOfxr/bdp4mnYmsRNQ==$AeXTef3LVFrgy2VMH1ZL+wJ0I0yxU09HrxyUJGH/aHs=';
@@ -223,5 +224,102 @@ describe('connection profiles', () => {
     ]);
     const bad = profilesFile('{ not json');
     expect(problemsOf({ STOWAGE_PROFILES_FILE: bad })[0]).toMatch(/cannot read .* as JSON/);
+  });
+});
+
+describe('one connection model', () => {
+  /** Every connection setting the environment documents, with a value that is not its default. */
+  const caFile = path.join(dir, 'inherited-ca.pem');
+  beforeAll(async () => {
+    const ca = await generate([{ name: 'commonName', value: 'inherited' }], { keyType: 'ec' });
+    writeFileSync(caFile, ca.cert);
+  });
+  const envSettings = {
+    AWS_REGION: 'iggy-1',
+    STOWAGE_S3_CHECKSUM_MODE: 'WHEN_SUPPORTED',
+    STOWAGE_S3_TLS_VERIFY: 'false',
+    AWS_CA_BUNDLE: caFile,
+    STOWAGE_S3_SIGNATURE_VERSION: 'v2',
+    STOWAGE_S3_FORCE_PATH_STYLE: 'true',
+    STOWAGE_S3_CONNECT_TIMEOUT_MS: '1234',
+    STOWAGE_S3_REQUEST_TIMEOUT_MS: '5678',
+    AWS_MAX_ATTEMPTS: '5',
+    STOWAGE_S3_RETRY_BASE_DELAY_MS: '42',
+  };
+  const inherited = {
+    region: 'iggy-1',
+    checksumMode: 'WHEN_SUPPORTED',
+    tlsVerify: false,
+    caBundlePath: caFile,
+    signatureVersion: 'v2',
+    forcePathStyle: true,
+    connectTimeoutMs: 1234,
+    requestTimeoutMs: 5678,
+    maxAttempts: 5,
+    retryBaseDelayMs: 42,
+  };
+
+  it("gives a file profile every setting it leaves out from the environment's", () => {
+    const file = profilesFile({ profiles: [{ name: 'bare', endpoint: 'http://rgw:7480' }] });
+    const c = loadConfig({ STOWAGE_PROFILES_FILE: file, ...envSettings });
+    expect(c.access.profiles[0]!.connection).toMatchObject(inherited);
+  });
+
+  it("gives the environment's own profile the very same connection", () => {
+    const c = loadConfig({ AWS_ENDPOINT_URL: 'http://rgw:7480', ...envSettings });
+    expect(c.access.profiles[0]!.connection).toMatchObject(inherited);
+    expect(c.store).toMatchObject(inherited);
+  });
+
+  it('keeps what a profile says over the environment', () => {
+    const file = profilesFile({
+      profiles: [
+        {
+          name: 'own',
+          endpoint: 'http://rgw:7480',
+          region: 'own-1',
+          checksumMode: 'WHEN_REQUIRED',
+          tlsVerify: true,
+          signatureVersion: 'v4',
+          quirks: { legacyCopyIfMatch: false, maxConcurrentRequests: 2 },
+        },
+      ],
+    });
+    const c = loadConfig({ STOWAGE_PROFILES_FILE: file, ...envSettings });
+    expect(c.access.profiles[0]!.connection).toMatchObject({
+      region: 'own-1',
+      checksumMode: 'WHEN_REQUIRED',
+      tlsVerify: true,
+      signatureVersion: 'v4',
+      quirks: { legacyCopyIfMatch: false, maxConcurrentRequests: 2, partCopy: true },
+    });
+  });
+
+  it('warns at start for every profile whose certificates are not checked', () => {
+    const file = profilesFile({
+      profiles: [
+        { name: 'checked', endpoint: 'https://a.example' },
+        { name: 'unchecked', endpoint: 'https://b.example', tlsVerify: false },
+      ],
+    });
+    const c = loadConfig({ STOWAGE_PROFILES_FILE: file });
+    const warnings = c.access.profiles.flatMap((p) => tlsVerifyWarning(p.name, p.connection) ?? []);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^Warning: the TLS certificate of https:\/\/b\.example \(profile "unchecked"\)/,
+    );
+  });
+
+  it("knows the embedded store's endpoint before it freezes, and nothing patches it after", () => {
+    const c = loadConfig({}, 'http://127.0.0.1:4568');
+    expect(c.access.profiles[0]!.connection).toMatchObject({
+      endpoint: 'http://127.0.0.1:4568',
+      embedded: true,
+      quirks: { fileSystemKeys: true, absoluteSuffixRanges: true, maxConcurrentRequests: 4 },
+    });
+    expect(c.store.endpoint).toBe('http://127.0.0.1:4568');
+    expect(() => {
+      (c.access.profiles[0]!.connection as { endpoint?: string }).endpoint = 'http://elsewhere';
+    }).toThrow(TypeError);
   });
 });

@@ -10,8 +10,9 @@ import {
   type SignableRequest,
 } from '../../src/store/s3-sigv2.js';
 import { createS3Client } from '../../src/store/s3-client.js';
-import type { StoreConfig } from '../../src/config.js';
-import { MAX_COPY_OBJECT_BYTES } from '../../src/env-schema.js';
+import type { StoreConfig } from '../../src/config/connection.js';
+import { defaultQuirks } from '../../src/config/quirks.js';
+import { MAX_COPY_OBJECT_BYTES } from '../../src/config/env-schema.js';
 
 // The credentials of AWS's published SigV2 examples ("Signing and authenticating REST requests").
 const KEY = 'AKIAIOSFODNN7EXAMPLE';
@@ -243,6 +244,7 @@ describe('createS3Client', () => {
     retryBaseDelayMs: 0,
     embedded: false,
     multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
+    quirks: defaultQuirks('other'),
   };
 
   it('refuses SigV2 with virtual-hosted addressing, saying what to change', () => {

@@ -39,10 +39,10 @@ describe('copyRanges', () => {
 
 describe('copySource', () => {
   it('URL-encodes the key but keeps its slashes', () => {
-    expect(copySource('b', 'a b/c#?&+%.txt', false)).toBe('b/a%20b/c%23%3F%26%2B%25.txt');
+    expect(copySource('b', 'a b/c#?&+%.txt', 'component')).toBe('b/a%20b/c%23%3F%26%2B%25.txt');
   });
   it('leaves reserved characters raw for s3rver, which decodes with decodeURI', () => {
-    expect(copySource('b', 'a b/c#?&+%/ü.txt', true)).toBe('b/a%20b/c#?&+%25/%C3%BC.txt');
+    expect(copySource('b', 'a b/c#?&+%/ü.txt', 'uri')).toBe('b/a%20b/c#?&+%25/%C3%BC.txt');
   });
 });
 

@@ -1,13 +1,13 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AccessConfig } from '../../access-config.js';
+import type { AccessConfig } from '../../config/access.js';
 import { checkCsrf } from '../../auth/csrf.js';
 import { identityOf, type Identity } from '../../auth/identity.js';
 import { isSessionData, sessionState, touchInterval } from '../../auth/session-data.js';
 import type { SessionRevocations } from '../../auth/session-revocations.js';
 import { StoreCache } from '../../auth/store-cache.js';
 import { forbidden, HttpError } from '../../errors.js';
-import type { Profile } from '../../profiles.js';
+import type { Profile } from '../../config/profiles.js';
 import type { S3Store } from '../../store/s3-store.js';
 import { bucketError } from '../../store/key-policy.js';
 

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { hostAllowed, type AllowedHosts } from '../../http-config.js';
+import { hostAllowed, type AllowedHosts } from '../../config/http.js';
 import { HttpError } from '../../errors.js';
 
 /**

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import secureSession from '@fastify/secure-session';
 import { hkdfSync, randomBytes } from 'node:crypto';
-import type { SessionConfig } from '../../access-config.js';
+import type { SessionConfig } from '../../config/access.js';
 import type { SessionData as UserSession } from '../../auth/session-data.js';
 
 declare module '@fastify/secure-session' {

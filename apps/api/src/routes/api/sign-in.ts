@@ -14,9 +14,10 @@ import { verifyPassword } from '../../auth/password-hash.js';
 import { newSessionId, type SessionData } from '../../auth/session-data.js';
 import { sessionResponse } from '../../auth/session-response.js';
 import { badRequest, HttpError } from '../../errors.js';
-import type { Credentials, Profile } from '../../profiles.js';
+import type { Credentials } from '../../config/connection.js';
+import type { Profile } from '../../config/profiles.js';
 import { S3Store } from '../../store/s3-store.js';
-import { storeConfigFor } from '../../profiles.js';
+import { storeConfigFor } from '../../config/profiles.js';
 import { errorResponses } from './error-responses.js';
 
 /** Strict: a body naming an endpoint (or anything else unknown) is refused, not ignored. */

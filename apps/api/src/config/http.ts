@@ -58,7 +58,8 @@ export function allowedHostsFrom(
   }
   const names = new Set([...LOOPBACK_NAMES, ...entries.map((e) => e.replace(/^\*\./, '.'))]);
   if (!isIP(host) && host !== '0.0.0.0' && host !== '::') names.add(host.toLowerCase());
-  if (publicUrl) names.add(new URL(publicUrl).host.toLowerCase());
+  // A URL that does not parse is the schema's problem to report (env-schema.ts).
+  if (publicUrl && URL.canParse(publicUrl)) names.add(new URL(publicUrl).host.toLowerCase());
   return { any: false, names: [...names] };
 }
 

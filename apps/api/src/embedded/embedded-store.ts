@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Credentials } from '../profiles.js';
+import type { Credentials } from '../config/connection.js';
 
 export interface EmbeddedStore {
   endpoint: string;

@@ -1,4 +1,4 @@
-import type { S3Store, PutObjectInput } from './s3-store.js';
+import type { S3Store, PutObjectInput } from '../store/s3-store.js';
 import { demoPng } from './demo-png.js';
 
 export const DEMO_BUCKET = 'demo';

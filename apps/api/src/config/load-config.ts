@@ -1,0 +1,353 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { parsePasswordHash } from '../auth/password-hash.js';
+import { DEMO_EMBEDDED_KEYS } from '../embedded/keys.js';
+import { ENV_PROFILE, isLoopbackHost, type AccessConfig } from './access.js';
+import { readCaBundle } from './ca-bundle.js';
+import {
+  resolveConnection,
+  SIGV2_PATH_STYLE_PROBLEM,
+  type ConnectionEntry,
+  type Credentials,
+  type StoreConfig,
+} from './connection.js';
+import { EnvSchema, type Env } from './env-schema.js';
+import { allowedHostsFrom, trustProxyFrom, type AllowedHosts, type HttpConfig } from './http.js';
+import {
+  ProfilesFileSchema,
+  readProfilesJson,
+  whereInFile,
+  type ProfileFileEntry,
+  type ProfilesFile,
+} from './profiles-file.js';
+import type { Profile } from './profiles.js';
+
+/**
+ * The configuration, in two steps. `readSettings` reads the environment and the profiles file
+ * and validates them together with one schema: every problem of both is listed at start.
+ * `resolveConfig` then makes every profile's connection the one way there is
+ * (connection.ts: the entry, else the environment, else the store kind's default) — the
+ * environment's own store is one more profile of the same shape — and freezes the result.
+ * The embedded store's endpoint is known only once it runs, so server.ts starts it between
+ * the two steps.
+ */
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  logLevel: string;
+  dataDir: string;
+  /** True when no store is configured: server.ts starts s3rver (its endpoint is then known). */
+  useEmbeddedStore: boolean;
+  /** The embedded store's keys: the demo keys, or STOWAGE_EMBEDDED_ACCESS_KEY_ID/SECRET. */
+  embeddedKeys: Credentials;
+  seedDemo: boolean;
+  webDir: string | undefined;
+  /** The largest file one upload may carry; a bigger one is refused with 413. */
+  maxUploadBytes: number;
+  /** Upload parts all uploads together may hold in memory; more uploads wait their turn. */
+  uploadBufferBytes: number;
+  /** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
+  bodyTimeoutMs: number;
+  /** The environment's own store, with its keys (or the embedded store's): the demo is seeded there. */
+  store: StoreConfig;
+  access: AccessConfig;
+  http: HttpConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The environment and the profiles file, validated; not yet resolved into connections. */
+export interface Settings {
+  env: Env;
+  file: { path: string; content: ProfilesFile } | undefined;
+  useEmbeddedStore: boolean;
+}
+
+const SettingsSchema = z
+  .object({
+    env: EnvSchema,
+    file: z.object({ path: z.string(), content: ProfilesFileSchema }).optional(),
+  })
+  .superRefine((s, ctx) => {
+    for (const message of problemsOf(s.env, s.file)) ctx.addIssue({ code: 'custom', message });
+  });
+
+/** Reads and validates; throws a ConfigError listing every problem. */
+export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env): Settings {
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== ''));
+  const filePath = env.STOWAGE_PROFILES_FILE ? path.resolve(env.STOWAGE_PROFILES_FILE) : undefined;
+  const read = filePath ? readProfilesJson(filePath) : undefined;
+  if (read && 'problem' in read) {
+    // Nothing to validate the profiles against: the environment's problems, and this one.
+    const envOnly = EnvSchema.safeParse(env);
+    const envProblems = envOnly.success
+      ? []
+      : envOnly.error.issues.map((i) => describe(i.path, i.message));
+    throw new ConfigError([...envProblems, read.problem]);
+  }
+  const parsed = SettingsSchema.safeParse({
+    env,
+    file: filePath && read ? { path: filePath, content: read.json } : undefined,
+  });
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) =>
+        i.path[0] === 'file'
+          ? `${filePath}: ${whereInFile(read && 'json' in read ? read.json : undefined, i.path.slice(2))}${i.message}`
+          : describe(i.path.slice(1), i.message),
+      ),
+    );
+  }
+  const { env: e, file } = parsed.data;
+  return { env: e, file, useEmbeddedStore: isEmbedded(e) };
+}
+
+const describe = (issuePath: PropertyKey[], message: string) =>
+  issuePath.length ? `${issuePath.join('.')}: ${message}` : message;
+
+const endpointOf = (e: Env) => e.AWS_ENDPOINT_URL_S3 ?? e.AWS_ENDPOINT_URL;
+
+/** Nothing configured: no endpoint, no keys, no profiles file. */
+const isEmbedded = (e: Env) =>
+  endpointOf(e) === undefined && e.AWS_ACCESS_KEY_ID === undefined && !e.STOWAGE_PROFILES_FILE;
+
+const embeddedKeysOf = (e: Env): Credentials =>
+  e.STOWAGE_EMBEDDED_ACCESS_KEY_ID && e.STOWAGE_EMBEDDED_SECRET_ACCESS_KEY
+    ? {
+        accessKeyId: e.STOWAGE_EMBEDDED_ACCESS_KEY_ID,
+        secretAccessKey: e.STOWAGE_EMBEDDED_SECRET_ACCESS_KEY,
+      }
+    : DEMO_EMBEDDED_KEYS;
+
+/** The environment's store, read as one entry of a profiles file. */
+function envEntry(e: Env): ProfileFileEntry & ConnectionEntry {
+  return {
+    name: ENV_PROFILE,
+    endpoint: endpointOf(e),
+    accessKeyId: e.AWS_ACCESS_KEY_ID,
+    secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+    passwordHash: e.STOWAGE_PASSWORD_HASH,
+    embedded: isEmbedded(e),
+  };
+}
+
+/** Every problem of the whole configuration, as the sentence the operator reads. */
+function problemsOf(e: Env, file: Settings['file']): string[] {
+  const problems: string[] = [];
+  const endpoint = endpointOf(e);
+  const embedded = isEmbedded(e);
+  const authOff = e.STOWAGE_AUTH === 'off';
+  if (endpoint && !/^https?:\/\//i.test(endpoint)) {
+    problems.push(`The S3 endpoint must start with http:// or https:// (got ${endpoint})`);
+  }
+  if (Boolean(e.AWS_ACCESS_KEY_ID) !== Boolean(e.AWS_SECRET_ACCESS_KEY)) {
+    problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together (or leave both unset)');
+  }
+  if (Boolean(e.STOWAGE_EMBEDDED_ACCESS_KEY_ID) !== Boolean(e.STOWAGE_EMBEDDED_SECRET_ACCESS_KEY)) {
+    problems.push(
+      'STOWAGE_EMBEDDED_ACCESS_KEY_ID and STOWAGE_EMBEDDED_SECRET_ACCESS_KEY go together (or leave both unset for the demo keys)',
+    );
+  } else if (e.STOWAGE_EMBEDDED_ACCESS_KEY_ID && !embedded) {
+    problems.push(
+      "STOWAGE_EMBEDDED_ACCESS_KEY_ID and STOWAGE_EMBEDDED_SECRET_ACCESS_KEY set the embedded store's keys, but the embedded store is off when an endpoint, AWS_ACCESS_KEY_ID or a profiles file is set: unset them",
+    );
+  }
+  if (e.AWS_CA_BUNDLE) caBundleProblem(path.resolve(e.AWS_CA_BUNDLE), 'AWS_CA_BUNDLE', problems);
+  const v2 = e.STOWAGE_S3_SIGNATURE_VERSION === 'v2';
+  if (v2 && e.STOWAGE_S3_FORCE_PATH_STYLE === false) problems.push(SIGV2_PATH_STYLE_PROBLEM);
+  if (v2 && embedded) {
+    problems.push(
+      'STOWAGE_S3_SIGNATURE_VERSION=v2 is for a configured store (set AWS_ENDPOINT_URL_S3 and the keys); the embedded store is signed with v4',
+    );
+  }
+  problems.push(...networkProblems(e));
+  if (authOff && !isLoopbackHost(e.HOST)) {
+    problems.push(
+      `STOWAGE_AUTH=off is allowed only on a loopback HOST (127.0.0.1, ::1, localhost), not ${e.HOST}`,
+    );
+  }
+  if (file && e.STOWAGE_PASSWORD_HASH) {
+    problems.push(
+      'STOWAGE_PASSWORD_HASH is for env alone: with a profiles file, give each profile its "passwordHash"',
+    );
+  }
+  const entries = file ? file.content.profiles : [envEntry(e)];
+  if (file) problems.push(...fileProblems(e, file));
+  for (const entry of entries) problems.push(...keyProblems(entry, authOff));
+  const defaultName = file?.content.defaultProfile ?? entries[0]!.name;
+  const first = entries.find((p) => p.name === defaultName);
+  if (authOff && first && !first.accessKeyId && !embedded) {
+    problems.push(
+      `STOWAGE_AUTH=off needs a default profile whose keys the server holds ("${first.name}" has none)`,
+    );
+  }
+  return problems;
+}
+
+function caBundleProblem(file: string, label: string, problems: string[], at = '') {
+  try {
+    readCaBundle(file, label);
+  } catch (err) {
+    problems.push(`${at}${(err as Error).message}`);
+  }
+}
+
+/** What only a profiles file can get wrong: its names, its defaults, its connections. */
+function fileProblems(e: Env, file: NonNullable<Settings['file']>): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const p of file.content.profiles) {
+    const at = `${file.path}: profile "${p.name}"`;
+    if (seen.has(p.name)) problems.push(`${at} is defined twice`);
+    seen.add(p.name);
+    if (Boolean(p.accessKeyId) !== Boolean(p.secretAccessKey)) {
+      problems.push(`${at}: accessKeyId and secretAccessKey go together`);
+    }
+    const v2 = (p.signatureVersion ?? e.STOWAGE_S3_SIGNATURE_VERSION) === 'v2';
+    if (v2 && (p.forcePathStyle ?? e.STOWAGE_S3_FORCE_PATH_STYLE) === false) {
+      problems.push(
+        `${at}: signatureVersion "v2" needs path-style addressing: leave forcePathStyle out or set it true`,
+      );
+    }
+    if (p.caBundle) {
+      const caFile = path.resolve(path.dirname(file.path), p.caBundle);
+      caBundleProblem(caFile, 'caBundle', problems, `${at}: `);
+    }
+  }
+  const { defaultProfile } = file.content;
+  if (defaultProfile && !seen.has(defaultProfile)) {
+    problems.push(`${file.path}: defaultProfile "${defaultProfile}" is not one of the profiles`);
+  }
+  return problems;
+}
+
+/** A dashboard password goes with server-held keys, and server-held keys with a password. */
+function keyProblems(p: ProfileFileEntry, authOff: boolean): string[] {
+  if (p.passwordHash) {
+    const problems: string[] = [];
+    const parsed = parsePasswordHash(p.passwordHash);
+    if (typeof parsed === 'string') {
+      problems.push(`The password hash of profile "${p.name}" ${parsed}`);
+    }
+    if (!p.accessKeyId) {
+      problems.push(
+        `Profile "${p.name}" has a password hash but no keys: its users sign in with their own S3 keys`,
+      );
+    }
+    return problems;
+  }
+  if (p.accessKeyId && p.secretAccessKey && !authOff) {
+    return [
+      `Profile "${p.name}" holds S3 keys but no dashboard password: make a hash with ` +
+        '`pnpm hash-password` and set STOWAGE_PASSWORD_HASH (or "passwordHash" in the ' +
+        'profiles file), or set STOWAGE_AUTH=off on a loopback HOST',
+    ];
+  }
+  return [];
+}
+
+function networkProblems(e: Env): string[] {
+  const allowedHosts = allowedHostsFrom(e.STOWAGE_ALLOWED_HOSTS, e.HOST, e.STOWAGE_PUBLIC_URL);
+  const trustProxy = trustProxyFrom(e.STOWAGE_TRUST_PROXY);
+  const problems = [allowedHosts, trustProxy].filter((v): v is string => typeof v === 'string');
+  if (typeof allowedHosts === 'object' && allowedHosts.any && e.STOWAGE_AUTH === 'off') {
+    problems.push(
+      'STOWAGE_ALLOWED_HOSTS=* is refused with STOWAGE_AUTH=off: any web page could then reach this server through a name of its own (DNS rebinding)',
+    );
+  }
+  return problems;
+}
+
+/**
+ * Every profile's connection, the one way (connection.ts), and the rest of the settings, frozen:
+ * nothing patches the configuration after this.
+ */
+export function resolveConfig(settings: Settings, embeddedEndpoint?: string): AppConfig {
+  const { env: e, file } = settings;
+  const embeddedKeys = embeddedKeysOf(e);
+  const own = envEntry(e);
+  const envConnection = resolveConnection(own, e, { embeddedEndpoint });
+  const entries = file ? file.content.profiles : [own];
+  const baseDir = file ? path.dirname(file.path) : undefined;
+  const profiles = entries.map((p): Profile => ({
+    name: p.name,
+    connection: resolveConnection(p, e, { baseDir, embeddedEndpoint }),
+    serverKeys:
+      p.accessKeyId && p.secretAccessKey
+        ? { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey }
+        : undefined,
+    passwordHash: p.passwordHash,
+    buckets: p.buckets,
+    readOnly: p.readOnly ?? false,
+  }));
+  return deepFreeze({
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    dataDir: path.resolve(e.STOWAGE_DATA_DIR),
+    useEmbeddedStore: settings.useEmbeddedStore,
+    embeddedKeys: { ...embeddedKeys },
+    seedDemo: e.STOWAGE_SEED_DEMO ?? settings.useEmbeddedStore,
+    webDir: e.STOWAGE_WEB_DIR ? path.resolve(e.STOWAGE_WEB_DIR) : undefined,
+    maxUploadBytes: e.STOWAGE_MAX_UPLOAD_BYTES,
+    uploadBufferBytes: e.STOWAGE_UPLOAD_BUFFER_MIB * 1024 ** 2,
+    bodyTimeoutMs: e.STOWAGE_BODY_TIMEOUT_SECONDS * 1000,
+    // With no keys in env: the embedded store's (a store without server-held keys never uses
+    // these; sessions bring their own).
+    store: {
+      ...envConnection,
+      accessKeyId: e.AWS_ACCESS_KEY_ID ?? embeddedKeys.accessKeyId,
+      secretAccessKey: e.AWS_SECRET_ACCESS_KEY ?? embeddedKeys.secretAccessKey,
+    },
+    access: {
+      profiles,
+      defaultProfile: file?.content.defaultProfile ?? entries[0]!.name,
+      authRequired: e.STOWAGE_AUTH !== 'off',
+      readOnly: e.STOWAGE_READ_ONLY ?? false,
+      session: {
+        secret: e.STOWAGE_SESSION_SECRET,
+        idleMs: e.STOWAGE_SESSION_IDLE_MINUTES * 60_000,
+        maxMs: e.STOWAGE_SESSION_MAX_HOURS * 3_600_000,
+        secureCookie:
+          e.STOWAGE_SESSION_COOKIE_SECURE === 'auto'
+            ? 'auto'
+            : e.STOWAGE_SESSION_COOKIE_SECURE === 'true',
+      },
+      loginRateLimit: {
+        max: e.STOWAGE_LOGIN_RATE_LIMIT,
+        windowMs: e.STOWAGE_LOGIN_RATE_WINDOW_MINUTES * 60_000,
+      },
+      embeddedKeys: settings.useEmbeddedStore ? { ...embeddedKeys } : undefined,
+    },
+    http: {
+      allowedHosts: allowedHostsFrom(
+        e.STOWAGE_ALLOWED_HOSTS,
+        e.HOST,
+        e.STOWAGE_PUBLIC_URL,
+      ) as AllowedHosts,
+      trustProxy: trustProxyFrom(e.STOWAGE_TRUST_PROXY) as HttpConfig['trustProxy'],
+      apiRateLimitPerMinute: e.STOWAGE_API_RATE_LIMIT,
+      serveSourceMaps: e.STOWAGE_SOURCE_MAPS ?? false,
+    },
+  });
+}
+
+/** Both steps at once (tests, and any caller that starts no embedded store). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, embeddedEndpoint?: string) {
+  return resolveConfig(readSettings(env), embeddedEndpoint);
+}
+
+/** Read-only all the way down: a late write throws instead of changing the running config. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

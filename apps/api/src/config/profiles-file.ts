@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { BucketNameSchema, ProfileNameSchema } from '@stowage/shared';
+
+/** Any field of StoreQuirks (quirks.ts), to override what the store's kind gives. */
+const QuirksSchema = z.strictObject({
+  fileSystemKeys: z.boolean().optional(),
+  absoluteSuffixRanges: z.boolean().optional(),
+  copySourceEscaping: z.enum(['component', 'uri']).optional(),
+  legacyCopyIfMatch: z.boolean().optional(),
+  partCopy: z.boolean().optional(),
+  maxConcurrentRequests: z.number().int().positive().optional(),
+});
+
+/** One profile of STOWAGE_PROFILES_FILE; the environment's one profile has the same shape. */
+export const ProfileFileEntrySchema = z.strictObject({
+  name: ProfileNameSchema,
+  endpoint: z
+    .url({ message: 'endpoint must be an http(s) URL' })
+    .regex(/^https?:\/\//i, 'endpoint must start with http:// or https://')
+    .optional(),
+  region: z.string().min(1).optional(),
+  forcePathStyle: z.boolean().optional(),
+  signatureVersion: z.enum(['v2', 'v4'], { message: 'signatureVersion is v2 or v4' }).optional(),
+  tlsVerify: z.boolean().optional(),
+  caBundle: z.string().min(1).optional(),
+  checksumMode: z
+    .enum(['WHEN_REQUIRED', 'WHEN_SUPPORTED'], {
+      message: 'checksumMode is WHEN_REQUIRED or WHEN_SUPPORTED',
+    })
+    .optional(),
+  quirks: QuirksSchema.optional(),
+  accessKeyId: z.string().min(1).optional(),
+  secretAccessKey: z.string().min(1).optional(),
+  passwordHash: z.string().min(1).optional(),
+  buckets: z.array(BucketNameSchema).min(1, 'buckets lists at least one bucket').optional(),
+  readOnly: z.boolean().optional(),
+});
+export type ProfileFileEntry = z.infer<typeof ProfileFileEntrySchema>;
+
+export const ProfilesFileSchema = z.strictObject({
+  defaultProfile: ProfileNameSchema.optional(),
+  profiles: z.array(ProfileFileEntrySchema).min(1, 'profiles lists at least one profile'),
+});
+export type ProfilesFile = z.infer<typeof ProfilesFileSchema>;
+
+/** The file's JSON, or the sentence saying why it cannot be read. */
+export function readProfilesJson(file: string): { json: unknown } | { problem: string } {
+  try {
+    return { json: JSON.parse(readFileSync(file, 'utf8')) };
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return { problem: `STOWAGE_PROFILES_FILE: cannot read ${file} as JSON (${why})` };
+  }
+}
+
+/** `profile "x" field: ` for an issue under profiles[i], so the operator sees which one. */
+export function whereInFile(json: unknown, issuePath: PropertyKey[]): string {
+  const [top, index, ...rest] = issuePath;
+  if (top === 'profiles' && typeof index === 'number') {
+    const entry = (json as { profiles: { name?: unknown }[] }).profiles[index];
+    const name = typeof entry?.name === 'string' ? `"${entry.name}"` : `#${index + 1}`;
+    return `profile ${name}${rest.length ? ` ${rest.join('.')}` : ''}: `;
+  }
+  return issuePath.length ? `${issuePath.join('.')}: ` : '';
+}
