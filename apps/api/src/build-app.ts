@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccessConfig } from './config/access.js';
@@ -96,7 +97,7 @@ function apiRateLimit(api: FastifyInstance, http: HttpConfig) {
       request.identity?.session ? `session ${request.identity.session.id}` : `client ${request.ip}`,
     errorResponseBuilder: (_request, context) =>
       new HttpError(
-        429,
+        'TooManyRequests',
         `Too many requests: at most ${context.max} a minute per session; try again in ${context.after}`,
       ),
   });
@@ -121,6 +122,8 @@ export async function buildApp(opts: BuildAppOptions) {
     // X-Forwarded-* are believed only from these peers (request.ip, .protocol, .host).
     trustProxy: trustProxyOption(http.trustProxy),
     frameworkErrors: frameworkErrorHandler,
+    // Unique across instances: an error body and the log line of its request share it.
+    genReqId: () => randomBytes(8).toString('hex'),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

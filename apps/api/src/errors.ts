@@ -1,21 +1,32 @@
+import { ERROR_STATUS, type ErrorCode } from '@stowage/shared';
+
 /**
- * Typed errors. Services and routes throw these; the error-handler plugin turns every
- * error into the one JSON shape `{ statusCode, error, message }`.
+ * Typed errors. Services and routes throw these; the error-handler plugin turns every error into
+ * the one JSON shape `{ statusCode, error, code, message, requestId }`. The status follows from
+ * the code (packages/shared error-codes.ts), except where the store's own 4xx is passed on.
  */
 export class HttpError extends Error {
+  readonly statusCode: number;
+
   constructor(
-    readonly statusCode: number,
+    readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
+    status?: number,
   ) {
     super(message);
     this.name = 'HttpError';
+    this.statusCode = status ?? ERROR_STATUS[code];
   }
 }
 
-export const badRequest = (message: string) => new HttpError(400, message);
-export const forbidden = (message: string) => new HttpError(403, message);
-export const notFound = (message: string) => new HttpError(404, message);
-export const conflict = (message: string) => new HttpError(409, message);
-export const payloadTooLarge = (message: string) => new HttpError(413, message);
-export const badGateway = (message: string) => new HttpError(502, message);
+export const badRequest = (message: string) => new HttpError('BadRequest', message);
+export const unsafeKey = (message: string) => new HttpError('UnsafeKey', message);
+export const forbidden = (
+  code: 'CrossSiteRefused' | 'ReadOnly' | 'BucketNotAllowed',
+  message: string,
+) => new HttpError(code, message);
+export const notFound = (message: string) => new HttpError('NotFound', message);
+export const objectChanged = (message: string) => new HttpError('ObjectChanged', message);
+export const payloadTooLarge = (message: string) => new HttpError('PayloadTooLarge', message);
+export const notApplied = (message: string) => new HttpError('StoreNotApplied', message);

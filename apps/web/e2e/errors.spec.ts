@@ -18,7 +18,13 @@ test('an unreachable store shows the API message in the app-wide banner', async 
     return route.fulfill({
       status: 502,
       contentType: 'application/json',
-      body: JSON.stringify({ statusCode: 502, error: 'Bad Gateway', message }),
+      body: JSON.stringify({
+        statusCode: 502,
+        error: 'Bad Gateway',
+        code: 'StoreUnavailable',
+        message,
+        requestId: 'e2e',
+      }),
     });
   });
 
@@ -65,7 +71,13 @@ test('tags that could not be loaded say why, and Retry loads them', async ({ pag
     return route.fulfill({
       status: 504,
       contentType: 'application/json',
-      body: JSON.stringify({ statusCode: 504, error: 'Gateway Timeout', message }),
+      body: JSON.stringify({
+        statusCode: 504,
+        error: 'Gateway Timeout',
+        code: 'StoreTimeout',
+        message,
+        requestId: 'e2e',
+      }),
     });
   });
   await page.goto(bucketPath());

@@ -1,5 +1,6 @@
 export * from './common.js';
 export * from './errors.js';
+export * from './error-codes.js';
 export * from './health.js';
 export * from './buckets.js';
 export * from './objects.js';

@@ -17,7 +17,8 @@ export async function checkKeys(profile: Profile, keys: Credentials, store: S3St
     if (first) await store.bucketExists(first);
     else await store.listBuckets();
   } catch (err) {
-    if (err instanceof HttpError && err.statusCode === 403) throw new HttpError(401, KEYS_REFUSED);
+    if (err instanceof HttpError && err.statusCode === 403)
+      throw new HttpError('KeysRefused', KEYS_REFUSED);
     throw err;
   }
 }

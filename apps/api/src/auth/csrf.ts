@@ -13,14 +13,17 @@ export function checkCsrf(request: FastifyRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
   const h = request.headers;
   if (h['sec-fetch-site'] === 'cross-site') {
-    throw forbidden('Cross-site requests are refused');
+    throw forbidden('CrossSiteRefused', 'Cross-site requests are refused');
   }
   const origin = h.origin;
   if (origin !== undefined && originOf(String(origin)) !== ownOrigin(request)) {
-    throw forbidden('Requests from another origin are refused');
+    throw forbidden('CrossSiteRefused', 'Requests from another origin are refused');
   }
   if (h[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
-    throw forbidden(`This request needs the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`);
+    throw forbidden(
+      'CrossSiteRefused',
+      `This request needs the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`,
+    );
   }
 }
 

@@ -58,7 +58,7 @@ export class SignInGuard {
       if (w && w.count >= ceiling) {
         const seconds = Math.max(1, Math.ceil((w.resetAt - this.now()) / 1000));
         const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-        throw new HttpError(429, `Too many sign-in attempts: try again in ${wait}`, {
+        throw new HttpError('TooManyRequests', `Too many sign-in attempts: try again in ${wait}`, {
           'retry-after': String(seconds),
         });
       }

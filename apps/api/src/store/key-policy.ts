@@ -1,5 +1,5 @@
 import { utf8Length } from '@stowage/shared';
-import { badRequest, HttpError } from '../errors.js';
+import { HttpError, unsafeKey } from '../errors.js';
 
 /**
  * Which keys a connection refuses before they reach the store. A key travels in the request
@@ -51,10 +51,10 @@ export function fileSystemKeyProblem(key: string): string | undefined {
 
 /** Why this connection refuses the key, as the error to answer; undefined when it may go. */
 export function keyError(key: string, policy: KeyPolicy): HttpError | undefined {
-  if (key.includes('\0')) return badRequest('The object key contains a NUL character');
+  if (key.includes('\0')) return unsafeKey('The object key contains a NUL character');
   const segments = key.split('/');
   if (climbsOut(segments)) {
-    return badRequest(
+    return unsafeKey(
       'The object key climbs out of its bucket with ".." segments; a store that resolves ' +
         'them would reach another bucket, so it is refused',
     );
@@ -62,14 +62,14 @@ export function keyError(key: string, policy: KeyPolicy): HttpError | undefined 
   if (policy.fileSystemKeys) {
     const problem = fileSystemKeyProblem(key);
     if (problem) {
-      return badRequest(
+      return unsafeKey(
         `This store keeps objects as files and cannot hold this key safely: it ${problem}. ` +
           'Connect a real S3 server to use such keys.',
       );
     }
   }
   if (policy.confined && segments.some((s) => s === '.' || s === '..')) {
-    return badRequest(
+    return unsafeKey(
       'This connection may use only some buckets, so keys with a "." or ".." path segment ' +
         'are refused: a store that resolves them could reach another bucket',
     );
@@ -80,5 +80,5 @@ export function keyError(key: string, policy: KeyPolicy): HttpError | undefined 
 /** The bucket this connection may not use, as the error to answer. */
 export function bucketError(bucket: string, allowlist: readonly string[] | undefined) {
   if (!allowlist || allowlist.includes(bucket)) return undefined;
-  return new HttpError(403, `This connection may not use the bucket ${bucket}`);
+  return new HttpError('BucketNotAllowed', `This connection may not use the bucket ${bucket}`);
 }

@@ -15,7 +15,7 @@ import type { StoreConfig } from '../config/connection.js';
 import { readCaBundle } from '../config/ca-bundle.js';
 import { mapS3Error } from './s3-errors.js';
 import { createProbeCache } from './capability-cache.js';
-import { notFound } from '../errors.js';
+import { HttpError } from '../errors.js';
 import type { ReplyReader } from './s3-reply-readers.js';
 
 /** What a probe request got back: a success, or the store's error name and HTTP status. */
@@ -234,7 +234,7 @@ async function presignedGet(
 const RECHECK_MS = 60_000;
 
 const found = <T>(result: ProbeResult<T>): T => {
-  if (result === NO_BUCKET) throw notFound('The bucket does not exist');
+  if (result === NO_BUCKET) throw new HttpError('NoSuchBucket', 'The bucket does not exist');
   return result;
 };
 

@@ -1,13 +1,14 @@
+import type { ErrorCode } from '@stowage/shared';
 import { HttpError } from '../errors.js';
 
 /**
  * The one place where S3 and network failures become HTTP answers, by error name or code,
  * never by message text. Messages name the store's endpoint and never hold a secret.
  */
-const NOT_FOUND: Record<string, string> = {
-  NoSuchBucket: 'The bucket does not exist',
-  NoSuchKey: 'The object does not exist',
-  NotFound: 'The object does not exist',
+const NOT_FOUND: Record<string, [ErrorCode, string]> = {
+  NoSuchBucket: ['NoSuchBucket', 'The bucket does not exist'],
+  NoSuchKey: ['NoSuchKey', 'The object does not exist'],
+  NotFound: ['NoSuchKey', 'The object does not exist'],
 };
 /** The answer to a conditional write that lost a race (If-Match / 412), ours or the store's. */
 export const OBJECT_CHANGED = 'The object changed since you opened it; reload and try again';
@@ -109,30 +110,43 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
   const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
 
   const notFound = NOT_FOUND[name];
-  if (notFound) return new HttpError(404, notFound);
+  if (notFound) return new HttpError(...notFound);
   if (REFUSED.has(name) || status === 403) {
-    return new HttpError(403, `The store at ${endpoint} refused the credentials (${name || 403})`);
+    return new HttpError(
+      'StoreRefused',
+      `The store at ${endpoint} refused the credentials (${name || 403})`,
+    );
   }
   if (name === 'InvalidRange' || status === 416) {
-    return new HttpError(416, 'The requested range is outside the object');
+    return new HttpError('RangeNotSatisfiable', 'The requested range is outside the object');
   }
   // A HEAD's 412 has no body, so the SDK names it "Unknown": the status decides.
-  if (name === 'PreconditionFailed' || status === 412) return new HttpError(409, OBJECT_CHANGED);
+  if (name === 'PreconditionFailed' || status === 412) {
+    return new HttpError('ObjectChanged', OBJECT_CHANGED);
+  }
   if (UNSUPPORTED.has(name) || status === 501 || status === 405) {
     return new HttpError(
-      502,
+      'NotSupported',
       `The store at ${endpoint} does not implement this request (${name || status})`,
     );
   }
   if (name === 'EntityTooLarge') {
-    return new HttpError(413, `The store at ${endpoint} refused the object as too large (${name})`);
+    return new HttpError(
+      'PayloadTooLarge',
+      `The store at ${endpoint} refused the object as too large (${name})`,
+    );
   }
   const refused = REFUSED_INPUT[name];
-  if (refused) return new HttpError(400, `The store at ${endpoint} refused ${refused} (${name})`);
+  if (refused) {
+    return new HttpError(
+      'StoreRejectedInput',
+      `The store at ${endpoint} refused ${refused} (${name})`,
+    );
+  }
   const untrusted = UNTRUSTED_CERT[code] ?? UNTRUSTED_CERT[causeCode(err)];
   if (untrusted) {
     return new HttpError(
-      502,
+      'StoreUnavailable',
       `The TLS certificate of the store at ${endpoint} is not trusted: ${untrusted} ` +
         `(${code || causeCode(err)}). Set AWS_CA_BUNDLE to a PEM file holding the store's CA ` +
         'certificate, or, as a last resort, STOWAGE_S3_TLS_VERIFY=false.',
@@ -145,12 +159,12 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
         : ` in time (no connection within ${seconds(timeouts.connectTimeoutMs)}, ` +
           `or no data for ${seconds(timeouts.requestTimeoutMs)})`
       : ' in time';
-    return new HttpError(504, `The store at ${endpoint} did not answer${within}`);
+    return new HttpError('StoreTimeout', `The store at ${endpoint} did not answer${within}`);
   }
   if (THROTTLED.has(name) || status === 503 || status === 429) {
     const tries = e.$metadata?.attempts;
     return new HttpError(
-      503,
+      'StoreBusy',
       `The store at ${endpoint} is busy and asks to slow down (${name || status})` +
         (tries && tries > 1 ? `; it still refused after ${tries} attempts` : '') +
         '. Try again in a moment.',
@@ -159,17 +173,19 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
   }
   if (UNREACHABLE.has(code) || UNREACHABLE.has(name) || isNetworkError(err)) {
     const why = code || name;
-    return new HttpError(502, `The store at ${endpoint} is unreachable (${why})`);
+    return new HttpError('StoreUnavailable', `The store at ${endpoint} is unreachable (${why})`);
   }
-  if (status === 404) return new HttpError(404, 'Not found in the store');
+  if (status === 404) return new HttpError('NoSuchKey', 'Not found in the store');
   if (status !== undefined && status >= 400 && status < 500) {
-    return new HttpError(status, `The store at ${endpoint} answered ${name || status}`);
+    // The store's own 4xx, passed on with its status.
+    const said = `The store at ${endpoint} answered ${name || status}`;
+    return new HttpError('StoreRejected', said, {}, status);
   }
   if (status !== undefined && status >= 500) {
-    return new HttpError(502, `The store at ${endpoint} failed (${name || status})`);
+    return new HttpError('StoreUnavailable', `The store at ${endpoint} failed (${name || status})`);
   }
   return new HttpError(
-    502,
+    'StoreUnavailable',
     `The store at ${endpoint} could not be used (${name || 'unknown error'})`,
   );
 }

@@ -1,6 +1,6 @@
 import { CopyObjectCommand, type StorageClass } from '@aws-sdk/client-s3';
 import type { ObjectDetails, UpdateMetadataBody } from '@stowage/shared';
-import { badGateway, conflict } from '../errors.js';
+import { notApplied, objectChanged } from '../errors.js';
 import { OBJECT_CHANGED } from './s3-errors.js';
 import { multipartCopy, type CopyHeaders } from './s3-multipart-copy.js';
 import { planMetadataEdit, sameEtag, sameTags, unappliedFields } from './metadata-edit.js';
@@ -43,7 +43,7 @@ export async function editMetadata(
     store.getObjectTags(bucket, key, { noneIfUnsupported: true }),
   ]);
   if (body.ifMatch !== undefined && !sameEtag(body.ifMatch, current.etag)) {
-    throw conflict(OBJECT_CHANGED);
+    throw objectChanged(OBJECT_CHANGED);
   }
   const plan = planMetadataEdit(current, body);
   const h = plan.headers;
@@ -103,7 +103,7 @@ export async function editMetadata(
   const wrong = unappliedFields(plan, after);
   if (!sameTags(tagsAfter, tags)) wrong.push('tags');
   if (wrong.length) {
-    throw badGateway(`The store accepted the change but did not apply it (${wrong.join(', ')})`);
+    throw notApplied(`The store accepted the change but did not apply it (${wrong.join(', ')})`);
   }
   return after;
 }

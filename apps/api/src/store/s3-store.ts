@@ -22,7 +22,7 @@ import type {
   UpdateMetadataBody,
 } from '@stowage/shared';
 import type { StoreConfig } from '../config/connection.js';
-import { badGateway } from '../errors.js';
+import { notApplied } from '../errors.js';
 import { isUnsupportedError, mapS3Error } from './s3-errors.js';
 import { keyError, keyPolicyOf, type KeyPolicy } from './key-policy.js';
 import { createS3Client } from './s3-client.js';
@@ -230,7 +230,7 @@ export class S3Store {
     await this.setTags(bucket, key, tags);
     const stored = await this.getObjectTags(bucket, key);
     if (!sameTags(stored, tags)) {
-      throw badGateway('The store accepted the change but did not apply it (tags)');
+      throw notApplied('The store accepted the change but did not apply it (tags)');
     }
     return stored;
   }

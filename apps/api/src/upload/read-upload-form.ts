@@ -88,7 +88,7 @@ export function formError(err: unknown, maxBytes: number): HttpError {
     case 'FST_INVALID_JSON_FIELD_ERROR':
       return badRequest('A form field sent as application/json is not valid JSON');
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new HttpError(415, 'An upload is a multipart/form-data request');
+      return new HttpError('UnsupportedMediaType', 'An upload is a multipart/form-data request');
     default:
       return badRequest('The multipart form is malformed or cut short; nothing was stored');
   }

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import type { UploadFields, UploadResponse } from '@stowage/shared';
-import { badGateway } from '../errors.js';
+import { notApplied } from '../errors.js';
 import { holdBody } from '../plugins/app/body-watchdog.js';
 import type { S3Store } from '../store/s3-store.js';
 import type { BufferBudget } from './buffer-budget.js';
@@ -95,7 +95,7 @@ export async function uploadFromForm(
       metadata: fields.metadata,
     });
     if (stored.size !== body.bytes()) {
-      throw badGateway(`The store kept ${stored.size} bytes of the ${body.bytes()} uploaded`);
+      throw notApplied(`The store kept ${stored.size} bytes of the ${body.bytes()} uploaded`);
     }
     return { key, size: stored.size, etag: stored.etag };
   } catch (err) {

@@ -59,8 +59,10 @@ describe('the auth gate', () => {
       if (route.method !== 'HEAD') {
         expect(res.json(), `${route.method} ${route.url}`).toEqual({
           statusCode: 401,
+          code: 'NotSignedIn',
           error: 'Unauthorized',
           message: 'Sign in to use Stowage',
+          requestId: expect.any(String),
         });
       }
     }

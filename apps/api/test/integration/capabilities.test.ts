@@ -109,8 +109,10 @@ describe('GET /api/buckets/:bucket/capabilities', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
       statusCode: 404,
+      code: 'NoSuchBucket',
       error: 'Not Found',
       message: 'The bucket does not exist',
+      requestId: expect.any(String),
     });
     const before = proxy.requests.length;
     expect((await capabilities('t-no-such-bucket-caps')).statusCode).toBe(404);

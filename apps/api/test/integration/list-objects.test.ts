@@ -94,8 +94,10 @@ describe('GET /api/buckets/:bucket/objects', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
       statusCode: 404,
+      code: 'NoSuchBucket',
       error: 'Not Found',
       message: 'The bucket does not exist',
+      requestId: expect.any(String),
     });
   });
 

@@ -51,8 +51,10 @@ describe('meta routes', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
       statusCode: 404,
+      code: 'NotFound',
       error: 'Not Found',
       message: 'No route GET /api/nope',
+      requestId: expect.any(String),
     });
   });
 });

@@ -122,8 +122,10 @@ describe('GET /api/buckets/:bucket/object (errors)', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
       statusCode: 404,
+      code: 'NoSuchKey',
       error: 'Not Found',
       message: 'The object does not exist',
+      requestId: expect.any(String),
     });
   });
 

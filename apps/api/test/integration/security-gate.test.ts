@@ -204,8 +204,10 @@ describe('low findings', () => {
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toEqual({
       statusCode: 400,
+      code: 'BadRequest',
       error: 'Bad Request',
       message: 'The URL is malformed (a bad %-escape)',
+      requestId: expect.any(String),
     });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -55,10 +55,12 @@ describe('the per-session request limit (STOWAGE_API_RATE_LIMIT)', () => {
     expect(refused.status).toBe(429);
     expect(JSON.parse(refused.body)).toEqual({
       statusCode: 429,
+      code: 'TooManyRequests',
       error: 'Too Many Requests',
       message: expect.stringMatching(
         /^Too many requests: at most 20 a minute per session; try again in/,
       ),
+      requestId: expect.any(String),
     });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     // Another session of the same user is not held back.

@@ -171,8 +171,10 @@ describe('a sign-in while the store is down', () => {
     expect(res.status).toBe(502);
     expect(JSON.parse(res.body)).toEqual({
       statusCode: 502,
+      code: 'StoreUnavailable',
       error: 'Bad Gateway',
       message: 'The store is unreachable or failing: try again later, or tell the operator',
+      requestId: expect.any(String),
     });
     expect(res.body).not.toContain('127.0.0.1:9');
     expect(logLines.join('')).toContain('The store at http://127.0.0.1:9 is unreachable');

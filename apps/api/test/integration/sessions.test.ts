@@ -42,8 +42,10 @@ describe('signing in with S3 keys', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({
       statusCode: 401,
+      code: 'KeysRefused',
       error: 'Unauthorized',
       message: 'The store refused these keys',
+      requestId: expect.any(String),
     });
     expect(res.headers['set-cookie']).toBeUndefined();
   });
@@ -249,10 +251,12 @@ describe('sign-in rate limit: failures only, per client and key, with ceilings',
     expect(res.statusCode).toBe(429);
     expect(res.json()).toEqual({
       statusCode: 429,
+      code: 'TooManyRequests',
       error: 'Too Many Requests',
       message: expect.stringMatching(
         /^Too many sign-in attempts: try again in \d+ (second|minute)/,
       ),
+      requestId: expect.any(String),
     });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.headers['set-cookie']).toBeUndefined();

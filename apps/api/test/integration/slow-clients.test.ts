@@ -77,8 +77,10 @@ async function expectCutOff(req: RawExchange, from: number) {
   expect(res!.head).toMatch(/\r\ncache-control: no-store\r\n/i);
   expect(JSON.parse(res!.body)).toEqual({
     statusCode: 408,
+    code: 'RequestTimeout',
     error: 'Request Timeout',
     message: `The request body stalled: less than 1 KiB arrived in ${WINDOW_MS / 1000} s of waiting; the connection was closed`,
+    requestId: expect.any(String),
   });
   const ms = at - from;
   expect(ms).toBeGreaterThanOrEqual(WINDOW_MS - 500);

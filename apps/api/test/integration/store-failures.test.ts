@@ -11,8 +11,10 @@ describe('a store that fails', () => {
     expect(res.statusCode).toBe(502);
     expect(res.json()).toEqual({
       statusCode: 502,
+      code: 'StoreUnavailable',
       error: 'Bad Gateway',
       message: 'The store at http://127.0.0.1:9 is unreachable (ECONNREFUSED)',
+      requestId: expect.any(String),
     });
   });
 
@@ -48,8 +50,10 @@ describe('a store that fails', () => {
       expect(res.statusCode).toBe(504);
       expect(res.json()).toEqual({
         statusCode: 504,
+        code: 'StoreTimeout',
         error: 'Gateway Timeout',
         message: `The store at http://127.0.0.1:${port} did not answer within 0.3 s`,
+        requestId: expect.any(String),
       });
       // A timeout is not retried (s3-retry.ts): one try, one connection, one timeout.
       expect(connections - before).toBe(1);

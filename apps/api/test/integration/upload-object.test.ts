@@ -150,8 +150,10 @@ describe('upload: too large', () => {
     expect(res.statusCode).toBe(413);
     expect(res.json()).toEqual({
       statusCode: 413,
+      code: 'PayloadTooLarge',
       error: 'Payload Too Large',
       message: `The file is larger than the upload limit of ${MiB} bytes; nothing was stored`,
+      requestId: expect.any(String),
     });
     expect(await exists(s3, bucket, 'big/over.bin')).toBe(false);
     if (!onEmbedded) expect(await inProgressUploads(s3, bucket)).toEqual([]);

@@ -137,13 +137,38 @@ describe('mapS3Error', () => {
   });
 
   it('passes our own HttpErrors through', () => {
-    const e = new HttpError(400, 'bad');
+    const e = new HttpError('BadRequest', 'bad');
     expect(mapS3Error(e, ep)).toBe(e);
   });
 
   it('sees a network failure hidden in the cause', () => {
     const err = Object.assign(new Error('fetch failed'), { cause: { code: 'EHOSTUNREACH' } });
     expect(mapS3Error(err, ep).statusCode).toBe(502);
+  });
+});
+
+describe('the code of each mapped error (what the web app branches on)', () => {
+  it.each([
+    [sdk('NoSuchKey', 404), 'NoSuchKey', 404],
+    [sdk('NotFound', 404), 'NoSuchKey', 404],
+    [sdk('NoSuchBucket', 404), 'NoSuchBucket', 404],
+    [sdk('AccessDenied', 403), 'StoreRefused', 403],
+    [sdk('InvalidRange', 416), 'RangeNotSatisfiable', 416],
+    [sdk('PreconditionFailed', 412), 'ObjectChanged', 409],
+    [sdk('NotImplemented', 501), 'NotSupported', 502],
+    [sdk('EntityTooLarge', 400), 'PayloadTooLarge', 413],
+    [sdk('InvalidTag', 400), 'StoreRejectedInput', 400],
+    [sdk('SlowDown', 503), 'StoreBusy', 503],
+    [sdk('TimeoutError'), 'StoreTimeout', 504],
+    [sdk('InternalError', 500), 'StoreUnavailable', 502],
+    [Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), 'StoreUnavailable', 502],
+    // Another 4xx of the store keeps its status.
+    [sdk('BucketNotEmpty', 409), 'StoreRejected', 409],
+    [sdk('MissingContentLength', 411), 'StoreRejected', 411],
+  ])('%#: %s', (err, code, status) => {
+    const mapped = mapS3Error(err, ep);
+    expect(mapped.code).toBe(code);
+    expect(mapped.statusCode).toBe(status);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   apiPost,
   apiPut,
   ApiRequestError,
+  isUnavailableError,
   setUnauthorizedHandler,
 } from './api-client';
 
@@ -25,7 +26,14 @@ function headerOf(init: RequestInit | undefined, name: string): string | null {
   return new Headers(init?.headers).get(name);
 }
 
-const unauthorized = { statusCode: 401, error: 'Unauthorized', message: 'Sign in first.' };
+const apiError = (statusCode: number, code: string, message: string, error = 'Error') => ({
+  statusCode,
+  error,
+  code,
+  message,
+  requestId: 'r1',
+});
+const unauthorized = apiError(401, 'NotSignedIn', 'Sign in first.', 'Unauthorized');
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -51,18 +59,24 @@ describe('CSRF header', () => {
 });
 
 describe('a 401', () => {
-  it('from any API call ends the session', async () => {
+  it('from any API call ends the session (NotSignedIn, SessionEnded)', async () => {
     const onUnauthorized = vi.fn();
     setUnauthorizedHandler(onUnauthorized);
     answer(401, unauthorized);
-    await expect(apiGet('/api/buckets')).rejects.toMatchObject({ status: 401 });
-    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    await expect(apiGet('/api/buckets')).rejects.toMatchObject({
+      status: 401,
+      code: 'NotSignedIn',
+      requestId: 'r1',
+    });
+    answer(401, apiError(401, 'SessionEnded', 'Your session has ended: sign in again'));
+    await expect(apiGet('/api/buckets')).rejects.toMatchObject({ code: 'SessionEnded' });
+    expect(onUnauthorized).toHaveBeenCalledTimes(2);
   });
 
   it('from the sign-in itself (wrong keys) is the form’s error, not an ended session', async () => {
     const onUnauthorized = vi.fn();
     setUnauthorizedHandler(onUnauthorized);
-    answer(401, { ...unauthorized, message: 'The access key or secret key is wrong.' });
+    answer(401, apiError(401, 'KeysRefused', 'The access key or secret key is wrong.'));
     const error: unknown = await apiPost('/api/session', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect((error as ApiRequestError).message).toBe('The access key or secret key is wrong.');
@@ -72,15 +86,37 @@ describe('a 401', () => {
   it('is the only status that does', async () => {
     const onUnauthorized = vi.fn();
     setUnauthorizedHandler(onUnauthorized);
-    answer(403, { statusCode: 403, error: 'Forbidden', message: 'Read-only.' });
+    answer(403, apiError(403, 'ReadOnly', 'Read-only.', 'Forbidden'));
     await expect(apiPost('/api/buckets/b/delete', {})).rejects.toMatchObject({ status: 403 });
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 });
 
+describe('the code', () => {
+  it("is the API's when it answered, and says so when something else did", async () => {
+    answer(409, apiError(409, 'ObjectChanged', 'The object changed'));
+    await expect(apiPut('/api/x', {})).rejects.toMatchObject({ code: 'ObjectChanged' });
+    answer(502, null);
+    await expect(apiGet('/api/x')).rejects.toMatchObject({ code: 'GatewayError' });
+    answer(500, { message: 'not ours' });
+    await expect(apiGet('/api/x')).rejects.toMatchObject({ code: 'UnexpectedAnswer' });
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(apiGet('/api/x')).rejects.toMatchObject({ status: 0, code: 'NetworkError' });
+  });
+
+  it('makes the store down, busy or slow, a gateway and the network "unavailable"', () => {
+    for (const code of ['StoreUnavailable', 'StoreBusy', 'StoreTimeout'] as const) {
+      expect(isUnavailableError(new ApiRequestError(502, 'x', { code }))).toBe(true);
+    }
+    expect(isUnavailableError(new ApiRequestError(0, 'x'))).toBe(true);
+    expect(isUnavailableError(new ApiRequestError(502, 'x'))).toBe(true);
+    expect(isUnavailableError(new ApiRequestError(404, 'x', { code: 'NoSuchKey' }))).toBe(false);
+  });
+});
+
 describe('Retry-After', () => {
   it('is kept on a 429 in seconds', async () => {
-    const body = { statusCode: 429, error: 'Too Many Requests', message: 'Too many attempts.' };
+    const body = apiError(429, 'TooManyRequests', 'Too many attempts.', 'Too Many Requests');
     answer(429, body, { 'retry-after': '42' });
     await expect(apiPost('/api/session', {})).rejects.toMatchObject({
       status: 429,
@@ -89,7 +125,7 @@ describe('Retry-After', () => {
   });
 
   it('is absent when the server sent none', async () => {
-    answer(502, { statusCode: 502, error: 'Bad Gateway', message: 'The store is unreachable.' });
+    answer(502, apiError(502, 'StoreUnavailable', 'The store is unreachable.', 'Bad Gateway'));
     await expect(apiGet('/api/buckets')).rejects.toMatchObject({ retryAfterSeconds: undefined });
   });
 });

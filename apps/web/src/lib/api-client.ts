@@ -1,20 +1,57 @@
-import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_PATH, type ApiError } from '@stowage/shared';
+import {
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  ERROR_STATUS,
+  type ApiError,
+  type ErrorCode,
+} from '@stowage/shared';
+
+/**
+ * What went wrong, as the app branches on it: the API's stable code, or one of ours when no
+ * API answer said (the server unreachable; a proxy's answer that is not the API's).
+ */
+export type ClientErrorCode = ErrorCode | 'NetworkError' | 'GatewayError' | 'UnexpectedAnswer';
 
 /** Any failed API call: `status` is the HTTP status, or 0 when the server could not be reached. */
 export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';
   readonly status: number;
+  readonly code: ClientErrorCode;
+  /** The request's id in the server log, when the API answered. */
+  readonly requestId: string | undefined;
   /** The HTTP reason from the error body ("Not Found", "Bad Gateway"...), when there was one. */
   readonly error: string | undefined;
   /** Seconds from a Retry-After header (429 too many attempts), when there was one. */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, message: string, error?: string, retryAfterSeconds?: number) {
+  constructor(
+    status: number,
+    message: string,
+    details: {
+      code?: ClientErrorCode;
+      requestId?: string;
+      error?: string;
+      retryAfterSeconds?: number;
+    } = {},
+  ) {
     super(message);
     this.status = status;
-    this.error = error;
-    this.retryAfterSeconds = retryAfterSeconds;
+    this.code = details.code ?? codeWithoutBody(status);
+    this.requestId = details.requestId;
+    this.error = details.error;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
+}
+
+/** No API body said: the network (0), a gateway that cannot reach the API, or something else. */
+function codeWithoutBody(status: number): ClientErrorCode {
+  if (status === 0) return 'NetworkError';
+  return [502, 503, 504].includes(status) ? 'GatewayError' : 'UnexpectedAnswer';
+}
+
+/** Does this error say so? (One code, or any of several.) */
+export function hasCode(error: unknown, ...codes: ClientErrorCode[]): error is ApiRequestError {
+  return error instanceof ApiRequestError && codes.includes(error.code);
 }
 
 /**
@@ -27,9 +64,9 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-/** The session routes answer 401 for wrong keys: that is the login form's error, not an ended session. */
-function reportUnauthorized(url: string, status: number): void {
-  if (status === 401 && !url.startsWith(SESSION_PATH)) onUnauthorized?.();
+/** Only these say the session is over; a refused sign-in (KeysRefused…) is the form's error. */
+function reportUnauthorized(error: ApiRequestError): void {
+  if (error.code === 'NotSignedIn' || error.code === 'SessionEnded') onUnauthorized?.();
 }
 
 /** Reads and writes that change state carry the CSRF header: a cross-site form cannot set it. */
@@ -61,7 +98,29 @@ export function apiUrl(path: string, query: Query = {}): string {
 function isApiError(body: unknown): body is ApiError {
   if (typeof body !== 'object' || body === null) return false;
   const candidate = body as Partial<ApiError>;
-  return typeof candidate.statusCode === 'number' && typeof candidate.message === 'string';
+  return (
+    typeof candidate.statusCode === 'number' &&
+    typeof candidate.message === 'string' &&
+    typeof candidate.code === 'string' &&
+    candidate.code in ERROR_STATUS
+  );
+}
+
+/** The error an API error body (or another answer) makes. */
+function errorFrom(status: number, statusText: string, body: unknown, retryAfter?: number) {
+  if (isApiError(body)) {
+    return new ApiRequestError(status, body.message, {
+      code: body.code,
+      requestId: body.requestId,
+      error: body.error,
+      retryAfterSeconds: retryAfter,
+    });
+  }
+  // Not the API's answer: a proxy or gateway in front of it (502/503/504: it cannot reach it).
+  const reason = statusText ? ` ${statusText}` : '';
+  return new ApiRequestError(status, `The server answered HTTP ${String(status)}${reason}.`, {
+    retryAfterSeconds: retryAfter,
+  });
 }
 
 async function toApiRequestError(res: Response): Promise<ApiRequestError> {
@@ -72,15 +131,7 @@ async function toApiRequestError(res: Response): Promise<ApiRequestError> {
     // Not JSON: a proxy or gateway answered instead of the API.
   }
   const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
-  if (isApiError(body))
-    return new ApiRequestError(res.status, body.message, body.error, retryAfter);
-  const reason = res.statusText ? ` ${res.statusText}` : '';
-  return new ApiRequestError(
-    res.status,
-    `The server answered HTTP ${String(res.status)}${reason}.`,
-    undefined,
-    retryAfter,
-  );
+  return errorFrom(res.status, res.statusText, body, retryAfter);
 }
 
 /**
@@ -99,8 +150,9 @@ export async function apiFetch(url: string, init: RequestInit = {}): Promise<Res
     throw new ApiRequestError(0, NETWORK_ERROR_MESSAGE);
   }
   if (!res.ok) {
-    reportUnauthorized(url, res.status);
-    throw await toApiRequestError(res);
+    const error = await toApiRequestError(res);
+    reportUnauthorized(error);
+    throw error;
   }
   return res;
 }
@@ -156,12 +208,7 @@ function xhrError(xhr: XMLHttpRequest): ApiRequestError {
   } catch {
     // Not JSON: a proxy or gateway answered instead of the API.
   }
-  if (isApiError(body)) return new ApiRequestError(xhr.status, body.message, body.error);
-  const reason = xhr.statusText ? ` ${xhr.statusText}` : '';
-  return new ApiRequestError(
-    xhr.status,
-    `The server answered HTTP ${String(xhr.status)}${reason}.`,
-  );
+  return errorFrom(xhr.status, xhr.statusText, body);
 }
 
 /**
@@ -194,8 +241,9 @@ export function apiUpload<T>(
     xhr.onload = () => {
       settle();
       if (xhr.status < 200 || xhr.status >= 300) {
-        reportUnauthorized(url, xhr.status);
-        reject(xhrError(xhr));
+        const error = xhrError(xhr);
+        reportUnauthorized(error);
+        reject(error);
         return;
       }
       try {
@@ -223,9 +271,16 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-/** 502/503/504 (the store is down or slow) and unreachable API: problems for the whole app. */
+/** The store down, busy or slow, or the API unreachable: problems for the whole app. */
 export function isUnavailableError(error: unknown): error is ApiRequestError {
-  return error instanceof ApiRequestError && [0, 502, 503, 504].includes(error.status);
+  return hasCode(
+    error,
+    'StoreUnavailable',
+    'StoreBusy',
+    'StoreTimeout',
+    'NetworkError',
+    'GatewayError',
+  );
 }
 
 export function errorMessage(error: unknown): string {

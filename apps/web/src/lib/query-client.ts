@@ -1,10 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiRequestError } from './api-client';
+import { isUnavailableError } from './api-client';
 
-/** 4xx answers will not change by asking again; server and network errors get one retry. */
+/**
+ * Only what may pass gets one retry: the store down, busy or slow, or the network; a refusal
+ * (4xx) or a bug will not change by asking again.
+ */
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiRequestError && error.status >= 400 && error.status < 500) return false;
-  return failureCount < 1;
+  return isUnavailableError(error) && failureCount < 1;
 }
 
 export function createQueryClient(): QueryClient {

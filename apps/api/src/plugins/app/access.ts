@@ -67,7 +67,7 @@ export default fp<{ access: AccessConfig; revocations: SessionRevocations }>(
     app.decorateRequest('objectStore', {
       getter(this: FastifyRequest & { [STORE]?: S3Store }): S3Store {
         const identity = this.identity;
-        if (!identity) throw new HttpError(401, NOT_SIGNED_IN);
+        if (!identity) throw new HttpError('NotSignedIn', NOT_SIGNED_IN);
         return (this[STORE] ??= stores.get(identity.profile, identity.keys));
       },
     });
@@ -126,7 +126,9 @@ export default fp<{ access: AccessConfig; revocations: SessionRevocations }>(
       request.identity = identity;
       // An unknown URL runs no handler but the 404 answer.
       if (!identity && !request.is404 && request.routeOptions.config.public !== true) {
-        throw new HttpError(401, found === 'ended' ? SESSION_ENDED : NOT_SIGNED_IN);
+        throw found === 'ended'
+          ? new HttpError('SessionEnded', SESSION_ENDED)
+          : new HttpError('NotSignedIn', NOT_SIGNED_IN);
       }
     });
 
@@ -145,7 +147,7 @@ export default fp<{ access: AccessConfig; revocations: SessionRevocations }>(
 
 /** An onRequest hook for write routes: a read-only profile's session gets 403. */
 export async function refuseReadOnly(request: FastifyRequest, _reply: FastifyReply) {
-  if (request.identity?.readOnly) throw forbidden(READ_ONLY);
+  if (request.identity?.readOnly) throw forbidden('ReadOnly', READ_ONLY);
 }
 
 /** Buckets this request's profile may see (its allowlist, if it has one). */

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
+import { REQUEST_ID_HEADER } from '@stowage/shared';
 
 /** The API's path, whether the request found a route there or not. */
 export const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -15,12 +16,16 @@ export function routedPath(request: FastifyRequest): string {
 }
 
 /**
- * API answers are never stored by a browser or a proxy cache: they hold object listings,
+ * Every answer carries `x-request-id`. API answers are never stored by a browser or a proxy cache: they hold object listings,
  * metadata and content of a signed-in user (`Cache-Control: no-store`, unless a route sets
  * its own).
  */
 export default fp(
   async (app) => {
+    // Every answer names its request, as the log and an error body do.
+    app.addHook('onRequest', async (request, reply) => {
+      reply.header(REQUEST_ID_HEADER, request.id);
+    });
     app.addHook('onSend', async (request, reply) => {
       if (isApiPath(routedPath(request)) && !reply.hasHeader('cache-control')) {
         reply.header('cache-control', 'no-store');

@@ -44,9 +44,10 @@ const hasBody = (req: IncomingMessage) =>
  * A whole answer, written straight to the socket as Node does for its own timeouts, with the
  * headers the response holds already (the security headers set on every request).
  */
-function rawAnswer(err: HttpError, res: ServerResponse): string {
+function rawAnswer(err: HttpError, res: ServerResponse, requestId: string): string {
   const error = STATUS_CODES[err.statusCode] ?? 'Error';
-  const body = JSON.stringify({ statusCode: err.statusCode, error, message: err.message });
+  const { statusCode, code, message } = err;
+  const body = JSON.stringify({ statusCode, error, code, message, requestId });
   const own = new Set(['content-type', 'content-length', 'connection', 'cache-control']);
   const held = Object.entries(res.getHeaders())
     .filter(([name, value]) => !own.has(name) && value !== undefined)
@@ -158,7 +159,7 @@ function watchBody(
     stop();
     const seconds = Math.round(timeoutMs / 100) / 10;
     const err = new HttpError(
-      408,
+      'RequestTimeout',
       `The request body stalled: less than 1 KiB arrived in ${seconds} s of waiting; ` +
         'the connection was closed',
     );
@@ -166,7 +167,7 @@ function watchBody(
       { method: req.method, route: request.routeOptions.url, bodyTimeoutSeconds: seconds },
       err.message,
     );
-    if (!res.headersSent && socket.writable) socket.write(rawAnswer(err, res));
+    if (!res.headersSent && socket.writable) socket.write(rawAnswer(err, res, request.id));
     req.destroy(err);
   };
   res.on('close', onResponseClose);

@@ -2,13 +2,22 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { STATUS_CODES } from 'node:http';
+import { codeForStatus, REQUEST_ID_HEADER, type ApiError, type ErrorCode } from '@stowage/shared';
 import { HttpError } from '../../errors.js';
 import { setSecurityHeaders } from '../external/helmet.js';
 
-const body = (statusCode: number, message: string) => ({
+/** The one error body: the status, its reason, the stable code, the message, the request id. */
+export const errorBody = (
+  request: FastifyRequest,
+  statusCode: number,
+  code: ErrorCode,
+  message: string,
+): ApiError => ({
   statusCode,
   error: STATUS_CODES[statusCode] ?? 'Error',
+  code,
   message,
+  requestId: request.id,
 });
 
 interface Issue {
@@ -41,18 +50,20 @@ function unionMessage(field: string, branches: Issue[][]): string {
 }
 
 /**
- * Every error, ours or Fastify's, leaves as `{ statusCode, error, message }`. A 5xx that is
+ * Every error, ours or Fastify's, leaves as `{ statusCode, error, code, message, requestId }`. A 5xx that is
  * not one of our HttpErrors is logged and answered without its internal text.
  */
 export default fp(
   async (app) => {
     app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
       if (err instanceof HttpError) {
-        if (err.statusCode >= 500) request.log.warn({ status: err.statusCode }, err.message);
+        if (err.statusCode >= 500) {
+          request.log.warn({ status: err.statusCode, code: err.code }, err.message);
+        }
         return reply
           .code(err.statusCode)
           .headers(err.headers)
-          .send(body(err.statusCode, err.message));
+          .send(errorBody(request, err.statusCode, err.code, err.message));
       }
       if (hasZodFastifySchemaValidationErrors(err)) {
         const message = err.validation
@@ -63,18 +74,22 @@ export default fp(
             return line(field, v.message ?? 'invalid');
           })
           .join('; ');
-        return reply.code(400).send(body(400, message));
+        return reply.code(400).send(errorBody(request, 400, 'BadRequest', message));
       }
       const status = err.statusCode ?? 500;
       if (status >= 500) {
         request.log.error(err);
-        return reply.code(500).send(body(500, 'Internal error'));
+        return reply.code(500).send(errorBody(request, 500, 'Internal', 'Internal error'));
       }
-      return reply.code(status).send(body(status, err.message));
+      // Fastify's own refusals (a body too large, a bad content type…): a code by status.
+      return reply
+        .code(status)
+        .send(errorBody(request, status, codeForStatus(status), err.message));
     });
 
     app.setNotFoundHandler((request, reply) => {
-      reply.code(404).send(body(404, `No route ${request.method} ${request.url.split('?')[0]}`));
+      const message = `No route ${request.method} ${request.url.split('?')[0]}`;
+      reply.code(404).send(errorBody(request, 404, 'NotFound', message));
     });
   },
   { name: 'error-handler' },
@@ -98,5 +113,11 @@ export function frameworkErrorHandler(
       : status === 414
         ? 'A part of the URL is too long'
         : 'The request could not be routed';
-  void reply.code(status).header('cache-control', 'no-store').send(body(status, message));
+  void reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .header(REQUEST_ID_HEADER, request.id)
+    .send(
+      errorBody(request, status, status === 414 ? 'BadRequest' : codeForStatus(status), message),
+    );
 }

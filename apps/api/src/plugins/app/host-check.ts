@@ -15,7 +15,7 @@ export default fp<{ allowedHosts: AllowedHosts }>(
       if (hostAllowed(opts.allowedHosts, request.host)) return;
       const shown = JSON.stringify(request.host.slice(0, 100));
       throw new HttpError(
-        421,
+        'MisdirectedHost',
         `This server does not answer for the host ${shown}. If it is one of its names, ` +
           'add it to STOWAGE_ALLOWED_HOSTS or set STOWAGE_PUBLIC_URL.',
       );

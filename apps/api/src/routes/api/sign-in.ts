@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ApiErrorSchema,
   KeySignInBodySchema,
   PasswordSignInBodySchema,
   SessionResponseSchema,
@@ -42,8 +41,6 @@ const route: FastifyPluginAsyncZod<{ limit: SignInLimit }> = async (app, opts) =
         response: {
           200: SessionResponseSchema,
           ...errorResponses,
-          401: ApiErrorSchema,
-          429: ApiErrorSchema,
         },
       },
     },
@@ -81,7 +78,7 @@ const route: FastifyPluginAsyncZod<{ limit: SignInLimit }> = async (app, opts) =
         throw badRequest(`Profile ${name} signs in with S3 keys, not a password`);
       }
       if (!(await verifyPassword(body.password, profile.passwordHash))) {
-        throw new HttpError(401, WRONG_PASSWORD);
+        throw new HttpError('WrongPassword', WRONG_PASSWORD);
       }
       user = { sid, profile: name, via: 'password', createdAt: now, lastSeen: now };
     } else {
@@ -120,10 +117,11 @@ function withoutEndpoint(err: unknown, request: FastifyRequest): unknown {
     504: 'The store did not answer in time: try again later',
   };
   return new HttpError(
-    err.statusCode,
+    err.code,
     said[err.statusCode] ??
       'The store is unreachable or failing: try again later, or tell the operator',
     err.headers,
+    err.statusCode,
   );
 }
 export default route;

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  ApiErrorSchema,
   BucketParamsSchema,
   ObjectKeyQuerySchema,
   UpdateMetadataBodySchema,
@@ -23,7 +22,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
         params: BucketParamsSchema,
         querystring: ObjectKeyQuerySchema,
         body: UpdateMetadataBodySchema,
-        response: { 200: UpdateMetadataResponseSchema, ...errorResponses, 409: ApiErrorSchema },
+        response: { 200: UpdateMetadataResponseSchema, ...errorResponses },
       },
     },
     async (request) =>

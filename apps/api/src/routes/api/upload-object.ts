@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ApiErrorSchema,
   BucketParamsSchema,
   UploadFieldsSchema,
   UploadQuerySchema,
@@ -38,7 +37,7 @@ const route: FastifyPluginAsyncZod<UploadRouteOptions> = async (app, opts) => {
         params: BucketParamsSchema,
         querystring: UploadQuerySchema,
         body: UploadFormDoc,
-        response: { 200: UploadResponseSchema, ...errorResponses, 413: ApiErrorSchema },
+        response: { 200: UploadResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) =>

@@ -4,7 +4,7 @@ import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
-import { ApiRequestError, errorMessage } from '@/lib/api-client';
+import { errorMessage, hasCode } from '@/lib/api-client';
 import { tagsNote } from '@/lib/capability-notes';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
@@ -66,9 +66,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
         {error ? (
           <Banner title="Could not load this object.">
             {errorMessage(error)}
-            {error instanceof ApiRequestError &&
-            error.status === 404 &&
-            !objectKey.endsWith('/') ? (
+            {hasCode(error, 'NoSuchKey') && !objectKey.endsWith('/') ? (
               <span className="banner__hint">If you meant a folder, end the path with “/”.</span>
             ) : null}
           </Banner>

@@ -9,7 +9,7 @@ import { NameValueRows } from '@/components/form/name-value-rows';
 import { TextField } from '@/components/form/text-field';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
-import { ApiRequestError, errorMessage } from '@/lib/api-client';
+import { errorMessage, hasCode } from '@/lib/api-client';
 import { metadataEditNote } from '@/lib/capability-notes';
 import { getObjectDetailsQueryOptions } from '../api/get-object-details';
 import { useUpdateObjectMetadata } from '../api/update-object-metadata';
@@ -90,8 +90,7 @@ function MetadataFormBody({ bucket, details, onDone, onReload }: MetadataFormBod
   const update = useUpdateObjectMetadata(bucket, details.key);
   const [reloadError, setReloadError] = useState<unknown>(null);
   const { errors } = form.formState;
-  const conflict =
-    update.error instanceof ApiRequestError && [409, 412].includes(update.error.status);
+  const conflict = hasCode(update.error, 'ObjectChanged');
 
   const onSubmit = form.handleSubmit(async (body) => {
     await update.mutateAsync(body).then(onDone, () => undefined); // errors shown below

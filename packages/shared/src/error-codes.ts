@@ -1,0 +1,81 @@
+/**
+ * Every error the API answers has a stable `code`; its HTTP status follows from it. The web app
+ * branches on the code, never on the status or the message. No zod here: the first screen
+ * reads these.
+ */
+export const ERROR_STATUS = {
+  /** The request itself is wrong: a field, a form, a URL (the message says which). */
+  BadRequest: 400,
+  /** A key this connection will not send to the store (climbs out of its bucket, …). */
+  UnsafeKey: 400,
+  /** The store refused what was sent as malformed (tags, metadata, an argument). */
+  StoreRejectedInput: 400,
+  /** The store refused the request with another 4xx: the answer carries the store's status. */
+  StoreRejected: 400,
+  /** No session: sign in. */
+  NotSignedIn: 401,
+  /** The session ended (idle, expired, signed out, revoked): sign in again. */
+  SessionEnded: 401,
+  /** Sign-in: the store refused these keys. */
+  KeysRefused: 401,
+  /** Sign-in: the dashboard password is wrong. */
+  WrongPassword: 401,
+  /** A state-changing request without the CSRF header, cross-site, or from another origin. */
+  CrossSiteRefused: 403,
+  /** This connection may only read. */
+  ReadOnly: 403,
+  /** This connection may not use that bucket (a profile's allowlist). */
+  BucketNotAllowed: 403,
+  /** The store refused the credentials for this (AccessDenied, a bucket policy…). */
+  StoreRefused: 403,
+  /** No such API route. */
+  NotFound: 404,
+  /** The bucket does not exist. */
+  NoSuchBucket: 404,
+  /** The object does not exist. */
+  NoSuchKey: 404,
+  /** The request body stalled. */
+  RequestTimeout: 408,
+  /** The object changed since it was read (a conditional write lost). */
+  ObjectChanged: 409,
+  PayloadTooLarge: 413,
+  UnsupportedMediaType: 415,
+  RangeNotSatisfiable: 416,
+  /** The Host header names another server (DNS rebinding protection). */
+  MisdirectedHost: 421,
+  /** Too many requests or sign-in attempts: Retry-After says when to try again. */
+  TooManyRequests: 429,
+  /** A bug: the log has the details under the request id. */
+  Internal: 500,
+  /** The store does not implement this request. */
+  NotSupported: 502,
+  /** The store cannot be reached, or its certificate is not trusted, or it failed (5xx). */
+  StoreUnavailable: 502,
+  /** The store accepted a change but did not apply it as asked. */
+  StoreNotApplied: 502,
+  /** The store is busy and asks to slow down (after retries): try again in a moment. */
+  StoreBusy: 503,
+  /** The store did not answer in time. */
+  StoreTimeout: 504,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+/** The code for a status no code of ours was given for (Fastify's own answers). */
+export function codeForStatus(status: number): ErrorCode {
+  const byStatus: Record<number, ErrorCode> = {
+    401: 'NotSignedIn',
+    403: 'CrossSiteRefused',
+    404: 'NotFound',
+    408: 'RequestTimeout',
+    413: 'PayloadTooLarge',
+    415: 'UnsupportedMediaType',
+    416: 'RangeNotSatisfiable',
+    429: 'TooManyRequests',
+  };
+  return byStatus[status] ?? (status >= 500 ? 'Internal' : 'BadRequest');
+}
+
+/** The request id header every answer carries (the error body has it too). */
+export const REQUEST_ID_HEADER = 'x-request-id';
