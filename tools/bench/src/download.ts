@@ -41,7 +41,7 @@ export const download: Bench = {
     'The file is stored once (directly); then each round reads it through ' +
     '`GET /api/buckets/:b/object/content` and directly with GetObject, both drained by the bench ' +
     'without keeping the bytes; median of per-round ratios. Also read each round through a ' +
-    'bare TCP pipe to the store (bench/tcp-pipe.ts), the least any relay can do: its ratio ' +
+    'bare TCP pipe to the store (tools/bench/src/tcp-pipe.ts), the least any relay can do: its ratio ' +
     'is the ceiling of this figure on this machine. Each round starts with a different one of ' +
     'the three. ' +
     'Also recorded: CPU seconds per GiB outside the store (bench process, plus the API process on the API path).',

@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { startEmbeddedStore } from '../src/store/embedded.js';
-import { DEMO_EMBEDDED_KEYS } from '../src/config.js';
-import { startCephRgw } from '../test/ceph-rgw.js';
+import { startEmbeddedStore } from '@stowage/api/store/embedded';
+import { DEMO_EMBEDDED_KEYS } from '@stowage/api/config';
+import { startCephRgw } from '@stowage/api/test/ceph-rgw';
 
 export const MiB = 1024 * 1024;
 export const root = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: the benchmark suite. Prints figures and rewrites BENCHMARKS.md; asserts nothing.
  *   pnpm bench [-- --store embedded|ceph|both] [--only upload,download,…] [--quick] [--no-save]
- * Each store's latest figures are kept in bench/results.json, so a run on one store keeps
+ * Each store's latest figures are kept in tools/bench/results.json, so a run on one store keeps
  * the other's column.
  */
 import os from 'node:os';
