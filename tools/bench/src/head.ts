@@ -12,14 +12,16 @@ export const head: Bench = {
   name: 'head',
   adrs: ['0002-details-latency-is-the-hop.md'],
   ceiling: {
-    // A route that cost nothing still adds the hop to the store's HeadObject.
+    // A route that cost nothing still adds the hop to the store's HeadObject. Medians of the two
+    // add up (nearly); tails do not: the p95 of a sum is below the sum of the p95s, so a p95
+    // "ceiling" would overstate it (a run can beat it) and p95 gets none (ADR 0002).
     bound: (f) =>
-      f.raw?.directMs && f.raw.hopMs !== undefined
+      f.id === 'head.p50' && f.raw?.directMs && f.raw.hopMs !== undefined
         ? (f.raw.directMs + f.raw.hopMs) / f.raw.directMs
         : undefined,
     meets: (value) => value <= BUDGET,
     says: (bounds) =>
-      '(HeadObject + hop) ÷ HeadObject, what a route that cost nothing beyond the hop ' +
+      '(HeadObject + hop) ÷ HeadObject at p50, what a route that cost nothing beyond the hop ' +
       `(\`GET /api/health\`, measured alone) would score, in the same run: ${bounds}. Above the ` +
       `budget (≤ ${BUDGET}): the hop alone exceeds it.`,
   },

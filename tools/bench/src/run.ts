@@ -87,6 +87,11 @@ for (const kind of stores) {
         log(
           `  ${f.met === false ? 'MISSED' : 'ok    '} ${f.figure}: ${f.value} (budget ${f.budget}) ${f.detail}`,
         );
+        const ceiling = bench.ceiling?.bound(f);
+        if (ceiling !== undefined) {
+          const misses = !bench.ceiling?.meets(ceiling);
+          log(`         ceiling here ${ceiling.toFixed(2)}${misses ? ', out of the budget' : ''}`);
+        }
       }
       log(`  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
       save(kind, bench, out, run);
