@@ -68,11 +68,16 @@ const STORE_LABEL: Record<StoreKind, string> = { embedded: 'embedded s3rver', ce
 
 const benchOf = (benches: Bench[], id: string) => benches.find((b) => id.startsWith(`${b.name}.`));
 
-/** The figure's ceiling when one was measured and it misses the budget, else undefined. */
+/**
+ * The figure's ceiling when one was measured and it misses the budget, else undefined. Judged
+ * as printed (two decimals): a ceiling of 1.302 against ≤ 1.3 would read "1.30, above 1.3".
+ */
 function missedCeiling(bench: Bench | undefined, f: Figure | undefined): number | undefined {
   if (!bench?.ceiling || !f) return undefined;
   const bound = bench.ceiling.bound(f);
-  return bound !== undefined && !bench.ceiling.meets(bound) ? bound : undefined;
+  if (bound === undefined) return undefined;
+  const shown = Number(bound.toFixed(2));
+  return bench.ceiling.meets(shown) ? undefined : shown;
 }
 
 /** The value and whether it met the budget; the size too when it is not the row's. */

@@ -89,7 +89,7 @@ for (const kind of stores) {
         );
         const ceiling = bench.ceiling?.bound(f);
         if (ceiling !== undefined) {
-          const misses = !bench.ceiling?.meets(ceiling);
+          const misses = !bench.ceiling?.meets(Number(ceiling.toFixed(2)));
           log(`         ceiling here ${ceiling.toFixed(2)}${misses ? ', out of the budget' : ''}`);
         }
       }
