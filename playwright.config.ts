@@ -10,7 +10,7 @@ import {
   readOnlyURL,
 } from './apps/web/e2e/servers';
 
-/** Debian's Chromium as root in a VM without GPU or network (shared with apps/api/bench/browser.ts). */
+/** Debian's Chromium as root in a VM without GPU or network (shared with tools/bench/src/browser.ts). */
 const chromiumArgs = JSON.parse(
   readFileSync(new URL('./scripts/chromium-args.json', import.meta.url), 'utf8'),
 ) as string[];

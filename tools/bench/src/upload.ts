@@ -28,18 +28,7 @@ export const directUpload = (client: Upload['client'], key: string, file: string
 
 export const upload: Bench = {
   name: 'upload',
-  limits:
-    "Not the API's parsing. A CPU profile of the API (--cpu-prof, 64 MiB uploads) puts its busy " +
-    "time in lib-storage's part assembly (Buffer.concat of each 8 MiB part, and the GC of those " +
-    'buffers: about 40%), the SigV4 SHA-256 of each part (plain-http endpoints sign the payload) ' +
-    'and socket writes; busboy is a few per cent. The direct upload does the same assembly and ' +
-    'hashing in one process, so the API adds only the relay, and on 2 cores it can even win ' +
-    '(ratios above 1: client and API work in parallel). What limits the figure is the machine: ' +
-    '2 cores at a load average of 10–20 (other sessions), with three busy processes (bench ' +
-    'client, API, store) on the API path against two on the direct one; the per-round ratios ' +
-    'spread from 0.68 to 1.11. The earlier bench (0.39–0.68) streamed the form with fetch() + ' +
-    "FormData; the suite now streams it with node:http, as lean as lib-storage's own client. " +
-    'Whether the client explains the earlier figures was not measured separately.',
+  adrs: ['0006-upload-throughput-on-a-loaded-machine.md'],
   method:
     'One API process; the same file of random bytes is uploaded through `POST /api/buckets/:b/upload` ' +
     '(multipart/form-data streamed from disk by node:http, size field first) and directly with ' +

@@ -28,12 +28,7 @@ export function initialChunks(dist = webDist): string[] {
 export const bundle: Bench = {
   name: 'bundle',
   storeIndependent: true,
-  limits:
-    'React (its own chunk), TanStack Router/Query/Virtual and the app. zod (~26 KB gzipped) ' +
-    'loads with the forms only: the constants the first screen needs (CSRF header, key and ' +
-    'copy limits) live in zod-free modules (keys.ts, constants.ts). It slipped to 161 KB twice ' +
-    'when such a constant was added beside schemas; left alone the bundler also put React and ' +
-    'zod in one shared chunk, hence the explicit React chunk (vite.config.ts).',
+  adrs: ['0007-initial-javascript-without-zod.md'],
   method:
     'apps/web/dist as `pnpm build` leaves it: the scripts and modulepreloads of index.html and ' +
     'every chunk they import statically (not `import()` chunks), each gzipped (zlib level 9) and summed.',

@@ -7,20 +7,7 @@ import { PREFIX, seededBucket } from './seed.js';
 
 export const listing: Bench = {
   name: 'listing',
-  limits:
-    "The SDK's XML deserializer was the largest cost of a page on both sides (~11 ms of CPU " +
-    'per 1,000 keys; 23.5 ms of API CPU per page against 18.2 ms for the direct client, which ' +
-    'made the first page 1.3–1.5×). The API now reads ListObjectsV2 answers with its own small ' +
-    "reader (src/store/s3-list-reader.ts: 3.5 ms against the SDK's 12 ms for a 229 KB Ceph " +
-    'page; the SDK still signs, retries and reads errors; unit tests compare the two on ' +
-    'escapes, CDATA, CRLF and indented XML, and the key round-trip suite runs on every store), ' +
-    'and its client resolves its middleware once per command class (cacheMiddleware; so does ' +
-    "the bench's direct client). First page on Ceph 49 → 37 ms against 34 → 30 ms direct " +
-    '(1.44 → 1.25; 0.94 in a 10,000-key run the same day), a whole walk 1.23 → 0.90. What ' +
-    'remains per page is the hop: JSON out (zod + ' +
-    'JSON.stringify ~1 ms per 1,000 entries), a 150 KB answer over loopback, and the client ' +
-    'parsing it again. On s3rver every page reads the whole bucket from disk (0.45–4 s per ' +
-    'page at 100,000 keys, depending on the page cache), so no walk is timed there.',
+  adrs: ['0003-listing-reader-vs-sdk-deserializer.md'],
   method:
     'The prefix k/ holds N keys seeded directly (PutObject, 48 at once). The API lists it with ' +
     '`GET /api/buckets/:b/objects?prefix=k/` (1,000 per page, delimiter /, following nextCursor); ' +

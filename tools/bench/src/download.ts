@@ -17,31 +17,25 @@ import { startTcpPipe } from './tcp-pipe.js';
 import { BUCKET, directUpload } from './upload.js';
 
 const KEY = 'download.bin';
+/** The budget: API ÷ direct GetObject throughput at least this. */
+const BUDGET = 0.95;
 
 export const download: Bench = {
   name: 'download',
-  limits:
-    "Node's HTTP relay on 2 vCPUs shared with the store and the client; not the hop itself. " +
-    'The route is a plain pipe (reply.send of the GetObject body, no transform or copy of ' +
-    'ours). A bare TCP pipe between the direct client and the store (recorded each run) ' +
-    'reaches 0.65–1.24 of the direct read (this run 0.99 on s3rver, where the API got 0.49; ' +
-    '0.68 on Ceph, where it got 0.58), and a bare Node http relay inside the reading ' +
-    "process (measured 0.95–1.1): what the API's relay costs is a third process on 2 vCPUs, " +
-    "receiving through Node's HTTP client and writing through its server, each 64 KiB write " +
-    'waking the client on the other vCPU: 4–15 s of CPU per GiB for client and API together ' +
-    'against 0.7–5 s for the direct read. The same code ranges 0.29–1.07 between rounds and ' +
-    'runs, and the direct read alone 130–500 MiB/s. Tried and measured, none kept: a 64 KiB ' +
-    'stream high-water mark; joining chunks into ≤ 1 MiB writes; joining what arrives within ' +
-    'one event-loop turn; handing on all that has arrived at once from a 1 MiB buffer. A/B in ' +
-    'one run with one API process per variant: every variant, the plain pipe included, was ' +
-    'fastest in one run and slowest in another (the plain pipe 0.70 in one run, 0.63–1.07 in ' +
-    'the next); the noise is larger than any effect. Where the client and the store are across ' +
-    "a network, the relay's CPU is what it costs: one core relays ~300 MiB/s.",
+  adrs: ['0001-download-relay-on-2-vcpus.md'],
+  ceiling: {
+    bound: (f) => f.raw?.pipeRatio,
+    meets: (value) => value >= BUDGET,
+    says: (bounds) =>
+      'A bare TCP pipe between the direct client and the store (no HTTP work at all) against ' +
+      `the direct read, in the same run: ${bounds}. Below the budget (≥ ${BUDGET}): no relay ` +
+      'beats a bare pipe.',
+  },
   method:
     'The file is stored once (directly); then each round reads it through ' +
     '`GET /api/buckets/:b/object/content` and directly with GetObject, both drained by the bench ' +
     'without keeping the bytes; median of per-round ratios. Also read each round through a ' +
-    'bare TCP pipe to the store (bench/tcp-pipe.ts), the least any relay can do: its ratio ' +
+    'bare TCP pipe to the store (tools/bench/src/tcp-pipe.ts), the least any relay can do: its ratio ' +
     'is the ceiling of this figure on this machine. Each round starts with a different one of ' +
     'the three. ' +
     'Also recorded: CPU seconds per GiB outside the store (bench process, plus the API process on the API path).',
@@ -118,10 +112,16 @@ export const download: Bench = {
       {
         id: 'download.ratio',
         figure: `Download ${mib} MiB: API ÷ direct GetObject throughput`,
-        budget: '≥ 0.95',
+        budget: `≥ ${BUDGET}`,
         value: ratio.toFixed(2),
-        met: ratio >= 0.95,
+        met: ratio >= BUDGET,
         detail: `median of ${rounds} rounds; API ${median(viaApi).toFixed(1)} MiB/s, direct ${median(direct).toFixed(1)} MiB/s; ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(cpuApi).toFixed(1)} s through the API (client + API process), ${median(cpuDirect).toFixed(1)} s direct; the least any relay does, a bare TCP pipe between the direct client and the store: ${median(pipeRatios).toFixed(2)} (${pipeRatios.map((x) => x.toFixed(2)).join(', ')})`,
+        raw: {
+          ratio,
+          apiMiBs: median(viaApi),
+          directMiBs: median(direct),
+          pipeRatio: median(pipeRatios),
+        },
       },
     ];
   },

@@ -42,25 +42,7 @@ const SETTLE_MS = 1500;
 
 export const browser: Bench = {
   name: 'browser',
-  limits:
-    'First rows, Ceph, 100,000 keys: 0.67–0.82 s over five first visits (median 0.72–0.78 s); the ' +
-    "detail column has the median visit's timeline. The page comes with a preload (Link " +
-    "header) of the session and the folder's first page, so both are asked for ~0.1 s after " +
-    'navigation while the scripts load, not after DOMContentLoaded and the session as before; ' +
-    "the app's own requests leave before React renders (route loaders) and are handed the " +
-    'preloaded answers; the five capability probes wait for the first page. What is left: ' +
-    '~0.4 s to fetch and compile 425 KB (136 KB gzipped) of JavaScript, ~0.15 s running it to ' +
-    'DOMContentLoaded, ~0.2 s rendering the first rows; on 2 cores the first page itself ' +
-    'takes 0.3 s in the browser against ~50 ms from Node, as Chromium, the API and radosgw ' +
-    'share them. The app changes alone: the previous build, measured the same way ' +
-    '(BENCH_APP_ROOT, 10,000 keys, Ceph), 678 ms against 606 ms. Most of the earlier 1.35–1.9 ' +
-    "s was Chromium's own launch and a new tab's renderer process (~0.4 s before it even " +
-    'parsed the HTML), which the bench no longer counts; with them counted, the preload still ' +
-    'answered the first page at ~0.5 s instead of ~1.45 s. On s3rver (median 1.01–1.05 s) the ' +
-    'store is the limit: each of its pages reads the whole bucket (the first page ~0.45–0.75 ' +
-    's). Rows: TanStack Virtual keeps the DOM to the visible rows plus overscan (46). Long ' +
-    'tasks while scrolling: each loaded page re-derives the entry list and the virtualizer ' +
-    're-measures (O(loaded keys)); 94–320 ms at 100,000 keys over the runs.',
+  adrs: ['0004-browser-first-rows-preload-and-launch-cost.md'],
   method:
     "The built SPA served by the API (STOWAGE_WEB_DIR), Debian's Chromium via Playwright " +
     '(1280×900), launched once. Before the visits the store and the API are warmed with one ' +

@@ -15,13 +15,7 @@ async function sha256(stream: Readable): Promise<string> {
 
 export const concurrent: Bench = {
   name: 'concurrent',
-  limits:
-    'Memory is bounded by design: each streamed upload holds up to five 8 MiB parts (lib-storage: ' +
-    '4 in flight plus the one filling), and all uploads share one budget for them ' +
-    '(STOWAGE_UPLOAD_BUFFER_MIB, default 256 MiB = six uploads); the rest wait their turn with ' +
-    'their requests unread (TCP backpressure holds the clients). Peak = idle process (~90 MiB) + ' +
-    'the budget + parser and socket buffers. Before the budget: 999 MiB on Ceph under load. ' +
-    "Throughput is the store's: waiting uploads do not slow the store down, they only queue.",
+  adrs: ['0005-upload-memory-budget.md'],
   method:
     'A fresh API process; N different files of random bytes are uploaded through the API all ' +
     "at once; each stored object is then read back directly and its SHA-256 compared with the file's. " +

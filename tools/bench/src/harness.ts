@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { startEmbeddedStore } from '../src/embedded/embedded-store.js';
-import { DEMO_EMBEDDED_KEYS } from '../src/embedded/keys.js';
-import { startCephRgw } from '../test/ceph-rgw.js';
+import { startEmbeddedStore } from '@stowage/api/embedded';
+import { DEMO_EMBEDDED_KEYS } from '@stowage/api/embedded/keys';
+import { startCephRgw } from '@stowage/api/test/ceph-rgw';
 
 export const MiB = 1024 * 1024;
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -248,6 +248,11 @@ export interface Figure {
   met: boolean | null;
   /** Raw numbers and notes behind the value (printed, kept in results.json). */
   detail: string;
+  /**
+   * The numbers behind the value, unrounded where measured, by name (e.g. `directMs`, `hopMs`):
+   * what the report computes from, such as a ceiling. Kept in results.json.
+   */
+  raw?: Record<string, number>;
   /** When, and the 1-minute load average before → after (set by run.ts). */
   at?: string;
   load?: string;
@@ -259,12 +264,27 @@ export interface BenchContext {
   log(msg: string): void;
 }
 
+/**
+ * The best a bench's figures could reach on this machine, computed from numbers measured in the
+ * same run (a figure's `raw`), never quoted: BENCHMARKS.md states it where it misses the budget.
+ */
+export interface Ceiling {
+  /** The bound for one store's figure, or undefined when its run did not record what it needs. */
+  bound(f: Figure): number | undefined;
+  /** Whether a value would meet the budget (the same test as the figures' `met`). */
+  meets(value: number): boolean;
+  /** The one-line statement, given the bounds that miss: "<store> [<figure>] <bound>; …". */
+  says(bounds: string): string;
+}
+
 export interface Bench {
   name: string;
-  /** What the figure measures and how (goes to BENCHMARKS.md). */
+  /** What the figure measures and how: stable text, no figures of a run (goes to BENCHMARKS.md). */
   method: string;
-  /** What limits the figure on this machine, as found (goes to BENCHMARKS.md). */
-  limits: string;
+  /** The figures' ceiling on this machine, where one is measured (see Ceiling). */
+  ceiling?: Ceiling;
+  /** The records (docs/adr/*.md) of what was found about these figures and decided. */
+  adrs: string[];
   /** The same on every store (measured once per run). */
   storeIndependent?: boolean;
   run(ctx: BenchContext): Promise<Figure[]>;

@@ -6,10 +6,7 @@ import { BUCKET } from './upload.js';
 
 export const memory: Bench = {
   name: 'memory',
-  limits:
-    'lib-storage holds up to 4 parts of 8 MiB plus the one being filled, and the multipart ' +
-    "parser's buffers: about 80–100 MiB above the idle process (~90 MiB), whatever the file size. " +
-    'The part size only grows past 8 MiB for files over ~70 GiB (10,000-part limit).',
+  adrs: ['0005-upload-memory-budget.md'],
   method:
     'A fresh API process per upload, so each peak belongs to one upload; the peak is the ' +
     "kernel's high-water mark of the API's resident memory (VmHWM in /proc/<pid>/status).",
