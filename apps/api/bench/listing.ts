@@ -11,8 +11,8 @@ export const listing: Bench = {
     "The SDK's XML deserializer was the largest cost of a page on both sides (~11 ms of CPU " +
     'per 1,000 keys; 23.5 ms of API CPU per page against 18.2 ms for the direct client, which ' +
     'made the first page 1.3–1.5×). The API now reads ListObjectsV2 answers itself with saxes, a ' +
-    'conformant XML parser (src/store/s3-list-reader.ts: 5–6.5 ms of CPU for a 1,000-key page ' +
-    "against the SDK's 15–19 ms, the same as the regex reader it replaced and with which the " +
+    'conformant XML parser (src/store/s3-list-reader.ts: 3–6.5 ms of CPU for a 1,000-key page ' +
+    "against the SDK's 11–19 ms, the same as the regex reader it replaced and with which the " +
     'figures below were taken; the SDK still signs, retries, reads errors and any page that is ' +
     'not well-formed XML; unit tests compare the two on ' +
     'escapes, CDATA, CRLF and indented XML, and the key round-trip suite runs on every store), ' +
