@@ -7,7 +7,10 @@ import { PREFIX, seededBucket } from './seed.js';
 
 export const listing: Bench = {
   name: 'listing',
-  adrs: ['0003-listing-reader-vs-sdk-deserializer.md'],
+  adrs: [
+    '0003-listing-reader-vs-sdk-deserializer.md',
+    '0008-listing-reader-on-a-conformant-parser.md',
+  ],
   method:
     'The prefix k/ holds N keys seeded directly (PutObject, 48 at once). The API lists it with ' +
     '`GET /api/buckets/:b/objects?prefix=k/` (1,000 per page, delimiter /, following nextCursor); ' +

@@ -10,6 +10,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { SaxesParser } from 'saxes';
 import type { BucketCapabilities, Capability, VersioningStatus } from '@stowage/shared';
 import type { StoreConfig } from '../config/connection.js';
 import { readCaBundle } from '../config/ca-bundle.js';
@@ -162,14 +163,32 @@ export async function probeFeatures(
 }
 
 /**
- * GetBucketVersioning replies also carry their XML root element (`XmlRoot`): the SDK parses
- * any document as `{}`, and s3rver answers ?versioning with a bucket listing.
+ * GetBucketVersioning replies also carry their XML root element (`XmlRoot`): the SDK reads
+ * any document as `{}` (a bucket never versioned answers an empty VersioningConfiguration),
+ * and s3rver answers ?versioning with a bucket listing.
  */
 export const versioningRootReader: ReplyReader = {
-  read: (xml) => ({
-    XmlRoot: /<([A-Za-z][\w:-]*)[\s/>]/.exec(xml.replace(/<\?[^>]*\?>/, ''))?.[1] ?? '',
-  }),
+  read: (xml) => ({ XmlRoot: rootElementOf(xml) }),
 };
+
+/** Thrown from the parser's handler: the rest of the document is the SDK's to read. */
+const ROOT_FOUND = new Error('root element found');
+
+/** The name of a document's root element, read by saxes (a conformant XML parser); '' if none. */
+export function rootElementOf(xml: string): string {
+  let root = '';
+  const parser = new SaxesParser({ position: false });
+  parser.on('opentag', ({ name }) => {
+    root = name;
+    throw ROOT_FOUND;
+  });
+  try {
+    parser.write(xml).close();
+  } catch (err) {
+    if (err !== ROOT_FOUND) return '';
+  }
+  return root;
+}
 
 /** GetBucketVersioning, with the root element of its reply (see versioningRootReader). */
 export async function probeVersioning(

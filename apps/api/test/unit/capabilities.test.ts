@@ -1,10 +1,15 @@
+import { GetBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import {
   classify,
   classifyPresign,
+  probeVersioning,
+  rootElementOf,
   versioningFrom,
+  versioningRootReader,
   type ProbeAnswer,
 } from '../../src/store/s3-capabilities.js';
+import { clientAnswering } from './fixed-reply-client.js';
 import { createProbeCache } from '../../src/store/capability-cache.js';
 
 const no = (name: string, status?: number): ProbeAnswer => ({ ok: false, name, status });
@@ -60,6 +65,47 @@ describe('versioningFrom', () => {
     [no('NoSuchBucket', 404), '', undefined, 'no-bucket'],
   ])('%j with root %s, Status %s -> %s', (answer, root, status, expected) => {
     expect(versioningFrom(answer, root, status)).toBe(expected);
+  });
+});
+
+describe('the root element of a GetBucketVersioning reply', () => {
+  const HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
+  const NS = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"';
+  const never = `${HEAD}<VersioningConfiguration ${NS}/>`;
+  const enabled = `${HEAD}\r\n<!-- note -->\n<VersioningConfiguration ${NS}><Status>Enabled</Status></VersioningConfiguration>`;
+  // s3rver's answer to ?versioning: the bucket's listing.
+  const listing = `${HEAD}<ListBucketResult xmlns="http://doc.s3.amazonaws.com/2006-03-01/"><Name>b</Name><Contents><Key>a&#x27;b</Key></Contents></ListBucketResult>`;
+
+  it.each([
+    [never, 'VersioningConfiguration'],
+    [enabled, 'VersioningConfiguration'],
+    [listing, 'ListBucketResult'],
+    [
+      '<?xml version="1.0"?><s3:VersioningConfiguration xmlns:s3="x"/>',
+      's3:VersioningConfiguration',
+    ],
+    ['', ''],
+    ['not xml', ''],
+    ['<!-- only a comment -->', ''],
+  ])('%j -> %j', (xml, root) => {
+    expect(rootElementOf(xml)).toBe(root);
+  });
+
+  it('tells a listing from a bucket never versioned, which the SDK reads alike', async () => {
+    const sdk = (xml: string) =>
+      clientAnswering(200, xml).send(new GetBucketVersioningCommand({ Bucket: 'b' }));
+    const { $metadata: _a, ...fromNever } = await sdk(never);
+    const { $metadata: _b, ...fromListing } = await sdk(listing);
+    expect(fromNever).toEqual({});
+    expect(fromListing).toEqual({});
+    const probe = (xml: string) =>
+      probeVersioning(
+        clientAnswering(200, xml, { GetBucketVersioningCommand: versioningRootReader }),
+        'b',
+      );
+    expect(await probe(never)).toBe('Off');
+    expect(await probe(enabled)).toBe('Enabled');
+    expect(await probe(listing)).toBe('unsupported');
   });
 });
 

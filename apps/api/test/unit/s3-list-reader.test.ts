@@ -1,40 +1,20 @@
-import { Readable } from 'node:stream';
 import {
   ListObjectsV2Command,
-  S3Client,
   type ListObjectsV2CommandOutput,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { listPageReader, readListPage } from '../../src/store/s3-list-reader.js';
-import { addReplyReaders } from '../../src/store/s3-reply-readers.js';
+import { clientAnswering as answering } from './fixed-reply-client.js';
 
 /**
  * The reader must give what the SDK's own deserializer gives. Real stores (tested in the
  * integration suite) write compact XML; these documents also hold what other stores may
  * write: indentation, CRLF, CDATA, comments, character references, nested owners. The
- * transport below only hands the SDK these exact bytes.
+ * transport only hands the SDK these exact bytes.
  */
-function clientAnswering(status: number, body: string, quick: boolean): S3Client {
-  const client = new S3Client({
-    endpoint: 'http://127.0.0.1:1',
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    maxAttempts: 1,
-    cacheMiddleware: true,
-    requestHandler: {
-      handle: async () => ({
-        response: {
-          statusCode: status,
-          headers: { 'content-type': 'application/xml', 'x-amz-request-id': 'req-1' },
-          body: Readable.from([Buffer.from(body)]),
-        },
-      }),
-    },
-  });
-  if (quick) addReplyReaders(client, { ListObjectsV2Command: listPageReader });
-  return client;
-}
+const clientAnswering = (status: number, body: string, quick: boolean) =>
+  answering(status, body, quick ? { ListObjectsV2Command: listPageReader } : undefined);
 
 const list = (client: S3Client) =>
   client.send(new ListObjectsV2Command({ Bucket: 'b', Prefix: 'p/', Delimiter: '/' }));
@@ -120,6 +100,15 @@ describe('readListPage: the same listing the SDK reads', () => {
     expect((await list(clientAnswering(200, xml, false))).Contents![0]!.Key).not.toBe('p/🎉.txt');
   });
 
+  it('leaves a document that is not well-formed XML 1.0 to the SDK', async () => {
+    // AWS writes a key's control characters as references XML 1.0 forbids (&#x1;).
+    const xml = `<ListBucketResult>${entry('p/bell&#x7;.txt')}${entry('p/ok.txt')}</ListBucketResult>`;
+    expect(readListPage(xml)).toBeUndefined();
+    const out = await list(clientAnswering(200, xml, true));
+    expect(used(out)).toEqual(used(await list(clientAnswering(200, xml, false))));
+    expect(out.Contents!.map((o) => o.Key)).toEqual(['p/bell\u0007.txt', 'p/ok.txt']);
+  });
+
   it('leaves a size or date it cannot read empty, as the SDK has none', () => {
     const xml = `<ListBucketResult><Contents><Key>k</Key><Size>lots</Size><LastModified>yesterday</LastModified></Contents></ListBucketResult>`;
     expect(readListPage(xml)!.Contents).toEqual([
@@ -137,6 +126,7 @@ describe('readListPage: the same listing the SDK reads', () => {
     expect(readListPage('<Error><Code>AccessDenied</Code></Error>')).toBeUndefined();
     expect(readListPage('<ListBucketResult><IsTruncated>true')).toBeUndefined();
     expect(readListPage('')).toBeUndefined();
+    expect(readListPage('<ListBucketResult></ListBucketResult><More/>')).toBeUndefined();
     expect(readListPage('<ListBucketResult/>')).toEqual({
       Contents: [],
       CommonPrefixes: [],
