@@ -7,17 +7,28 @@ import { ERROR_STATUS, type ErrorCode } from '@stowage/shared';
  */
 export class HttpError extends Error {
   readonly statusCode: number;
+  /** Headers the answer carries (Retry-After…). */
+  readonly headers: Record<string, string>;
+  /** What the store said, when this error maps one of its answers (s3-errors.ts). */
+  readonly store: StoreAnswer | undefined;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly headers: Record<string, string> = {},
-    status?: number,
+    options: { headers?: Record<string, string>; status?: number; store?: StoreAnswer } = {},
   ) {
     super(message);
     this.name = 'HttpError';
-    this.statusCode = status ?? ERROR_STATUS[code];
+    this.statusCode = options.status ?? ERROR_STATUS[code];
+    this.headers = options.headers ?? {};
+    this.store = options.store;
   }
+}
+
+/** A store's error answer: its S3 error name (or a network error's code) and HTTP status. */
+export interface StoreAnswer {
+  name: string;
+  status: number | undefined;
 }
 
 export const badRequest = (message: string) => new HttpError('BadRequest', message);

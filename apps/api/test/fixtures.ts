@@ -7,6 +7,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { onEmbedded } from './helper.js';
+import type { S3Store } from '../src/store/s3-store.js';
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -62,42 +63,13 @@ export interface SdkCall {
   status?: number;
 }
 
-type Send = (command: { input: unknown }, ...rest: unknown[]) => Promise<unknown>;
-
-/**
- * Runs `around` for every command the client sends, as a wrapper of `client.send`. The app's
- * client resolves its middleware once per command class (cacheMiddleware), so middleware a
- * test adds after the app's first request of a kind would never run; `send` always does.
- * Returns the function that puts `send` back.
- */
-export function aroundSends(
-  client: S3Client,
-  around: (
-    name: string,
-    input: Record<string, unknown>,
-    send: () => Promise<unknown>,
-  ) => Promise<unknown>,
-): () => void {
-  const own = client.send as unknown as Send;
-  const wrapped: Send = (command, ...rest) =>
-    around(
-      command.constructor.name.replace(/Command$/, ''),
-      command.input as Record<string, unknown>,
-      () => own.call(client, command, ...rest),
-    );
-  (client as unknown as { send: Send }).send = wrapped;
-  return () => {
-    (client as unknown as { send: Send }).send = own;
-  };
-}
-
 /**
  * Records every command the app's S3 client sends (and the store's status), so a test can see
  * which path a request took: UploadPartCopy or CopyObject, AbortMultipartUpload sent, etc.
  */
-export function sdkCalls(client: S3Client): SdkCall[] {
+export function sdkCalls(store: S3Store): SdkCall[] {
   const calls: SdkCall[] = [];
-  aroundSends(client, async (command, input, send) => {
+  store.aroundSends(async (command, input, send) => {
     const call: SdkCall = { command, input };
     calls.push(call);
     try {

@@ -1,7 +1,7 @@
 import { HttpError } from '../errors.js';
 import type { Credentials } from '../config/connection.js';
 import type { Profile } from '../config/profiles.js';
-import type { S3Store } from '../store/s3-store.js';
+import type { ObjectStore } from '../store/object-store.js';
 
 export const KEYS_REFUSED = 'The store refused these keys';
 
@@ -11,7 +11,7 @@ export const KEYS_REFUSED = 'The store refused these keys';
  * some buckets may not list them all). The embedded store checks signatures like any other
  * (embedded/embedded-auth.ts). A refusal is 401; an unreachable store stays 502.
  */
-export async function checkKeys(profile: Profile, keys: Credentials, store: S3Store) {
+export async function checkKeys(profile: Profile, keys: Credentials, store: ObjectStore) {
   try {
     const first = profile.buckets?.[0];
     if (first) await store.bucketExists(first);

@@ -59,7 +59,7 @@ export class SignInGuard {
         const seconds = Math.max(1, Math.ceil((w.resetAt - this.now()) / 1000));
         const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
         throw new HttpError('TooManyRequests', `Too many sign-in attempts: try again in ${wait}`, {
-          'retry-after': String(seconds),
+          headers: { 'retry-after': String(seconds) },
         });
       }
     }

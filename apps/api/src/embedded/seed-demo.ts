@@ -1,4 +1,4 @@
-import type { S3Store, PutObjectInput } from '../store/s3-store.js';
+import type { ObjectStore, PutObjectInput } from '../store/object-store.js';
 import { demoPng } from './demo-png.js';
 
 export const DEMO_BUCKET = 'demo';
@@ -45,7 +45,7 @@ export function demoObjects(): Omit<PutObjectInput, 'bucket'>[] {
 }
 
 /** Creates the demo bucket if needed and writes every demo object (puts are idempotent). */
-export async function seedDemo(store: S3Store): Promise<void> {
+export async function seedDemo(store: ObjectStore): Promise<void> {
   if (!(await store.bucketExists(DEMO_BUCKET))) await store.createBucket(DEMO_BUCKET);
   const puts: Omit<PutObjectInput, 'bucket'>[] = demoObjects();
   for (let i = 1; i <= DEMO_MANY_COUNT; i++) {

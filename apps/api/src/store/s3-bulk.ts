@@ -1,9 +1,9 @@
 import { DeleteObjectsCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import type { DeleteObjectsResponse, PrefixSummaryResponse } from '@stowage/shared';
+import type { DeleteObjectsResponse, ObjectSummary, PrefixSummaryResponse } from '@stowage/shared';
+import { HttpError } from '../errors.js';
 import { keyError } from './key-policy.js';
 import { mapLimit } from './map-limit.js';
-import { mapS3Error } from './s3-errors.js';
-import type { S3Store } from './s3-store.js';
+import type { S3Context } from './s3-context.js';
 
 /** Operations over many objects: bulk and folder delete, folder summary, existing keys. */
 
@@ -21,21 +21,21 @@ export const PREFIX_SUMMARY_CAP = 100_000;
  * Keys the connection refuses (key-policy.ts: on s3rver `a/../b` would hit `b`) are never sent.
  */
 export async function deleteObjects(
-  store: S3Store,
+  ctx: S3Context,
   bucket: string,
   keys: readonly string[],
 ): Promise<DeleteObjectsResponse> {
   const result: DeleteObjectsResponse = { deleted: 0, errors: [] };
   const toSend: string[] = [];
   for (const key of new Set(keys)) {
-    const refused = keyError(key, store.keyPolicy);
+    const refused = keyError(key, ctx.keyPolicy);
     if (!refused) toSend.push(key);
     else result.errors.push({ key, code: 'UnsafeKey', message: refused.message });
   }
   for (let i = 0; i < toSend.length; i += DELETE_BATCH) {
     const batch = toSend.slice(i, i + DELETE_BATCH);
     try {
-      const out = await store.client.send(
+      const out = await ctx.send(
         new DeleteObjectsCommand({
           Bucket: bucket,
           Delete: { Quiet: true, Objects: batch.map((Key) => ({ Key })) },
@@ -49,36 +49,34 @@ export async function deleteObjects(
       result.errors.push(...errors);
       result.deleted += batch.length - errors.length;
     } catch (err) {
-      const mapped = mapS3Error(err, store.endpointLabel, store.config);
-      if (i === 0) throw mapped;
-      const code = (err as { name?: string }).name || 'Error';
-      for (const key of toSend.slice(i)) result.errors.push({ key, code, message: mapped.message });
+      if (i === 0 || !(err instanceof HttpError)) throw err;
+      const code = err.store?.name || err.code;
+      for (const key of toSend.slice(i)) result.errors.push({ key, code, message: err.message });
       break;
     }
   }
   return result;
 }
 
-/** Lists the whole prefix first (no delimiter), then deletes exactly that snapshot. */
+/** Lists the whole prefix first (`pages`, no delimiter), then deletes exactly that snapshot. */
 export async function deletePrefix(
-  store: S3Store,
+  ctx: S3Context,
+  pages: AsyncIterable<ObjectSummary[]>,
   bucket: string,
-  prefix: string,
 ): Promise<DeleteObjectsResponse> {
   const keys: string[] = [];
-  for await (const page of store.listAll(bucket, prefix)) keys.push(...page.map((o) => o.key));
-  return deleteObjects(store, bucket, keys);
+  for await (const page of pages) keys.push(...page.map((o) => o.key));
+  return deleteObjects(ctx, bucket, keys);
 }
 
+/** Counts a folder's objects and bytes from its listing (`pages`), up to `cap`. */
 export async function prefixSummary(
-  store: S3Store,
-  bucket: string,
-  prefix: string,
+  pages: AsyncIterable<ObjectSummary[]>,
   cap = PREFIX_SUMMARY_CAP,
 ): Promise<PrefixSummaryResponse> {
   let count = 0;
   let totalSize = 0;
-  for await (const page of store.listAll(bucket, prefix)) {
+  for await (const page of pages) {
     for (const o of page) {
       if (count === cap) return { count, totalSize, truncated: true };
       count += 1;
@@ -90,20 +88,19 @@ export async function prefixSummary(
 
 /** HeadObject, 16 at a time; a 404 means absent, any other failure is the answer. */
 export async function existingKeys(
-  store: S3Store,
+  ctx: S3Context,
   bucket: string,
   keys: readonly string[],
 ): Promise<string[]> {
   const found = await mapLimit(keys, 16, async (key) => {
     // The store may hold no such key, and asking for it may alias another one.
-    if (keyError(key, store.keyPolicy)) return false;
+    if (keyError(key, ctx.keyPolicy)) return false;
     try {
-      await store.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      await ctx.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
       return true;
     } catch (err) {
-      const mapped = mapS3Error(err, store.endpointLabel, store.config);
-      if (mapped.statusCode === 404) return false;
-      throw mapped;
+      if (err instanceof HttpError && err.statusCode === 404) return false;
+      throw err;
     }
   });
   return [...new Set(keys.filter((_, i) => found[i]))];

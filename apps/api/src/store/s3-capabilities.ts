@@ -1,6 +1,5 @@
-import http from 'node:http';
-import https from 'node:https';
 import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
   GetBucketVersioningCommand,
@@ -10,12 +9,11 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { HttpRequest, parseUrl } from '@smithy/core/transport';
 import { SaxesParser } from 'saxes';
 import type { BucketCapabilities, Capability, VersioningStatus } from '@stowage/shared';
-import type { StoreConfig } from '../config/connection.js';
-import { readCaBundle } from '../config/ca-bundle.js';
-import { mapS3Error } from './s3-errors.js';
 import { createProbeCache } from './capability-cache.js';
+import type { S3Context } from './s3-context.js';
 import { HttpError } from '../errors.js';
 import type { ReplyReader } from './s3-reply-readers.js';
 
@@ -97,7 +95,9 @@ interface SdkErrorLike {
   cause?: { code?: string };
 }
 
+/** What a failed probe request said: the store's answer, kept on the mapped error. */
 function answerOf(err: unknown): ProbeAnswer {
+  if (err instanceof HttpError && err.store) return { ok: false, ...err.store };
   const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;
   return {
     ok: false,
@@ -123,21 +123,20 @@ const randomUploadId = () => randomBytes(24).toString('hex');
  * about a random key or upload id that does not exist, and reads what kind of "no" comes back.
  */
 export async function probeFeatures(
-  client: S3Client,
-  config: StoreConfig,
+  ctx: S3Context,
   bucket: string,
 ): Promise<ProbeResult<FeatureProbes>> {
   const key = randomKey();
   const [tagging, abort, partCopy, presign] = await Promise.all([
-    ask(() => client.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }))),
+    ask(() => ctx.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }))),
     ask(() =>
-      client.send(
+      ctx.send(
         new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: randomUploadId() }),
       ),
     ),
     // A missing source too: Ceph looks it up first (NoSuchKey), so no byte is ever copied.
     ask(() =>
-      client.send(
+      ctx.send(
         new UploadPartCopyCommand({
           Bucket: bucket,
           Key: key,
@@ -147,7 +146,7 @@ export async function probeFeatures(
         }),
       ),
     ),
-    presignedGet(client, config, bucket, key),
+    ask(() => presignedGet(ctx, bucket, key)),
   ]);
   const results = {
     tagging: classify(tagging, ['NoSuchKey']),
@@ -192,61 +191,51 @@ export function rootElementOf(xml: string): string {
 
 /** GetBucketVersioning, with the root element of its reply (see versioningRootReader). */
 export async function probeVersioning(
-  client: S3Client,
+  ctx: S3Context,
   bucket: string,
 ): Promise<ProbeResult<VersioningStatus>> {
   let out: { Status?: string; XmlRoot?: string } = {};
   const answer = await ask(async () => {
-    out = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }));
+    out = await ctx.send(new GetBucketVersioningCommand({ Bucket: bucket }));
   });
   return versioningFrom(answer, out.XmlRoot ?? '', out.Status);
 }
 
-/** A presigned GET of a missing key, fetched without the SDK (as a browser would). */
-async function presignedGet(
-  client: S3Client,
-  config: StoreConfig,
-  bucket: string,
-  key: string,
-): Promise<ProbeAnswer> {
-  let url: string;
-  try {
-    url = await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
+/**
+ * A presigned GET of a missing key, fetched as a browser would: no signing middleware, just the
+ * URL, sent by the client's own request handler (its TLS trust and timeouts). A refusal is
+ * thrown like any store answer (`ask` reads it); a 2xx or 404 comes back as is.
+ */
+async function presignedGet(ctx: S3Context, bucket: string, key: string): Promise<void> {
+  await ctx.withClient(async (client: S3Client) => {
+    const url = await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
       expiresIn: 60,
     });
-  } catch (err) {
-    return answerOf(err);
-  }
-  return new Promise<ProbeAnswer>((resolve) => {
-    const get = url.startsWith('https:') ? https.get : http.get;
-    const req = get(
-      url,
-      {
-        timeout: config.requestTimeoutMs,
-        rejectUnauthorized: config.tlsVerify,
-        ca: config.caBundlePath ? readCaBundle(config.caBundlePath) : undefined,
-      },
-      (res) => {
-        const status = res.statusCode ?? 0;
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          body += chunk;
-          if (body.length > 64 * 1024) res.destroy(); // an error document is small
-        });
-        res.on('close', () => {
-          const name = /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? '';
-          resolve({ ok: status >= 200 && status < 300, name, status });
-        });
-      },
+    const { response } = await client.config.requestHandler.handle(
+      new HttpRequest({ ...parseUrl(url), method: 'GET' }),
     );
-    req.on('timeout', () =>
-      req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
-    );
-    req.on('error', (err: NodeJS.ErrnoException) =>
-      resolve({ ok: false, name: err.code ?? 'network', status: undefined }),
-    );
+    const body = await readSmall(response.body as Readable | undefined);
+    const status = response.statusCode;
+    if (status >= 200 && status < 300) return;
+    throw Object.assign(new Error('presigned GET refused'), {
+      Code: /<Code>([^<]*)<\/Code>/.exec(body)?.[1] ?? '',
+      $metadata: { httpStatusCode: status },
+    });
   });
+}
+
+/** An error document is small: at most 64 KiB of it is read. */
+async function readSmall(body: Readable | undefined): Promise<string> {
+  if (!body) return '';
+  let text = '';
+  for await (const chunk of body) {
+    text += Buffer.from(chunk as Uint8Array).toString('utf8');
+    if (text.length > 64 * 1024) {
+      body.destroy();
+      break;
+    }
+  }
+  return text;
 }
 
 /** Versioning can be switched at any time, and an undecided answer is worth asking again. */
@@ -262,20 +251,20 @@ const found = <T>(result: ProbeResult<T>): T => {
  * cached per bucket: features for the process (a minute when some answer was undecided),
  * versioning for a minute.
  */
-export function createCapabilityProbe(client: S3Client, config: StoreConfig, endpoint: string) {
+export function createCapabilityProbe(ctx: S3Context) {
   const features = createProbeCache(
-    async (bucket) => found(await probeFeatures(client, config, bucket)),
+    async (bucket) => found(await probeFeatures(ctx, bucket)),
     (f) => (Object.values(f).includes('unknown') ? RECHECK_MS : Infinity),
   );
   const versioning = createProbeCache(
-    async (bucket) => found(await probeVersioning(client, bucket)),
+    async (bucket) => found(await probeVersioning(ctx, bucket)),
     () => RECHECK_MS,
   );
   return async (bucket: string): Promise<BucketCapabilities> => {
     // Both settle before answering, so no probe outlives the request that started it.
     const [f, v] = await Promise.allSettled([features(bucket), versioning(bucket)]);
-    if (f.status === 'rejected') throw mapS3Error(f.reason, endpoint, config);
-    if (v.status === 'rejected') throw mapS3Error(v.reason, endpoint, config);
+    if (f.status === 'rejected') throw f.reason;
+    if (v.status === 'rejected') throw v.reason;
     return { ...f.value, versioning: v.value };
   };
 }

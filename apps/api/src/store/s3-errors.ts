@@ -108,44 +108,48 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
   const name = e.Code ?? e.name ?? '';
   const code = e.code ?? '';
   const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
+  // Kept on the error: the capability probes read which kind of "no" the store said.
+  const store = { name: e.Code ?? (causeCode(err) || code || e.name || ''), status };
+  const fail = (
+    errorCode: ErrorCode,
+    message: string,
+    options: { headers?: Record<string, string>; status?: number } = {},
+  ) => new HttpError(errorCode, message, { ...options, store });
 
   const notFound = NOT_FOUND[name];
-  if (notFound) return new HttpError(...notFound);
+  if (notFound) return fail(...notFound);
   if (REFUSED.has(name) || status === 403) {
-    return new HttpError(
+    return fail(
       'StoreRefused',
       `The store at ${endpoint} refused the credentials (${name || 403})`,
     );
   }
   if (name === 'InvalidRange' || status === 416) {
-    return new HttpError('RangeNotSatisfiable', 'The requested range is outside the object');
+    return fail('RangeNotSatisfiable', 'The requested range is outside the object');
   }
   // A HEAD's 412 has no body, so the SDK names it "Unknown": the status decides.
   if (name === 'PreconditionFailed' || status === 412) {
-    return new HttpError('ObjectChanged', OBJECT_CHANGED);
+    return fail('ObjectChanged', OBJECT_CHANGED);
   }
   if (UNSUPPORTED.has(name) || status === 501 || status === 405) {
-    return new HttpError(
+    return fail(
       'NotSupported',
       `The store at ${endpoint} does not implement this request (${name || status})`,
     );
   }
   if (name === 'EntityTooLarge') {
-    return new HttpError(
+    return fail(
       'PayloadTooLarge',
       `The store at ${endpoint} refused the object as too large (${name})`,
     );
   }
   const refused = REFUSED_INPUT[name];
   if (refused) {
-    return new HttpError(
-      'StoreRejectedInput',
-      `The store at ${endpoint} refused ${refused} (${name})`,
-    );
+    return fail('StoreRejectedInput', `The store at ${endpoint} refused ${refused} (${name})`);
   }
   const untrusted = UNTRUSTED_CERT[code] ?? UNTRUSTED_CERT[causeCode(err)];
   if (untrusted) {
-    return new HttpError(
+    return fail(
       'StoreUnavailable',
       `The TLS certificate of the store at ${endpoint} is not trusted: ${untrusted} ` +
         `(${code || causeCode(err)}). Set AWS_CA_BUNDLE to a PEM file holding the store's CA ` +
@@ -159,32 +163,32 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
         : ` in time (no connection within ${seconds(timeouts.connectTimeoutMs)}, ` +
           `or no data for ${seconds(timeouts.requestTimeoutMs)})`
       : ' in time';
-    return new HttpError('StoreTimeout', `The store at ${endpoint} did not answer${within}`);
+    return fail('StoreTimeout', `The store at ${endpoint} did not answer${within}`);
   }
   if (THROTTLED.has(name) || status === 503 || status === 429) {
     const tries = e.$metadata?.attempts;
-    return new HttpError(
+    return fail(
       'StoreBusy',
       `The store at ${endpoint} is busy and asks to slow down (${name || status})` +
         (tries && tries > 1 ? `; it still refused after ${tries} attempts` : '') +
         '. Try again in a moment.',
-      { 'retry-after': '1' },
+      { headers: { 'retry-after': '1' } },
     );
   }
   if (UNREACHABLE.has(code) || UNREACHABLE.has(name) || isNetworkError(err)) {
     const why = code || name;
-    return new HttpError('StoreUnavailable', `The store at ${endpoint} is unreachable (${why})`);
+    return fail('StoreUnavailable', `The store at ${endpoint} is unreachable (${why})`);
   }
-  if (status === 404) return new HttpError('NoSuchKey', 'Not found in the store');
+  if (status === 404) return fail('NoSuchKey', 'Not found in the store');
   if (status !== undefined && status >= 400 && status < 500) {
     // The store's own 4xx, passed on with its status.
     const said = `The store at ${endpoint} answered ${name || status}`;
-    return new HttpError('StoreRejected', said, {}, status);
+    return fail('StoreRejected', said, { status });
   }
   if (status !== undefined && status >= 500) {
-    return new HttpError('StoreUnavailable', `The store at ${endpoint} failed (${name || status})`);
+    return fail('StoreUnavailable', `The store at ${endpoint} failed (${name || status})`);
   }
-  return new HttpError(
+  return fail(
     'StoreUnavailable',
     `The store at ${endpoint} could not be used (${name || 'unknown error'})`,
   );

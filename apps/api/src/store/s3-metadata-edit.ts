@@ -4,7 +4,8 @@ import { notApplied, objectChanged } from '../errors.js';
 import { OBJECT_CHANGED } from './s3-errors.js';
 import { multipartCopy, type CopyHeaders } from './s3-multipart-copy.js';
 import { planMetadataEdit, sameEtag, sameTags, unappliedFields } from './metadata-edit.js';
-import type { S3Store } from './s3-store.js';
+import type { S3Context } from './s3-context.js';
+import { headDetails, readTags, writeTags } from './s3-object-info.js';
 
 /** Parts of a multipart copy: big enough to be few, small enough to answer within a timeout. */
 const MAX_COPY_PART_BYTES = 512 * 1024 * 1024;
@@ -32,15 +33,15 @@ export const copySource = (bucket: string, key: string, escaping: 'component' | 
  * but did not apply is a 502, never a success.
  */
 export async function editMetadata(
-  store: S3Store,
+  ctx: S3Context,
   bucket: string,
   key: string,
   body: UpdateMetadataBody,
 ): Promise<ObjectDetails> {
   const [current, tags] = await Promise.all([
-    store.getObjectDetails(bucket, key),
+    headDetails(ctx, bucket, key),
     // A store without tagging has none to keep.
-    store.getObjectTags(bucket, key, { noneIfUnsupported: true }),
+    readTags(ctx, bucket, key, { noneIfUnsupported: true }),
   ]);
   if (body.ifMatch !== undefined && !sameEtag(body.ifMatch, current.etag)) {
     throw objectChanged(OBJECT_CHANGED);
@@ -62,44 +63,37 @@ export async function editMetadata(
     Metadata: plan.metadata,
   };
   const ifMatch = current.etag ?? undefined;
-  const source = copySource(bucket, key, store.config.quirks.copySourceEscaping);
-  const threshold = store.config.multipartCopyThresholdBytes;
+  const source = copySource(bucket, key, ctx.config.quirks.copySourceEscaping);
+  const threshold = ctx.config.multipartCopyThresholdBytes;
   // Without UploadPartCopy (s3rver: 501) CopyObject copies any size the store takes.
-  if (current.size > threshold && store.config.quirks.partCopy) {
+  if (current.size > threshold && ctx.config.quirks.partCopy) {
     const partBytes = Math.min(Math.max(threshold, 1), MAX_COPY_PART_BYTES);
-    await store.call(() =>
-      multipartCopy(store.client, {
-        bucket,
-        key,
-        copySource: source,
-        size: current.size,
-        ifMatch,
-        headers,
-        partBytes,
-      }),
-    );
+    await multipartCopy(ctx, {
+      bucket,
+      key,
+      copySource: source,
+      size: current.size,
+      ifMatch,
+      headers,
+      partBytes,
+    });
   } else {
-    await store.call(() =>
-      store.client.send(
-        new CopyObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          CopySource: source,
-          CopySourceIfMatch: ifMatch,
-          MetadataDirective: 'REPLACE',
-          TaggingDirective: 'COPY',
-          ...headers,
-        }),
-      ),
+    await ctx.send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        CopySource: source,
+        CopySourceIfMatch: ifMatch,
+        MetadataDirective: 'REPLACE',
+        TaggingDirective: 'COPY',
+        ...headers,
+      }),
     );
   }
 
-  const tagsAfterCopy = () => store.getObjectTags(bucket, key, { noneIfUnsupported: true });
-  if (!sameTags(await tagsAfterCopy(), tags)) await store.setTags(bucket, key, tags);
-  const [after, tagsAfter] = await Promise.all([
-    store.getObjectDetails(bucket, key),
-    tagsAfterCopy(),
-  ]);
+  const tagsAfterCopy = () => readTags(ctx, bucket, key, { noneIfUnsupported: true });
+  if (!sameTags(await tagsAfterCopy(), tags)) await writeTags(ctx, bucket, key, tags);
+  const [after, tagsAfter] = await Promise.all([headDetails(ctx, bucket, key), tagsAfterCopy()]);
   const wrong = unappliedFields(plan, after);
   if (!sameTags(tagsAfter, tags)) wrong.push('tags');
   if (wrong.length) {

@@ -4,8 +4,8 @@ import {
   CreateMultipartUploadCommand,
   UploadPartCopyCommand,
   type CopyObjectCommandInput,
-  type S3Client,
 } from '@aws-sdk/client-s3';
+import type { S3Context } from './s3-context.js';
 import { mapLimit } from './map-limit.js';
 
 /** The headers and metadata of the new object, as CopyObject takes them. */
@@ -50,14 +50,14 @@ export function copyRanges(size: number, partBytes: number): string[] {
  * Rewrites an object over CopyObject's 5 GiB limit: a multipart upload with the new headers
  * whose parts are copied server side (UploadPartCopy), 4 at a time. Any failure aborts it.
  */
-export async function multipartCopy(client: S3Client, input: MultipartCopyInput): Promise<void> {
+export async function multipartCopy(ctx: S3Context, input: MultipartCopyInput): Promise<void> {
   const { bucket: Bucket, key: Key } = input;
-  const { UploadId } = await client.send(
+  const { UploadId } = await ctx.send(
     new CreateMultipartUploadCommand({ Bucket, Key, ...input.headers }),
   );
   try {
     const parts = await mapLimit(copyRanges(input.size, input.partBytes), 4, async (range, i) => {
-      const out = await client.send(
+      const out = await ctx.send(
         new UploadPartCopyCommand({
           Bucket,
           Key,
@@ -70,7 +70,7 @@ export async function multipartCopy(client: S3Client, input: MultipartCopyInput)
       );
       return { PartNumber: i + 1, ETag: out.CopyPartResult?.ETag };
     });
-    await client.send(
+    await ctx.send(
       new CompleteMultipartUploadCommand({
         Bucket,
         Key,
@@ -80,7 +80,7 @@ export async function multipartCopy(client: S3Client, input: MultipartCopyInput)
     );
   } catch (err) {
     // The copy's failure is the answer; a failed abort only leaves parts behind.
-    await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => {});
+    await ctx.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => {});
     throw err;
   }
 }

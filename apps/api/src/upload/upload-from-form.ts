@@ -4,7 +4,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { UploadFields, UploadResponse } from '@stowage/shared';
 import { notApplied } from '../errors.js';
 import { holdBody } from '../plugins/app/body-watchdog.js';
-import type { S3Store } from '../store/s3-store.js';
+import type { ObjectStore } from '../store/object-store.js';
 import type { BufferBudget } from './buffer-budget.js';
 import { fileBody, type FileBody } from './file-body.js';
 import {
@@ -58,7 +58,7 @@ function departure(res: ServerResponse): { signal: AbortSignal; stop: () => void
 export async function uploadFromForm(
   request: FastifyRequest,
   reply: FastifyReply,
-  store: S3Store,
+  store: ObjectStore,
   target: UploadTarget,
 ): Promise<UploadResponse> {
   const { bucket, key, maxBytes, budget } = target;

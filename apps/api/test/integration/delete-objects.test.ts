@@ -2,7 +2,7 @@ import { PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapLimit } from '../../src/store/map-limit.js';
 import { build, createBucket, fixtureClient, onEmbedded, q, type TestApp } from '../helper.js';
-import { aroundSends, exists, listKeys, sdkCalls } from '../fixtures.js';
+import { exists, listKeys, sdkCalls } from '../fixtures.js';
 
 const s3 = fixtureClient();
 let app: TestApp;
@@ -134,7 +134,7 @@ describe('POST /api/buckets/:bucket/delete with keys', () => {
     const keys = Array.from({ length: 1500 }, (_, i) => `batch/${String(i).padStart(4, '0')}`);
     // Some of each batch exist; absent keys count as deleted too.
     await putMany(keys.filter((_, i) => i % 25 === 0));
-    const calls = sdkCalls(app.objectStore.client);
+    const calls = sdkCalls(app.objectStore);
     const res = await bulk({ keys: [...keys, keys[0]] });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ deleted: 1500, errors: [] });
@@ -159,18 +159,15 @@ describe('POST /api/buckets/:bucket/delete with keys', () => {
     await putMany([...keys.slice(0, 20), 'fail/1000']);
     const flaky = await build();
     let sent = 0;
-    flaky.objectStore.client.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === 'DeleteObjectsCommand' && sent++ === 1) {
-          throw Object.assign(new Error('boom'), {
-            name: 'InternalError',
-            $metadata: { httpStatusCode: 500 },
-          });
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: 'failSecondBatch' },
-    );
+    flaky.objectStore.aroundSends(async (command, _input, send) => {
+      if (command === 'DeleteObjects' && sent++ === 1) {
+        throw Object.assign(new Error('boom'), {
+          name: 'InternalError',
+          $metadata: { httpStatusCode: 500 },
+        });
+      }
+      return send();
+    });
     const res = await bulk({ keys }, flaky);
     await flaky.close();
     expect(res.statusCode).toBe(200);
@@ -212,7 +209,7 @@ describe('POST /api/buckets/:bucket/delete with keys', () => {
       'keys: Invalid input: expected array, received undefined or prefix: Invalid input: expected string, received undefined',
     ],
   ])('refuses %s with 400', async (_label, body, message) => {
-    const calls = sdkCalls(app.objectStore.client);
+    const calls = sdkCalls(app.objectStore);
     const res = await bulk(body);
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain(message);
@@ -241,12 +238,12 @@ describe('folder delete and its summary', () => {
 
   it('stops counting at the cap and says so', async () => {
     const { prefixSummary } = await import('../../src/store/s3-bulk.js');
-    expect(await prefixSummary(app.objectStore, bucket, 'dir/', 1000)).toEqual({
+    expect(await prefixSummary(app.objectStore.listAll(bucket, 'dir/'), 1000)).toEqual({
       count: 1000,
       totalSize: 1000,
       truncated: true,
     });
-    expect(await prefixSummary(app.objectStore, bucket, 'dir/', 1205)).toEqual({
+    expect(await prefixSummary(app.objectStore.listAll(bucket, 'dir/'), 1205)).toEqual({
       count: 1205,
       totalSize: 1205,
       truncated: false,
@@ -254,10 +251,10 @@ describe('folder delete and its summary', () => {
   });
 
   it('deletes exactly the listed snapshot: an object written after the listing stays', async () => {
-    const calls = sdkCalls(app.objectStore.client);
+    const calls = sdkCalls(app.objectStore);
     // The moment the app starts deleting, another client writes into the folder.
     let late: Promise<unknown> | undefined;
-    const restore = aroundSends(app.objectStore.client, async (command, _input, send) => {
+    const restore = app.objectStore.aroundSends(async (command, _input, send) => {
       if (command === 'DeleteObjects' && !late) {
         late = put('dir/sub0/late.txt');
         await late;
@@ -313,17 +310,14 @@ describe('POST /api/buckets/:bucket/existing-keys', () => {
     let most = 0;
     // The route's own fan-out, without the embedded store's queue of 4 (security-load.test.ts).
     const counting = await build({ quirks: { maxConcurrentRequests: undefined } });
-    counting.objectStore.client.middlewareStack.add(
-      (next) => async (args) => {
-        most = Math.max(most, ++inFlight);
-        try {
-          return await next(args);
-        } finally {
-          inFlight--;
-        }
-      },
-      { step: 'initialize', name: 'countInFlight' },
-    );
+    counting.objectStore.aroundSends(async (_command, _input, send) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await send();
+      } finally {
+        inFlight--;
+      }
+    });
     const res = await counting.inject({
       method: 'POST',
       url: `/api/buckets/${bucket}/existing-keys`,

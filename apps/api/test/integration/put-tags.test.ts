@@ -32,7 +32,7 @@ const tagsOf = async (key: string) =>
 describe('PUT /api/buckets/:bucket/object/tags', () => {
   it('replaces the tags without rewriting the object', async () => {
     const before = await details('t/a.txt');
-    const calls = sdkCalls(app.objectStore.client);
+    const calls = sdkCalls(app.objectStore);
     const tags = [
       { key: 'team', value: 'data' },
       { key: 'Größe', value: 'groß: 1/2 @ x+y=z' },
@@ -57,7 +57,7 @@ describe('PUT /api/buckets/:bucket/object/tags', () => {
 
   it('removes every tag with an empty list (PutObjectTagging, on both stores)', async () => {
     await putTags('t/a.txt', { tags: [{ key: 'x', value: '1' }] });
-    const calls = sdkCalls(app.objectStore.client);
+    const calls = sdkCalls(app.objectStore);
     const res = await putTags('t/a.txt', { tags: [] });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ tags: [] });

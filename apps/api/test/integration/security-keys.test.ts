@@ -5,9 +5,10 @@ import {
   GetObjectCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished as after } from 'vitest';
 import { CSRF_HEADER } from '@stowage/shared';
-import { build, fixtureClient, onEmbedded, q, type TestApp } from '../helper.js';
+import { build, fixtureClient, onEmbedded, q, testStoreConfig, type TestApp } from '../helper.js';
+import { createS3Client } from '../../src/store/s3-client.js';
 import { exists, listKeys } from '../fixtures.js';
 import { uploadForm } from '../multipart.js';
 import { listenOnLoopback, rawRequest } from '../raw-http.js';
@@ -100,7 +101,9 @@ describe('keys stay in their bucket on a profile with a bucket allowlist', () =>
   });
 
   it('keeps every command of the connection to its buckets, whatever the route (the seam refuses)', async () => {
-    const client = app.objectStore.client;
+    // The client the seam builds for this profile, sent to directly, as a new route might.
+    const client = createS3Client({ ...testStoreConfig(), bucketAllowlist: [allowed] });
+    after(() => client.destroy());
     await expect(
       client.send(new GetObjectCommand({ Bucket: secret, Key: 'secret.txt' })),
     ).rejects.toMatchObject({ statusCode: 403 });

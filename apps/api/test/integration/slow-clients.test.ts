@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BufferBudget } from '../../src/upload/buffer-budget.js';
 import { build, createBucket, fixtureClient, onEmbedded, q, type TestApp } from '../helper.js';
@@ -98,7 +99,7 @@ describe('a body that stalls is cut off after one window', () => {
     'an upload with a part already in the store that then %s: 408, closed, aborted, released',
     async (label, trickles) => {
       const key = `stall/${label.replaceAll(' ', '-')}.bin`;
-      const calls = sdkCalls(app.objectStore.client);
+      const calls = sdkCalls(app.objectStore);
       const logged = stalledLogged();
       const req = startUpload(key, 20 * MiB + 1024);
       await req.send(formHead({ size: String(20 * MiB) }));
@@ -220,11 +221,14 @@ describe('a download to a client that stops reading', () => {
     );
 
   it('is ended by the store timeout, not held open', async () => {
-    await timed.objectStore.putObject({
-      bucket,
-      key: 'big/download.bin',
-      body: randomBytes(64 * MiB),
-    });
+    // Written by another client: the app's own has the short timeout under test.
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'big/download.bin',
+        Body: randomBytes(64 * MiB),
+      }),
+    );
     const req = rawRequest(timed, {
       method: 'GET',
       path: `/api/buckets/${bucket}/object/content?${q({ key: 'big/download.bin', download: 1 })}`,

@@ -175,17 +175,12 @@ describe('PUT /api/buckets/:bucket/object/metadata', () => {
     await seed(s3, 'm/race.json', Buffer.from('mine'));
     const racer = await build();
     // Another client rewrites the object between the app's HEAD and its CopyObject.
-    racer.objectStore.client.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === 'CopyObjectCommand') {
-          await s3.send(
-            new PutObjectCommand({ Bucket: bucket, Key: 'm/race.json', Body: 'theirs' }),
-          );
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: 'concurrentWriter' },
-    );
+    racer.objectStore.aroundSends(async (command, _input, send) => {
+      if (command === 'CopyObject') {
+        await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'm/race.json', Body: 'theirs' }));
+      }
+      return send();
+    });
     const res = await edit('m/race.json', { metadata: { x: '1' } }, racer);
     await racer.close();
     if (onEmbedded) {
@@ -206,14 +201,14 @@ describe('PUT /api/buckets/:bucket/object/metadata', () => {
     await seed(s3, 'm/ignored.json', Buffer.from('x'));
     const lossy = await build();
     // Stands in for a store that drops part of the request: the new metadata never arrives.
-    lossy.objectStore.client.middlewareStack.add(
-      (next) => async (args) => {
-        const h = (args.request as { headers: Record<string, string> }).headers;
-        if (h['x-amz-copy-source']) delete h['x-amz-meta-reviewed'];
-        return next(args);
-      },
-      { step: 'build', name: 'dropMetadata' },
-    );
+    lossy.objectStore.aroundSends(async (command, input, send) => {
+      const metadata = input.Metadata as Record<string, string> | undefined;
+      if (command === 'CopyObject' && metadata) {
+        const { reviewed: _dropped, ...kept } = metadata;
+        input.Metadata = kept;
+      }
+      return send();
+    });
     const res = await edit(
       'm/ignored.json',
       { metadata: { owner: 'alice', reviewed: 'yes' } },
@@ -288,7 +283,7 @@ describe('metadata edit of an object over the copy threshold', () => {
     const body = randomBytes(12 * MiB + 11);
     await seed(s3, 'm/large.bin', body);
     const tiny = await build({ multipartCopyThresholdBytes: 5 * MiB });
-    const calls = sdkCalls(tiny.objectStore.client);
+    const calls = sdkCalls(tiny.objectStore);
     const res = await edit(
       'm/large.bin',
       { metadata: { big: 'yes' }, contentType: 'application/x-big' },

@@ -64,7 +64,7 @@ async function writeFile(req: http.ClientRequest, bytes: number, stop = () => fa
 
 describe('an upload the client abandons', () => {
   it('is aborted: no object, no multipart upload left, and the app keeps serving', async () => {
-    const calls = sdkCalls(app.objectStore.client);
+    const calls = sdkCalls(app.objectStore);
     const partSent = () => calls.some((c) => c.command === 'UploadPart' && c.status === 200);
     const { req, response } = startUpload('cancel/big.bin');
     response.catch(() => {}); // the request is destroyed: no response is expected

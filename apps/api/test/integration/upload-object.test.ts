@@ -65,7 +65,7 @@ describe('POST /api/buckets/:bucket/upload stores files byte-identical', () => {
       metadata: JSON.stringify({ owner: 'alice', 'project-id': '42' }),
       size: String(file.length),
     });
-    const calls = sdkCalls(app.objectStore.client);
+    const calls = sdkCalls(app.objectStore);
     const res = await upload('up/twenty.bin', form);
     expect(res.statusCode).toBe(200);
     // 8 MiB parts: three of them, completed as one object.
@@ -160,7 +160,7 @@ describe('upload: too large', () => {
   });
 
   it('aborts the multipart upload already under way, leaving nothing', async () => {
-    const calls = sdkCalls(medium.objectStore.client);
+    const calls = sdkCalls(medium.objectStore);
     const res = await upload('big/partial.bin', uploadForm(randomBytes(12 * MiB)), medium);
     expect(res.statusCode).toBe(413);
     expect(res.json().message).toMatch(/upload limit of 10485760 bytes/);
@@ -177,7 +177,7 @@ describe('upload: too large', () => {
   });
 
   it('refuses at once when the announced size is over the limit', async () => {
-    const calls = sdkCalls(small.objectStore.client);
+    const calls = sdkCalls(small.objectStore);
     const form = uploadForm(Buffer.from('tiny'), { size: String(2 * MiB) });
     const res = await upload('big/announced.bin', form, small);
     expect(res.statusCode).toBe(413);
@@ -238,7 +238,7 @@ describe('upload: bad forms are refused with 400 and write nothing', () => {
     ['a size that is not a number', [{ name: 'size', value: 'lots' }, file], 'size: '],
   ])('%s', async (_label, parts, message) => {
     const key = `bad/${_label.replaceAll(' ', '-')}.txt`;
-    const calls = sdkCalls(app.objectStore.client);
+    const calls = sdkCalls(app.objectStore);
     const res = await upload(key, multipartBody(parts));
     expect(res.statusCode).toBe(400);
     expect(res.json().message.startsWith(message)).toBe(true);

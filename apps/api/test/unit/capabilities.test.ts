@@ -11,6 +11,16 @@ import {
 } from '../../src/store/s3-capabilities.js';
 import { clientAnswering } from './fixed-reply-client.js';
 import { createProbeCache } from '../../src/store/capability-cache.js';
+import { createS3Context } from '../../src/store/s3-context.js';
+import { defaultQuirks } from '../../src/config/quirks.js';
+import type { StoreConfig } from '../../src/config/connection.js';
+
+/** What the context needs of a connection here: its name and quirks (no request leaves). */
+const testConnection = {
+  endpoint: 'http://store.test',
+  region: 'us-east-1',
+  quirks: defaultQuirks('other'),
+} as StoreConfig;
 
 const no = (name: string, status?: number): ProbeAnswer => ({ ok: false, name, status });
 const yes: ProbeAnswer = { ok: true, name: '', status: 200 };
@@ -100,7 +110,10 @@ describe('the root element of a GetBucketVersioning reply', () => {
     expect(fromListing).toEqual({});
     const probe = (xml: string) =>
       probeVersioning(
-        clientAnswering(200, xml, { GetBucketVersioningCommand: versioningRootReader }),
+        createS3Context(
+          clientAnswering(200, xml, { GetBucketVersioningCommand: versioningRootReader }),
+          testConnection,
+        ),
         'b',
       );
     expect(await probe(never)).toBe('Off');

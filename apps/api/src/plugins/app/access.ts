@@ -8,7 +8,7 @@ import type { SessionRevocations } from '../../auth/session-revocations.js';
 import { StoreCache } from '../../auth/store-cache.js';
 import { forbidden, HttpError } from '../../errors.js';
 import type { Profile } from '../../config/profiles.js';
-import type { S3Store } from '../../store/s3-store.js';
+import type { ObjectStore } from '../../store/object-store.js';
 import { bucketError } from '../../store/key-policy.js';
 
 declare module 'fastify' {
@@ -16,7 +16,7 @@ declare module 'fastify' {
     access: AccessConfig;
     /** Ended sessions (sign-out, sign out everywhere), checked on every request. */
     revocations: SessionRevocations;
-    /** The S3Stores of the profiles and keys in use (see auth/store-cache.ts). */
+    /** The stores (S3Store) of the profiles and keys in use (see auth/store-cache.ts). */
     stores: StoreCache;
     profileByName(name: string): Profile | undefined;
     /** Every route as registered, with whether it answers without a session. */
@@ -26,7 +26,7 @@ declare module 'fastify' {
     /** Who the request acts as; null when not signed in. */
     identity: Identity | null;
     /** The S3 seam for this request's profile and keys: routes call it, nothing else. */
-    objectStore: S3Store;
+    objectStore: ObjectStore;
   }
   interface FastifyContextConfig {
     /** Answers without a session (health, the session routes themselves). */
@@ -65,7 +65,7 @@ export default fp<{ access: AccessConfig; revocations: SessionRevocations }>(
     app.decorate('profileByName', (name: string) => byName.get(name));
     app.decorateRequest('identity', null);
     app.decorateRequest('objectStore', {
-      getter(this: FastifyRequest & { [STORE]?: S3Store }): S3Store {
+      getter(this: FastifyRequest & { [STORE]?: ObjectStore }): ObjectStore {
         const identity = this.identity;
         if (!identity) throw new HttpError('NotSignedIn', NOT_SIGNED_IN);
         return (this[STORE] ??= stores.get(identity.profile, identity.keys));

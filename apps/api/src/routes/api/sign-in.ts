@@ -120,8 +120,7 @@ function withoutEndpoint(err: unknown, request: FastifyRequest): unknown {
     err.code,
     said[err.statusCode] ??
       'The store is unreachable or failing: try again later, or tell the operator',
-    err.headers,
-    err.statusCode,
+    { headers: err.headers, status: err.statusCode },
   );
 }
 export default route;

@@ -1,0 +1,89 @@
+import type { Readable } from 'node:stream';
+import type {
+  Bucket,
+  BucketCapabilities,
+  DeleteObjectsResponse,
+  ListObjectsQuery,
+  ListObjectsResponse,
+  ObjectDetails,
+  ObjectSummary,
+  PrefixSummaryResponse,
+  Tag,
+  UpdateMetadataBody,
+} from '@stowage/shared';
+
+/**
+ * The app's whole S3 surface: routes depend on this and on nothing else of the store. One
+ * implementation, S3Store (s3-store.ts). Every method answers HttpErrors only.
+ */
+export interface ObjectStore {
+  listBuckets(): Promise<Bucket[]>;
+  /** False for a missing bucket; a refusal or an outage is the error. */
+  bucketExists(bucket: string): Promise<boolean>;
+  createBucket(bucket: string): Promise<void>;
+  /** One ListObjectsV2 page, never more. */
+  listObjects(bucket: string, query: ListObjectsQuery): Promise<ListObjectsResponse>;
+  /** Every object under a prefix (no delimiter), one page of up to 1,000 at a time. */
+  listAll(bucket: string, prefix: string): AsyncGenerator<ObjectSummary[]>;
+  getObjectDetails(bucket: string, key: string): Promise<ObjectDetails>;
+  /** `noneIfUnsupported`: a store without tagging has no tags, so the details still load. */
+  getObjectTags(
+    bucket: string,
+    key: string,
+    options?: { noneIfUnsupported?: boolean },
+  ): Promise<Tag[]>;
+  /** The object's bytes, streamed, whole or a range. */
+  getObjectContent(bucket: string, key: string, range?: string): Promise<ObjectContent>;
+  putObject(input: PutObjectInput): Promise<void>;
+  /** What an upload of this size may reserve from a budget of `budgetBytes` (s3-upload.ts). */
+  uploadBufferBytes(sizeHint: number | undefined, budgetBytes: number): number;
+  /** Streams a body into a new object; answers with what the store then holds. */
+  uploadObject(input: UploadObjectInput): Promise<{ size: number; etag: string | null }>;
+  /** Rewrites an object's headers and metadata in place (s3-metadata-edit.ts). */
+  updateMetadata(bucket: string, key: string, body: UpdateMetadataBody): Promise<ObjectDetails>;
+  /** Replaces the tag set; an empty list removes every tag. Answers the tags read back. */
+  putObjectTags(bucket: string, key: string, tags: Tag[]): Promise<Tag[]>;
+  deleteObject(bucket: string, key: string): Promise<void>;
+  /** Deletes keys in DeleteObjects batches, reporting per-key failures. */
+  deleteObjects(bucket: string, keys: readonly string[]): Promise<DeleteObjectsResponse>;
+  /** A folder delete: lists the whole prefix first, then deletes exactly that snapshot. */
+  deletePrefix(bucket: string, prefix: string): Promise<DeleteObjectsResponse>;
+  /** How many objects (and bytes) a folder delete would remove, counted up to a cap. */
+  prefixSummary(bucket: string, prefix: string): Promise<PrefixSummaryResponse>;
+  /** Which of these keys exist. */
+  existingKeys(bucket: string, keys: readonly string[]): Promise<string[]>;
+  /** What the store can do in a bucket: harmless probes, cached (s3-capabilities.ts). */
+  bucketCapabilities(bucket: string): Promise<BucketCapabilities>;
+}
+
+export interface PutObjectInput {
+  bucket: string;
+  key: string;
+  body: Buffer | string;
+  contentType?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface UploadObjectInput {
+  bucket: string;
+  key: string;
+  /** The file's bytes as they arrive; destroying it with an error aborts the upload. */
+  body: Readable;
+  /** The size the client announced, if any: it only sizes the parts. */
+  sizeHint: number | undefined;
+  /** The memory all uploads share (STOWAGE_UPLOAD_BUFFER_MIB): it caps this one's queue. */
+  bufferBudgetBytes: number;
+  contentType: string | undefined;
+  metadata: Record<string, string> | undefined;
+}
+
+export interface ObjectContent {
+  body: Readable;
+  /** 206 when a range was asked for and served. */
+  statusCode: 200 | 206;
+  contentLength: number | undefined;
+  contentRange: string | undefined;
+  contentType: string | undefined;
+  etag: string | undefined;
+  lastModified: Date | undefined;
+}
