@@ -229,15 +229,6 @@ export async function interleaved(
   return { api: await viaApi(), direct: d };
 }
 
-/** Runs `fn` on every item with at most `limit` at once. */
-export async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /** One line of the results table. */
 export interface Figure {
   /** Stable id, e.g. "upload.ratio". */

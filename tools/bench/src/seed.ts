@@ -1,6 +1,7 @@
 /** The bucket of many small keys that listing, head and browser share, seeded directly. */
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { eachLimit, ensureBucket, seconds, type BenchContext } from './harness.js';
+import pMap from 'p-map';
+import { ensureBucket, seconds, type BenchContext } from './harness.js';
 
 export const PREFIX = 'k/';
 export const keyAt = (i: number) => `${PREFIX}key-${String(i).padStart(6, '0')}.txt`;
@@ -42,12 +43,16 @@ async function seed({ store, log }: BenchContext, count: number): Promise<Seeded
   const t = performance.now();
   const indexes = Array.from({ length: count }, (_, i) => i + 1);
   let put = 0;
-  await eachLimit(indexes, SEED_CONCURRENCY, async (i) => {
-    await store.client.send(
-      new PutObjectCommand({ Bucket: bucket, Key: keyAt(i), Body: `object ${i}\n` }),
-    );
-    if (++put % 10_000 === 0) log(`    ${put} (${seconds(t).toFixed(0)} s)`);
-  });
+  await pMap(
+    indexes,
+    async (i) => {
+      await store.client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: keyAt(i), Body: `object ${i}\n` }),
+      );
+      if (++put % 10_000 === 0) log(`    ${put} (${seconds(t).toFixed(0)} s)`);
+    },
+    { concurrency: SEED_CONCURRENCY },
+  );
   await store.client.send(new PutObjectCommand({ Bucket: bucket, Key: marker, Body: '' }));
   const took = seconds(t);
   log(`  seeded in ${took.toFixed(0)} s (${(count / took).toFixed(0)} PUT/s)`);

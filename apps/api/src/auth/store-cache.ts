@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { S3Store } from '../store/s3-store.js';
 import { storeConfigFor, type Profile } from '../config/profiles.js';
-import { type Credentials } from '../config/connection.js';
+import type { Credentials } from '../config/connection.js';
 
 /**
  * One S3Store (one SDK client, one connection pool) per profile and key pair, reused across
- * requests; the least recently used is destroyed beyond `max`. The key holds a hash of the
- * secret, never the secret itself.
+ * requests; the least recently used is destroyed beyond `max` (lru-cache). The key holds a
+ * hash of the secret, never the secret itself.
  */
 export class StoreCache {
-  private readonly stores = new Map<string, S3Store>();
+  private readonly stores: LRUCache<string, S3Store>;
 
-  constructor(private readonly max = 64) {}
+  constructor(max = 64) {
+    this.stores = new LRUCache({ max, dispose: (store) => store.destroy() });
+  }
 
   get(profile: Profile, keys: Credentials): S3Store {
     const id = [
@@ -20,16 +23,9 @@ export class StoreCache {
       createHash('sha256').update(keys.secretAccessKey).digest('hex'),
     ].join('\0');
     let store = this.stores.get(id);
-    if (store) {
-      this.stores.delete(id); // re-inserted below: Map order is the LRU order
-    } else {
+    if (!store) {
       store = new S3Store(storeConfigFor(profile, keys));
-    }
-    this.stores.set(id, store);
-    for (const [oldId, old] of this.stores) {
-      if (this.stores.size <= this.max) break;
-      this.stores.delete(oldId);
-      old.destroy();
+      this.stores.set(id, store);
     }
     return store;
   }
@@ -39,7 +35,6 @@ export class StoreCache {
   }
 
   destroy(): void {
-    for (const store of this.stores.values()) store.destroy();
     this.stores.clear();
   }
 }

@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import type { ObjectStore, PutObjectInput } from '../store/object-store.js';
 import { demoPng } from './demo-png.js';
 
@@ -56,13 +57,5 @@ export async function seedDemo(store: ObjectStore): Promise<void> {
       contentType: 'text/plain',
     });
   }
-  await inBatches(puts, 16, (p) => store.putObject({ ...p, bucket: DEMO_BUCKET }));
-}
-
-async function inBatches<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await pMap(puts, (p) => store.putObject({ ...p, bucket: DEMO_BUCKET }), { concurrency: 16 });
 }

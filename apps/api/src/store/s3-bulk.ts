@@ -2,7 +2,7 @@ import { DeleteObjectsCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { DeleteObjectsResponse, ObjectSummary, PrefixSummaryResponse } from '@stowage/shared';
 import { HttpError } from '../errors.js';
 import { keyError } from './key-policy.js';
-import { mapLimit } from './map-limit.js';
+import pMap from 'p-map';
 import type { S3Context } from './s3-context.js';
 
 /** Operations over many objects: bulk and folder delete, folder summary, existing keys. */
@@ -92,16 +92,20 @@ export async function existingKeys(
   bucket: string,
   keys: readonly string[],
 ): Promise<string[]> {
-  const found = await mapLimit(keys, 16, async (key) => {
-    // The store may hold no such key, and asking for it may alias another one.
-    if (keyError(key, ctx.keyPolicy)) return false;
-    try {
-      await ctx.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return true;
-    } catch (err) {
-      if (err instanceof HttpError && err.statusCode === 404) return false;
-      throw err;
-    }
-  });
+  const found = await pMap(
+    keys,
+    async (key) => {
+      // The store may hold no such key, and asking for it may alias another one.
+      if (keyError(key, ctx.keyPolicy)) return false;
+      try {
+        await ctx.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return true;
+      } catch (err) {
+        if (err instanceof HttpError && err.statusCode === 404) return false;
+        throw err;
+      }
+    },
+    { concurrency: 16 },
+  );
   return [...new Set(keys.filter((_, i) => found[i]))];
 }

@@ -6,7 +6,7 @@ import {
   type CopyObjectCommandInput,
 } from '@aws-sdk/client-s3';
 import type { S3Context } from './s3-context.js';
-import { mapLimit } from './map-limit.js';
+import pMap from 'p-map';
 
 /** The headers and metadata of the new object, as CopyObject takes them. */
 export type CopyHeaders = Pick<
@@ -56,20 +56,25 @@ export async function multipartCopy(ctx: S3Context, input: MultipartCopyInput): 
     new CreateMultipartUploadCommand({ Bucket, Key, ...input.headers }),
   );
   try {
-    const parts = await mapLimit(copyRanges(input.size, input.partBytes), 4, async (range, i) => {
-      const out = await ctx.send(
-        new UploadPartCopyCommand({
-          Bucket,
-          Key,
-          UploadId,
-          PartNumber: i + 1,
-          CopySource: input.copySource,
-          CopySourceRange: range,
-          CopySourceIfMatch: input.ifMatch,
-        }),
-      );
-      return { PartNumber: i + 1, ETag: out.CopyPartResult?.ETag };
-    });
+    const ranges = copyRanges(input.size, input.partBytes);
+    const parts = await pMap(
+      ranges,
+      async (range, i) => {
+        const out = await ctx.send(
+          new UploadPartCopyCommand({
+            Bucket,
+            Key,
+            UploadId,
+            PartNumber: i + 1,
+            CopySource: input.copySource,
+            CopySourceRange: range,
+            CopySourceIfMatch: input.ifMatch,
+          }),
+        );
+        return { PartNumber: i + 1, ETag: out.CopyPartResult?.ETag };
+      },
+      { concurrency: 4 },
+    );
     await ctx.send(
       new CompleteMultipartUploadCommand({
         Bucket,

@@ -1,6 +1,6 @@
 import { PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapLimit } from '../../src/store/map-limit.js';
+import pMap from 'p-map';
 import { build, createBucket, fixtureClient, onEmbedded, q, type TestApp } from '../helper.js';
 import { exists, listKeys, sdkCalls } from '../fixtures.js';
 
@@ -10,7 +10,7 @@ let bucket: string;
 
 const put = (key: string, body = 'x') =>
   s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
-const putMany = (keys: string[]) => mapLimit(keys, 16, (k) => put(k));
+const putMany = (keys: string[]) => pMap(keys, (k) => put(k), { concurrency: 16 });
 
 beforeAll(async () => {
   app = await build();

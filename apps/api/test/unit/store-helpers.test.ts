@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { mapLimit } from '../../src/store/map-limit.js';
 import { copyRanges } from '../../src/store/s3-multipart-copy.js';
 import { uploadPartSize } from '../../src/store/s3-upload.js';
 import { copySource } from '../../src/store/s3-metadata-edit.js';
@@ -43,30 +42,5 @@ describe('copySource', () => {
   });
   it('leaves reserved characters raw for s3rver, which decodes with decodeURI', () => {
     expect(copySource('b', 'a b/c#?&+%/ü.txt', 'uri')).toBe('b/a%20b/c#?&+%25/%C3%BC.txt');
-  });
-});
-
-describe('mapLimit', () => {
-  it('keeps order and the concurrency limit', async () => {
-    let inFlight = 0;
-    let most = 0;
-    const out = await mapLimit([5, 1, 4, 2, 3, 0], 2, async (n) => {
-      most = Math.max(most, ++inFlight);
-      await new Promise((r) => setTimeout(r, n));
-      inFlight--;
-      return n * 10;
-    });
-    expect(out).toEqual([50, 10, 40, 20, 30, 0]);
-    expect(most).toBe(2);
-  });
-  it('rejects with the first failure and starts nothing after it', async () => {
-    const started: number[] = [];
-    const run = mapLimit([1, 2, 3, 4], 1, async (n) => {
-      started.push(n);
-      if (n === 2) throw new Error('two');
-      return n;
-    });
-    await expect(run).rejects.toThrow('two');
-    expect(started).toEqual([1, 2]);
   });
 });
