@@ -1,19 +1,6 @@
-import type { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-
-export interface UploadStreamInput {
-  bucket: string;
-  key: string;
-  /** The file's bytes as they arrive; destroying it with an error aborts the upload. */
-  body: Readable;
-  /** The size the client announced, if any: it only sizes the parts. */
-  sizeHint: number | undefined;
-  /** The memory all uploads share (STOWAGE_UPLOAD_BUFFER_MIB): it caps this one's queue. */
-  bufferBudgetBytes: number;
-  contentType: string | undefined;
-  metadata: Record<string, string> | undefined;
-}
+import type { UploadObjectInput } from './object-store.js';
 
 const MIN_PART_BYTES = 8 * 1024 * 1024;
 /** Parts in flight per upload, at most. */
@@ -72,7 +59,7 @@ export function uploadPlan(size: number | undefined, bufferBudgetBytes: number):
  * s3rver answers AbortMultipartUpload with 405: its `<bucket>/._S3rver_uploads/<id>/` folder
  * (the parts sent so far) then stays on disk, unlisted, until removed by hand.
  */
-export async function uploadStream(client: S3Client, input: UploadStreamInput): Promise<void> {
+export async function uploadStream(client: S3Client, input: UploadObjectInput): Promise<void> {
   const { partSize, queueSize } = uploadPlan(input.sizeHint, input.bufferBudgetBytes);
   const upload = new Upload({
     client,
