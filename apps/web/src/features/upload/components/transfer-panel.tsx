@@ -1,11 +1,14 @@
 import { useMemo, useState } from 'react';
+import clsx from 'clsx';
 import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
 import { formatBytes, formatCount } from '@/utils/format';
 import { MAX_CONCURRENCY, storeConcurrency } from '../hooks/use-transfer-queue';
 import { useTransfers, useUpload } from '../hooks/use-upload';
 import type { TransferSnapshot } from '../utils/transfer-queue';
 import { TransferItem } from './transfer-item';
 import type { TransferNotesComponent } from './upload-provider';
+import styles from './transfer-panel.module.css';
 
 /** Rows rendered at once: a 10,000-file folder shows a window of its list. */
 const MAX_ROWS = 500;
@@ -50,15 +53,16 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
   const { start, end } = visibleWindow(transfers);
 
   return (
-    <section aria-label="Transfers" className="transfers">
-      <header className="transfers__header">
-        <h2 className="transfers__title">Transfers</h2>
-        <p role="status" className="transfers__summary">
+    <section aria-label="Transfers" className={styles.panel}>
+      <header className={styles.header}>
+        <h2 className={styles.title}>Transfers</h2>
+        <p role="status" className={styles.summary}>
           {summaryText(snapshot)}
         </p>
         <Button
           size="sm"
           variant="ghost"
+          className={styles.toggle}
           aria-expanded={!collapsed}
           onClick={() => {
             setCollapsed(!collapsed);
@@ -69,11 +73,11 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
       </header>
       {collapsed ? null : (
         <>
-          <div className="transfers__controls">
-            <label className="transfers__setting">
+          <div className={styles.controls}>
+            <label className={styles.setting}>
               Parallel uploads
-              <input
-                className="input transfers__number"
+              <Input
+                className={styles.number}
                 type="number"
                 min={1}
                 max={MAX_CONCURRENCY}
@@ -86,7 +90,7 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
                 }}
               />
             </label>
-            <span className="transfers__spacer" />
+            <span className={styles.spacer} />
             {counts.failed > 0 ? (
               <Button size="sm" onClick={queue.retryFailed}>
                 Re-upload failed
@@ -101,9 +105,11 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
           </div>
           {Notes ? <Notes buckets={buckets} /> : null}
           {start > 0 ? (
-            <p className="transfers__more muted">{formatCount(start)} earlier files not shown</p>
+            <p className={clsx(styles.more, 'muted')}>
+              {formatCount(start)} earlier files not shown
+            </p>
           ) : null}
-          <ul className="transfers__list">
+          <ul className={styles.list}>
             {transfers.slice(start, end).map((transfer) => (
               <TransferItem
                 key={transfer.id}
@@ -114,7 +120,7 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
             ))}
           </ul>
           {transfers.length > end ? (
-            <p className="transfers__more muted">
+            <p className={clsx(styles.more, 'muted')}>
               and {formatCount(transfers.length - end)} more files
             </p>
           ) : null}
