@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type Ref } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatBytes } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
@@ -10,6 +10,12 @@ type TransferItemProps = {
   transfer: Transfer;
   onCancel: (id: number) => void;
   onRetry: (id: number) => void;
+  /** Its place in the whole list, which is rendered only in part (virtualized). */
+  index: number;
+  count: number;
+  /** Where the virtualizer places the row (px from the list's top), and how it measures it. */
+  start: number;
+  ref: Ref<HTMLLIElement>;
 };
 
 const STATUS_TEXT = {
@@ -31,6 +37,10 @@ export const TransferItem = memo(function TransferItem({
   transfer,
   onCancel,
   onRetry,
+  index,
+  count,
+  start,
+  ref,
 }: TransferItemProps) {
   const { key, file, status } = transfer;
   const slash = key.lastIndexOf('/');
@@ -46,7 +56,16 @@ export const TransferItem = memo(function TransferItem({
       : visibleKey(key);
 
   return (
-    <li className={styles.item} data-status={status} aria-label={label}>
+    <li
+      ref={ref}
+      className={styles.item}
+      data-status={status}
+      data-index={index}
+      aria-label={label}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      style={{ transform: `translateY(${String(start)}px)` }}
+    >
       <div className={styles.head}>
         <span className={styles.name} title={visibleKey(key)}>
           <VisibleKey text={name} />
