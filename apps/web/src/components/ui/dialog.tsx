@@ -8,7 +8,7 @@ type DialogProps = {
   onClose: () => void;
   /** False while something must finish first (a delete in flight): Escape does nothing. */
   dismissible?: boolean;
-  /** For forms with two columns of inputs. */
+  /** Wider, for forms: name/value rows, a text to type. */
   wide?: boolean;
   children: ReactNode;
 };
