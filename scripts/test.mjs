@@ -69,6 +69,7 @@ function playwright(title) {
 
 check('typecheck', 'pnpm', ['-r', 'run', 'typecheck']);
 check('lint', 'pnpm', ['exec', 'eslint', '.', '--max-warnings', '0']);
+check('stylelint', 'pnpm', ['exec', 'stylelint', 'apps/web/src/**/*.css', '--max-warnings', '0']);
 check('format', 'pnpm', ['exec', 'prettier', '--check', '.']);
 const built = check('build', 'pnpm', ['run', 'build']);
 vitest('unit: shared', 'packages/shared');

@@ -30,7 +30,7 @@ test('a key with U+202E shows the marker in the listing, the breadcrumb and the 
   await page.goto(bucketPath(folder));
   const row = gridRow(page, shown);
   await expect(row).toBeVisible();
-  const marker = row.locator('.invisible-char');
+  const marker = row.getByTitle(/^Hidden character U\+202E /);
   await expect(marker).toHaveText('⟨U+202E⟩');
   await expect(marker).toHaveAttribute('title', /U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/);
   // The raw override character is nowhere in the rendered text.
@@ -39,10 +39,12 @@ test('a key with U+202E shows the marker in the listing, the breadcrumb and the 
   await openRow(page, shown);
   const panel = detailsPanel(page);
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText(shown);
-  await expect(panel.getByRole('heading', { level: 2 }).locator('.invisible-char')).toBeVisible();
+  await expect(
+    panel.getByRole('heading', { level: 2 }).getByTitle(/^Hidden character U\+202E /),
+  ).toBeVisible();
   await expect(detailsField(panel, 'Key')).toHaveText(`${folder}${shown}`);
 
   await openRow(page, `dir⟨U+202E⟩cod/`);
   await expectBreadcrumb(page, [DEMO_BUCKET, folder.slice(0, -1), 'dir⟨U+202E⟩cod']);
-  await expect(breadcrumb(page).locator('.invisible-char')).toHaveText('⟨U+202E⟩');
+  await expect(breadcrumb(page).getByTitle(/^Hidden character U\+202E /)).toHaveText('⟨U+202E⟩');
 });

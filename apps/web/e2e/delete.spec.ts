@@ -82,7 +82,7 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   await gridRow(page, 'sub/').getByRole('button', { name: 'Delete folder sub/' }).click();
   const folderDialog = page.getByRole('dialog', { name: 'Delete folder sub/?' });
   await expect(folderDialog).toBeVisible();
-  await expect(folderDialog.locator('.delete-summary')).toHaveText(
+  await expect(folderDialog.getByText(/^This deletes /)).toHaveText(
     `This deletes 2 objects (${subSize} B) in ${batch}sub/, including every subfolder.`,
   );
   await folderDialog.getByRole('button', { name: 'Delete', exact: true }).click();

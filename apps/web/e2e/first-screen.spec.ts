@@ -31,7 +31,7 @@ test("a folder's URL: its first page is preloaded with the page and asked for on
   expect(res?.headers().link).toContain(`<${firstPage}>; rel=preload; as=fetch; crossorigin`);
   await expect(gridRow(page, 'unicode/')).toBeVisible();
   // The probes' answer is shown once they ran.
-  await expect(page.locator('.browser__toolbar')).toContainText('Versioning');
+  await expect(page.getByText(/^Versioning: /)).toBeVisible();
 
   // One request for the first page: the app's fetch got the preloaded answer.
   expect(events.filter((e) => e.endsWith(firstPage))).toEqual([

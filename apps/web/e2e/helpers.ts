@@ -118,7 +118,7 @@ export async function expectBreadcrumb(page: Page, steps: string[]): Promise<voi
 
 /** The listing's status line ("2,600 items", "1,000 loaded, more…"). */
 export function listingStatus(page: Page): Locator {
-  return page.locator('.listing').getByRole('status');
+  return page.getByTestId('listing').getByRole('status');
 }
 
 export function detailsPanel(page: Page): Locator {
@@ -392,7 +392,7 @@ export async function makeTempTree(files: Record<string, string | Buffer>): Prom
 
 /** What "Upload folder", "Upload files" and a drop act on: the open folder's object browser. */
 export function dropZone(page: Page): Locator {
-  return page.locator('.drop-zone');
+  return page.getByTestId('drop-zone');
 }
 
 /**
@@ -445,7 +445,7 @@ export async function expectUploaded(page: Page, key: string): Promise<void> {
   const item = transferItem(page, key);
   await expect(item.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
   await expect(item).toContainText('Uploaded');
-  await expect(item).toHaveClass(/\btransfer--done\b/);
+  await expect(item).toHaveAttribute('data-status', 'done');
 }
 
 /** Picks files (paths, or in-memory payloads) in the dialog that one of the upload buttons opens. */

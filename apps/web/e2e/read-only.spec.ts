@@ -30,7 +30,7 @@ test('a read-only session shows no write control anywhere', async ({ page }) => 
   for (const name of ['Upload files', 'Upload folder', 'New text object', 'Upload options']) {
     await expect(page.getByRole('button', { name })).toHaveCount(0);
   }
-  await expect(page.locator('.drop-zone')).toHaveCount(0);
+  await expect(page.getByTestId('drop-zone')).toHaveCount(0);
   await expect(page.locator('input[type="file"]')).toHaveCount(0);
   await expect(objectGrid(page).getByRole('checkbox')).toHaveCount(0);
   await expect(objectGrid(page).getByRole('button', { name: /^Delete folder/ })).toHaveCount(0);

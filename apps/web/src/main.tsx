@@ -1,3 +1,6 @@
+// The tokens and the global rules first: every component's CSS Module comes after them.
+import './styles/tokens.css';
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';
@@ -5,7 +8,6 @@ import { AppProvider } from './app/provider';
 import { createAppRouter } from './app/router';
 import { createQueryClient } from './lib/query-client';
 import { getSessionQueryOptions } from './lib/session';
-import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -142,7 +142,7 @@ export const browser: Bench = {
 
 /** Scrolls the grid to its bottom until every key is loaded; what the DOM and main thread went through. */
 async function scrollToEnd(page: Page, count: number, quick: boolean) {
-  const status = page.locator('.listing').getByRole('status');
+  const status = page.getByTestId('listing').getByRole('status');
   const scroller = page
     .getByRole('grid', { name: 'Objects' })
     .locator(':scope > [role="rowgroup"]')

@@ -133,7 +133,7 @@ export const EnvSchema = z.object({
     .number({ message: 'STOWAGE_API_RATE_LIMIT must be a number of requests per minute' })
     .int('STOWAGE_API_RATE_LIMIT must be a whole number')
     .min(0, 'STOWAGE_API_RATE_LIMIT must not be negative (0 = no limit)')
-    .default(3000),
+    .default(12_000),
   STOWAGE_SOURCE_MAPS: flag('STOWAGE_SOURCE_MAPS'),
 });
 

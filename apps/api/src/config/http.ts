@@ -29,7 +29,7 @@ export const LOOPBACK_NAMES = ['localhost'];
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   allowedHosts: { any: false, names: LOOPBACK_NAMES },
   trustProxy: false,
-  apiRateLimitPerMinute: 3000,
+  apiRateLimitPerMinute: 12_000,
   serveSourceMaps: false,
 };
 

@@ -352,11 +352,11 @@ describe('TLS, retries and timeouts', () => {
 });
 
 describe('the network settings', () => {
-  it('defaults to loopback names, no trusted proxy, 3000 requests a minute, no source maps', () => {
+  it('defaults to loopback names, no trusted proxy, 12,000 requests a minute, no source maps', () => {
     expect(loadConfig({}).http).toEqual({
       allowedHosts: { any: false, names: ['localhost'] },
       trustProxy: false,
-      apiRateLimitPerMinute: 3000,
+      apiRateLimitPerMinute: 12_000,
       serveSourceMaps: false,
     });
   });

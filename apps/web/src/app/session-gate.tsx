@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
+import { CenteredScreen } from '@/components/ui/centered-screen';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage, setUnauthorizedHandler } from '@/lib/api-client';
 import type { SessionResponse } from '@stowage/shared';
@@ -40,14 +41,14 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   if (session.isPending) {
     return (
-      <div className="login">
+      <CenteredScreen>
         <Spinner label="Loading…" />
-      </div>
+      </CenteredScreen>
     );
   }
   if (session.data === undefined) {
     return (
-      <div className="login">
+      <CenteredScreen>
         <Banner
           title="Could not reach Stowage."
           action={
@@ -58,16 +59,16 @@ export function SessionGate({ children }: { children: ReactNode }) {
         >
           {errorMessage(session.error)}
         </Banner>
-      </div>
+      </CenteredScreen>
     );
   }
   if (!session.data.signedIn) {
     return (
       <Suspense
         fallback={
-          <div className="login">
+          <CenteredScreen>
             <Spinner label="Loading…" />
-          </div>
+          </CenteredScreen>
         }
       >
         <LoginPage

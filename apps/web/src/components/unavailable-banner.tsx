@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { useUnavailableError } from '@/lib/use-unavailable-error';
+import styles from './unavailable-banner.module.css';
 
 /** App-wide: shown while any query fails because the store or the API is unreachable (502/503/504). */
 export function UnavailableBanner() {
@@ -10,7 +11,7 @@ export function UnavailableBanner() {
   if (message === null) return null;
   return (
     <Banner
-      className="app-banner"
+      className={styles.banner}
       title="Storage unavailable."
       action={
         <Button

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import clsx from 'clsx';
 import { getRouteApi } from '@tanstack/react-router';
 import { parentPrefix } from '@stowage/shared';
 import type {
@@ -15,6 +16,7 @@ import { ObjectListing } from '@/features/objects/components/object-listing';
 import { UploadActions } from '@/features/upload/components/upload-actions';
 import { UploadDropZone } from '@/features/upload/components/upload-drop-zone';
 import { useReadOnly } from '@/lib/session';
+import styles from './bucket.module.css';
 
 // Loaded on first use, with the shared delete schema (and so zod) it needs.
 const DeleteDialog = lazy(() =>
@@ -50,7 +52,7 @@ export function BucketRoute() {
     if (gone) closeDetails();
   };
 
-  const contentClass = `browser__content${key !== undefined ? ' browser__content--with-details' : ''}`;
+  const contentClass = clsx(styles.content, key !== undefined && styles.withDetails);
   const content = (
     <>
       <ObjectListing
@@ -88,8 +90,8 @@ export function BucketRoute() {
   );
 
   return (
-    <div className="browser">
-      <div className="browser__toolbar">
+    <div className={styles.browser}>
+      <div className={styles.toolbar}>
         <ObjectBreadcrumb bucket={bucket} prefix={prefix} />
         <VersioningStatus capabilities={capabilities} />
         <GoToPathForm

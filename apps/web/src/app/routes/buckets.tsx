@@ -1,9 +1,10 @@
 import { BucketList } from '@/features/buckets/components/bucket-list';
+import styles from './page.module.css';
 
 export function BucketsRoute() {
   return (
-    <div className="page">
-      <div className="page__header">
+    <div className={styles.page}>
+      <div className={styles.header}>
         <h1>Buckets</h1>
       </div>
       <BucketList />

@@ -1,24 +1,26 @@
 import { Link, Outlet } from '@tanstack/react-router';
+import { Logo } from '@/components/ui/logo';
 import { UnavailableBanner } from '@/components/unavailable-banner';
 import { SessionMenu } from '@/features/auth/components/session-menu';
+import styles from './root.module.css';
 
 export function RootLayout() {
   return (
-    <div className="app">
-      <header className="app-header">
-        <Link to="/" className="app-header__brand">
-          <span className="app-header__logo" aria-hidden="true" />
+    <div className={styles.app}>
+      <header className={styles.header}>
+        <Link to="/" className={styles.brand}>
+          <Logo />
           Stowage
         </Link>
-        <nav aria-label="Main" className="app-header__nav">
-          <Link to="/" activeOptions={{ exact: true }} activeProps={{ className: 'is-active' }}>
+        <nav aria-label="Main" className={styles.nav}>
+          <Link to="/" activeOptions={{ exact: true }} activeProps={{ className: styles.active }}>
             Buckets
           </Link>
         </nav>
         <SessionMenu />
       </header>
       <UnavailableBanner />
-      <main className="app-main">
+      <main className={styles.main}>
         <Outlet />
       </main>
     </div>

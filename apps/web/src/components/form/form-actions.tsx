@@ -1,9 +1,10 @@
 import { Button } from '@/components/ui/button';
+import styles from './form.module.css';
 
 /** The Cancel / Save footer of an edit form; both are disabled while the save runs. */
 export function FormActions({ onCancel, pending }: { onCancel: () => void; pending: boolean }) {
   return (
-    <div className="form__actions">
+    <div className={styles.actions}>
       <Button onClick={onCancel} disabled={pending}>
         Cancel
       </Button>

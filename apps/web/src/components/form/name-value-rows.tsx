@@ -1,8 +1,12 @@
 import { useId } from 'react';
+import clsx from 'clsx';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
+import { Input } from '@/components/ui/input';
 import { FieldError } from './field-error';
+import formStyles from './form.module.css';
+import styles from './name-value-rows.module.css';
 
 type Part = 'name' | 'value';
 
@@ -32,9 +36,12 @@ export function NameValueRows(props: NameValueRowsProps) {
   const baseId = useId();
   const rootErrorId = `${baseId}-root`;
   return (
-    <fieldset className="rows-field" aria-describedby={props.rootError ? rootErrorId : undefined}>
-      <legend className="field__label">{props.legend}</legend>
-      {rows.length === 0 ? <p className="muted rows-field__empty">{props.emptyText}</p> : null}
+    <fieldset
+      className={formStyles.group}
+      aria-describedby={props.rootError ? rootErrorId : undefined}
+    >
+      <legend className={formStyles.label}>{props.legend}</legend>
+      {rows.length === 0 ? <p className={clsx('muted', styles.empty)}>{props.emptyText}</p> : null}
       {rows.map((row, index) => {
         const number = String(index + 1);
         const nameError = errorOf(index, 'name');
@@ -42,9 +49,9 @@ export function NameValueRows(props: NameValueRowsProps) {
         const nameErrorId = `${baseId}-${number}-name`;
         const valueErrorId = `${baseId}-${number}-value`;
         return (
-          <div key={row.id} className="rows-field__row">
-            <input
-              className="input rows-field__name"
+          <div key={row.id} className={styles.row}>
+            <Input
+              className={styles.name}
               aria-label={`${nameLabel} ${number}`}
               placeholder={props.namePlaceholder}
               aria-invalid={nameError ? true : undefined}
@@ -53,8 +60,7 @@ export function NameValueRows(props: NameValueRowsProps) {
               autoComplete="off"
               {...register(index, 'name')}
             />
-            <input
-              className="input rows-field__value"
+            <Input
               aria-label={`${valueLabel} ${number}`}
               placeholder={props.valuePlaceholder ?? 'value'}
               aria-invalid={valueError ? true : undefined}
@@ -73,7 +79,7 @@ export function NameValueRows(props: NameValueRowsProps) {
             >
               <CloseIcon />
             </Button>
-            <div className="rows-field__errors">
+            <div className={styles.errors}>
               <FieldError id={nameErrorId} message={nameError} />
               <FieldError id={valueErrorId} message={valueError} />
             </div>
@@ -81,7 +87,12 @@ export function NameValueRows(props: NameValueRowsProps) {
         );
       })}
       <FieldError id={rootErrorId} message={props.rootError} />
-      <Button size="sm" onClick={props.onAdd} disabled={props.canAdd === false}>
+      <Button
+        size="sm"
+        className={styles.add}
+        onClick={props.onAdd}
+        disabled={props.canAdd === false}
+      >
         {props.addLabel}
       </Button>
     </fieldset>

@@ -1,5 +1,8 @@
 import { useId, type InputHTMLAttributes } from 'react';
+import clsx from 'clsx';
+import { Input } from '@/components/ui/input';
 import { FieldError } from './field-error';
+import styles from './form.module.css';
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -14,13 +17,12 @@ export function TextField({ label, error, hint, className, ...input }: TextField
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ');
   return (
-    <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className="field__label">
+    <div className={clsx(styles.field, className)}>
+      <label htmlFor={id} className={styles.label}>
         {label}
       </label>
-      <input
+      <Input
         id={id}
-        className="input field__input"
         type="text"
         spellCheck={false}
         autoComplete="off"
@@ -29,7 +31,7 @@ export function TextField({ label, error, hint, className, ...input }: TextField
         {...input}
       />
       {hint ? (
-        <p id={hintId} className="field__hint">
+        <p id={hintId} className={styles.hint}>
           {hint}
         </p>
       ) : null}

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import clsx from 'clsx';
+import styles from './banner.module.css';
 
 type BannerProps = {
   tone?: 'error' | 'warning' | 'info';
@@ -12,14 +14,24 @@ type BannerProps = {
 export function Banner({ tone = 'error', title, children, action, className }: BannerProps) {
   return (
     <div
-      className={`banner banner--${tone}${className ? ` ${className}` : ''}`}
+      className={clsx(
+        styles.banner,
+        tone === 'warning' && styles.warning,
+        tone === 'info' && styles.info,
+        className,
+      )}
       role={tone === 'info' ? 'status' : 'alert'}
     >
-      <div className="banner__text">
-        {title ? <strong className="banner__title">{title}</strong> : null}
-        <span className="banner__message">{children}</span>
+      <div className={styles.text}>
+        {title ? <strong className={styles.title}>{title}</strong> : null}
+        <span>{children}</span>
       </div>
-      {action ? <div className="banner__action">{action}</div> : null}
+      {action ? <div className={styles.action}>{action}</div> : null}
     </div>
   );
+}
+
+/** A line of advice under a banner's message ("Try again in 30 seconds."). */
+export function BannerHint({ children }: { children: ReactNode }) {
+  return <span className={styles.hint}>{children}</span>;
 }

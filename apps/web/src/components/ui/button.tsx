@@ -1,20 +1,31 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { AnchorHTMLAttributes, ButtonHTMLAttributes } from 'react';
+import clsx from 'clsx';
+import styles from './button.module.css';
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
-  variant?: 'default' | 'primary' | 'ghost';
+type Look = {
+  variant?: 'default' | 'primary' | 'ghost' | 'danger';
   size?: 'sm' | 'md';
 };
 
-/** A plain button; links that look like buttons use the same `btn` classes. */
-export function Button({
-  variant = 'default',
-  size = 'md',
-  className,
-  type = 'button',
-  ...props
-}: ButtonProps) {
-  const classes = ['btn', `btn--${variant}`, size === 'sm' ? 'btn--sm' : '', className ?? '']
-    .filter(Boolean)
-    .join(' ');
-  return <button type={type} className={classes} {...props} />;
+function buttonClass({ variant = 'default', size = 'md' }: Look, className: string | undefined) {
+  return clsx(
+    styles.button,
+    variant !== 'default' && styles[variant],
+    size === 'sm' && styles.sm,
+    className,
+  );
+}
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & Look;
+
+/** A plain button. */
+export function Button({ variant, size, className, type = 'button', ...props }: ButtonProps) {
+  return <button type={type} className={buttonClass({ variant, size }, className)} {...props} />;
+}
+
+type ButtonLinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & Look;
+
+/** A link that looks like a button (a download, say). */
+export function ButtonLink({ variant, size, className, ...props }: ButtonLinkProps) {
+  return <a className={buttonClass({ variant, size }, className)} {...props} />;
 }

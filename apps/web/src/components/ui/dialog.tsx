@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import clsx from 'clsx';
+import styles from './dialog.module.css';
 
 type DialogProps = {
   title: string;
@@ -6,7 +8,8 @@ type DialogProps = {
   onClose: () => void;
   /** False while something must finish first (a delete in flight): Escape does nothing. */
   dismissible?: boolean;
-  className?: string;
+  /** Wider, for forms: name/value rows, a text to type. */
+  wide?: boolean;
   children: ReactNode;
 };
 
@@ -14,7 +17,13 @@ type DialogProps = {
  * A modal native <dialog>, open while mounted: showModal() gives the focus trap, the inert
  * background and Escape for free. Its accessible name is the title.
  */
-export function Dialog({ title, onClose, dismissible = true, className, children }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  dismissible = true,
+  wide = false,
+  children,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -30,13 +39,13 @@ export function Dialog({ title, onClose, dismissible = true, className, children
     <dialog
       ref={ref}
       aria-labelledby={titleId}
-      className={`dialog${className ? ` ${className}` : ''}`}
+      className={clsx(styles.dialog, wide && styles.wide)}
       onCancel={(event) => {
         event.preventDefault();
         if (dismissible) onClose();
       }}
     >
-      <h2 id={titleId} className="dialog__title">
+      <h2 id={titleId} className={styles.title}>
         {title}
       </h2>
       {children}
@@ -46,5 +55,10 @@ export function Dialog({ title, onClose, dismissible = true, className, children
 
 /** The button row at the bottom of a dialog. */
 export function DialogActions({ children }: { children: ReactNode }) {
-  return <div className="dialog__actions">{children}</div>;
+  return <div className={styles.actions}>{children}</div>;
+}
+
+/** The keys a dialog acts on, as a short scrolling list. */
+export function DialogKeys({ children }: { children: ReactNode }) {
+  return <ul className={styles.keys}>{children}</ul>;
 }

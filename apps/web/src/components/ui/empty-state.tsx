@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
+import styles from './empty-state.module.css';
 
 type EmptyStateProps = { title: string; children?: ReactNode };
 
 export function EmptyState({ title, children }: EmptyStateProps) {
   return (
-    <div className="empty-state">
-      <p className="empty-state__title">{title}</p>
-      {children ? <div className="empty-state__body">{children}</div> : null}
+    <div className={styles.emptyState}>
+      <p className={styles.title}>{title}</p>
+      {children ? <div>{children}</div> : null}
     </div>
   );
 }

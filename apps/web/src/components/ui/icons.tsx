@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import clsx from 'clsx';
+import styles from './icons.module.css';
 
 type IconProps = { className?: string };
 
@@ -19,9 +21,10 @@ function Svg(props: { className?: string; size?: number; viewBox?: string; child
   );
 }
 
+/** In the folder colour. */
 export function FolderIcon({ className }: IconProps) {
   return (
-    <Svg className={className}>
+    <Svg className={clsx(styles.icon, styles.folder, className)}>
       <path
         d="M1.5 3.5A1 1 0 0 1 2.5 2.5h3.6l1.5 1.5h5.9a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1z"
         fill="currentColor"
@@ -30,9 +33,10 @@ export function FolderIcon({ className }: IconProps) {
   );
 }
 
+/** In the muted text colour. */
 export function FileIcon({ className }: IconProps) {
   return (
-    <Svg className={className}>
+    <Svg className={clsx(styles.icon, styles.file, className)}>
       <path
         d="M3.5 1.5h5.8l3.2 3.2v9.3a.5.5 0 0 1-.5.5h-8.5a.5.5 0 0 1-.5-.5V2a.5.5 0 0 1 .5-.5z"
         fill="none"
@@ -44,9 +48,10 @@ export function FileIcon({ className }: IconProps) {
   );
 }
 
+/** In the accent colour. */
 export function BucketIcon({ className }: IconProps) {
   return (
-    <Svg className={className}>
+    <Svg className={clsx(styles.icon, styles.bucket, className)}>
       <path
         d="M2 4c0-1.1 2.7-2 6-2s6 .9 6 2l-1.3 9c-.1.8-2.2 1.5-4.7 1.5s-4.6-.7-4.7-1.5z"
         fill="none"

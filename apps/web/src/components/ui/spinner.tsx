@@ -1,3 +1,6 @@
+import clsx from 'clsx';
+import styles from './spinner.module.css';
+
 type SpinnerProps = { label?: string; inline?: boolean };
 
 /**
@@ -7,14 +10,12 @@ type SpinnerProps = { label?: string; inline?: boolean };
 export function Spinner({ label = 'Loading…', inline = false }: SpinnerProps) {
   return (
     <div
-      className={inline ? 'spinner spinner--inline' : 'spinner'}
+      className={clsx(styles.spinner, inline && styles.inline)}
       role="progressbar"
       aria-label={label}
     >
-      <span className="spinner__circle" aria-hidden="true" />
-      <span className="spinner__label" aria-hidden="true">
-        {label}
-      </span>
+      <span className={styles.circle} aria-hidden="true" />
+      <span aria-hidden="true">{label}</span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { VisibleKey } from './visible-key';
+import styles from './visible-key.module.css';
 
 describe('<VisibleKey>', () => {
   it('renders an ordinary key as plain text', () => {
@@ -9,7 +10,7 @@ describe('<VisibleKey>', () => {
 
   it('renders each hidden character as a titled marker', () => {
     expect(renderToStaticMarkup(<VisibleKey text={'a\u202Eb'} />)).toBe(
-      'a<span class="invisible-char" title="Hidden character U+202E (RIGHT-TO-LEFT OVERRIDE)">⟨U+202E⟩</span>b',
+      `a<span class="${String(styles.marker)}" title="Hidden character U+202E (RIGHT-TO-LEFT OVERRIDE)">⟨U+202E⟩</span>b`,
     );
   });
 

@@ -1,4 +1,5 @@
 import { hiddenCharMarker, hiddenCharTitle, keyParts } from '@/utils/visible-key';
+import styles from './visible-key.module.css';
 
 /**
  * A key, name, metadata value or tag as React text, with every hidden character (bidi
@@ -13,7 +14,7 @@ export function VisibleKey({ text }: { text: string }) {
     'text' in part ? (
       part.text
     ) : (
-      <span key={index} className="invisible-char" title={hiddenCharTitle(part.hidden)}>
+      <span key={index} className={styles.marker} title={hiddenCharTitle(part.hidden)}>
         {hiddenCharMarker(part.hidden)}
       </span>
     ),

@@ -1,6 +1,9 @@
 import type { ProfileSummary } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
+import { CenteredScreen } from '@/components/ui/centered-screen';
+import { Logo } from '@/components/ui/logo';
 import { SignInForm } from './sign-in-form';
+import styles from './login-page.module.css';
 
 type LoginPageProps = {
   profiles: readonly ProfileSummary[];
@@ -13,10 +16,10 @@ type LoginPageProps = {
 /** Shown instead of the app while signed out, at the URL the user asked for (loaded lazily). */
 export function LoginPage({ profiles, defaultProfile, notice, onSignedIn }: LoginPageProps) {
   return (
-    <main className="login">
-      <div className="login__card">
-        <h1 className="login__title">
-          <span className="app-header__logo" aria-hidden="true" />
+    <CenteredScreen main>
+      <div className={styles.card}>
+        <h1 className={styles.title}>
+          <Logo />
           Sign in to Stowage
         </h1>
         {notice ? <Banner tone="warning">{notice}</Banner> : null}
@@ -28,6 +31,6 @@ export function LoginPage({ profiles, defaultProfile, notice, onSignedIn }: Logi
           <SignInForm profiles={profiles} defaultProfile={defaultProfile} onSignedIn={onSignedIn} />
         )}
       </div>
-    </main>
+    </CenteredScreen>
   );
 }

@@ -3,6 +3,7 @@ import { errorMessage } from '@/lib/api-client';
 import { useSession } from '@/lib/session';
 import { useSignOut } from '../api/sign-out';
 import { useSignOutEverywhere } from '../api/sign-out-everywhere';
+import styles from './session-menu.module.css';
 
 /** The header's right end: who is signed in, to which profile, read-only or not; Sign out. */
 export function SessionMenu() {
@@ -13,15 +14,15 @@ export function SessionMenu() {
   const pending = signOut.isPending || everywhere.isPending;
   const failed = signOut.error ?? everywhere.error;
   return (
-    <div className="session-menu" aria-label="Session" role="group">
+    <div className={styles.menu} aria-label="Session" role="group">
       {data.readOnly ? (
-        <span className="badge badge--read-only" title="This session cannot change anything">
+        <span className={styles.readOnly} title="This session cannot change anything">
           read-only
         </span>
       ) : null}
-      <span className="session-menu__who">
-        <span className="session-menu__user">{data.who}</span>
-        <span className="session-menu__profile" title="Connection profile">
+      <span className={styles.who}>
+        <span className={styles.user}>{data.who}</span>
+        <span className={styles.profile} title="Connection profile">
           {data.profile}
         </span>
       </span>

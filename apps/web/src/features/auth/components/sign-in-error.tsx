@@ -1,4 +1,4 @@
-import { Banner } from '@/components/ui/banner';
+import { Banner, BannerHint } from '@/components/ui/banner';
 import { ApiRequestError, errorMessage, hasCode, isUnavailableError } from '@/lib/api-client';
 
 function titleOf(error: unknown): string {
@@ -15,9 +15,9 @@ export function SignInError({ error }: { error: unknown }) {
     <Banner title={titleOf(error)}>
       {errorMessage(error)}
       {retryAfter !== undefined ? (
-        <span className="banner__hint">
+        <BannerHint>
           Try again in {retryAfter} {retryAfter === 1 ? 'second' : 'seconds'}.
-        </span>
+        </BannerHint>
       ) : null}
     </Banner>
   );

@@ -9,6 +9,8 @@ import {
 } from '@stowage/shared';
 import { TextField } from '@/components/form/text-field';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/input';
+import formStyles from '@/components/form/form.module.css';
 import { useSignIn } from '../api/sign-in';
 import { SignInError } from './sign-in-error';
 
@@ -62,23 +64,23 @@ export function SignInForm({ profiles, defaultProfile, onSignedIn }: SignInFormP
     <form
       method="post"
       noValidate
-      className="form"
+      className={formStyles.form}
       aria-label="Sign in"
       onSubmit={(event) => void onSubmit(event)}
     >
       {profiles.length > 1 ? (
-        <div className="field">
-          <label htmlFor={profileId} className="field__label">
+        <div className={formStyles.field}>
+          <label htmlFor={profileId} className={formStyles.label}>
             Connection
           </label>
-          <select id={profileId} className="input" {...form.register('profile')}>
+          <Select id={profileId} {...form.register('profile')}>
             {profiles.map((p) => (
               <option key={p.name} value={p.name}>
                 {p.name}
                 {p.readOnly ? ' (read-only)' : ''}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       ) : null}
       {signInOf(profile) === 'password' ? (

@@ -1,6 +1,8 @@
 import { useQueries } from '@tanstack/react-query';
 import { abortNote } from '@/lib/capability-notes';
+import clsx from 'clsx';
 import { getBucketCapabilitiesQueryOptions } from '../api/get-bucket-capabilities';
+import styles from './abort-notes.module.css';
 
 /** For the transfer panel: what a cancelled upload leaves behind in these buckets' store. */
 export function AbortNotes({ buckets }: { buckets: readonly string[] }) {
@@ -10,7 +12,7 @@ export function AbortNotes({ buckets }: { buckets: readonly string[] }) {
   if (!note) return null;
   // Plain text, not a live region: the panel's progress line is its one status.
   return (
-    <p className="transfers__note muted">
+    <p className={clsx(styles.note, 'muted')}>
       <strong>Cancelling may leave parts behind.</strong> {note}
     </p>
   );

@@ -8,6 +8,7 @@ import { errorMessage, isUnavailableError } from '@/lib/api-client';
 import { formatDate, formatCount } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { useBuckets } from '../api/get-buckets';
+import styles from './bucket-list.module.css';
 
 export function BucketList() {
   const { data, error, isPending, isFetching, refetch } = useBuckets();
@@ -39,12 +40,12 @@ export function BucketList() {
   }
 
   return (
-    <div className="card">
-      <table className="data-table" aria-label="Buckets">
+    <div className={styles.card}>
+      <table className={styles.table} aria-label="Buckets">
         <thead>
           <tr>
             <th scope="col">Name</th>
-            <th scope="col" className="data-table__date">
+            <th scope="col" className={styles.date}>
               Created
             </th>
           </tr>
@@ -57,20 +58,20 @@ export function BucketList() {
                   to="/b/$bucket"
                   params={{ bucket: bucket.name }}
                   search={{ prefix: '' }}
-                  className="bucket-link"
+                  className={styles.link}
                 >
-                  <BucketIcon className="icon icon--bucket" />
+                  <BucketIcon />
                   <span>
                     <VisibleKey text={bucket.name} />
                   </span>
                 </Link>
               </td>
-              <td className="data-table__date">{formatDate(bucket.creationDate)}</td>
+              <td className={styles.date}>{formatDate(bucket.creationDate)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="card__footer" role="status">
+      <p className={styles.footer} role="status">
         {formatCount(data.buckets.length)} {data.buckets.length === 1 ? 'bucket' : 'buckets'}
       </p>
     </div>

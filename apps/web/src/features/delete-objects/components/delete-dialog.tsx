@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { keyBasename, type DeleteObjectsResponse } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { Dialog, DialogActions, DialogKeys } from '@/components/ui/dialog';
 import { errorMessage } from '@/lib/api-client';
 import { formatCount } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
@@ -79,7 +79,7 @@ export function DeleteDialog({ bucket, target, onClose, onDeleted }: DeleteDialo
                   ? 'This object will be deleted:'
                   : `These ${formatCount(target.keys.length)} objects will be deleted:`}
               </p>
-              <ul className="dialog__keys">
+              <DialogKeys>
                 {target.keys.slice(0, SHOWN).map((key) => (
                   <li key={key}>
                     <VisibleKey text={key} />
@@ -88,7 +88,7 @@ export function DeleteDialog({ bucket, target, onClose, onDeleted }: DeleteDialo
                 {target.keys.length > SHOWN ? (
                   <li className="muted">and {formatCount(target.keys.length - SHOWN)} more</li>
                 ) : null}
-              </ul>
+              </DialogKeys>
             </>
           )}
           <p className="muted">This cannot be undone.</p>
@@ -105,7 +105,7 @@ export function DeleteDialog({ bucket, target, onClose, onDeleted }: DeleteDialo
             <Button onClick={onClose} disabled={busy}>
               Cancel
             </Button>
-            <Button className="btn--danger" onClick={() => void confirm()} disabled={busy}>
+            <Button variant="danger" onClick={() => void confirm()} disabled={busy}>
               {busy ? 'Deleting…' : 'Delete'}
             </Button>
           </>

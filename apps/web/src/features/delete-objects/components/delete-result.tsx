@@ -1,6 +1,7 @@
 import type { DeleteObjectsResponse } from '@stowage/shared';
 import { formatCount } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
+import styles from './delete-result.module.css';
 
 /** Errors listed by key before "and N more". */
 const SHOWN = 20;
@@ -10,11 +11,11 @@ export function DeleteResult({ result }: { result: DeleteObjectsResponse }) {
   const { deleted, errors } = result;
   return (
     <>
-      <p role="status" className="delete-result">
+      <p role="status" className={styles.result}>
         Deleted {formatCount(deleted)} {deleted === 1 ? 'object' : 'objects'}
       </p>
       {errors.length > 0 ? (
-        <div role="alert" className="delete-errors">
+        <div role="alert" className={styles.errors}>
           <p className="text-error">
             {formatCount(errors.length)} {errors.length === 1 ? 'object' : 'objects'} could not be
             deleted:
@@ -22,7 +23,7 @@ export function DeleteResult({ result }: { result: DeleteObjectsResponse }) {
           <ul>
             {errors.slice(0, SHOWN).map((error) => (
               <li key={error.key}>
-                <span className="delete-errors__key">
+                <span className={styles.key}>
                   <VisibleKey text={error.key} />
                 </span>
                 : {error.message} ({error.code})

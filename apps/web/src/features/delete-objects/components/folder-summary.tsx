@@ -3,6 +3,7 @@ import { errorMessage } from '@/lib/api-client';
 import { formatBytes, formatCount } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { usePrefixSummary } from '../api/get-prefix-summary';
+import styles from './folder-summary.module.css';
 
 /** "This deletes 1,234 objects (5.6 MB) in photos/." */
 export function FolderSummary({ bucket, prefix }: { bucket: string; prefix: string }) {
@@ -23,9 +24,9 @@ export function FolderSummary({ bucket, prefix }: { bucket: string; prefix: stri
     ? `at least ${formatBytes(data.totalSize)}`
     : formatBytes(data.totalSize);
   return (
-    <p className="delete-summary">
+    <p>
       This deletes <strong>{count}</strong> ({size}) in{' '}
-      <span className="delete-summary__key">
+      <span className={styles.key}>
         <VisibleKey text={prefix} />
       </span>
       , including every subfolder.

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ObjectDetails } from '@stowage/shared';
 import { formatBytes, formatDateTime, formatExactBytes } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
+import styles from './details-fields.module.css';
 
 function optional(value: string | null): ReactNode {
   return value === null || value === '' ? (
@@ -16,7 +17,7 @@ export function DetailsFields({ details }: { details: ObjectDetails }) {
   const rows: [string, ReactNode][] = [
     [
       'Key',
-      <span className="details__key">
+      <span className={styles.key}>
         <VisibleKey text={details.key} />
       </span>,
     ],
@@ -40,9 +41,9 @@ export function DetailsFields({ details }: { details: ObjectDetails }) {
     ['Version ID', optional(details.versionId)],
   ];
   return (
-    <dl className="details__fields">
+    <dl className={styles.fields}>
       {rows.map(([label, value]) => (
-        <div className="details__field" key={label}>
+        <div className={styles.field} key={label}>
           <dt>{label}</dt>
           <dd>{value}</dd>
         </div>

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { decodeMetadataValue, downloadFilename, type BucketCapabilities } from '@stowage/shared';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
+import { Banner, BannerHint } from '@/components/ui/banner';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage, hasCode } from '@/lib/api-client';
@@ -13,6 +13,7 @@ import { useObjectTags } from '../api/get-object-tags';
 import { objectContentUrl } from '../api/object-content-url';
 import { DetailsFields } from './details-fields';
 import { NameValueTable } from './name-value-table';
+import styles from './details-panel.module.css';
 
 const ObjectPreview = lazy(() =>
   import('./object-preview').then((m) => ({ default: m.ObjectPreview })),
@@ -52,22 +53,22 @@ export function DetailsPanel(props: DetailsPanelProps) {
   };
 
   return (
-    <aside aria-label="Object details" className="details">
-      <header className="details__header">
-        <h2 className="details__title" title={visibleKey(objectKey)}>
+    <aside aria-label="Object details" className={styles.details}>
+      <header className={styles.header}>
+        <h2 className={styles.title} title={visibleKey(objectKey)}>
           <VisibleKey text={filename} />
         </h2>
         <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close details">
           <CloseIcon />
         </Button>
       </header>
-      <div className="details__body">
+      <div className={styles.body}>
         {isPending ? <Spinner label="Loading details…" /> : null}
         {error ? (
           <Banner title="Could not load this object.">
             {errorMessage(error)}
             {hasCode(error, 'NoSuchKey') && !objectKey.endsWith('/') ? (
-              <span className="banner__hint">If you meant a folder, end the path with “/”.</span>
+              <BannerHint>If you meant a folder, end the path with “/”.</BannerHint>
             ) : null}
           </Banner>
         ) : null}
@@ -92,14 +93,15 @@ export function DetailsPanel(props: DetailsPanelProps) {
         ) : null}
         {details && (mode === null || readOnly) ? (
           <>
-            <div className="details__actions">
-              <a
-                className="btn btn--primary btn--sm"
+            <div className={styles.actions}>
+              <ButtonLink
+                variant="primary"
+                size="sm"
                 href={objectContentUrl(bucket, objectKey, { download: true })}
                 download={filename}
               >
                 Download
-              </a>
+              </ButtonLink>
               {readOnly ? null : (
                 <>
                   <Button
@@ -125,7 +127,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
               {onDelete ? (
                 <Button
                   size="sm"
-                  className="btn--danger details__delete"
+                  variant="danger"
+                  className={styles.delete}
                   onClick={() => {
                     onDelete(objectKey);
                   }}
@@ -135,13 +138,13 @@ export function DetailsPanel(props: DetailsPanelProps) {
               ) : null}
             </div>
             <DetailsFields details={details} />
-            <section aria-label="Preview" className="details__section">
+            <section aria-label="Preview" className={styles.section}>
               <h3>Preview</h3>
               <Suspense fallback={<Spinner label="Loading preview…" inline />}>
                 <ObjectPreview bucket={bucket} details={details} />
               </Suspense>
             </section>
-            <section className="details__section" aria-labelledby="details-metadata">
+            <section className={styles.section} aria-labelledby="details-metadata">
               <h3 id="details-metadata">User metadata</h3>
               <NameValueTable
                 label="User metadata"
@@ -152,7 +155,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
                 emptyText="No user metadata."
               />
             </section>
-            <section className="details__section" aria-labelledby="details-tags">
+            <section className={styles.section} aria-labelledby="details-tags">
               <h3 id="details-tags">Tags</h3>
               {tags.isLoading ? <Spinner label="Loading tags…" inline /> : null}
               {tags.error ? (
@@ -179,7 +182,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
                   emptyText="No tags."
                 />
               ) : null}
-              {noTags ? <p className="field__hint">{noTags}</p> : null}
+              {noTags ? <p className={styles.note}>{noTags}</p> : null}
             </section>
           </>
         ) : null}

@@ -9,6 +9,7 @@ import { NameValueRows } from '@/components/form/name-value-rows';
 import { TextField } from '@/components/form/text-field';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
+import formStyles from '@/components/form/form.module.css';
 import { errorMessage, hasCode } from '@/lib/api-client';
 import { metadataEditNote } from '@/lib/capability-notes';
 import { getObjectDetailsQueryOptions } from '../api/get-object-details';
@@ -50,12 +51,12 @@ export function MetadataForm({ bucket, details, capabilities, onDone }: Metadata
   // A save would fail on this store: explain instead of offering the form.
   if (blocked) {
     return (
-      <div className="form details-form">
-        <h3 className="details-form__title">Edit metadata</h3>
+      <div className={formStyles.form}>
+        <h3 className={formStyles.title}>Edit metadata</h3>
         <Banner tone="warning" title="The metadata of this object cannot be changed here.">
           {blocked}
         </Banner>
-        <div className="form__actions">
+        <div className={formStyles.actions}>
           <Button onClick={onDone}>Close</Button>
         </div>
       </div>
@@ -97,8 +98,8 @@ function MetadataFormBody({ bucket, details, onDone, onReload }: MetadataFormBod
   });
 
   return (
-    <form noValidate className="form details-form" onSubmit={(event) => void onSubmit(event)}>
-      <h3 className="details-form__title">Edit metadata</h3>
+    <form noValidate className={formStyles.form} onSubmit={(event) => void onSubmit(event)}>
+      <h3 className={formStyles.title}>Edit metadata</h3>
       {conflict ? (
         <Banner
           tone="warning"
@@ -118,8 +119,8 @@ function MetadataFormBody({ bucket, details, onDone, onReload }: MetadataFormBod
       {reloadError ? (
         <Banner title="Could not reload the object.">{errorMessage(reloadError)}</Banner>
       ) : null}
-      <fieldset className="form__group">
-        <legend className="field__label">System headers</legend>
+      <fieldset className={formStyles.group}>
+        <legend className={formStyles.label}>System headers</legend>
         {HEADER_FIELDS.map(({ name, label }) => (
           <TextField
             key={name}

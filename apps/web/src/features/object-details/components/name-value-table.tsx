@@ -1,4 +1,6 @@
+import clsx from 'clsx';
 import { VisibleKey } from '@/components/ui/visible-key';
+import styles from './name-value-table.module.css';
 
 type NameValueTableProps = {
   label: string;
@@ -9,9 +11,9 @@ type NameValueTableProps = {
 
 /** A two-column table for user metadata and tags; names and values shown as text, hidden characters visible. */
 export function NameValueTable({ label, nameHeader, rows, emptyText }: NameValueTableProps) {
-  if (rows.length === 0) return <p className="muted details__empty">{emptyText}</p>;
+  if (rows.length === 0) return <p className={clsx('muted', styles.empty)}>{emptyText}</p>;
   return (
-    <table className="kv-table" aria-label={label}>
+    <table className={styles.table} aria-label={label}>
       <thead>
         <tr>
           <th scope="col">{nameHeader}</th>

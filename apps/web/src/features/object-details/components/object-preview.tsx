@@ -7,6 +7,7 @@ import { formatBytes } from '@/utils/format';
 import { PREVIEW_BYTES, useObjectPreview } from '../api/get-object-preview';
 import { objectContentUrl } from '../api/object-content-url';
 import { previewKind } from '../utils/preview-kind';
+import styles from './object-preview.module.css';
 
 /** Beyond this an <img> preview would download too much just to look. */
 const MAX_IMAGE_PREVIEW_BYTES = 25 * 1024 * 1024;
@@ -38,7 +39,7 @@ function ImagePreview({ src }: { src: string }) {
   const [failed, setFailed] = useState(false);
   if (failed) return <p className="muted">This image could not be displayed.</p>;
   return (
-    <div className="preview-image">
+    <div className={styles.image}>
       <img
         src={src}
         alt="Preview of the object"
@@ -78,14 +79,14 @@ function TextPreview({ bucket, details, json }: TextPreviewProps) {
   return (
     <>
       {data.truncated ? (
-        <p className="preview-note">
+        <p className={styles.note}>
           Showing the first {formatBytes(PREVIEW_BYTES)} of {formatBytes(details.size)}.
         </p>
       ) : null}
       {json && !data.truncated && pretty === null ? (
-        <p className="preview-note">Not valid JSON: shown as stored.</p>
+        <p className={styles.note}>Not valid JSON: shown as stored.</p>
       ) : null}
-      <pre className="preview-text" tabIndex={0} aria-label="Preview text">
+      <pre className={styles.text} tabIndex={0} aria-label="Preview text">
         {pretty ?? data.text}
       </pre>
     </>

@@ -4,6 +4,7 @@ import { MAX_TAGS, PutTagsBodySchema, type PutTagsBody, type Tag } from '@stowag
 import { FormActions } from '@/components/form/form-actions';
 import { NameValueRows } from '@/components/form/name-value-rows';
 import { Banner } from '@/components/ui/banner';
+import formStyles from '@/components/form/form.module.css';
 import { errorMessage } from '@/lib/api-client';
 import { useUpdateObjectTags } from '../api/update-object-tags';
 
@@ -24,8 +25,8 @@ export function TagsForm({ bucket, objectKey, tags, onDone }: TagsFormProps) {
   });
 
   return (
-    <form noValidate className="form details-form" onSubmit={(event) => void onSubmit(event)}>
-      <h3 className="details-form__title">Edit tags</h3>
+    <form noValidate className={formStyles.form} onSubmit={(event) => void onSubmit(event)}>
+      <h3 className={formStyles.title}>Edit tags</h3>
       {update.error ? (
         <Banner title="Could not save the tags.">{errorMessage(update.error)}</Banner>
       ) : null}
@@ -51,7 +52,7 @@ export function TagsForm({ bucket, objectKey, tags, onDone }: TagsFormProps) {
         onRemove={rows.remove}
       />
       {rows.fields.length >= MAX_TAGS ? (
-        <p className="field__hint">An object has at most {MAX_TAGS} tags.</p>
+        <p className={formStyles.hint}>An object has at most {MAX_TAGS} tags.</p>
       ) : null}
       <FormActions onCancel={onDone} pending={update.isPending} />
     </form>

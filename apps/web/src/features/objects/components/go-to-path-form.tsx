@@ -1,7 +1,9 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
 import { parseGoToPath } from '../utils/parse-go-to-path';
+import styles from './go-to-path-form.module.css';
 
 type GoToPathFormProps = {
   bucket: string;
@@ -21,13 +23,13 @@ export function GoToPathForm({ bucket, initialPath }: GoToPathFormProps) {
   }
 
   return (
-    <form className="go-to-path" onSubmit={handleSubmit} role="search">
+    <form className={styles.form} onSubmit={handleSubmit} role="search">
       <label htmlFor={inputId} className="sr-only">
         Go to path
       </label>
-      <input
+      <Input
         id={inputId}
-        className="input go-to-path__input"
+        className={styles.input}
         type="text"
         value={path}
         onChange={(event) => {

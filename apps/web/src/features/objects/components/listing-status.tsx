@@ -1,4 +1,5 @@
 import { formatCount } from '@/utils/format';
+import styles from './listing-status.module.css';
 
 type ListingStatusProps = { count: number; hasMore: boolean; partialSort: boolean };
 
@@ -8,10 +9,10 @@ export function ListingStatus({ count, hasMore, partialSort }: ListingStatusProp
     ? `${formatCount(count)} loaded, more…`
     : `${formatCount(count)} ${count === 1 ? 'item' : 'items'}`;
   return (
-    <p role="status" className="listing-status">
+    <p role="status" className={styles.status}>
       <span>{summary}</span>
       {partialSort ? (
-        <span className="listing-status__note">
+        <span className={styles.note}>
           {' '}
           · sorted over the {formatCount(count)} loaded items; scroll to load the rest
         </span>

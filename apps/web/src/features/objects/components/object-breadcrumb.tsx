@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { prefixSegments } from '@stowage/shared';
 import { VisibleKey } from '@/components/ui/visible-key';
+import styles from './object-breadcrumb.module.css';
 
 type ObjectBreadcrumbProps = { bucket: string; prefix: string };
 
@@ -11,7 +12,7 @@ export function ObjectBreadcrumb({ bucket, prefix }: ObjectBreadcrumbProps) {
   const rest = prefix.slice(segments.at(-1)?.prefix.length ?? 0);
 
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
+    <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
       <ol>
         <li>
           <Link
@@ -19,7 +20,7 @@ export function ObjectBreadcrumb({ bucket, prefix }: ObjectBreadcrumbProps) {
             params={{ bucket }}
             search={{ prefix: '' }}
             aria-current={prefix === '' ? 'page' : undefined}
-            className="breadcrumb__bucket"
+            className={styles.bucket}
           >
             <VisibleKey text={bucket} />
           </Link>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import clsx from 'clsx';
 import { parentPrefix } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
@@ -18,6 +19,7 @@ import {
 import { ListingStatus } from './listing-status';
 import { ObjectTable } from './object-table';
 import { SelectionBar } from './selection-bar';
+import styles from './object-listing.module.css';
 
 /** How many pages a deep link may load to find its selected object. */
 const MAX_SEEK_PAGES = 20;
@@ -60,7 +62,7 @@ export function ObjectListing(props: ObjectListingProps) {
 
   if (query.isPending) {
     return (
-      <div className="listing listing--centered">
+      <div className={clsx(styles.listing, styles.centered)} data-testid="listing">
         <Spinner label="Loading objects…" />
       </div>
     );
@@ -69,7 +71,7 @@ export function ObjectListing(props: ObjectListingProps) {
   // Only a failed first page replaces the listing; later failures keep what is loaded.
   if (query.isError && data === undefined) {
     return (
-      <div className="listing listing--centered">
+      <div className={clsx(styles.listing, styles.centered)} data-testid="listing">
         <Banner
           title="Could not list this folder."
           action={
@@ -88,7 +90,7 @@ export function ObjectListing(props: ObjectListingProps) {
 
   if (entries.length === 0 && !hasNextPage) {
     return (
-      <div className="listing listing--centered">
+      <div className={clsx(styles.listing, styles.centered)} data-testid="listing">
         <EmptyState title="This folder is empty">
           {prefix === ''
             ? 'This bucket has no objects.'
@@ -99,7 +101,7 @@ export function ObjectListing(props: ObjectListingProps) {
   }
 
   return (
-    <div className="listing">
+    <div className={styles.listing} data-testid="listing">
       {selection.selected.size > 0 ? (
         <SelectionBar
           count={selection.selected.size}

@@ -1,11 +1,13 @@
 import type { CSSProperties } from 'react';
 import { Link } from '@tanstack/react-router';
+import clsx from 'clsx';
 import { keyBasename } from '@stowage/shared';
 import { FileIcon, FolderIcon, TrashIcon } from '@/components/ui/icons';
 import { formatBytes, formatDate, formatExactBytes } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import type { ListingEntry } from '../utils/listing-entries';
+import styles from './object-table.module.css';
 
 type ObjectRowProps = {
   bucket: string;
@@ -27,13 +29,6 @@ export function ObjectRow(props: ObjectRowProps) {
   // A key equal to the prefix is the "folder marker" object some tools create.
   const name = basename === '' ? '(folder marker)' : visibleKey(basename);
   const isFolder = entry.kind === 'folder';
-  const classes = [
-    'grid-row',
-    selected ? 'grid-row--selected' : '',
-    checked ? 'grid-row--checked' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
 
   return (
     <div
@@ -42,14 +37,14 @@ export function ObjectRow(props: ObjectRowProps) {
       aria-selected={selected}
       aria-label={name}
       data-index={index}
-      className={classes}
+      className={clsx(styles.row, selected && styles.selected, checked && styles.checked)}
       style={style}
     >
-      <div role="gridcell" className="cell-check">
+      <div role="gridcell" className={styles.check}>
         {isFolder || !props.onCheck ? null : (
           <input
             type="checkbox"
-            className="row-check"
+            className={styles.checkbox}
             aria-label={`Select ${name}`}
             checked={checked}
             onChange={(event) => {
@@ -60,17 +55,17 @@ export function ObjectRow(props: ObjectRowProps) {
           />
         )}
       </div>
-      <div role="gridcell" className="cell-name">
+      <div role="gridcell" className={styles.name}>
         {isFolder ? (
           <Link
             to="/b/$bucket"
             params={{ bucket }}
             search={{ prefix: entry.key }}
-            className="row-link"
+            className={styles.link}
             title={name}
           >
-            <FolderIcon className="icon icon--folder" />
-            <span className="row-link__text">
+            <FolderIcon />
+            <span className={styles.linkText}>
               {basename === '' ? name : <VisibleKey text={basename} />}
             </span>
           </Link>
@@ -81,29 +76,29 @@ export function ObjectRow(props: ObjectRowProps) {
             search={{ prefix, key: entry.key }}
             replace
             aria-current={selected ? 'true' : undefined}
-            className={`row-link${basename === '' ? ' row-link--marker' : ''}`}
+            className={clsx(styles.link, basename === '' && styles.marker)}
             title={name}
           >
-            <FileIcon className="icon icon--file" />
-            <span className="row-link__text">
+            <FileIcon />
+            <span className={styles.linkText}>
               {basename === '' ? name : <VisibleKey text={basename} />}
             </span>
           </Link>
         )}
       </div>
-      <div role="gridcell" className="cell-size">
+      <div role="gridcell" className={styles.size}>
         {entry.kind === 'object' ? (
           <span title={formatExactBytes(entry.size)}>{formatBytes(entry.size)}</span>
         ) : null}
       </div>
-      <div role="gridcell" className="cell-date">
+      <div role="gridcell" className={styles.date}>
         {entry.kind === 'object' ? formatDate(entry.lastModified) : null}
       </div>
-      <div role="gridcell" className="cell-actions">
+      <div role="gridcell" className={styles.actions}>
         {isFolder && props.onDeleteFolder ? (
           <button
             type="button"
-            className="row-action"
+            className={styles.action}
             aria-label={`Delete folder ${name}`}
             title={`Delete folder ${name}`}
             onClick={() => props.onDeleteFolder?.(entry.key)}

@@ -1,5 +1,7 @@
+import clsx from 'clsx';
 import type { SortColumn, SortState } from '../utils/listing-entries';
 import type { RowSelection } from '../hooks/use-row-selection';
+import styles from './object-table.module.css';
 
 type ObjectTableHeaderProps = {
   sort: SortState;
@@ -8,10 +10,10 @@ type ObjectTableHeaderProps = {
   selection: RowSelection | null;
 };
 
-const COLUMNS: { column: SortColumn; label: string; className: string }[] = [
-  { column: 'name', label: 'Name', className: 'cell-name' },
-  { column: 'size', label: 'Size', className: 'cell-size' },
-  { column: 'date', label: 'Last modified', className: 'cell-date' },
+const COLUMNS: { column: SortColumn; label: string; className: string | undefined }[] = [
+  { column: 'name', label: 'Name', className: styles.name },
+  { column: 'size', label: 'Size', className: styles.size },
+  { column: 'date', label: 'Last modified', className: styles.date },
 ];
 
 /** "Select all loaded", then clickable column headers: a first click sorts ascending, a second descending. */
@@ -20,13 +22,13 @@ export function ObjectTableHeader({ sort, onSortChange, selection }: ObjectTable
   const loadedCount = selection?.loadedCount ?? 0;
   const all = loadedCount > 0 && selected.size === loadedCount;
   return (
-    <div role="rowgroup" className="grid-head">
-      <div role="row" aria-rowindex={1} className="grid-row grid-row--head">
-        <div role="columnheader" className="cell-check">
+    <div role="rowgroup" className={styles.head}>
+      <div role="row" aria-rowindex={1} className={clsx(styles.row, styles.headRow)}>
+        <div role="columnheader" className={styles.check}>
           {selection ? (
             <input
               type="checkbox"
-              className="row-check"
+              className={styles.checkbox}
               aria-label="Select all loaded"
               title="Select all loaded objects"
               disabled={loadedCount === 0}
@@ -55,14 +57,14 @@ export function ObjectTableHeader({ sort, onSortChange, selection }: ObjectTable
             <div key={column} role="columnheader" aria-sort={ariaSort} className={className}>
               <button
                 type="button"
-                className="sort-button"
+                className={styles.sortButton}
                 onClick={() => {
                   onSortChange(next);
                 }}
               >
                 {label}
                 <span
-                  className={`sort-arrow${active ? ' sort-arrow--active' : ''}`}
+                  className={clsx(styles.sortArrow, active && styles.sortArrowActive)}
                   aria-hidden="true"
                 >
                   {active && sort.direction === 'desc' ? '↓' : '↑'}
@@ -71,7 +73,7 @@ export function ObjectTableHeader({ sort, onSortChange, selection }: ObjectTable
             </div>
           );
         })}
-        <div role="columnheader" className="cell-actions">
+        <div role="columnheader" className={styles.actions}>
           <span className="sr-only">Actions</span>
         </div>
       </div>

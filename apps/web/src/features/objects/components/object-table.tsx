@@ -7,8 +7,24 @@ import type { RowSelection } from '../hooks/use-row-selection';
 import type { ListingEntry, SortState } from '../utils/listing-entries';
 import { ObjectRow } from './object-row';
 import { ObjectTableHeader } from './object-table-header';
+import styles from './object-table.module.css';
 
-const ROW_HEIGHT = 32;
+/**
+ * The rows' height in px: tokens.css's --row-height, which the rows' CSS uses too, read once
+ * from the computed style. The token stays the one place that says it (a TS constant writing
+ * the property would put it in two languages). It is there before any table renders: main.tsx
+ * imports tokens.css first, and module scripts run once the page's stylesheets have loaded.
+ */
+let rowHeight: number | undefined;
+function getRowHeight(): number {
+  if (rowHeight === undefined) {
+    const value = getComputedStyle(document.documentElement).getPropertyValue('--row-height');
+    const px = Number.parseFloat(value);
+    if (!(px > 0)) throw new Error(`--row-height is not a length in px: "${value}"`);
+    rowHeight = px;
+  }
+  return rowHeight;
+}
 /** Start fetching the next page when the viewport gets this close to the end of what is loaded. */
 const LOAD_AHEAD_ROWS = 60;
 
@@ -47,7 +63,7 @@ export function ObjectTable(props: ObjectTableProps) {
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: getRowHeight,
     overscan: 12,
   });
   const virtualRows = virtualizer.getVirtualItems();
@@ -102,20 +118,17 @@ export function ObjectTable(props: ObjectTableProps) {
       // -1: the total is unknown while more pages remain (ARIA); +1 counts the header row.
       aria-rowcount={hasNextPage ? -1 : entries.length + 1}
       aria-colcount={5}
-      className="grid"
+      className={styles.grid}
     >
       <ObjectTableHeader
         sort={props.sort}
         onSortChange={props.onSortChange}
         selection={selection}
       />
-      <div ref={scrollRef} className="grid-body" role="rowgroup" onKeyDown={handleKeyDown}>
-        <div className="grid-body__inner" style={{ height: virtualizer.getTotalSize() }}>
+      <div ref={scrollRef} className={styles.body} role="rowgroup" onKeyDown={handleKeyDown}>
+        <div className={styles.inner} style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((virtualRow) => {
-            const style = {
-              transform: `translateY(${String(virtualRow.start)}px)`,
-              height: ROW_HEIGHT,
-            };
+            const style = { transform: `translateY(${String(virtualRow.start)}px)` };
             const entry = entries[virtualRow.index];
             if (!entry) {
               return (
@@ -123,10 +136,10 @@ export function ObjectTable(props: ObjectTableProps) {
                   key="load-more"
                   role="row"
                   aria-rowindex={virtualRow.index + 2}
-                  className="grid-row grid-row--more"
+                  className={styles.row}
                   style={style}
                 >
-                  <div role="gridcell" aria-colspan={5} className="cell-more">
+                  <div role="gridcell" aria-colspan={5} className={styles.more}>
                     {nextPageError ? (
                       <>
                         <span className="text-error">

@@ -1,5 +1,5 @@
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { Dialog, DialogActions, DialogKeys } from '@/components/ui/dialog';
 import { formatCount } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
 import type { PendingConflict } from '../hooks/use-upload-batch';
@@ -25,14 +25,14 @@ export function ConflictDialog({ conflict }: { conflict: PendingConflict }) {
           : `${formatCount(count)} of the ${formatCount(total)} files exist already.`}{' '}
         Overwrite them, skip them, or keep both by giving the new files a name like “name (1).txt”?
       </p>
-      <ul className="dialog__keys">
+      <DialogKeys>
         {existing.slice(0, SHOWN).map((key) => (
           <li key={key}>
             <VisibleKey text={key} />
           </li>
         ))}
         {count > SHOWN ? <li className="muted">and {formatCount(count - SHOWN)} more</li> : null}
-      </ul>
+      </DialogKeys>
       <DialogActions>
         <Button
           onClick={() => {

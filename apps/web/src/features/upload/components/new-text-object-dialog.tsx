@@ -6,6 +6,8 @@ import { TextField } from '@/components/form/text-field';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { TextArea } from '@/components/ui/input';
+import formStyles from '@/components/form/form.module.css';
 import { errorMessage } from '@/lib/api-client';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
@@ -77,8 +79,8 @@ export function NewTextObjectDialog({
   const busy = isSubmitting || upload.isPending;
 
   return (
-    <Dialog title="New text object" onClose={onClose} dismissible={!busy} className="dialog--wide">
-      <form noValidate className="form" onSubmit={(event) => void onSubmit(event)}>
+    <Dialog title="New text object" onClose={onClose} dismissible={!busy} wide>
+      <form noValidate className={formStyles.form} onSubmit={(event) => void onSubmit(event)}>
         <TextField
           label="Name"
           hint={
@@ -88,13 +90,12 @@ export function NewTextObjectDialog({
           autoFocus
           {...form.register('name')}
         />
-        <div className="field">
-          <label htmlFor={contentId} className="field__label">
+        <div className={formStyles.field}>
+          <label htmlFor={contentId} className={formStyles.label}>
             Content
           </label>
-          <textarea
+          <TextArea
             id={contentId}
-            className="input textarea"
             rows={10}
             spellCheck={false}
             aria-invalid={errors.content ? true : undefined}

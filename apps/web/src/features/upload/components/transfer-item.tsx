@@ -1,14 +1,21 @@
-import { memo } from 'react';
+import { memo, type Ref } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatBytes } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import type { Transfer } from '../utils/transfer-queue';
+import styles from './transfer-item.module.css';
 
 type TransferItemProps = {
   transfer: Transfer;
   onCancel: (id: number) => void;
   onRetry: (id: number) => void;
+  /** Its place in the whole list, which is rendered only in part (virtualized). */
+  index: number;
+  count: number;
+  /** Where the virtualizer places the row (px from the list's top), and how it measures it. */
+  start: number;
+  ref: Ref<HTMLLIElement>;
 };
 
 const STATUS_TEXT = {
@@ -30,6 +37,10 @@ export const TransferItem = memo(function TransferItem({
   transfer,
   onCancel,
   onRetry,
+  index,
+  count,
+  start,
+  ref,
 }: TransferItemProps) {
   const { key, file, status } = transfer;
   const slash = key.lastIndexOf('/');
@@ -45,12 +56,21 @@ export const TransferItem = memo(function TransferItem({
       : visibleKey(key);
 
   return (
-    <li className={`transfer transfer--${status}`} aria-label={label}>
-      <div className="transfer__head">
-        <span className="transfer__name" title={visibleKey(key)}>
+    <li
+      ref={ref}
+      className={styles.item}
+      data-status={status}
+      data-index={index}
+      aria-label={label}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      style={{ transform: `translateY(${String(start)}px)` }}
+    >
+      <div className={styles.head}>
+        <span className={styles.name} title={visibleKey(key)}>
           <VisibleKey text={name} />
           {folder ? (
-            <span className="transfer__folder">
+            <span className={styles.folder}>
               {' in '}
               <VisibleKey text={folder} />
             </span>
@@ -79,7 +99,7 @@ export const TransferItem = memo(function TransferItem({
         ) : null}
       </div>
       <div
-        className="progress"
+        className={styles.progress}
         role="progressbar"
         aria-label={`Progress of ${name}`}
         aria-valuemin={0}
@@ -87,10 +107,10 @@ export const TransferItem = memo(function TransferItem({
         aria-valuenow={percent}
         aria-valuetext={`${String(percent)}%, ${bytes}`}
       >
-        <div className="progress__bar" style={{ width: `${String(percent)}%` }} />
+        <div className={styles.bar} style={{ width: `${String(percent)}%` }} />
       </div>
-      <p className="transfer__meta">
-        <span className="transfer__status">{STATUS_TEXT[status]}</span>
+      <p className={styles.meta}>
+        <span className={styles.status}>{STATUS_TEXT[status]}</span>
         <span>
           {bytes} · {percent}%
         </span>
@@ -98,7 +118,7 @@ export const TransferItem = memo(function TransferItem({
           <span>{formatBytes(transfer.speed)}/s</span>
         ) : null}
       </p>
-      {transfer.error ? <p className="transfer__error">{transfer.error}</p> : null}
+      {transfer.error ? <p className={styles.error}>{transfer.error}</p> : null}
     </li>
   );
 });

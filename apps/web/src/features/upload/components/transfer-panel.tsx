@@ -1,27 +1,20 @@
-import { useMemo, useState } from 'react';
+/* eslint react-hooks/incompatible-library: "off" -- TanStack Virtual is fine without React Compiler, which this app does not use. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
 import { formatBytes, formatCount } from '@/utils/format';
 import { MAX_CONCURRENCY, storeConcurrency } from '../hooks/use-transfer-queue';
 import { useTransfers, useUpload } from '../hooks/use-upload';
 import type { TransferSnapshot } from '../utils/transfer-queue';
 import { TransferItem } from './transfer-item';
 import type { TransferNotesComponent } from './upload-provider';
+import styles from './transfer-panel.module.css';
 
-/** Rows rendered at once: a 10,000-file folder shows a window of its list. */
-const MAX_ROWS = 500;
+/** A row's height before it is measured: one line of name, the bar and one of figures. */
+const ESTIMATED_ROW_PX = 72;
 /** Finished rows kept in view above the first unfinished one. */
 const ROWS_BEFORE_ACTIVE = 10;
-
-/** Which rows to render: all of a short list; for a long one, from just before the work in progress. */
-function visibleWindow(transfers: TransferSnapshot['transfers']) {
-  if (transfers.length <= MAX_ROWS) return { start: 0, end: transfers.length };
-  const firstActive = transfers.findIndex((t) => t.status === 'queued' || t.status === 'uploading');
-  const start =
-    firstActive < 0
-      ? 0
-      : Math.max(0, Math.min(firstActive - ROWS_BEFORE_ACTIVE, transfers.length - MAX_ROWS));
-  return { start, end: start + MAX_ROWS };
-}
 
 function summaryText({ counts, skipped, speed, loadedBytes, totalBytes }: TransferSnapshot) {
   const active = counts.queued + counts.uploading;
@@ -47,18 +40,18 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
   const buckets = useMemo(() => (bucketList ? bucketList.split('\n') : []), [bucketList]);
   const active = counts.queued + counts.uploading;
   const finished = transfers.length - active;
-  const { start, end } = visibleWindow(transfers);
 
   return (
-    <section aria-label="Transfers" className="transfers">
-      <header className="transfers__header">
-        <h2 className="transfers__title">Transfers</h2>
-        <p role="status" className="transfers__summary">
+    <section aria-label="Transfers" className={styles.panel}>
+      <header className={styles.header}>
+        <h2 className={styles.title}>Transfers</h2>
+        <p role="status" className={styles.summary}>
           {summaryText(snapshot)}
         </p>
         <Button
           size="sm"
           variant="ghost"
+          className={styles.toggle}
           aria-expanded={!collapsed}
           onClick={() => {
             setCollapsed(!collapsed);
@@ -69,11 +62,11 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
       </header>
       {collapsed ? null : (
         <>
-          <div className="transfers__controls">
-            <label className="transfers__setting">
+          <div className={styles.controls}>
+            <label className={styles.setting}>
               Parallel uploads
-              <input
-                className="input transfers__number"
+              <Input
+                className={styles.number}
                 type="number"
                 min={1}
                 max={MAX_CONCURRENCY}
@@ -86,7 +79,7 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
                 }}
               />
             </label>
-            <span className="transfers__spacer" />
+            <span className={styles.spacer} />
             {counts.failed > 0 ? (
               <Button size="sm" onClick={queue.retryFailed}>
                 Re-upload failed
@@ -100,26 +93,73 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
             </Button>
           </div>
           {Notes ? <Notes buckets={buckets} /> : null}
-          {start > 0 ? (
-            <p className="transfers__more muted">{formatCount(start)} earlier files not shown</p>
-          ) : null}
-          <ul className="transfers__list">
-            {transfers.slice(start, end).map((transfer) => (
-              <TransferItem
-                key={transfer.id}
-                transfer={transfer}
-                onCancel={queue.cancel}
-                onRetry={queue.retry}
-              />
-            ))}
-          </ul>
-          {transfers.length > end ? (
-            <p className="transfers__more muted">
-              and {formatCount(transfers.length - end)} more files
-            </p>
-          ) : null}
+          <TransferList transfers={transfers} onCancel={queue.cancel} onRetry={queue.retry} />
         </>
       )}
     </section>
+  );
+}
+
+type TransferListProps = {
+  transfers: TransferSnapshot['transfers'];
+  onCancel: (id: number) => void;
+  onRetry: (id: number) => void;
+};
+
+/**
+ * Every transfer, virtualized: only the rows in (and near) view are in the DOM, so a folder
+ * of many thousands of files scrolls as smoothly as a few. Until the user scrolls it, the
+ * list follows the work: the first unfinished row stays in view, finished ones above it.
+ */
+function TransferList({ transfers, onCancel, onRetry }: TransferListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: transfers.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    // Unrounded (the default rounds): rows of 72.4px sit where the page's flow would put them.
+    measureElement: (element) => element.getBoundingClientRect().height,
+    getItemKey: (index) => transfers[index]?.id ?? index,
+    overscan: 8,
+  });
+
+  const firstActive = transfers.findIndex((t) => t.status === 'queued' || t.status === 'uploading');
+  const followIndex = firstActive < 0 ? 0 : Math.max(0, firstActive - ROWS_BEFORE_ACTIVE);
+  const followingRef = useRef(true);
+  useEffect(() => {
+    if (followingRef.current) virtualizer.scrollToIndex(followIndex, { align: 'start' });
+  }, [followIndex, virtualizer]);
+  const stopFollowing = () => {
+    followingRef.current = false;
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className={styles.scroller}
+      onWheel={stopFollowing}
+      onTouchMove={stopFollowing}
+      onPointerDown={stopFollowing}
+      onKeyDown={stopFollowing}
+    >
+      <ul className={styles.list} style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const transfer = transfers[row.index];
+          if (!transfer) return null;
+          return (
+            <TransferItem
+              key={row.key}
+              ref={virtualizer.measureElement}
+              index={row.index}
+              count={transfers.length}
+              start={row.start}
+              transfer={transfer}
+              onCancel={onCancel}
+              onRetry={onRetry}
+            />
+          );
+        })}
+      </ul>
+    </div>
   );
 }

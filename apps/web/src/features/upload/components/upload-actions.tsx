@@ -11,6 +11,7 @@ import { Button } from '@/components/ui/button';
 import { formatCount } from '@/utils/format';
 import { useUpload } from '../hooks/use-upload';
 import { UploadOptionsSummary } from './upload-options-summary';
+import styles from './upload-actions.module.css';
 
 const UploadOptionsDialog = lazy(() =>
   import('./upload-options-dialog').then((m) => ({ default: m.UploadOptionsDialog })),
@@ -47,7 +48,7 @@ export function UploadActions({ bucket, prefix, onCreated }: UploadActionsProps)
   };
 
   return (
-    <div className="upload-actions">
+    <div className={styles.actions}>
       <Button variant="primary" onClick={() => filesInput.current?.click()}>
         Upload files
       </Button>
@@ -86,13 +87,13 @@ export function UploadActions({ bucket, prefix, onCreated }: UploadActionsProps)
         {...FOLDER_INPUT}
       />
       {checking > 0 ? (
-        <span role="status" className="upload-actions__checking">
+        <span role="status" className={styles.checking}>
           Checking {formatCount(checking)} {checking === 1 ? 'file' : 'files'}…
         </span>
       ) : null}
       {error ? (
         <Banner
-          className="upload-actions__error"
+          className={styles.error}
           action={
             <Button size="sm" onClick={dismissError}>
               Dismiss

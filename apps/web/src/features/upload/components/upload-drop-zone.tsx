@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { useDropzone } from 'react-dropzone';
+import clsx from 'clsx';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { useUpload } from '../hooks/use-upload';
+import styles from './upload-drop-zone.module.css';
 
 type UploadDropZoneProps = {
   bucket: string;
@@ -22,11 +24,14 @@ export function UploadDropZone({ bucket, prefix, className, children }: UploadDr
   const target = prefix === '' ? `the root of ${bucket}` : prefix;
 
   return (
-    <div {...getRootProps({ className: `drop-zone${className ? ` ${className}` : ''}` })}>
+    // A test id: the zone is a presentational wrapper, with no role or name to find it by.
+    <div
+      {...getRootProps({ className: clsx(styles.dropZone, className), 'data-testid': 'drop-zone' })}
+    >
       {children}
       {isDragActive ? (
-        <div className="drop-zone__overlay">
-          <p className="drop-zone__message">
+        <div className={styles.overlay}>
+          <p className={styles.message}>
             Drop files to upload to <VisibleKey text={target} />
           </p>
         </div>

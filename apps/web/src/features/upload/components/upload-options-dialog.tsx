@@ -5,6 +5,7 @@ import { NameValueRows } from '@/components/form/name-value-rows';
 import { TextField } from '@/components/form/text-field';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
+import formStyles from '@/components/form/form.module.css';
 import { metadataToRows } from '@/lib/metadata-rows';
 import { useUpload } from '../hooks/use-upload';
 import type { UploadOptions } from '../utils/prepare-batch';
@@ -27,10 +28,10 @@ export function UploadOptionsDialog({ onClose }: { onClose: () => void }) {
   const { errors } = form.formState;
 
   return (
-    <Dialog title="Upload options" onClose={onClose} className="dialog--wide">
+    <Dialog title="Upload options" onClose={onClose} wide>
       <form
         noValidate
-        className="form"
+        className={formStyles.form}
         onSubmit={form.handleSubmit((values) => {
           setOptions(values);
           onClose();

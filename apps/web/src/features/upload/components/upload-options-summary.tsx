@@ -1,5 +1,6 @@
 import { Button } from '@/components/ui/button';
 import { useUpload } from '../hooks/use-upload';
+import styles from './upload-options-summary.module.css';
 
 /** "Content-Type text/csv · 2 metadata fields" while upload options are set, with Clear. */
 export function UploadOptionsSummary() {
@@ -10,7 +11,7 @@ export function UploadOptionsSummary() {
   if (fields > 0) parts.push(`${String(fields)} metadata ${fields === 1 ? 'field' : 'fields'}`);
   if (parts.length === 0) return null;
   return (
-    <span className="upload-options-summary">
+    <span className={styles.summary}>
       <span>Uploads use: {parts.join(' · ')}</span>
       <Button
         size="sm"
