@@ -1,16 +1,16 @@
 import { Button } from '@/components/ui/button';
-import styles from './form.module.css';
+import { ButtonRow } from '@/components/ui/button-row';
 
 /** The Cancel / Save footer of an edit form; both are disabled while the save runs. */
 export function FormActions({ onCancel, pending }: { onCancel: () => void; pending: boolean }) {
   return (
-    <div className={styles.actions}>
+    <ButtonRow>
       <Button onClick={onCancel} disabled={pending}>
         Cancel
       </Button>
       <Button type="submit" variant="primary" disabled={pending}>
         {pending ? 'Saving…' : 'Save'}
       </Button>
-    </div>
+    </ButtonRow>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import clsx from 'clsx';
+import { ButtonRow } from './button-row';
 import styles from './dialog.module.css';
 
 type DialogProps = {
@@ -54,9 +55,7 @@ export function Dialog({
 }
 
 /** The button row at the bottom of a dialog. */
-export function DialogActions({ children }: { children: ReactNode }) {
-  return <div className={styles.actions}>{children}</div>;
-}
+export const DialogActions = ButtonRow;
 
 /** The keys a dialog acts on, as a short scrolling list. */
 export function DialogKeys({ children }: { children: ReactNode }) {

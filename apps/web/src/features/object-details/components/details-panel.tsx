@@ -13,6 +13,7 @@ import { useObjectTags } from '../api/get-object-tags';
 import { objectContentUrl } from '../api/object-content-url';
 import { DetailsFields } from './details-fields';
 import { NameValueTable } from './name-value-table';
+import panelStyles from '@/components/ui/panel.module.css';
 import styles from './details-panel.module.css';
 
 const ObjectPreview = lazy(() =>
@@ -53,7 +54,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
   };
 
   return (
-    <aside aria-label="Object details" className={styles.details}>
+    <aside aria-label="Object details" className={panelStyles.panel}>
       <header className={styles.header}>
         <h2 className={styles.title} title={visibleKey(objectKey)}>
           <VisibleKey text={filename} />

@@ -19,6 +19,7 @@ import {
 import { ListingStatus } from './listing-status';
 import { ObjectTable } from './object-table';
 import { SelectionBar } from './selection-bar';
+import panelStyles from '@/components/ui/panel.module.css';
 import styles from './object-listing.module.css';
 
 /** How many pages a deep link may load to find its selected object. */
@@ -62,7 +63,7 @@ export function ObjectListing(props: ObjectListingProps) {
 
   if (query.isPending) {
     return (
-      <div className={clsx(styles.listing, styles.centered)} data-testid="listing">
+      <div className={clsx(panelStyles.panel, styles.centered)} data-testid="listing">
         <Spinner label="Loading objects…" />
       </div>
     );
@@ -71,7 +72,7 @@ export function ObjectListing(props: ObjectListingProps) {
   // Only a failed first page replaces the listing; later failures keep what is loaded.
   if (query.isError && data === undefined) {
     return (
-      <div className={clsx(styles.listing, styles.centered)} data-testid="listing">
+      <div className={clsx(panelStyles.panel, styles.centered)} data-testid="listing">
         <Banner
           title="Could not list this folder."
           action={
@@ -90,7 +91,7 @@ export function ObjectListing(props: ObjectListingProps) {
 
   if (entries.length === 0 && !hasNextPage) {
     return (
-      <div className={clsx(styles.listing, styles.centered)} data-testid="listing">
+      <div className={clsx(panelStyles.panel, styles.centered)} data-testid="listing">
         <EmptyState title="This folder is empty">
           {prefix === ''
             ? 'This bucket has no objects.'
@@ -101,7 +102,7 @@ export function ObjectListing(props: ObjectListingProps) {
   }
 
   return (
-    <div className={styles.listing} data-testid="listing">
+    <div className={panelStyles.panel} data-testid="listing">
       {selection.selected.size > 0 ? (
         <SelectionBar
           count={selection.selected.size}
