@@ -1,16 +1,16 @@
 import { expect } from '@playwright/test';
 import {
-  DEMO_BUCKET,
   breadcrumb,
-  bucketPath,
   detailsField,
   detailsPanel,
   expectBreadcrumb,
-  folderTest as test,
   gridRow,
   openRow,
-  putObjectViaApi,
 } from './helpers';
+import { putObjectViaApi } from './support/api';
+import { DEMO_BUCKET } from './support/demo';
+import { folderTest as test } from './support/fixtures';
+import { appFolderUrl } from './support/urls';
 
 const RLO = '\u202E';
 
@@ -27,7 +27,7 @@ test('a key with U+202E shows the marker in the listing, the breadcrumb and the 
   await putObjectViaApi(request, `${folder}${name}`, 'x');
   await putObjectViaApi(request, `${folder}${dir}/inner.txt`, 'y');
 
-  await page.goto(bucketPath(folder));
+  await page.goto(appFolderUrl(folder));
   const row = gridRow(page, shown);
   await expect(row).toBeVisible();
   const marker = row.getByTitle(/^Hidden character U\+202E /);

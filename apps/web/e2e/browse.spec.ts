@@ -1,9 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
-  DEMO_BUCKET,
-  DEMO_ROOT_ROWS,
   breadcrumb,
-  bucketPath,
   detailsField,
   detailsPanel,
   expectBreadcrumb,
@@ -15,6 +12,8 @@ import {
   openRow,
   previewRegion,
 } from './helpers';
+import { DEMO_BUCKET, DEMO_ROOT_ROWS } from './support/demo';
+import { appFolderUrl } from './support/urls';
 
 /** docs/unicode/ in store (UTF-8 byte) order. */
 const UNICODE_NAMES = ['a+b & c=d #1 50%.txt', 'café émoji 🎉.txt', '日本語 ファイル.txt'];
@@ -50,7 +49,7 @@ test('the dashboard lists the demo bucket and opens it: folders first, then READ
 test('folders open by click, the breadcrumb leads back, back/forward restore the folder', async ({
   page,
 }) => {
-  await page.goto(bucketPath());
+  await page.goto(appFolderUrl());
   await expectRowNames(page, DEMO_ROOT_ROWS);
 
   await openRow(page, 'docs/');
@@ -93,7 +92,7 @@ test('folders open by click, the breadcrumb leads back, back/forward restore the
 
 test('"Go to path" opens the folder of a deep key and selects it', async ({ page }) => {
   const key = 'nested/a/b/c/deep.txt';
-  await page.goto(bucketPath());
+  await page.goto(appFolderUrl());
   await expectRowNames(page, DEMO_ROOT_ROWS);
 
   const input = page.getByRole('textbox', { name: 'Go to path' });

@@ -3,17 +3,18 @@ import { truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { e2eDataDir } from './data-dir';
 import {
-  bucketPath,
   closeTransfersPanel,
-  DEMO_BUCKET,
   detailsField,
   detailsPanel,
   expectUploaded,
-  folderTest as test,
   openRow,
   pickFiles,
   transfersPanel,
 } from './helpers';
+import { demoApiPath } from './support/api';
+import { DEMO_BUCKET } from './support/demo';
+import { folderTest as test } from './support/fixtures';
+import { appFolderUrl } from './support/urls';
 
 const GiB = 1024 ** 3;
 
@@ -23,7 +24,7 @@ test('the embedded store: what it cannot do is explained, and not offered', asyn
   folder,
 }) => {
   // What the API found out about s3rver (apps/api/test/integration/capabilities.test.ts).
-  const res = await request.get(`/api/buckets/${DEMO_BUCKET}/capabilities`);
+  const res = await request.get(demoApiPath('capabilities'));
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({
     tagging: 'supported',
@@ -33,7 +34,7 @@ test('the embedded store: what it cannot do is explained, and not offered', asyn
     presignedUrls: 'supported',
   });
 
-  await page.goto(bucketPath(folder));
+  await page.goto(appFolderUrl(folder));
   await expect(page.getByText('Versioning: not supported by this store')).toBeVisible();
 
   // No AbortMultipartUpload: the transfer panel says what a cancel leaves behind.

@@ -1,19 +1,18 @@
 import { expect } from '@playwright/test';
 import path from 'node:path';
 import {
-  bucketPath,
   closeTransfersPanel,
   expectRowNames,
   expectUploaded,
-  folderTest as test,
   gridRow,
-  listKeysViaApi,
-  makeTempTree,
-  objectApiPath,
   openRow,
   pickFiles,
   transfersSummary,
 } from './helpers';
+import { listKeysViaApi, objectApiPath } from './support/api';
+import { makeTempTree } from './support/files';
+import { folderTest as test } from './support/fixtures';
+import { appFolderUrl } from './support/urls';
 
 test('deleting a checked selection, then a folder, removes exactly them', async ({
   page,
@@ -33,7 +32,7 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   const dir = path.join(await makeTempTree(prefixed('batch/', files)), 'batch');
   const batch = `${folder}batch/`;
 
-  await page.goto(bucketPath(folder));
+  await page.goto(appFolderUrl(folder));
   await pickFiles(page, 'Upload folder', dir);
   for (const name of Object.keys(files)) await expectUploaded(page, `${batch}${name}`);
   await expect(transfersSummary(page)).toHaveText('7 uploaded');

@@ -2,28 +2,28 @@ import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
-  DEMO_BUCKET,
-  FAST_POLL,
-  bucketPath,
   detailsField,
   detailsPanel,
   expectBreadcrumb,
   expectLocation,
   expectRowNames,
   gridRow,
-  objectContentApiPath,
   openRow,
   previewRegion,
 } from './helpers';
+import { demoApiPath, objectContentApiPath } from './support/api';
+import { DEMO_BUCKET, DEMO_IMAGE, seededBody } from './support/demo';
+import { FAST_POLL } from './support/poll';
+import { appFolderUrl } from './support/urls';
 
 /** data/config.json as seeded (compact JSON). */
-const CONFIG = { name: 'stowage', features: ['browse', 'preview'], nested: { ok: true } };
-const CONFIG_BODY = JSON.stringify(CONFIG);
+const CONFIG_BODY = seededBody('data/config.json');
+const CONFIG = JSON.parse(CONFIG_BODY) as unknown;
 
 test('selecting data/config.json shows its properties, metadata and pretty JSON', async ({
   page,
 }) => {
-  await page.goto(bucketPath());
+  await page.goto(appFolderUrl());
   await openRow(page, 'data/');
   await expectRowNames(page, ['config.json']);
   await openRow(page, 'config.json');
@@ -63,7 +63,7 @@ test('selecting data/config.json shows its properties, metadata and pretty JSON'
 });
 
 test('README.txt previews as text', async ({ page }) => {
-  await page.goto(bucketPath());
+  await page.goto(appFolderUrl());
   await openRow(page, 'README.txt');
 
   await expectLocation(page, '', 'README.txt');
@@ -79,7 +79,7 @@ test('README.txt previews as text', async ({ page }) => {
 });
 
 test('images/gradient.png previews as an image that really loaded', async ({ page }) => {
-  await page.goto(bucketPath());
+  await page.goto(appFolderUrl());
   await openRow(page, 'images/');
   await openRow(page, 'gradient.png');
 
@@ -87,8 +87,8 @@ test('images/gradient.png previews as an image that really loaded', async ({ pag
   const image = previewRegion(page).getByRole('img', { name: 'Preview of the object' });
   await expect(image).toBeVisible();
   await expect(image).toHaveJSProperty('complete', true);
-  await expect(image).toHaveJSProperty('naturalWidth', 96);
-  await expect(image).toHaveJSProperty('naturalHeight', 64);
+  await expect(image).toHaveJSProperty('naturalWidth', DEMO_IMAGE.width);
+  await expect(image).toHaveJSProperty('naturalHeight', DEMO_IMAGE.height);
   await expect(previewRegion(page).getByText('This image could not be displayed.')).toHaveCount(0);
 });
 
@@ -98,16 +98,16 @@ test('"Download" saves the object under its own name with its exact bytes', asyn
 }) => {
   const key = 'docs/unicode/café émoji 🎉.txt';
   const name = 'café émoji 🎉.txt';
-  const seeded = Buffer.from('Café, crème brûlée, 🎉\n', 'utf8');
+  const seeded = Buffer.from(seededBody(key), 'utf8');
 
-  await page.goto(bucketPath('docs/unicode/'));
+  await page.goto(appFolderUrl('docs/unicode/'));
   await openRow(page, name);
   await expectLocation(page, 'docs/unicode/', key);
   const downloadLink = detailsPanel(page).getByRole('link', { name: 'Download' });
   await expect(downloadLink).toBeVisible();
   // It asks the API for the object as an attachment.
   const href = new URL((await downloadLink.getAttribute('href')) ?? '', page.url());
-  expect(href.pathname).toBe(`/api/buckets/${DEMO_BUCKET}/object/content`);
+  expect(href.pathname).toBe(demoApiPath('object/content'));
   expect(Object.fromEntries(href.searchParams)).toEqual({ key, download: '1' });
 
   const [download] = await Promise.all([page.waitForEvent('download'), downloadLink.click()]);
@@ -131,7 +131,7 @@ test('a deep link to a key with reserved URL characters survives a reload', asyn
   );
   const expectRestored = async () => {
     await expectLocation(page, 'docs/unicode/', key);
-    await expectBreadcrumb(page, ['demo', 'docs', 'unicode']);
+    await expectBreadcrumb(page, [DEMO_BUCKET, 'docs', 'unicode']);
     await expect(gridRow(page, name)).toHaveAttribute('aria-selected', 'true');
     await expect(gridRow(page, 'café émoji 🎉.txt')).toHaveAttribute('aria-selected', 'false');
     const panel = detailsPanel(page);

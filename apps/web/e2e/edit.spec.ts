@@ -1,19 +1,17 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import {
-  bucketPath,
   closeTransfersPanel,
   detailsField,
   detailsPanel,
   expectLocation,
   expectUploaded,
-  folderTest as test,
   gridRow,
-  objectApiPath,
-  objectContentApiPath,
-  objectTagsApiPath,
   openRow,
   pickFiles,
 } from './helpers';
+import { objectApiPath, objectContentApiPath, objectTagsApiPath } from './support/api';
+import { folderTest as test } from './support/fixtures';
+import { appFolderUrl } from './support/urls';
 
 /** The value cell of one row of the panel's "User metadata" or "Tags" table, by its name. */
 function tableValue(page: Page, table: 'User metadata' | 'Tags', name: string): Locator {
@@ -49,7 +47,7 @@ test('metadata and tags edited in the forms are stored and survive a reload', as
   };
 
   // An object of our own, through "Upload files".
-  await page.goto(bucketPath(folder));
+  await page.goto(appFolderUrl(folder));
   await pickFiles(page, 'Upload files', { name, mimeType: 'text/plain', buffer: body });
   await expectUploaded(page, key);
   await closeTransfersPanel(page);

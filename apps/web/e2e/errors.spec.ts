@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
-import {
-  DEMO_BUCKET,
-  DEMO_ROOT_ROWS,
-  bucketPath,
-  detailsPanel,
-  expectRowNames,
-  gridRow,
-  openRow,
-} from './helpers';
+import { detailsPanel, expectRowNames, gridRow, openRow } from './helpers';
+import { demoApiPath } from './support/api';
+import { DEMO_BUCKET, DEMO_ROOT_ROWS } from './support/demo';
+import { appFolderUrl } from './support/urls';
 
 test('an unreachable store shows the API message in the app-wide banner', async ({ page }) => {
   const message = 'The store at http://127.0.0.1:1 is unreachable (ECONNREFUSED)';
@@ -46,7 +41,7 @@ test('an unreachable store shows the API message in the app-wide banner', async 
 });
 
 test('a deep link to a missing object says it does not exist', async ({ page }) => {
-  await page.goto(bucketPath('', 'nope.txt'));
+  await page.goto(appFolderUrl('', 'nope.txt'));
 
   const panel = detailsPanel(page);
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText('nope.txt');
@@ -65,7 +60,7 @@ test('tags that could not be loaded say why, and Retry loads them', async ({ pag
   const message = 'The store did not answer in time.';
   let failures = 0;
   // A store that fails one read and answers the next cannot be had on demand either.
-  const tagsRoute = (url: URL) => url.pathname === `/api/buckets/${DEMO_BUCKET}/object/tags`;
+  const tagsRoute = (url: URL) => url.pathname === demoApiPath('object/tags');
   await page.route(tagsRoute, (route) => {
     failures += 1;
     return route.fulfill({
@@ -80,7 +75,7 @@ test('tags that could not be loaded say why, and Retry loads them', async ({ pag
       }),
     });
   });
-  await page.goto(bucketPath());
+  await page.goto(appFolderUrl());
   await openRow(page, 'README.txt');
 
   const panel = detailsPanel(page);

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { folderPageUrl } from '@stowage/shared';
-import { DEMO_BUCKET, bucketPath, gridRow } from './helpers';
+import { gridRow } from './helpers';
+import { demoApiPath } from './support/api';
+import { DEMO_BUCKET } from './support/demo';
+import { appFolderUrl } from './support/urls';
 
 /** Every API request of the page, in order: `ask …` when sent, `got …` when answered. */
 function recordApiTraffic(page: Page): string[] {
@@ -25,9 +28,9 @@ test("a folder's URL: its first page is preloaded with the page and asked for on
 }) => {
   const events = recordApiTraffic(page);
   const firstPage = folderPageUrl(DEMO_BUCKET, 'docs/');
-  const capabilities = `/api/buckets/${DEMO_BUCKET}/capabilities`;
+  const capabilities = demoApiPath('capabilities');
 
-  const res = await page.goto(bucketPath('docs/'));
+  const res = await page.goto(appFolderUrl('docs/'));
   expect(res?.headers().link).toContain(`<${firstPage}>; rel=preload; as=fetch; crossorigin`);
   await expect(gridRow(page, 'unicode/')).toBeVisible();
   // The probes' answer is shown once they ran.

@@ -1,9 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
-  DEMO_BUCKET,
-  SIGNED_OUT,
-  STORE_KEYS,
-  bucketPath,
   expectBreadcrumb,
   gridRow,
   loginForm,
@@ -11,6 +7,9 @@ import {
   openRow,
   signInThroughForm,
 } from './helpers';
+import { DEMO_BUCKET, STORE_KEYS } from './support/demo';
+import { SIGNED_OUT } from './support/session';
+import { appFolderUrl } from './support/urls';
 
 // These tests sign in and out themselves.
 test.use({ storageState: SIGNED_OUT });
@@ -124,7 +123,7 @@ test('a deep link while signed out: the login page, then that very page', async 
       await route.continue();
     },
   );
-  await page.goto(bucketPath('docs/'));
+  await page.goto(appFolderUrl('docs/'));
   await expect(loginForm(page)).toBeVisible();
   await expect(objectGrid(page)).toHaveCount(0);
   await expect(page.getByText('Your session has ended')).toHaveCount(0);
@@ -138,7 +137,7 @@ test('a deep link while signed out: the login page, then that very page', async 
 test('a session that ends mid-way: the login page says so, and signing in returns there', async ({
   page,
 }) => {
-  await page.goto(bucketPath());
+  await page.goto(appFolderUrl());
   await signInThroughForm(page);
   await expect(gridRow(page, 'docs/')).toBeVisible();
 

@@ -1,17 +1,15 @@
 import { expect } from '@playwright/test';
 import {
-  bucketPath,
   detailsField,
   detailsPanel,
   expectLocation,
   expectRowNames,
-  folderTest as test,
   gridRow,
-  objectApiPath,
-  objectTagsApiPath,
-  objectContentApiPath,
   previewRegion,
 } from './helpers';
+import { objectApiPath, objectContentApiPath, objectTagsApiPath } from './support/api';
+import { folderTest as test } from './support/fixtures';
+import { appFolderUrl } from './support/urls';
 
 test('"New text object" saves the text as a UTF-8 text object and selects it', async ({
   page,
@@ -21,7 +19,7 @@ test('"New text object" saves the text as a UTF-8 text object and selects it', a
   const key = `${folder}notes.txt`;
   const text = 'hello from e2e';
 
-  await page.goto(bucketPath(folder));
+  await page.goto(appFolderUrl(folder));
   await expect(page.getByText('This folder is empty')).toBeVisible();
   await page.getByRole('button', { name: 'New text object' }).click();
   const dialog = page.getByRole('dialog', { name: 'New text object' });

@@ -1,24 +1,21 @@
 import { expect, test } from '@playwright/test';
+import { detailsPanel, gridRow, objectGrid, openRow, signInThroughForm } from './helpers';
 import {
   CSRF_HEADERS,
-  DEMO_BUCKET,
-  SIGNED_OUT,
-  bucketPath,
-  detailsPanel,
-  gridRow,
+  demoApiPath,
   objectApiPath,
-  objectGrid,
   objectTagsApiPath,
-  openRow,
-  signInThroughForm,
-} from './helpers';
+  uploadApiPath,
+} from './support/api';
+import { SIGNED_OUT } from './support/session';
+import { appFolderUrl } from './support/urls';
 import { readOnlyURL } from './servers';
 
 // The second server of playwright.config.ts: STOWAGE_READ_ONLY=true on the same demo data.
 test.use({ baseURL: readOnlyURL, storageState: SIGNED_OUT });
 
 test.beforeEach(async ({ page }) => {
-  await page.goto(bucketPath());
+  await page.goto(appFolderUrl());
   await signInThroughForm(page);
   // The listing is there: what is absent below is absent, not just not loaded yet.
   await expect(gridRow(page, 'README.txt')).toBeVisible();
@@ -47,16 +44,16 @@ test('a read-only session shows no write control anywhere', async ({ page }) => 
 test('the write routes refuse, even with the session and the CSRF header', async ({ page }) => {
   const api = page.request; // the page's own session cookie
   const writes = [
-    api.post(`/api/buckets/${DEMO_BUCKET}/delete`, {
+    api.post(demoApiPath('delete'), {
       data: { keys: ['README.txt'] },
       headers: CSRF_HEADERS,
     }),
     api.delete(objectApiPath('README.txt'), { headers: CSRF_HEADERS }),
-    api.put(`/api/buckets/${DEMO_BUCKET}/object/tags?key=README.txt`, {
+    api.put(objectTagsApiPath('README.txt'), {
       data: { tags: [{ key: 'a', value: 'b' }] },
       headers: CSRF_HEADERS,
     }),
-    api.post(`/api/buckets/${DEMO_BUCKET}/upload?key=ro-test.txt`, {
+    api.post(uploadApiPath('ro-test.txt'), {
       multipart: {
         size: '1',
         file: { name: 'f', mimeType: 'text/plain', buffer: Buffer.from('x') },

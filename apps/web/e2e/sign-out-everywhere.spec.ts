@@ -1,13 +1,7 @@
 import { expect, test } from '@playwright/test';
-import {
-  SIGNED_OUT,
-  bucketPath,
-  gridRow,
-  loginForm,
-  objectGrid,
-  openRow,
-  signInThroughForm,
-} from './helpers';
+import { gridRow, loginForm, objectGrid, openRow, signInThroughForm } from './helpers';
+import { SIGNED_OUT } from './support/session';
+import { appFolderUrl } from './support/urls';
 import { readOnlyURL } from './servers';
 
 // On the read-only server: ending every session of the embedded store's key there leaves the
@@ -21,11 +15,11 @@ test('sign out everywhere: this tab shows the login page, another browser’s se
   const other = await browser.newContext({ baseURL: readOnlyURL, storageState: SIGNED_OUT });
   try {
     const otherPage = await other.newPage();
-    await otherPage.goto(bucketPath());
+    await otherPage.goto(appFolderUrl());
     await signInThroughForm(otherPage);
     await expect(gridRow(otherPage, 'docs/')).toBeVisible();
 
-    await page.goto(bucketPath());
+    await page.goto(appFolderUrl());
     await signInThroughForm(page);
     await expect(gridRow(page, 'docs/')).toBeVisible();
     await page.getByRole('banner').getByRole('button', { name: 'Sign out everywhere' }).click();

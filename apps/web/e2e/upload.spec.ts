@@ -1,25 +1,26 @@
 import { expect } from '@playwright/test';
 import path from 'node:path';
 import {
-  FAST_POLL,
-  bucketPath,
-  dragAndDropPaths,
   dropZone,
   expectBreadcrumb,
-  expectNeverFor,
   expectRowNames,
   expectUploaded,
-  folderTest as test,
-  listFolderViaApi,
-  listKeysViaApi,
-  makeTempTree,
-  objectApiPath,
-  objectContentApiPath,
   openRow,
   transferItem,
   transfersPanel,
   transfersSummary,
 } from './helpers';
+import {
+  listFolderViaApi,
+  listKeysViaApi,
+  objectApiPath,
+  objectContentApiPath,
+} from './support/api';
+import { DEMO_BUCKET } from './support/demo';
+import { dragAndDropPaths, makeTempTree } from './support/files';
+import { folderTest as test } from './support/fixtures';
+import { expectNeverFor, FAST_POLL } from './support/poll';
+import { appFolderUrl } from './support/urls';
 
 test('dropping two files and a folder uploads them all, keeping the folder structure', async ({
   page,
@@ -37,7 +38,7 @@ test('dropping two files and a folder uploads them all, keeping the folder struc
   const dir = await makeTempTree(files);
   const keys = Object.keys(files).map((name) => `${folder}${name}`);
 
-  await page.goto(bucketPath(folder));
+  await page.goto(appFolderUrl(folder));
   await expect(page.getByText('This folder is empty')).toBeVisible();
 
   // A real drop from the disk: two files and the photos folder (with its subfolder).
@@ -65,7 +66,7 @@ test('dropping two files and a folder uploads them all, keeping the folder struc
   // The listing refreshes by itself: the folder first, then the two files.
   await expectRowNames(page, ['photos/', 'bytes.bin', 'notes.txt']);
   await openRow(page, 'photos/');
-  await expectBreadcrumb(page, ['demo', folder.slice(0, -1), 'photos']);
+  await expectBreadcrumb(page, [DEMO_BUCKET, folder.slice(0, -1), 'photos']);
   await expectRowNames(page, ['2024/', 'cover.txt']);
   await openRow(page, '2024/');
   await expectRowNames(page, ['summer.txt']);
@@ -83,7 +84,7 @@ test('cancelling a large upload mid-way stores nothing', async ({ page, request,
   const size = 64 * 1024 * 1024;
   const key = `${folder}big.bin`;
   const rootBefore = await listFolderViaApi(request, '');
-  await page.goto(bucketPath(folder));
+  await page.goto(appFolderUrl(folder));
   await expect(page.getByText('This folder is empty')).toBeVisible();
 
   // 8 MiB/s up: 8 s for the whole file. Cancelled past a quarter, once the server has begun

@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-import {
-  MANY_COUNT,
-  bucketPath,
-  expectBreadcrumb,
-  gridRow,
-  listingStatus,
-  manyItemName,
-  objectGrid,
-  scrollToEnd,
-} from './helpers';
+import { expectBreadcrumb, gridRow, listingStatus, objectGrid } from './helpers';
+import { DEMO_BUCKET, MANY_COUNT, manyItemName } from './support/demo';
+import { appFolderUrl } from './support/urls';
+import { scrollToEnd } from './virtual-scroll.harness';
 
 /** The grid is virtualized: far fewer rows than entries are ever in the DOM. */
 const MAX_DOM_ROWS = 200;
@@ -19,14 +13,14 @@ test.use({ viewport: { width: 1280, height: 1080 } });
 test('scrolling many/ to its end loads all 2,600 keys, each shown once, in a small DOM', async ({
   page,
 }) => {
-  await page.goto(bucketPath('many/'));
-  await expectBreadcrumb(page, ['demo', 'many']);
+  await page.goto(appFolderUrl('many/'));
+  await expectBreadcrumb(page, [DEMO_BUCKET, 'many']);
   await expect(gridRow(page, manyItemName(1))).toBeVisible();
   // One API page so far: the rest comes while scrolling.
   await expect(listingStatus(page)).toHaveText('1,000 loaded, more…');
   await expect(objectGrid(page)).toHaveAttribute('aria-rowcount', '-1');
 
-  const result = await scrollToEnd(page);
+  const result = await scrollToEnd(objectGrid(page));
 
   await expect(listingStatus(page)).toHaveText('2,600 items');
   await expect(objectGrid(page)).toHaveAttribute('aria-rowcount', String(MANY_COUNT + 1));

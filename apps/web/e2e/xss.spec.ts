@@ -1,15 +1,8 @@
 import { expect, type Page } from '@playwright/test';
-import {
-  bucketPath,
-  detailsField,
-  detailsPanel,
-  folderTest as test,
-  gridRow,
-  objectContentApiPath,
-  openRow,
-  previewRegion,
-  putObjectViaApi,
-} from './helpers';
+import { detailsField, detailsPanel, gridRow, openRow, previewRegion } from './helpers';
+import { objectContentApiPath, putObjectViaApi } from './support/api';
+import { folderTest as test } from './support/fixtures';
+import { appFolderUrl } from './support/urls';
 
 const IMG_KEY_NAME = '<img src=x onerror=alert(1)>';
 const SCRIPT_VALUE = '<script>alert(1)</script>';
@@ -40,7 +33,7 @@ test('a key and a metadata value holding markup render as text', async ({
   const key = `${folder}${IMG_KEY_NAME}`;
   await putObjectViaApi(request, key, 'hello', { metadata: { note: SCRIPT_VALUE } });
 
-  await page.goto(bucketPath(folder));
+  await page.goto(appFolderUrl(folder));
   await expect(gridRow(page, IMG_KEY_NAME)).toBeVisible();
   await expect(gridRow(page, IMG_KEY_NAME).getByText(IMG_KEY_NAME)).toBeVisible();
   await openRow(page, IMG_KEY_NAME);
@@ -71,7 +64,7 @@ for (const [name, body, contentType] of [
     await putObjectViaApi(request, key, body, { contentType });
 
     // The preview shows the source as text.
-    await page.goto(bucketPath(folder, key));
+    await page.goto(appFolderUrl(folder, key));
     await expect(previewRegion(page).getByLabel('Preview text')).toHaveText(body);
     await expect(previewRegion(page).locator('iframe, object, embed')).toHaveCount(0);
     await expectNotPwned(page);
