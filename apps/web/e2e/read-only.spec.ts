@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { detailsPanel, gridRow, objectGrid, openRow, signInThroughForm } from './helpers';
+import { expect } from '@playwright/test';
 import {
   CSRF_HEADERS,
   demoApiPath,
@@ -7,37 +6,41 @@ import {
   objectTagsApiPath,
   uploadApiPath,
 } from './support/api';
+import { test } from './support/fixtures';
 import { SIGNED_OUT } from './support/session';
-import { appFolderUrl } from './support/urls';
 import { readOnlyURL } from './servers';
 
 // The second server of playwright.config.ts: STOWAGE_READ_ONLY=true on the same demo data.
 test.use({ baseURL: readOnlyURL, storageState: SIGNED_OUT });
 
-test.beforeEach(async ({ page }) => {
-  await page.goto(appFolderUrl());
-  await signInThroughForm(page);
+test.beforeEach(async ({ folderPage, loginPage }) => {
+  await folderPage.goto();
+  await loginPage.signIn();
   // The listing is there: what is absent below is absent, not just not loaded yet.
-  await expect(gridRow(page, 'README.txt')).toBeVisible();
+  await expect(folderPage.row('README.txt')).toBeVisible();
 });
 
-test('a read-only session shows no write control anywhere', async ({ page }) => {
-  await expect(page.getByRole('banner').getByText('read-only', { exact: true })).toBeVisible();
+test('a read-only session shows no write control anywhere', async ({
+  page,
+  appHeader,
+  folderPage,
+  detailsPanel,
+}) => {
+  await expect(appHeader.readOnlyBadge).toBeVisible();
 
   for (const name of ['Upload files', 'Upload folder', 'New text object', 'Upload options']) {
     await expect(page.getByRole('button', { name })).toHaveCount(0);
   }
-  await expect(page.getByTestId('drop-zone')).toHaveCount(0);
+  await expect(folderPage.dropZone).toHaveCount(0);
   await expect(page.locator('input[type="file"]')).toHaveCount(0);
-  await expect(objectGrid(page).getByRole('checkbox')).toHaveCount(0);
-  await expect(objectGrid(page).getByRole('button', { name: /^Delete folder/ })).toHaveCount(0);
-  await expect(gridRow(page, 'docs/')).toBeVisible();
+  await expect(folderPage.grid.getByRole('checkbox')).toHaveCount(0);
+  await expect(folderPage.grid.getByRole('button', { name: /^Delete folder/ })).toHaveCount(0);
+  await expect(folderPage.row('docs/')).toBeVisible();
 
-  await openRow(page, 'README.txt');
-  const panel = detailsPanel(page);
-  await expect(panel.getByRole('link', { name: 'Download' })).toBeVisible();
+  await folderPage.openRow('README.txt');
+  await expect(detailsPanel.downloadLink).toBeVisible();
   for (const name of ['Edit metadata', 'Edit tags', 'Delete']) {
-    await expect(panel.getByRole('button', { name })).toHaveCount(0);
+    await expect(detailsPanel.root.getByRole('button', { name })).toHaveCount(0);
   }
 });
 

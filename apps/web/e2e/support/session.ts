@@ -3,7 +3,7 @@
  * project (auth.setup.ts) signs in once through the login form and saves the cookie
  * (servers.ts' authStatePath, playwright.config.ts' storageState). Specs that test signing
  * in and out start signed out instead: `test.use({ storageState: SIGNED_OUT })`, then sign
- * in through the form themselves.
+ * in through the form themselves (`loginPage.signIn()`, pages/login-page.ts).
  */
 
 /** A browser state with no session cookie. */
