@@ -1,25 +1,17 @@
 import { expect } from '@playwright/test';
-import {
-  DEMO_BUCKET,
-  breadcrumb,
-  bucketPath,
-  detailsField,
-  detailsPanel,
-  expectBreadcrumb,
-  folderTest as test,
-  gridRow,
-  openRow,
-  putObjectViaApi,
-} from './helpers';
+import { putObjectViaApi } from './support/api';
+import { DEMO_BUCKET } from './support/demo';
+import { folderTest as test } from './support/fixtures';
 
 const RLO = '\u202E';
 
 // CVE-2023-33955 class: a right-to-left override makes "invoice‮fdp.exe" look like
 // "invoiceexe.pdf". The app shows the hidden character as a visible marker instead.
 test('a key with U+202E shows the marker in the listing, the breadcrumb and the details', async ({
-  page,
   request,
   folder,
+  folderPage,
+  detailsPanel,
 }) => {
   const name = `invoice${RLO}fdp.exe`;
   const shown = 'invoice⟨U+202E⟩fdp.exe';
@@ -27,8 +19,8 @@ test('a key with U+202E shows the marker in the listing, the breadcrumb and the 
   await putObjectViaApi(request, `${folder}${name}`, 'x');
   await putObjectViaApi(request, `${folder}${dir}/inner.txt`, 'y');
 
-  await page.goto(bucketPath(folder));
-  const row = gridRow(page, shown);
+  await folderPage.goto(folder);
+  const row = folderPage.row(shown);
   await expect(row).toBeVisible();
   const marker = row.getByTitle(/^Hidden character U\+202E /);
   await expect(marker).toHaveText('⟨U+202E⟩');
@@ -36,15 +28,14 @@ test('a key with U+202E shows the marker in the listing, the breadcrumb and the 
   // The raw override character is nowhere in the rendered text.
   expect(await row.innerText()).not.toContain(RLO);
 
-  await openRow(page, shown);
-  const panel = detailsPanel(page);
-  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(shown);
-  await expect(
-    panel.getByRole('heading', { level: 2 }).getByTitle(/^Hidden character U\+202E /),
-  ).toBeVisible();
-  await expect(detailsField(panel, 'Key')).toHaveText(`${folder}${shown}`);
+  await folderPage.openRow(shown);
+  await expect(detailsPanel.heading).toHaveText(shown);
+  await expect(detailsPanel.heading.getByTitle(/^Hidden character U\+202E /)).toBeVisible();
+  await expect(detailsPanel.field('Key')).toHaveText(`${folder}${shown}`);
 
-  await openRow(page, `dir⟨U+202E⟩cod/`);
-  await expectBreadcrumb(page, [DEMO_BUCKET, folder.slice(0, -1), 'dir⟨U+202E⟩cod']);
-  await expect(breadcrumb(page).getByTitle(/^Hidden character U\+202E /)).toHaveText('⟨U+202E⟩');
+  await folderPage.openRow(`dir⟨U+202E⟩cod/`);
+  await folderPage.expectBreadcrumb([DEMO_BUCKET, folder.slice(0, -1), 'dir⟨U+202E⟩cod']);
+  await expect(folderPage.breadcrumb.getByTitle(/^Hidden character U\+202E /)).toHaveText(
+    '⟨U+202E⟩',
+  );
 });

@@ -2,18 +2,9 @@ import { expect } from '@playwright/test';
 import { truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { e2eDataDir } from './data-dir';
-import {
-  bucketPath,
-  closeTransfersPanel,
-  DEMO_BUCKET,
-  detailsField,
-  detailsPanel,
-  expectUploaded,
-  folderTest as test,
-  openRow,
-  pickFiles,
-  transfersPanel,
-} from './helpers';
+import { demoApiPath } from './support/api';
+import { DEMO_BUCKET } from './support/demo';
+import { folderTest as test } from './support/fixtures';
 
 const GiB = 1024 ** 3;
 
@@ -21,9 +12,12 @@ test('the embedded store: what it cannot do is explained, and not offered', asyn
   page,
   request,
   folder,
+  folderPage,
+  detailsPanel,
+  transfersPanel,
 }) => {
   // What the API found out about s3rver (apps/api/test/integration/capabilities.test.ts).
-  const res = await request.get(`/api/buckets/${DEMO_BUCKET}/capabilities`);
+  const res = await request.get(demoApiPath('capabilities'));
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({
     tagging: 'supported',
@@ -33,31 +27,31 @@ test('the embedded store: what it cannot do is explained, and not offered', asyn
     presignedUrls: 'supported',
   });
 
-  await page.goto(bucketPath(folder));
+  await folderPage.goto(folder);
   await expect(page.getByText('Versioning: not supported by this store')).toBeVisible();
 
   // No AbortMultipartUpload: the transfer panel says what a cancel leaves behind.
   const name = 'huge.bin';
   const key = `${folder}${name}`;
-  await pickFiles(page, 'Upload files', {
+  await folderPage.pickFiles('Upload files', {
     name,
     mimeType: 'application/octet-stream',
     buffer: Buffer.from('small for now'),
   });
-  await expectUploaded(page, key);
-  await expect(transfersPanel(page)).toContainText(
+  await transfersPanel.expectUploaded(key);
+  await expect(transfersPanel.root).toContainText(
     'Cancelling may leave parts behind. This store cannot abort multipart uploads',
   );
-  await closeTransfersPanel(page);
+  await transfersPanel.close();
 
   // An object over 5 GiB without 5 GiB of disk: s3rver reports its file's size, so the stored
   // file becomes sparse. Its metadata edit would need UploadPartCopy, which s3rver lacks.
   const stored = path.join(e2eDataDir, 's3', DEMO_BUCKET, ...key.split('/'));
   await truncate(`${stored}._S3rver_object`, 5 * GiB + 1);
   await page.reload();
-  await openRow(page, name);
-  const panel = detailsPanel(page);
-  await expect(detailsField(panel, 'Size')).toContainText('5,368,709,121 bytes');
+  await folderPage.openRow(name);
+  const panel = detailsPanel.root;
+  await expect(detailsPanel.field('Size')).toContainText('5,368,709,121 bytes');
 
   const writes: string[] = [];
   page.on('request', (req) => {

@@ -1,7 +1,8 @@
 import { expect } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { folderTest as test, objectApiPath, putObjectViaApi } from './helpers';
+import { objectApiPath, putObjectViaApi, uploadApiPath } from './support/api';
+import { folderTest as test } from './support/fixtures';
 import { appURL } from './servers';
 
 /** The attacker's page: a plain HTML page (no CSP) served from another port (port 0). */
@@ -23,7 +24,7 @@ test('a cross-origin POST with the session cookie but without the header is refu
   folder,
 }) => {
   const key = `${folder}csrf.txt`;
-  const target = `${appURL}/api/buckets/demo/upload?key=${encodeURIComponent(key)}`;
+  const target = `${appURL}${uploadApiPath(key)}`;
 
   const other = await startOtherOrigin();
   try {

@@ -1,24 +1,16 @@
 import { expect } from '@playwright/test';
 import path from 'node:path';
-import {
-  bucketPath,
-  closeTransfersPanel,
-  expectRowNames,
-  expectUploaded,
-  folderTest as test,
-  gridRow,
-  listKeysViaApi,
-  makeTempTree,
-  objectApiPath,
-  openRow,
-  pickFiles,
-  transfersSummary,
-} from './helpers';
+import { DeleteDialog } from './pages/dialogs';
+import { listKeysViaApi, objectApiPath } from './support/api';
+import { makeTempTree } from './support/files';
+import { folderTest as test } from './support/fixtures';
 
 test('deleting a checked selection, then a folder, removes exactly them', async ({
   page,
   request,
   folder,
+  folderPage,
+  transfersPanel,
 }) => {
   const files = {
     'a.txt': 'A\n',
@@ -33,19 +25,19 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   const dir = path.join(await makeTempTree(prefixed('batch/', files)), 'batch');
   const batch = `${folder}batch/`;
 
-  await page.goto(bucketPath(folder));
-  await pickFiles(page, 'Upload folder', dir);
-  for (const name of Object.keys(files)) await expectUploaded(page, `${batch}${name}`);
-  await expect(transfersSummary(page)).toHaveText('7 uploaded');
-  await closeTransfersPanel(page);
-  await openRow(page, 'batch/');
-  await expectRowNames(page, ['sub/', 'a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']);
+  await folderPage.goto(folder);
+  await folderPage.pickFiles('Upload folder', dir);
+  for (const name of Object.keys(files)) await transfersPanel.expectUploaded(`${batch}${name}`);
+  await expect(transfersPanel.summary).toHaveText('7 uploaded');
+  await transfersPanel.close();
+  await folderPage.openRow('batch/');
+  await folderPage.expectRowNames(['sub/', 'a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']);
   // Folders have no checkbox (they are deleted with their own button).
-  await expect(gridRow(page, 'sub/').getByRole('checkbox')).toHaveCount(0);
+  await expect(folderPage.row('sub/').getByRole('checkbox')).toHaveCount(0);
 
   // --- Two ticks, then a shift-click that checks the range from the last tick.
-  const selection = page.getByRole('toolbar', { name: 'Selection' });
-  const check = (name: string) => page.getByRole('checkbox', { name: `Select ${name}` });
+  const selection = folderPage.selection;
+  const check = (name: string) => folderPage.checkbox(name);
   await check('a.txt').click();
   await expect(selection).toContainText('1 selected');
   await check('c.txt').click();
@@ -56,18 +48,18 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   await expect(check('b.txt')).not.toBeChecked();
 
   await selection.getByRole('button', { name: 'Delete' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete 4 objects?' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('These 4 objects will be deleted:');
-  await expect(dialog.getByRole('listitem')).toHaveText(
+  const dialog = new DeleteDialog(page, 'Delete 4 objects?');
+  await expect(dialog.root).toBeVisible();
+  await expect(dialog.root).toContainText('These 4 objects will be deleted:');
+  await expect(dialog.root.getByRole('listitem')).toHaveText(
     ['a.txt', 'c.txt', 'd.txt', 'e.txt'].map((name) => `${batch}${name}`),
   );
-  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Deleted 4 objects');
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(dialog).toHaveCount(0);
+  await dialog.confirm();
+  await expect(dialog.status).toHaveText('Deleted 4 objects');
+  await dialog.close();
+  await expect(dialog.root).toHaveCount(0);
 
-  await expectRowNames(page, ['sub/', 'b.txt']);
+  await folderPage.expectRowNames(['sub/', 'b.txt']);
   await expect(selection).toHaveCount(0);
   expect(await listKeysViaApi(request, batch)).toEqual([
     `${batch}b.txt`,
@@ -79,17 +71,17 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   // --- The folder, with everything in it.
   const subSize =
     Buffer.byteLength(files['sub/x.txt']) + Buffer.byteLength(files['sub/deeper/y.txt']);
-  await gridRow(page, 'sub/').getByRole('button', { name: 'Delete folder sub/' }).click();
-  const folderDialog = page.getByRole('dialog', { name: 'Delete folder sub/?' });
-  await expect(folderDialog).toBeVisible();
-  await expect(folderDialog.getByText(/^This deletes /)).toHaveText(
+  await folderPage.row('sub/').getByRole('button', { name: 'Delete folder sub/' }).click();
+  const folderDialog = new DeleteDialog(page, 'Delete folder sub/?');
+  await expect(folderDialog.root).toBeVisible();
+  await expect(folderDialog.root.getByText(/^This deletes /)).toHaveText(
     `This deletes 2 objects (${subSize} B) in ${batch}sub/, including every subfolder.`,
   );
-  await folderDialog.getByRole('button', { name: 'Delete', exact: true }).click();
-  await expect(folderDialog.getByRole('status')).toHaveText('Deleted 2 objects');
-  await folderDialog.getByRole('button', { name: 'Close' }).click();
+  await folderDialog.confirm();
+  await expect(folderDialog.status).toHaveText('Deleted 2 objects');
+  await folderDialog.close();
 
-  await expectRowNames(page, ['b.txt']);
+  await folderPage.expectRowNames(['b.txt']);
   expect(await listKeysViaApi(request, `${batch}sub/`)).toEqual([]);
   expect(await listKeysViaApi(request, batch)).toEqual([`${batch}b.txt`]);
 });

@@ -1,29 +1,6 @@
-import { expect, type Locator, type Page } from '@playwright/test';
-import {
-  bucketPath,
-  closeTransfersPanel,
-  detailsField,
-  detailsPanel,
-  expectLocation,
-  expectUploaded,
-  folderTest as test,
-  gridRow,
-  objectApiPath,
-  objectContentApiPath,
-  objectTagsApiPath,
-  openRow,
-  pickFiles,
-} from './helpers';
-
-/** The value cell of one row of the panel's "User metadata" or "Tags" table, by its name. */
-function tableValue(page: Page, table: 'User metadata' | 'Tags', name: string): Locator {
-  return detailsPanel(page)
-    .getByRole('table', { name: table })
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name, exact: true }) })
-    .getByRole('cell')
-    .nth(1);
-}
+import { expect } from '@playwright/test';
+import { objectApiPath, objectContentApiPath, objectTagsApiPath } from './support/api';
+import { folderTest as test } from './support/fixtures';
 
 type Details = {
   contentType: string | null;
@@ -38,6 +15,9 @@ test('metadata and tags edited in the forms are stored and survive a reload', as
   page,
   request,
   folder,
+  folderPage,
+  detailsPanel,
+  transfersPanel,
 }) => {
   const name = 'measurements.txt';
   const key = `${folder}${name}`;
@@ -49,20 +29,19 @@ test('metadata and tags edited in the forms are stored and survive a reload', as
   };
 
   // An object of our own, through "Upload files".
-  await page.goto(bucketPath(folder));
-  await pickFiles(page, 'Upload files', { name, mimeType: 'text/plain', buffer: body });
-  await expectUploaded(page, key);
-  await closeTransfersPanel(page);
-  await openRow(page, name);
-  await expectLocation(page, folder, key);
-  const panel = detailsPanel(page);
-  await expect(detailsField(panel, 'Content type')).toHaveText('text/plain');
-  await expect(panel.getByText('No user metadata.')).toBeVisible();
+  await folderPage.goto(folder);
+  await folderPage.pickFiles('Upload files', { name, mimeType: 'text/plain', buffer: body });
+  await transfersPanel.expectUploaded(key);
+  await transfersPanel.close();
+  await folderPage.openRow(name);
+  await folderPage.expectLocation(folder, key);
+  await expect(detailsPanel.field('Content type')).toHaveText('text/plain');
+  await expect(detailsPanel.root.getByText('No user metadata.')).toBeVisible();
   const uploaded = await getDetails();
 
   // --- Edit metadata: a bad name first, which is refused in the form, then the fix.
-  await panel.getByRole('button', { name: 'Edit metadata' }).click();
-  const form = panel.locator('form').filter({ hasText: 'Edit metadata' });
+  await detailsPanel.root.getByRole('button', { name: 'Edit metadata' }).click();
+  const form = detailsPanel.editForm('Edit metadata');
   await expect(form.getByRole('heading', { name: 'Edit metadata' })).toBeVisible();
   await form.getByLabel('Content-Type', { exact: true }).fill('text/csv');
   await form.getByLabel('Cache-Control', { exact: true }).fill('max-age=60');
@@ -100,11 +79,11 @@ test('metadata and tags edited in the forms are stored and survive a reload', as
   await form.getByRole('button', { name: 'Save' }).click();
   expect((await saved).status()).toBe(200);
   await expect(form).toHaveCount(0);
-  await expect(detailsField(panel, 'Content type')).toHaveText('text/csv');
+  await expect(detailsPanel.field('Content type')).toHaveText('text/csv');
 
   // --- Edit tags.
-  await panel.getByRole('button', { name: 'Edit tags' }).click();
-  const tagsForm = panel.locator('form').filter({ hasText: 'Edit tags' });
+  await detailsPanel.root.getByRole('button', { name: 'Edit tags' }).click();
+  const tagsForm = detailsPanel.editForm('Edit tags');
   await expect(tagsForm.getByText('No tags. Saving removes every tag.')).toBeVisible();
   await tagsForm.getByRole('button', { name: 'Add tag' }).click();
   await tagsForm.getByLabel('Tag key 1', { exact: true }).fill('env');
@@ -114,21 +93,21 @@ test('metadata and tags edited in the forms are stored and survive a reload', as
   await tagsForm.getByLabel('Tag value 2', { exact: true }).fill('stowage');
   await tagsForm.getByRole('button', { name: 'Save' }).click();
   await expect(tagsForm).toHaveCount(0);
-  await expect(tableValue(page, 'Tags', 'env')).toHaveText('prod');
+  await expect(detailsPanel.tableValue('Tags', 'env')).toHaveText('prod');
 
   // --- After a reload, everything comes from the store.
   await page.reload();
-  await expectLocation(page, folder, key);
-  await expect(gridRow(page, name)).toHaveAttribute('aria-selected', 'true');
-  await expect(detailsField(panel, 'Content type')).toHaveText('text/csv');
-  await expect(detailsField(panel, 'Cache-Control')).toHaveText('max-age=60');
-  await expect(detailsField(panel, 'Size')).toHaveText(`${body.length} B (${body.length} bytes)`);
-  await expect(tableValue(page, 'User metadata', 'owner')).toHaveText('Zoë');
-  await expect(tableValue(page, 'User metadata', 'team')).toHaveText('data');
-  await expect(panel.getByRole('table', { name: 'User metadata' }).getByRole('row')).toHaveCount(3);
-  await expect(tableValue(page, 'Tags', 'env')).toHaveText('prod');
-  await expect(tableValue(page, 'Tags', 'project')).toHaveText('stowage');
-  await expect(panel.getByRole('table', { name: 'Tags' }).getByRole('row')).toHaveCount(3);
+  await folderPage.expectLocation(folder, key);
+  await expect(folderPage.row(name)).toHaveAttribute('aria-selected', 'true');
+  await expect(detailsPanel.field('Content type')).toHaveText('text/csv');
+  await expect(detailsPanel.field('Cache-Control')).toHaveText('max-age=60');
+  await expect(detailsPanel.field('Size')).toHaveText(`${body.length} B (${body.length} bytes)`);
+  await expect(detailsPanel.tableValue('User metadata', 'owner')).toHaveText('Zoë');
+  await expect(detailsPanel.tableValue('User metadata', 'team')).toHaveText('data');
+  await expect(detailsPanel.table('User metadata').getByRole('row')).toHaveCount(3);
+  await expect(detailsPanel.tableValue('Tags', 'env')).toHaveText('prod');
+  await expect(detailsPanel.tableValue('Tags', 'project')).toHaveText('stowage');
+  await expect(detailsPanel.table('Tags').getByRole('row')).toHaveCount(3);
 
   // The API: the non-ASCII value is stored as an RFC 2047 encoded word, the rest as typed.
   const details = await getDetails();

@@ -1,15 +1,12 @@
-import { expect, test } from '@playwright/test';
-import {
-  DEMO_BUCKET,
-  DEMO_ROOT_ROWS,
-  bucketPath,
-  detailsPanel,
-  expectRowNames,
-  gridRow,
-  openRow,
-} from './helpers';
+import { expect } from '@playwright/test';
+import { demoApiPath } from './support/api';
+import { DEMO_ROOT_ROWS } from './support/demo';
+import { test } from './support/fixtures';
 
-test('an unreachable store shows the API message in the app-wide banner', async ({ page }) => {
+test('an unreachable store shows the API message in the app-wide banner', async ({
+  page,
+  bucketList,
+}) => {
   const message = 'The store at http://127.0.0.1:1 is unreachable (ECONNREFUSED)';
   let calls = 0;
   // The one mock: a running server cannot be made to lose its store on demand.
@@ -28,7 +25,7 @@ test('an unreachable store shows the API message in the app-wide banner', async 
     });
   });
 
-  await page.goto('/');
+  await bucketList.goto();
 
   const banner = page.getByRole('alert').filter({ hasText: 'Storage unavailable.' });
   await expect(banner).toBeVisible();
@@ -42,30 +39,37 @@ test('an unreachable store shows the API message in the app-wide banner', async 
   await page.unroute('**/api/buckets');
   await banner.getByRole('button', { name: 'Retry' }).click();
   await expect(banner).toHaveCount(0);
-  await expect(page.getByRole('link', { name: DEMO_BUCKET, exact: true })).toBeVisible();
+  await expect(bucketList.bucketLink()).toBeVisible();
 });
 
-test('a deep link to a missing object says it does not exist', async ({ page }) => {
-  await page.goto(bucketPath('', 'nope.txt'));
+test('a deep link to a missing object says it does not exist', async ({
+  page,
+  folderPage,
+  detailsPanel,
+}) => {
+  await folderPage.goto('', 'nope.txt');
 
-  const panel = detailsPanel(page);
-  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('nope.txt');
-  const alert = panel.getByRole('alert');
+  await expect(detailsPanel.heading).toHaveText('nope.txt');
+  const alert = detailsPanel.root.getByRole('alert');
   await expect(alert).toContainText('Could not load this object.');
   await expect(alert).toContainText('The object does not exist');
-  await expect(panel.getByRole('link', { name: 'Download' })).toHaveCount(0);
+  await expect(detailsPanel.downloadLink).toHaveCount(0);
   // The folder still lists, with nothing selected.
-  await expectRowNames(page, DEMO_ROOT_ROWS);
-  await expect(gridRow(page, 'README.txt')).toHaveAttribute('aria-selected', 'false');
+  await folderPage.expectRowNames(DEMO_ROOT_ROWS);
+  await expect(folderPage.row('README.txt')).toHaveAttribute('aria-selected', 'false');
   // The store outage banner is for 502/503/504 only, not for a 404.
   await expect(page.getByRole('alert').filter({ hasText: 'Storage unavailable.' })).toHaveCount(0);
 });
 
-test('tags that could not be loaded say why, and Retry loads them', async ({ page }) => {
+test('tags that could not be loaded say why, and Retry loads them', async ({
+  page,
+  folderPage,
+  detailsPanel,
+}) => {
   const message = 'The store did not answer in time.';
   let failures = 0;
   // A store that fails one read and answers the next cannot be had on demand either.
-  const tagsRoute = (url: URL) => url.pathname === `/api/buckets/${DEMO_BUCKET}/object/tags`;
+  const tagsRoute = (url: URL) => url.pathname === demoApiPath('object/tags');
   await page.route(tagsRoute, (route) => {
     failures += 1;
     return route.fulfill({
@@ -80,18 +84,19 @@ test('tags that could not be loaded say why, and Retry loads them', async ({ pag
       }),
     });
   });
-  await page.goto(bucketPath());
-  await openRow(page, 'README.txt');
+  await folderPage.goto();
+  await folderPage.openRow('README.txt');
 
-  const panel = detailsPanel(page);
-  const alert = panel.getByRole('alert').filter({ hasText: 'Could not load the tags.' });
+  const alert = detailsPanel.root
+    .getByRole('alert')
+    .filter({ hasText: 'Could not load the tags.' });
   await expect(alert).toContainText(message);
-  await expect(panel.getByRole('button', { name: 'Edit tags' })).toBeDisabled();
+  await expect(detailsPanel.root.getByRole('button', { name: 'Edit tags' })).toBeDisabled();
   expect(failures).toBeGreaterThanOrEqual(1);
 
   await page.unroute(tagsRoute);
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(alert).toHaveCount(0);
-  await expect(panel.getByText('No tags.')).toBeVisible();
-  await expect(panel.getByRole('button', { name: 'Edit tags' })).toBeEnabled();
+  await expect(detailsPanel.root.getByText('No tags.')).toBeVisible();
+  await expect(detailsPanel.root.getByRole('button', { name: 'Edit tags' })).toBeEnabled();
 });

@@ -1,6 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { folderPageUrl } from '@stowage/shared';
-import { DEMO_BUCKET, bucketPath, gridRow } from './helpers';
+import { demoApiPath } from './support/api';
+import { DEMO_BUCKET } from './support/demo';
+import { test } from './support/fixtures';
 
 /** Every API request of the page, in order: `ask …` when sent, `got …` when answered. */
 function recordApiTraffic(page: Page): string[] {
@@ -22,14 +24,15 @@ function recordApiTraffic(page: Page): string[] {
 
 test("a folder's URL: its first page is preloaded with the page and asked for once; the capability probes wait for it", async ({
   page,
+  folderPage,
 }) => {
   const events = recordApiTraffic(page);
   const firstPage = folderPageUrl(DEMO_BUCKET, 'docs/');
-  const capabilities = `/api/buckets/${DEMO_BUCKET}/capabilities`;
+  const capabilities = demoApiPath('capabilities');
 
-  const res = await page.goto(bucketPath('docs/'));
+  const res = await folderPage.goto('docs/');
   expect(res?.headers().link).toContain(`<${firstPage}>; rel=preload; as=fetch; crossorigin`);
-  await expect(gridRow(page, 'unicode/')).toBeVisible();
+  await expect(folderPage.row('unicode/')).toBeVisible();
   // The probes' answer is shown once they ran.
   await expect(page.getByText(/^Versioning: /)).toBeVisible();
 

@@ -1,40 +1,31 @@
-import { expect, test, type Page } from '@playwright/test';
-import {
-  DEMO_BUCKET,
-  SIGNED_OUT,
-  STORE_KEYS,
-  bucketPath,
-  expectBreadcrumb,
-  gridRow,
-  loginForm,
-  objectGrid,
-  openRow,
-  signInThroughForm,
-} from './helpers';
+import { expect, type Page } from '@playwright/test';
+import { BUCKETS_PATH, SESSION_PATH } from '@stowage/shared';
+import { DEMO_BUCKET, STORE_KEYS } from './support/demo';
+import { test } from './support/fixtures';
+import { SIGNED_OUT } from './support/session';
 
 // These tests sign in and out themselves.
 test.use({ storageState: SIGNED_OUT });
 
 async function sessionOf(page: Page) {
-  const res = await page.request.get('/api/session');
+  const res = await page.request.get(SESSION_PATH);
   expect(res.status()).toBe(200);
   return (await res.json()) as { signedIn: boolean; who?: string };
 }
 
-function header(page: Page) {
-  return page.getByRole('banner');
-}
-
-test('wrong keys: a clear error, no session, and the secret is kept nowhere', async ({ page }) => {
+test('wrong keys: a clear error, no session, and the secret is kept nowhere', async ({
+  page,
+  loginPage,
+}) => {
   const secret = 'not-the-secret-7f3a';
   await page.goto('/');
-  await signInThroughForm(page, { accessKeyId: STORE_KEYS.accessKeyId, secretAccessKey: secret });
+  await loginPage.signIn({ accessKeyId: STORE_KEYS.accessKeyId, secretAccessKey: secret });
 
-  const alert = loginForm(page).getByRole('alert');
+  const alert = loginPage.form.getByRole('alert');
   await expect(alert).toContainText('Sign-in failed.');
-  await expect(loginForm(page).getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  await expect(loginPage.submit).toBeEnabled();
   expect((await sessionOf(page)).signedIn).toBe(false);
-  expect((await page.request.get('/api/buckets')).status()).toBe(401);
+  expect((await page.request.get(BUCKETS_PATH)).status()).toBe(401);
 
   // Not in the URL, nor in any storage of the page.
   expect(page.url()).not.toContain(secret);
@@ -43,59 +34,69 @@ test('wrong keys: a clear error, no session, and the secret is kept nowhere', as
   );
   expect(stored).not.toContain(secret);
   // The secret key field is a password field the browser is asked not to remember.
-  const secretField = loginForm(page).getByLabel('Secret key');
-  await expect(secretField).toHaveAttribute('type', 'password');
-  await expect(secretField).toHaveAttribute('autocomplete', 'off');
+  await expect(loginPage.secretKey).toHaveAttribute('type', 'password');
+  await expect(loginPage.secretKey).toHaveAttribute('autocomplete', 'off');
 });
 
-test('an empty form is refused by the shared schema before any request', async ({ page }) => {
+test('an empty form is refused by the shared schema before any request', async ({
+  page,
+  loginPage,
+}) => {
   await page.goto('/');
   const posts: string[] = [];
   page.on('request', (req) => {
     if (req.method() === 'POST') posts.push(req.url());
   });
-  await loginForm(page).getByRole('button', { name: 'Sign in' }).click();
-  await expect(loginForm(page).getByText('Enter your access key')).toBeVisible();
-  await expect(loginForm(page).getByText('Enter your secret key')).toBeVisible();
+  await loginPage.submit.click();
+  await expect(loginPage.form.getByText('Enter your access key')).toBeVisible();
+  await expect(loginPage.form.getByText('Enter your secret key')).toBeVisible();
   expect(posts).toEqual([]);
 });
 
 test('right keys: the bucket list; sign out: the login page, and Back shows no data', async ({
   page,
+  loginPage,
+  appHeader,
+  bucketList,
+  folderPage,
 }) => {
   await page.goto('/');
-  await expect(loginForm(page)).toBeVisible();
-  await signInThroughForm(page);
+  await expect(loginPage.form).toBeVisible();
+  await loginPage.signIn();
 
-  await expect(page.getByRole('link', { name: DEMO_BUCKET, exact: true })).toBeVisible();
-  await expect(header(page)).toContainText(STORE_KEYS.accessKeyId);
-  await expect(header(page).getByText('read-only')).toHaveCount(0);
+  await expect(bucketList.bucketLink(DEMO_BUCKET)).toBeVisible();
+  await expect(appHeader.root).toContainText(STORE_KEYS.accessKeyId);
+  await expect(appHeader.root.getByText('read-only')).toHaveCount(0);
   expect(await sessionOf(page)).toMatchObject({ signedIn: true, who: STORE_KEYS.accessKeyId });
 
-  await page.getByRole('link', { name: DEMO_BUCKET, exact: true }).click();
-  await expect(gridRow(page, 'README.txt')).toBeVisible();
+  await bucketList.bucketLink(DEMO_BUCKET).click();
+  await expect(folderPage.row('README.txt')).toBeVisible();
 
   const cookiesBefore = await page.context().cookies();
-  await header(page).getByRole('button', { name: 'Sign out', exact: true }).click();
-  await expect(loginForm(page)).toBeVisible();
-  await expect(objectGrid(page)).toHaveCount(0);
+  await appHeader.signOutButton.click();
+  await expect(loginPage.form).toBeVisible();
+  await expect(folderPage.grid).toHaveCount(0);
   expect((await sessionOf(page)).signedIn).toBe(false);
-  expect((await page.request.get('/api/buckets')).status()).toBe(401);
+  expect((await page.request.get(BUCKETS_PATH)).status()).toBe(401);
   // A copy of the old cookie (another tab, a stolen copy) is refused by the server too.
   await page.context().addCookies(cookiesBefore);
-  expect((await page.request.get('/api/buckets')).status()).toBe(401);
+  expect((await page.request.get(BUCKETS_PATH)).status()).toBe(401);
   await page.context().clearCookies();
 
   // Back (to the bucket list's entry) and forward again: still the login page, no data.
   await page.goBack();
-  await expect(loginForm(page)).toBeVisible();
+  await expect(loginPage.form).toBeVisible();
   await page.goForward();
-  await expect(loginForm(page)).toBeVisible();
+  await expect(loginPage.form).toBeVisible();
   await expect(page.getByText('README.txt')).toHaveCount(0);
-  await expect(page.getByRole('table', { name: 'Buckets' })).toHaveCount(0);
+  await expect(bucketList.table).toHaveCount(0);
 });
 
-test('a deep link while signed out: the login page, then that very page', async ({ page }) => {
+test('a deep link while signed out: the login page, then that very page', async ({
+  page,
+  loginPage,
+  folderPage,
+}) => {
   // The folder's first page is asked for beside the session check. Its 401 is let through once
   // the app waits for the session (the gate is up), and the session answers after it: that
   // 401 is no "ended" session. (One-shot flags, not `times: 1`, which lets held routes go.)
@@ -115,7 +116,7 @@ test('a deep link while signed out: the login page, then that very page', async 
     (res) => new URL(res.url()).pathname.endsWith('/objects') && res.status() === 401,
   );
   await page.route(
-    (url) => url.pathname === '/api/session',
+    (url) => url.pathname === SESSION_PATH,
     async (route) => {
       if (!sessionHeld && route.request().method() === 'GET') {
         sessionHeld = true;
@@ -124,33 +125,35 @@ test('a deep link while signed out: the login page, then that very page', async 
       await route.continue();
     },
   );
-  await page.goto(bucketPath('docs/'));
-  await expect(loginForm(page)).toBeVisible();
-  await expect(objectGrid(page)).toHaveCount(0);
+  await folderPage.goto('docs/');
+  await expect(loginPage.form).toBeVisible();
+  await expect(folderPage.grid).toHaveCount(0);
   await expect(page.getByText('Your session has ended')).toHaveCount(0);
 
-  await signInThroughForm(page);
-  await expectBreadcrumb(page, [DEMO_BUCKET, 'docs']);
-  await expect(objectGrid(page)).toBeVisible();
+  await loginPage.signIn();
+  await folderPage.expectBreadcrumb([DEMO_BUCKET, 'docs']);
+  await expect(folderPage.grid).toBeVisible();
   expect(new URL(page.url()).searchParams.get('prefix')).toBe('docs/');
 });
 
 test('a session that ends mid-way: the login page says so, and signing in returns there', async ({
   page,
+  loginPage,
+  folderPage,
 }) => {
-  await page.goto(bucketPath());
-  await signInThroughForm(page);
-  await expect(gridRow(page, 'docs/')).toBeVisible();
+  await folderPage.goto();
+  await loginPage.signIn();
+  await expect(folderPage.row('docs/')).toBeVisible();
 
   // The session ends behind the page's back (as on expiry): the next call answers 401.
   await page.context().clearCookies();
-  await openRow(page, 'docs/');
+  await folderPage.openRow('docs/');
 
-  await expect(loginForm(page)).toBeVisible();
+  await expect(loginPage.form).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Your session has ended, sign in again.');
-  await expect(objectGrid(page)).toHaveCount(0);
+  await expect(folderPage.grid).toHaveCount(0);
 
-  await signInThroughForm(page);
-  await expectBreadcrumb(page, [DEMO_BUCKET, 'docs']);
+  await loginPage.signIn();
+  await folderPage.expectBreadcrumb([DEMO_BUCKET, 'docs']);
   await expect(page.getByText('Your session has ended')).toHaveCount(0);
 });

@@ -1,46 +1,37 @@
 import { expect } from '@playwright/test';
-import {
-  bucketPath,
-  detailsField,
-  detailsPanel,
-  expectLocation,
-  expectRowNames,
-  folderTest as test,
-  gridRow,
-  objectApiPath,
-  objectTagsApiPath,
-  objectContentApiPath,
-  previewRegion,
-} from './helpers';
+import { NewTextDialog } from './pages/dialogs';
+import { objectApiPath, objectContentApiPath, objectTagsApiPath } from './support/api';
+import { folderTest as test } from './support/fixtures';
 
 test('"New text object" saves the text as a UTF-8 text object and selects it', async ({
   page,
   request,
   folder,
+  folderPage,
+  detailsPanel,
 }) => {
   const key = `${folder}notes.txt`;
   const text = 'hello from e2e';
 
-  await page.goto(bucketPath(folder));
-  await expect(page.getByText('This folder is empty')).toBeVisible();
+  await folderPage.goto(folder);
+  await expect(folderPage.emptyMessage).toBeVisible();
   await page.getByRole('button', { name: 'New text object' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New text object' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByText(`In ${folder}; use "/" for subfolders.`)).toBeVisible();
-  await dialog.getByLabel('Name', { exact: true }).fill('notes.txt');
-  await dialog.getByLabel('Content', { exact: true }).fill(text);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toHaveCount(0);
+  const dialog = new NewTextDialog(page);
+  await expect(dialog.root).toBeVisible();
+  await expect(dialog.root.getByText(`In ${folder}; use "/" for subfolders.`)).toBeVisible();
+  await dialog.name.fill('notes.txt');
+  await dialog.content.fill(text);
+  await dialog.save();
+  await expect(dialog.root).toHaveCount(0);
 
   // Listed in its folder and opened.
-  await expectLocation(page, folder, key);
-  await expectRowNames(page, ['notes.txt']);
-  await expect(gridRow(page, 'notes.txt')).toHaveAttribute('aria-selected', 'true');
-  const panel = detailsPanel(page);
-  await expect(detailsField(panel, 'Key')).toHaveText(key);
-  await expect(detailsField(panel, 'Content type')).toHaveText('text/plain; charset=utf-8');
-  await expect(detailsField(panel, 'Size')).toHaveText(`${text.length} B (${text.length} bytes)`);
-  await expect(previewRegion(page).getByLabel('Preview text')).toHaveText(text);
+  await folderPage.expectLocation(folder, key);
+  await folderPage.expectRowNames(['notes.txt']);
+  await expect(folderPage.row('notes.txt')).toHaveAttribute('aria-selected', 'true');
+  await expect(detailsPanel.field('Key')).toHaveText(key);
+  await expect(detailsPanel.field('Content type')).toHaveText('text/plain; charset=utf-8');
+  await expect(detailsPanel.field('Size')).toHaveText(`${text.length} B (${text.length} bytes)`);
+  await expect(detailsPanel.previewText).toHaveText(text);
 
   const content = await request.get(objectContentApiPath(key));
   expect(content.status()).toBe(200);

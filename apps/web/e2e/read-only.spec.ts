@@ -1,62 +1,62 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import {
   CSRF_HEADERS,
-  DEMO_BUCKET,
-  SIGNED_OUT,
-  bucketPath,
-  detailsPanel,
-  gridRow,
+  demoApiPath,
   objectApiPath,
-  objectGrid,
   objectTagsApiPath,
-  openRow,
-  signInThroughForm,
-} from './helpers';
+  uploadApiPath,
+} from './support/api';
+import { test } from './support/fixtures';
+import { SIGNED_OUT } from './support/session';
 import { readOnlyURL } from './servers';
 
 // The second server of playwright.config.ts: STOWAGE_READ_ONLY=true on the same demo data.
 test.use({ baseURL: readOnlyURL, storageState: SIGNED_OUT });
 
-test.beforeEach(async ({ page }) => {
-  await page.goto(bucketPath());
-  await signInThroughForm(page);
+test.beforeEach(async ({ folderPage, loginPage }) => {
+  await folderPage.goto();
+  await loginPage.signIn();
   // The listing is there: what is absent below is absent, not just not loaded yet.
-  await expect(gridRow(page, 'README.txt')).toBeVisible();
+  await expect(folderPage.row('README.txt')).toBeVisible();
 });
 
-test('a read-only session shows no write control anywhere', async ({ page }) => {
-  await expect(page.getByRole('banner').getByText('read-only', { exact: true })).toBeVisible();
+test('a read-only session shows no write control anywhere', async ({
+  page,
+  appHeader,
+  folderPage,
+  detailsPanel,
+}) => {
+  await expect(appHeader.readOnlyBadge).toBeVisible();
 
   for (const name of ['Upload files', 'Upload folder', 'New text object', 'Upload options']) {
     await expect(page.getByRole('button', { name })).toHaveCount(0);
   }
-  await expect(page.getByTestId('drop-zone')).toHaveCount(0);
+  await expect(folderPage.dropZone).toHaveCount(0);
   await expect(page.locator('input[type="file"]')).toHaveCount(0);
-  await expect(objectGrid(page).getByRole('checkbox')).toHaveCount(0);
-  await expect(objectGrid(page).getByRole('button', { name: /^Delete folder/ })).toHaveCount(0);
-  await expect(gridRow(page, 'docs/')).toBeVisible();
+  await expect(folderPage.grid.getByRole('checkbox')).toHaveCount(0);
+  await expect(folderPage.grid.getByRole('button', { name: /^Delete folder/ })).toHaveCount(0);
+  await expect(folderPage.row('docs/')).toBeVisible();
 
-  await openRow(page, 'README.txt');
-  const panel = detailsPanel(page);
-  await expect(panel.getByRole('link', { name: 'Download' })).toBeVisible();
+  await folderPage.openRow('README.txt');
+  await expect(detailsPanel.downloadLink).toBeVisible();
   for (const name of ['Edit metadata', 'Edit tags', 'Delete']) {
-    await expect(panel.getByRole('button', { name })).toHaveCount(0);
+    await expect(detailsPanel.root.getByRole('button', { name })).toHaveCount(0);
   }
 });
 
 test('the write routes refuse, even with the session and the CSRF header', async ({ page }) => {
   const api = page.request; // the page's own session cookie
   const writes = [
-    api.post(`/api/buckets/${DEMO_BUCKET}/delete`, {
+    api.post(demoApiPath('delete'), {
       data: { keys: ['README.txt'] },
       headers: CSRF_HEADERS,
     }),
     api.delete(objectApiPath('README.txt'), { headers: CSRF_HEADERS }),
-    api.put(`/api/buckets/${DEMO_BUCKET}/object/tags?key=README.txt`, {
+    api.put(objectTagsApiPath('README.txt'), {
       data: { tags: [{ key: 'a', value: 'b' }] },
       headers: CSRF_HEADERS,
     }),
-    api.post(`/api/buckets/${DEMO_BUCKET}/upload?key=ro-test.txt`, {
+    api.post(uploadApiPath('ro-test.txt'), {
       multipart: {
         size: '1',
         file: { name: 'f', mimeType: 'text/plain', buffer: Buffer.from('x') },

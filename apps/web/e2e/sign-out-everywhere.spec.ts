@@ -1,13 +1,8 @@
-import { expect, test } from '@playwright/test';
-import {
-  SIGNED_OUT,
-  bucketPath,
-  gridRow,
-  loginForm,
-  objectGrid,
-  openRow,
-  signInThroughForm,
-} from './helpers';
+import { expect } from '@playwright/test';
+import { FolderPage } from './pages/folder-page';
+import { LoginPage } from './pages/login-page';
+import { test } from './support/fixtures';
+import { SIGNED_OUT } from './support/session';
 import { readOnlyURL } from './servers';
 
 // On the read-only server: ending every session of the embedded store's key there leaves the
@@ -15,33 +10,38 @@ import { readOnlyURL } from './servers';
 test.use({ baseURL: readOnlyURL, storageState: SIGNED_OUT });
 
 test('sign out everywhere: this tab shows the login page, another browser’s session ends too', async ({
-  page,
   browser,
+  page,
+  loginPage,
+  appHeader,
+  folderPage,
 }) => {
   const other = await browser.newContext({ baseURL: readOnlyURL, storageState: SIGNED_OUT });
   try {
     const otherPage = await other.newPage();
-    await otherPage.goto(bucketPath());
-    await signInThroughForm(otherPage);
-    await expect(gridRow(otherPage, 'docs/')).toBeVisible();
+    const otherFolder = new FolderPage(otherPage);
+    const otherLogin = new LoginPage(otherPage);
+    await otherFolder.goto();
+    await otherLogin.signIn();
+    await expect(otherFolder.row('docs/')).toBeVisible();
 
-    await page.goto(bucketPath());
-    await signInThroughForm(page);
-    await expect(gridRow(page, 'docs/')).toBeVisible();
-    await page.getByRole('banner').getByRole('button', { name: 'Sign out everywhere' }).click();
-    await expect(loginForm(page)).toBeVisible();
+    await folderPage.goto();
+    await loginPage.signIn();
+    await expect(folderPage.row('docs/')).toBeVisible();
+    await appHeader.signOutEverywhereButton.click();
+    await expect(loginPage.form).toBeVisible();
     expect((await page.request.get('/api/buckets')).status()).toBe(401);
 
     // The other browser still holds its cookie; the server refuses it now.
-    await openRow(otherPage, 'docs/');
-    await expect(loginForm(otherPage)).toBeVisible();
+    await otherFolder.openRow('docs/');
+    await expect(otherLogin.form).toBeVisible();
     await expect(otherPage.getByRole('alert')).toContainText(
       'Your session has ended, sign in again.',
     );
 
     // Signing in again works.
-    await signInThroughForm(otherPage);
-    await expect(objectGrid(otherPage)).toBeVisible();
+    await otherLogin.signIn();
+    await expect(otherFolder.grid).toBeVisible();
   } finally {
     await other.close();
   }

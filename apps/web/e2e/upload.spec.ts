@@ -1,30 +1,22 @@
 import { expect } from '@playwright/test';
 import path from 'node:path';
 import {
-  FAST_POLL,
-  bucketPath,
-  dragAndDropPaths,
-  dropZone,
-  expectBreadcrumb,
-  expectNeverFor,
-  expectRowNames,
-  expectUploaded,
-  folderTest as test,
   listFolderViaApi,
   listKeysViaApi,
-  makeTempTree,
   objectApiPath,
   objectContentApiPath,
-  openRow,
-  transferItem,
-  transfersPanel,
-  transfersSummary,
-} from './helpers';
+} from './support/api';
+import { DEMO_BUCKET } from './support/demo';
+import { dragAndDropPaths, makeTempTree } from './support/files';
+import { folderTest as test } from './support/fixtures';
+import { expectNeverFor, FAST_POLL } from './support/poll';
 
 test('dropping two files and a folder uploads them all, keeping the folder structure', async ({
   page,
   request,
   folder,
+  folderPage,
+  transfersPanel,
 }) => {
   // Every byte value, so any text decoding or newline conversion on the way would show.
   const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256));
@@ -37,13 +29,13 @@ test('dropping two files and a folder uploads them all, keeping the folder struc
   const dir = await makeTempTree(files);
   const keys = Object.keys(files).map((name) => `${folder}${name}`);
 
-  await page.goto(bucketPath(folder));
-  await expect(page.getByText('This folder is empty')).toBeVisible();
+  await folderPage.goto(folder);
+  await expect(folderPage.emptyMessage).toBeVisible();
 
   // A real drop from the disk: two files and the photos folder (with its subfolder).
   await dragAndDropPaths(
     page,
-    dropZone(page),
+    folderPage.dropZone,
     ['notes.txt', 'bytes.bin', 'photos'].map((name) => path.join(dir, name)),
     async () => {
       // While the files hover, the browser says where they will go.
@@ -53,22 +45,21 @@ test('dropping two files and a folder uploads them all, keeping the folder struc
   await expect(page.getByText(`Drop files to upload to ${folder}`)).toHaveCount(0);
 
   // One row per file, the folder's files included, each to 100 % and "Uploaded".
-  const panel = transfersPanel(page);
-  await expect(panel).toBeVisible();
-  await expect(panel.getByRole('listitem')).toHaveCount(keys.length);
-  for (const key of keys) await expectUploaded(page, key);
-  await expect(transfersSummary(page)).toHaveText('4 uploaded');
-  await expect(transferItem(page, `${folder}photos/2024/summer.txt`)).toContainText(
+  await expect(transfersPanel.root).toBeVisible();
+  await expect(transfersPanel.items).toHaveCount(keys.length);
+  for (const key of keys) await transfersPanel.expectUploaded(key);
+  await expect(transfersPanel.summary).toHaveText('4 uploaded');
+  await expect(transfersPanel.item(`${folder}photos/2024/summer.txt`)).toContainText(
     `summer.txt in ${folder}photos/2024/`,
   );
 
   // The listing refreshes by itself: the folder first, then the two files.
-  await expectRowNames(page, ['photos/', 'bytes.bin', 'notes.txt']);
-  await openRow(page, 'photos/');
-  await expectBreadcrumb(page, ['demo', folder.slice(0, -1), 'photos']);
-  await expectRowNames(page, ['2024/', 'cover.txt']);
-  await openRow(page, '2024/');
-  await expectRowNames(page, ['summer.txt']);
+  await folderPage.expectRowNames(['photos/', 'bytes.bin', 'notes.txt']);
+  await folderPage.openRow('photos/');
+  await folderPage.expectBreadcrumb([DEMO_BUCKET, folder.slice(0, -1), 'photos']);
+  await folderPage.expectRowNames(['2024/', 'cover.txt']);
+  await folderPage.openRow('2024/');
+  await folderPage.expectRowNames(['summer.txt']);
 
   // The store holds exactly these keys, with the bytes that were on the disk.
   expect(await listKeysViaApi(request, folder)).toEqual([...keys].sort());
@@ -79,12 +70,18 @@ test('dropping two files and a folder uploads them all, keeping the folder struc
   }
 });
 
-test('cancelling a large upload mid-way stores nothing', async ({ page, request, folder }) => {
+test('cancelling a large upload mid-way stores nothing', async ({
+  page,
+  request,
+  folder,
+  folderPage,
+  transfersPanel,
+}) => {
   const size = 64 * 1024 * 1024;
   const key = `${folder}big.bin`;
   const rootBefore = await listFolderViaApi(request, '');
-  await page.goto(bucketPath(folder));
-  await expect(page.getByText('This folder is empty')).toBeVisible();
+  await folderPage.goto(folder);
+  await expect(folderPage.emptyMessage).toBeVisible();
 
   // 8 MiB/s up: 8 s for the whole file. Cancelled past a quarter, once the server has begun
   // the store's multipart upload (8 MiB parts), so it is that upload which must be aborted.
@@ -105,11 +102,11 @@ test('cancelling a large upload mid-way stores nothing', async ({ page, request,
     transfer.items.add(new File(parts, 'big.bin', { type: 'application/octet-stream' }));
     return transfer;
   }, size);
-  await dropZone(page).dispatchEvent('dragenter', { dataTransfer });
-  await dropZone(page).dispatchEvent('dragover', { dataTransfer });
-  await dropZone(page).dispatchEvent('drop', { dataTransfer });
+  await folderPage.dropZone.dispatchEvent('dragenter', { dataTransfer });
+  await folderPage.dropZone.dispatchEvent('dragover', { dataTransfer });
+  await folderPage.dropZone.dispatchEvent('drop', { dataTransfer });
 
-  const item = transferItem(page, key);
+  const item = transfersPanel.item(key);
   const progress = item.getByRole('progressbar');
   await expect(item).toContainText('Uploading');
   const percent = async () => Number(await progress.getAttribute('aria-valuenow'));
@@ -124,8 +121,8 @@ test('cancelling a large upload mid-way stores nothing', async ({ page, request,
   await expect(item.getByRole('button', { name: 'Cancel', exact: true })).toHaveCount(0);
   await expect(item.getByRole('button', { name: 'Retry' })).toBeVisible();
   expect(await percent()).toBeLessThan(100);
-  await expect(transfersSummary(page)).toHaveText('0 uploaded, 1 cancelled');
-  await expect(transfersPanel(page).getByRole('button', { name: 'Cancel all' })).toBeDisabled();
+  await expect(transfersPanel.summary).toHaveText('0 uploaded, 1 cancelled');
+  await expect(transfersPanel.root.getByRole('button', { name: 'Cancel all' })).toBeDisabled();
 
   // Nothing was stored, and nothing shows up a little later either (the server aborts the
   // store's multipart upload once it sees the request end).
@@ -138,5 +135,5 @@ test('cancelling a large upload mid-way stores nothing', async ({ page, request,
   await expectNeverFor(3000, stored, 'the cancelled upload appeared in the store');
   // Not even as a folder: the bucket's root lists what it did before.
   expect(await listFolderViaApi(request, '')).toEqual(rootBefore);
-  await expect(page.getByText('This folder is empty')).toBeVisible();
+  await expect(folderPage.emptyMessage).toBeVisible();
 });

@@ -1,14 +1,7 @@
-import { expect, test } from '@playwright/test';
-import {
-  MANY_COUNT,
-  bucketPath,
-  expectBreadcrumb,
-  gridRow,
-  listingStatus,
-  manyItemName,
-  objectGrid,
-  scrollToEnd,
-} from './helpers';
+import { expect } from '@playwright/test';
+import { DEMO_BUCKET, MANY_COUNT, manyItemName } from './support/demo';
+import { test } from './support/fixtures';
+import { scrollToEnd } from './virtual-scroll.harness';
 
 /** The grid is virtualized: far fewer rows than entries are ever in the DOM. */
 const MAX_DOM_ROWS = 200;
@@ -17,20 +10,20 @@ const MAX_DOM_ROWS = 200;
 test.use({ viewport: { width: 1280, height: 1080 } });
 
 test('scrolling many/ to its end loads all 2,600 keys, each shown once, in a small DOM', async ({
-  page,
+  folderPage,
 }) => {
-  await page.goto(bucketPath('many/'));
-  await expectBreadcrumb(page, ['demo', 'many']);
-  await expect(gridRow(page, manyItemName(1))).toBeVisible();
+  await folderPage.goto('many/');
+  await folderPage.expectBreadcrumb([DEMO_BUCKET, 'many']);
+  await expect(folderPage.row(manyItemName(1))).toBeVisible();
   // One API page so far: the rest comes while scrolling.
-  await expect(listingStatus(page)).toHaveText('1,000 loaded, more…');
-  await expect(objectGrid(page)).toHaveAttribute('aria-rowcount', '-1');
+  await expect(folderPage.status).toHaveText('1,000 loaded, more…');
+  await expect(folderPage.grid).toHaveAttribute('aria-rowcount', '-1');
 
-  const result = await scrollToEnd(page);
+  const result = await scrollToEnd(folderPage.grid);
 
-  await expect(listingStatus(page)).toHaveText('2,600 items');
-  await expect(objectGrid(page)).toHaveAttribute('aria-rowcount', String(MANY_COUNT + 1));
-  await expect(gridRow(page, manyItemName(MANY_COUNT))).toBeInViewport();
+  await expect(folderPage.status).toHaveText('2,600 items');
+  await expect(folderPage.grid).toHaveAttribute('aria-rowcount', String(MANY_COUNT + 1));
+  await expect(folderPage.row(manyItemName(MANY_COUNT))).toBeInViewport();
 
   const expected = Array.from({ length: MANY_COUNT }, (_, i) => manyItemName(i + 1));
   const seen = new Set(result.byPosition.values());

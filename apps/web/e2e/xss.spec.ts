@@ -1,15 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import {
-  bucketPath,
-  detailsField,
-  detailsPanel,
-  folderTest as test,
-  gridRow,
-  objectContentApiPath,
-  openRow,
-  previewRegion,
-  putObjectViaApi,
-} from './helpers';
+import { objectContentApiPath, putObjectViaApi } from './support/api';
+import { folderTest as test } from './support/fixtures';
 
 const IMG_KEY_NAME = '<img src=x onerror=alert(1)>';
 const SCRIPT_VALUE = '<script>alert(1)</script>';
@@ -35,20 +26,21 @@ test('a key and a metadata value holding markup render as text', async ({
   page,
   request,
   folder,
+  folderPage,
+  detailsPanel,
 }) => {
   const dialogs = watchDialogs(page);
   const key = `${folder}${IMG_KEY_NAME}`;
   await putObjectViaApi(request, key, 'hello', { metadata: { note: SCRIPT_VALUE } });
 
-  await page.goto(bucketPath(folder));
-  await expect(gridRow(page, IMG_KEY_NAME)).toBeVisible();
-  await expect(gridRow(page, IMG_KEY_NAME).getByText(IMG_KEY_NAME)).toBeVisible();
-  await openRow(page, IMG_KEY_NAME);
+  await folderPage.goto(folder);
+  await expect(folderPage.row(IMG_KEY_NAME)).toBeVisible();
+  await expect(folderPage.row(IMG_KEY_NAME).getByText(IMG_KEY_NAME)).toBeVisible();
+  await folderPage.openRow(IMG_KEY_NAME);
 
-  const panel = detailsPanel(page);
-  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(IMG_KEY_NAME);
-  await expect(detailsField(panel, 'Key')).toHaveText(key);
-  const metadata = panel.getByRole('table', { name: 'User metadata' });
+  await expect(detailsPanel.heading).toHaveText(IMG_KEY_NAME);
+  await expect(detailsPanel.field('Key')).toHaveText(key);
+  const metadata = detailsPanel.table('User metadata');
   await expect(metadata.getByRole('cell', { name: SCRIPT_VALUE, exact: true })).toBeVisible();
   // No element was made of them: the only <img> and <script> are the app's own.
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
@@ -65,15 +57,17 @@ for (const [name, body, contentType] of [
     page,
     request,
     folder,
+    folderPage,
+    detailsPanel,
   }) => {
     const dialogs = watchDialogs(page);
     const key = `${folder}${name}`;
     await putObjectViaApi(request, key, body, { contentType });
 
     // The preview shows the source as text.
-    await page.goto(bucketPath(folder, key));
-    await expect(previewRegion(page).getByLabel('Preview text')).toHaveText(body);
-    await expect(previewRegion(page).locator('iframe, object, embed')).toHaveCount(0);
+    await folderPage.goto(folder, key);
+    await expect(detailsPanel.previewText).toHaveText(body);
+    await expect(detailsPanel.preview.locator('iframe, object, embed')).toHaveCount(0);
     await expectNotPwned(page);
 
     // The content URL: under a sandbox CSP (no script, an opaque origin), never sniffed.

@@ -1,0 +1,90 @@
+/**
+ * The API as the specs call it beside the browser (the `request` fixture: the signed-in
+ * cookie), on the demo bucket. Paths are built on @stowage/shared's `bucketPath`, as the
+ * app's own are.
+ */
+import { expect, type APIRequestContext } from '@playwright/test';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, bucketPath } from '@stowage/shared';
+import { DEMO_BUCKET } from './demo';
+import { query } from './urls';
+
+/** What the app's own writes carry, and what API calls of the specs must carry too. */
+export const CSRF_HEADERS = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
+
+/** `/api/buckets/demo/<route>?<params>`, e.g. `demoApiPath('capabilities')`. */
+export function demoApiPath(route: string, params: Record<string, string | undefined> = {}) {
+  return `${bucketPath(DEMO_BUCKET)}/${route}${query(params)}`;
+}
+
+/** The API URL of an object's details (system headers, user metadata). */
+export function objectApiPath(key: string): string {
+  return demoApiPath('object', { key });
+}
+
+/** The API URL of an object's bytes (what "Download" and the previews fetch). */
+export function objectContentApiPath(key: string): string {
+  return demoApiPath('object/content', { key });
+}
+
+/** The API URL of an object's tags. */
+export function objectTagsApiPath(key: string): string {
+  return demoApiPath('object/tags', { key });
+}
+
+/** The API URL an upload of one object posts to. */
+export function uploadApiPath(key: string): string {
+  return demoApiPath('upload', { key });
+}
+
+/** Every key under a prefix, through the API (no delimiter: subfolders included), in order. */
+export async function listKeysViaApi(request: APIRequestContext, prefix: string) {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  do {
+    // delimiter= (empty) lists recursively; query() would drop an empty value.
+    const url = `${demoApiPath('objects', { prefix, cursor })}&delimiter=`;
+    const res = await request.get(url);
+    expect(res.status(), `GET ${url}`).toBe(200);
+    const page = (await res.json()) as { objects: { key: string }[]; nextCursor: string | null };
+    keys.push(...page.objects.map((o) => o.key));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return keys;
+}
+
+/** One folder's first page through the API, as the grid gets it: its folders and object keys. */
+export async function listFolderViaApi(request: APIRequestContext, prefix: string) {
+  const res = await request.get(demoApiPath('objects', { prefix }));
+  expect(res.status(), `GET the listing of "${prefix}"`).toBe(200);
+  const page = (await res.json()) as { prefixes: string[]; objects: { key: string }[] };
+  return { prefixes: page.prefixes, keys: page.objects.map((o) => o.key) };
+}
+
+/** Deletes everything under a prefix through the API (what "Delete folder" does). */
+export async function deletePrefixViaApi(request: APIRequestContext, prefix: string) {
+  if (!prefix.endsWith('/') || prefix === '/') throw new Error(`Not a folder: "${prefix}"`);
+  const res = await request.post(demoApiPath('delete'), {
+    data: { prefix },
+    headers: CSRF_HEADERS,
+  });
+  expect(res.status(), `delete ${prefix}`).toBe(200);
+}
+
+/** Writes one object through the API's upload route, as the app does (fields before the file). */
+export async function putObjectViaApi(
+  request: APIRequestContext,
+  key: string,
+  body: string,
+  options: { contentType?: string; metadata?: Record<string, string> } = {},
+) {
+  const contentType = options.contentType ?? 'text/plain; charset=utf-8';
+  const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = {
+    contentType,
+  };
+  if (options.metadata) multipart.metadata = JSON.stringify(options.metadata);
+  const buffer = Buffer.from(body);
+  multipart.size = String(buffer.length);
+  multipart.file = { name: 'file', mimeType: contentType, buffer };
+  const res = await request.post(uploadApiPath(key), { multipart, headers: CSRF_HEADERS });
+  expect(res.status(), `upload ${key}`).toBe(200);
+}

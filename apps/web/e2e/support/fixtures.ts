@@ -1,0 +1,47 @@
+/**
+ * The specs' `test`: Playwright's, with a page object per screen of `page` as fixtures
+ * (made only when a test asks for them), and `folderTest`, which adds a folder to write in.
+ */
+import { test as base } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { AppHeader } from '../pages/app-header';
+import { BucketListPage } from '../pages/bucket-list-page';
+import { DetailsPanel } from '../pages/details-panel';
+import { FolderPage } from '../pages/folder-page';
+import { LoginPage } from '../pages/login-page';
+import { TransfersPanel } from '../pages/transfers-panel';
+import { deletePrefixViaApi } from './api';
+
+type Screens = {
+  loginPage: LoginPage;
+  appHeader: AppHeader;
+  bucketList: BucketListPage;
+  folderPage: FolderPage;
+  detailsPanel: DetailsPanel;
+  transfersPanel: TransfersPanel;
+};
+
+export const test = base.extend<Screens>({
+  loginPage: async ({ page }, use) => use(new LoginPage(page)),
+  appHeader: async ({ page }, use) => use(new AppHeader(page)),
+  bucketList: async ({ page }, use) => use(new BucketListPage(page)),
+  folderPage: async ({ page }, use) => use(new FolderPage(page)),
+  detailsPanel: async ({ page }, use) => use(new DetailsPanel(page)),
+  transfersPanel: async ({ page }, use) => use(new TransfersPanel(page)),
+});
+
+/**
+ * The write path: `test` with `folder`, a fresh "e2e-<spec>-<random>/" at the root of the demo
+ * bucket for the test to write in (nothing creates it: the first upload into it does), deleted
+ * with all its content after the test, pass or fail, so the seeded demo content the other
+ * specs read stays as it was.
+ */
+export const folderTest = test.extend<{ folder: string }>({
+  folder: async ({ request }, use, testInfo) => {
+    const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, '');
+    const folder = `e2e-${spec}-${randomBytes(4).toString('hex')}/`;
+    await use(folder);
+    await deletePrefixViaApi(request, folder);
+  },
+});
