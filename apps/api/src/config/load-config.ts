@@ -1,23 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parsePasswordHash } from '../auth/password-hash.js';
-import { DEMO_EMBEDDED_KEYS } from '../embedded/keys.js';
-import { ENV_PROFILE, isLoopbackHost, type AccessConfig } from './access.js';
-import { readCaBundle } from './ca-bundle.js';
-import {
-  resolveConnection,
-  SIGV2_PATH_STYLE_PROBLEM,
-  type ConnectionEntry,
-  type Credentials,
-  type StoreConfig,
-} from './connection.js';
+import type { AccessConfig } from './access.js';
+import { problemsOf } from './config-problems.js';
+import { embeddedKeysOf, envEntry, isEmbedded } from './env-entry.js';
+import { resolveConnection, type Credentials, type StoreConfig } from './connection.js';
 import { EnvSchema, type Env } from './env-schema.js';
 import { allowedHostsFrom, trustProxyFrom, type AllowedHosts, type HttpConfig } from './http.js';
 import {
   ProfilesFileSchema,
   readProfilesJson,
   whereInFile,
-  type ProfileFileEntry,
   type ProfilesFile,
 } from './profiles-file.js';
 import type { Profile } from './profiles.js';
@@ -110,159 +102,6 @@ export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env): Settings 
 
 const describe = (issuePath: PropertyKey[], message: string) =>
   issuePath.length ? `${issuePath.join('.')}: ${message}` : message;
-
-const endpointOf = (e: Env) => e.AWS_ENDPOINT_URL_S3 ?? e.AWS_ENDPOINT_URL;
-
-/** Nothing configured: no endpoint, no keys, no profiles file. */
-const isEmbedded = (e: Env) =>
-  endpointOf(e) === undefined && e.AWS_ACCESS_KEY_ID === undefined && !e.STOWAGE_PROFILES_FILE;
-
-const embeddedKeysOf = (e: Env): Credentials =>
-  e.STOWAGE_EMBEDDED_ACCESS_KEY_ID && e.STOWAGE_EMBEDDED_SECRET_ACCESS_KEY
-    ? {
-        accessKeyId: e.STOWAGE_EMBEDDED_ACCESS_KEY_ID,
-        secretAccessKey: e.STOWAGE_EMBEDDED_SECRET_ACCESS_KEY,
-      }
-    : DEMO_EMBEDDED_KEYS;
-
-/** The environment's store, read as one entry of a profiles file. */
-function envEntry(e: Env): ProfileFileEntry & ConnectionEntry {
-  return {
-    name: ENV_PROFILE,
-    endpoint: endpointOf(e),
-    accessKeyId: e.AWS_ACCESS_KEY_ID,
-    secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
-    passwordHash: e.STOWAGE_PASSWORD_HASH,
-    embedded: isEmbedded(e),
-  };
-}
-
-/** Every problem of the whole configuration, as the sentence the operator reads. */
-function problemsOf(e: Env, file: Settings['file']): string[] {
-  const problems: string[] = [];
-  const endpoint = endpointOf(e);
-  const embedded = isEmbedded(e);
-  const authOff = e.STOWAGE_AUTH === 'off';
-  if (endpoint && !/^https?:\/\//i.test(endpoint)) {
-    problems.push(`The S3 endpoint must start with http:// or https:// (got ${endpoint})`);
-  }
-  if (Boolean(e.AWS_ACCESS_KEY_ID) !== Boolean(e.AWS_SECRET_ACCESS_KEY)) {
-    problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together (or leave both unset)');
-  }
-  if (Boolean(e.STOWAGE_EMBEDDED_ACCESS_KEY_ID) !== Boolean(e.STOWAGE_EMBEDDED_SECRET_ACCESS_KEY)) {
-    problems.push(
-      'STOWAGE_EMBEDDED_ACCESS_KEY_ID and STOWAGE_EMBEDDED_SECRET_ACCESS_KEY go together (or leave both unset for the demo keys)',
-    );
-  } else if (e.STOWAGE_EMBEDDED_ACCESS_KEY_ID && !embedded) {
-    problems.push(
-      "STOWAGE_EMBEDDED_ACCESS_KEY_ID and STOWAGE_EMBEDDED_SECRET_ACCESS_KEY set the embedded store's keys, but the embedded store is off when an endpoint, AWS_ACCESS_KEY_ID or a profiles file is set: unset them",
-    );
-  }
-  if (e.AWS_CA_BUNDLE) caBundleProblem(path.resolve(e.AWS_CA_BUNDLE), 'AWS_CA_BUNDLE', problems);
-  const v2 = e.STOWAGE_S3_SIGNATURE_VERSION === 'v2';
-  if (v2 && e.STOWAGE_S3_FORCE_PATH_STYLE === false) problems.push(SIGV2_PATH_STYLE_PROBLEM);
-  if (v2 && embedded) {
-    problems.push(
-      'STOWAGE_S3_SIGNATURE_VERSION=v2 is for a configured store (set AWS_ENDPOINT_URL_S3 and the keys); the embedded store is signed with v4',
-    );
-  }
-  problems.push(...networkProblems(e));
-  if (authOff && !isLoopbackHost(e.HOST)) {
-    problems.push(
-      `STOWAGE_AUTH=off is allowed only on a loopback HOST (127.0.0.1, ::1, localhost), not ${e.HOST}`,
-    );
-  }
-  if (file && e.STOWAGE_PASSWORD_HASH) {
-    problems.push(
-      'STOWAGE_PASSWORD_HASH is for env alone: with a profiles file, give each profile its "passwordHash"',
-    );
-  }
-  const entries = file ? file.content.profiles : [envEntry(e)];
-  if (file) problems.push(...fileProblems(e, file));
-  for (const entry of entries) problems.push(...keyProblems(entry, authOff));
-  const defaultName = file?.content.defaultProfile ?? entries[0]!.name;
-  const first = entries.find((p) => p.name === defaultName);
-  if (authOff && first && !first.accessKeyId && !embedded) {
-    problems.push(
-      `STOWAGE_AUTH=off needs a default profile whose keys the server holds ("${first.name}" has none)`,
-    );
-  }
-  return problems;
-}
-
-function caBundleProblem(file: string, label: string, problems: string[], at = '') {
-  try {
-    readCaBundle(file, label);
-  } catch (err) {
-    problems.push(`${at}${(err as Error).message}`);
-  }
-}
-
-/** What only a profiles file can get wrong: its names, its defaults, its connections. */
-function fileProblems(e: Env, file: NonNullable<Settings['file']>): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const p of file.content.profiles) {
-    const at = `${file.path}: profile "${p.name}"`;
-    if (seen.has(p.name)) problems.push(`${at} is defined twice`);
-    seen.add(p.name);
-    if (Boolean(p.accessKeyId) !== Boolean(p.secretAccessKey)) {
-      problems.push(`${at}: accessKeyId and secretAccessKey go together`);
-    }
-    const v2 = (p.signatureVersion ?? e.STOWAGE_S3_SIGNATURE_VERSION) === 'v2';
-    if (v2 && (p.forcePathStyle ?? e.STOWAGE_S3_FORCE_PATH_STYLE) === false) {
-      problems.push(
-        `${at}: signatureVersion "v2" needs path-style addressing: leave forcePathStyle out or set it true`,
-      );
-    }
-    if (p.caBundle) {
-      const caFile = path.resolve(path.dirname(file.path), p.caBundle);
-      caBundleProblem(caFile, 'caBundle', problems, `${at}: `);
-    }
-  }
-  const { defaultProfile } = file.content;
-  if (defaultProfile && !seen.has(defaultProfile)) {
-    problems.push(`${file.path}: defaultProfile "${defaultProfile}" is not one of the profiles`);
-  }
-  return problems;
-}
-
-/** A dashboard password goes with server-held keys, and server-held keys with a password. */
-function keyProblems(p: ProfileFileEntry, authOff: boolean): string[] {
-  if (p.passwordHash) {
-    const problems: string[] = [];
-    const parsed = parsePasswordHash(p.passwordHash);
-    if (typeof parsed === 'string') {
-      problems.push(`The password hash of profile "${p.name}" ${parsed}`);
-    }
-    if (!p.accessKeyId) {
-      problems.push(
-        `Profile "${p.name}" has a password hash but no keys: its users sign in with their own S3 keys`,
-      );
-    }
-    return problems;
-  }
-  if (p.accessKeyId && p.secretAccessKey && !authOff) {
-    return [
-      `Profile "${p.name}" holds S3 keys but no dashboard password: make a hash with ` +
-        '`pnpm hash-password` and set STOWAGE_PASSWORD_HASH (or "passwordHash" in the ' +
-        'profiles file), or set STOWAGE_AUTH=off on a loopback HOST',
-    ];
-  }
-  return [];
-}
-
-function networkProblems(e: Env): string[] {
-  const allowedHosts = allowedHostsFrom(e.STOWAGE_ALLOWED_HOSTS, e.HOST, e.STOWAGE_PUBLIC_URL);
-  const trustProxy = trustProxyFrom(e.STOWAGE_TRUST_PROXY);
-  const problems = [allowedHosts, trustProxy].filter((v): v is string => typeof v === 'string');
-  if (typeof allowedHosts === 'object' && allowedHosts.any && e.STOWAGE_AUTH === 'off') {
-    problems.push(
-      'STOWAGE_ALLOWED_HOSTS=* is refused with STOWAGE_AUTH=off: any web page could then reach this server through a name of its own (DNS rebinding)',
-    );
-  }
-  return problems;
-}
 
 /**
  * Every profile's connection, the one way (connection.ts), and the rest of the settings, frozen:
