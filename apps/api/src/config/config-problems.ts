@@ -38,7 +38,8 @@ export function problemsOf(
       "STOWAGE_EMBEDDED_ACCESS_KEY_ID and STOWAGE_EMBEDDED_SECRET_ACCESS_KEY set the embedded store's keys, but the embedded store is off when an endpoint, AWS_ACCESS_KEY_ID or a profiles file is set: unset them",
     );
   }
-  if (e.AWS_CA_BUNDLE) caBundleProblem(path.resolve(e.AWS_CA_BUNDLE), 'AWS_CA_BUNDLE', problems);
+  const envCa = e.AWS_CA_BUNDLE && caBundleProblem(path.resolve(e.AWS_CA_BUNDLE), 'AWS_CA_BUNDLE');
+  if (envCa) problems.push(envCa);
   const v2 = e.STOWAGE_S3_SIGNATURE_VERSION === 'v2';
   if (v2 && e.STOWAGE_S3_FORCE_PATH_STYLE === false) problems.push(SIGV2_PATH_STYLE_PROBLEM);
   if (v2 && embedded) {
@@ -70,11 +71,13 @@ export function problemsOf(
   return problems;
 }
 
-function caBundleProblem(file: string, label: string, problems: string[], at = '') {
+/** Why the CA bundle cannot be used, or undefined. */
+function caBundleProblem(file: string, label: string): string | undefined {
   try {
     readCaBundle(file, label);
+    return undefined;
   } catch (err) {
-    problems.push(`${at}${(err as Error).message}`);
+    return (err as Error).message;
   }
 }
 
@@ -97,7 +100,8 @@ function fileProblems(e: Env, file: { path: string; content: ProfilesFile }): st
     }
     if (p.caBundle) {
       const caFile = path.resolve(path.dirname(file.path), p.caBundle);
-      caBundleProblem(caFile, 'caBundle', problems, `${at}: `);
+      const problem = caBundleProblem(caFile, 'caBundle');
+      if (problem) problems.push(`${at}: ${problem}`);
     }
   }
   const { defaultProfile } = file.content;

@@ -14,6 +14,8 @@ export const MAX_COPY_OBJECT_BYTES = 5 * 1024 ** 3;
 export const DEFAULT_UPLOAD_BUFFER_BYTES = 256 * 1024 ** 2;
 /** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
 export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
+/** Requests per minute one session may make on /api (STOWAGE_API_RATE_LIMIT). */
+export const DEFAULT_API_RATE_LIMIT = 12_000;
 
 const flag = (name: string) =>
   z
@@ -133,7 +135,7 @@ export const EnvSchema = z.object({
     .number({ message: 'STOWAGE_API_RATE_LIMIT must be a number of requests per minute' })
     .int('STOWAGE_API_RATE_LIMIT must be a whole number')
     .min(0, 'STOWAGE_API_RATE_LIMIT must not be negative (0 = no limit)')
-    .default(12_000),
+    .default(DEFAULT_API_RATE_LIMIT),
   STOWAGE_SOURCE_MAPS: flag('STOWAGE_SOURCE_MAPS'),
 });
 

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { DEFAULT_API_RATE_LIMIT } from './env-schema.js';
 
 /**
  * How the API meets the network in front of it: which Host names it answers for, which
@@ -29,7 +30,7 @@ export const LOOPBACK_NAMES = ['localhost'];
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   allowedHosts: { any: false, names: LOOPBACK_NAMES },
   trustProxy: false,
-  apiRateLimitPerMinute: 12_000,
+  apiRateLimitPerMinute: DEFAULT_API_RATE_LIMIT,
   serveSourceMaps: false,
 };
 

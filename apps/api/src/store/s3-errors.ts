@@ -95,13 +95,6 @@ export function isOwnTimeout(err: unknown): boolean {
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
-/** The store does not implement the request at all (as opposed to refusing this one). */
-export function isUnsupportedError(err: unknown): boolean {
-  const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;
-  const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
-  return UNSUPPORTED.has(e.Code ?? e.name ?? '') || status === 501 || status === 405;
-}
-
 export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeouts): HttpError {
   if (err instanceof HttpError) return err;
   const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;

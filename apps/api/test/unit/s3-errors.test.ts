@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnsupportedError, mapS3Error } from '../../src/store/s3-errors.js';
+import { mapS3Error } from '../../src/store/s3-errors.js';
 import { HttpError } from '../../src/errors.js';
 
 const ep = 'http://store:9000';
@@ -169,19 +169,5 @@ describe('the code of each mapped error (what the web app branches on)', () => {
     const mapped = mapS3Error(err, ep);
     expect(mapped.code).toBe(code);
     expect(mapped.statusCode).toBe(status);
-  });
-});
-
-describe('isUnsupportedError', () => {
-  it.each([
-    [sdk('NotImplemented', 501), true],
-    [sdk('MethodNotAllowed', 405), true],
-    [sdk('Unknown', 501), true],
-    [sdk('NoSuchKey', 404), false],
-    [sdk('AccessDenied', 403), false],
-    [new Error('boom'), false],
-    [null, false],
-  ])('%#: %s', (err, expected) => {
-    expect(isUnsupportedError(err)).toBe(expected);
   });
 });

@@ -10,7 +10,7 @@ import { checkKeys } from '../../auth/check-keys.js';
 import { SignInGuard, type SignInLimit } from '../../auth/sign-in-guard.js';
 import { identityOf } from '../../auth/identity.js';
 import { verifyPassword } from '../../auth/password-hash.js';
-import { newSessionId, type SessionData } from '../../auth/session-data.js';
+import { newSessionId, sessionSubject, type SessionData } from '../../auth/session-data.js';
 import { sessionResponse } from '../../auth/session-response.js';
 import { badRequest, HttpError } from '../../errors.js';
 import type { Credentials } from '../../config/connection.js';
@@ -24,9 +24,13 @@ const SignInBody = z.union([KeySignInBodySchema.strict(), PasswordSignInBodySche
 
 export const WRONG_PASSWORD = 'Wrong dashboard password';
 
-/** The account a sign-in tries: an access key on a profile, or a profile's password. */
+/** The account a sign-in tries: whose sessions it would open (an access key, or a password). */
 const accountOf = (profile: string, body: { accessKeyId?: string }) =>
-  body.accessKeyId !== undefined ? `${profile}\0key\0${body.accessKeyId}` : `${profile}\0password`;
+  sessionSubject({
+    profile,
+    via: body.accessKeyId !== undefined ? 'keys' : 'password',
+    accessKeyId: body.accessKeyId,
+  });
 
 const route: FastifyPluginAsyncZod<{ limit: SignInLimit }> = async (app, opts) => {
   const guard = new SignInGuard(opts.limit);
