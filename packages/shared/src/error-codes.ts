@@ -38,6 +38,8 @@ export const ERROR_STATUS = {
   RequestTimeout: 408,
   /** The object changed since it was read (a conditional write lost). */
   ObjectChanged: 409,
+  /** A copy, move or rename would replace an object and was told not to (conflict: fail). */
+  DestinationExists: 409,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   RangeNotSatisfiable: 416,

@@ -14,3 +14,4 @@ export * from './delete.js';
 export * from './session.js';
 export * from './capabilities.js';
 export * from './api-paths.js';
+export * from './organize.js';

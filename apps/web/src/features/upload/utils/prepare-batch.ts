@@ -1,5 +1,5 @@
 import type { Metadata } from '@stowage/shared';
-import { keepBothKey } from './keep-both-key';
+import { keepBothKey } from '@stowage/shared';
 import type { NewTransfer } from './transfer-queue';
 import { uploadPath } from './upload-path';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepBothKey } from './keep-both-key';
+import { keepBothKey } from '@stowage/shared';
 import { uploadPath } from './upload-path';
 
 function fileWith(name: string, props: Record<string, string> = {}): File {
