@@ -54,7 +54,8 @@ export async function copyObjects(
     async ({ source, target }) => {
       if (signal?.aborted) return;
       try {
-        progress.bytes += await copyOneObject(ctx, bucket, source, toBucket, target);
+        const bytes = await copyOneObject(ctx, bucket, source, toBucket, target);
+        progress.bytes += bytes;
         result.copied += 1;
         if (body.move) deletes.add(source.key);
       } catch (err) {
