@@ -204,11 +204,21 @@ describe('refused before any work', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['no keys', { keys: [], to: { bucket: 'b', prefix: '' } }, 'Name at least one key or prefix'],
-    ['the bucket root as a folder', { prefix: '', to: { bucket: 'b', prefix: '' } }, 'bucket root'],
+    ['no keys', { keys: [], to: { bucket: 'bkt', prefix: '' } }, 'Name at least one key or prefix'],
+    ['a folder without "/"', { prefix: 'p', to: { bucket: 'bkt', prefix: '' } }, 'ends with "/"'],
+    [
+      'half a name as the destination',
+      { prefix: 'p/', to: { bucket: 'bkt', prefix: 'q' } },
+      'The destination prefix is "" (the bucket root) or ends with "/"',
+    ],
+    [
+      'the bucket root as a folder',
+      { prefix: '', to: { bucket: 'bkt', prefix: '' } },
+      'bucket root',
+    ],
     [
       'an unknown conflict mode',
-      { keys: ['a'], to: { bucket: 'b', prefix: '' }, conflict: 'merge' },
+      { keys: ['a'], to: { bucket: 'bkt', prefix: '' }, conflict: 'merge' },
       'conflict',
     ],
   ])('a bad body (%s): 400', async (_, body, message) => {
