@@ -133,6 +133,35 @@ describe('conflict modes', () => {
   });
 });
 
+describe('a folder copied onto itself', () => {
+  it('keepBoth duplicates each object beside itself', async () => {
+    await putMany(s3, src, ['dup/a.txt', 'dup/s/b']);
+    const res = await copyRequest(app, src, {
+      prefix: 'dup/',
+      to: { bucket: src, prefix: 'dup/' },
+      conflict: 'keepBoth',
+    });
+    expect(res.json()).toEqual({ copied: 2, skipped: 0, errors: [], cancelled: false });
+    expect(await sorted(src, 'dup/')).toEqual([
+      'dup/a (1).txt',
+      'dup/a.txt',
+      'dup/s/b',
+      'dup/s/b (1)',
+    ]);
+  });
+
+  it('otherwise 400', async () => {
+    const res = await copyRequest(app, src, {
+      prefix: 'dup/',
+      to: { bucket: src, prefix: 'dup/' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe(
+      'The folder dup/ cannot be copied onto itself; choose "keep both" to duplicate it',
+    );
+  });
+});
+
 describe('refused before any work', () => {
   it.each([
     ['onto itself', 'f/', 'The folder f/ cannot be moved onto itself'],

@@ -84,13 +84,13 @@ describe('a move whose copy fails keeps its source', () => {
   });
 
   it('a copy that differs from its source is not verified: source kept', async () => {
-    await putMany(s3, src, ['diff/a.txt']);
+    await putMany(s3, src, ['diff/a.txt', 'other/longer-body.txt']);
     const swapper = await build();
     apps.push(swapper);
     // Stands in for a store that copies the wrong bytes: the copy holds another object.
     swapper.objectStore.aroundSends(async (command, input, send) => {
       if (command === 'CopyObject') {
-        input.CopySource = `${src}/c/a.txt`;
+        input.CopySource = `${src}/other/longer-body.txt`;
         delete input.CopySourceIfMatch;
       }
       return send();
@@ -105,5 +105,35 @@ describe('a move whose copy fails keeps its source', () => {
       errors: [{ key: 'diff/a.txt', code: 'CopyNotVerified' }],
     });
     expect(await exists(s3, src, 'diff/a.txt')).toBe(true);
+  });
+
+  it('a source the store will not delete is reported: its verified copy exists', async () => {
+    await putMany(s3, src, ['nodel/a.txt', 'nodel/b.txt']);
+    const stubborn = await build();
+    apps.push(stubborn);
+    stubborn.objectStore.aroundSends(async (command, _input, send) => {
+      if (command === 'DeleteObjects') {
+        throw Object.assign(new Error('boom'), {
+          name: 'InternalError',
+          $metadata: { httpStatusCode: 500 },
+        });
+      }
+      return send();
+    });
+    const res = await copyRequest(stubborn, src, {
+      prefix: 'nodel/',
+      to: { bucket: dst, prefix: 'nodel/' },
+      move: true,
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ copied: 2, cancelled: false });
+    expect(body.errors.map((e: { key: string }) => e.key).sort()).toEqual([
+      'nodel/a.txt',
+      'nodel/b.txt',
+    ]);
+    expect(body.errors[0].message).toMatch(/^Copied, but the source was not deleted: /);
+    expect(await sorted(src, 'nodel/')).toEqual(['nodel/a.txt', 'nodel/b.txt']);
+    expect(await sorted(dst, 'nodel/')).toEqual(['nodel/a.txt', 'nodel/b.txt']);
   });
 });
