@@ -9,6 +9,7 @@ const QuirksSchema = z.strictObject({
   copySourceEscaping: z.enum(['component', 'uri']).optional(),
   legacyCopyIfMatch: z.boolean().optional(),
   partCopy: z.boolean().optional(),
+  copyKeepsTags: z.boolean().optional(),
   maxConcurrentRequests: z.number().int().positive().optional(),
 });
 

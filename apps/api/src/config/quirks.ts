@@ -23,6 +23,12 @@ export interface StoreQuirks {
   legacyCopyIfMatch: boolean;
   /** UploadPartCopy: objects over 5 GiB are rewritten in parts (s3rver has none: 501). */
   partCopy: boolean;
+  /**
+   * A CopyObject with TaggingDirective COPY gives the copy its source's tags (S3, Ceph RGW 16).
+   * s3rver keeps tags beside the object and copies only the object: the tags are then read and
+   * re-applied, one more request or three per copied object.
+   */
+  copyKeepsTags: boolean;
   /** Calls in flight at once; more wait before they are sent. Undefined: no limit. */
   maxConcurrentRequests: number | undefined;
 }
@@ -41,6 +47,7 @@ export const S3RVER_QUIRKS: StoreQuirks = {
   copySourceEscaping: 'uri',
   legacyCopyIfMatch: false,
   partCopy: false,
+  copyKeepsTags: false,
   maxConcurrentRequests: EMBEDDED_MAX_CONCURRENCY,
 };
 
@@ -57,6 +64,7 @@ export function defaultQuirks(kind: 'embedded' | 'aws' | 'other'): StoreQuirks {
     copySourceEscaping: 'component',
     legacyCopyIfMatch: kind === 'other',
     partCopy: true,
+    copyKeepsTags: true,
     maxConcurrentRequests: undefined,
   };
 }

@@ -44,20 +44,21 @@ function headersOf(d: ObjectDetails): CopyHeaders {
 /**
  * Copies one object to `toBucket/toKey`, keeping everything: the bytes, Content-Type and
  * every system header, user metadata (MetadataDirective COPY), storage class, and tags
- * (TaggingDirective COPY, re-applied where the store drops them: Ceph 16 does). Conditional
- * on the ETag listed when the operation was planned, so a source changed since is reported,
- * not copied. Objects over the copy threshold are copied in parts (UploadPartCopy), which
- * carries the source's headers and metadata explicitly; a store without UploadPartCopy gets a
- * per-key `PartCopyUnsupported`, nothing sent. Then the copy is verified by a HEAD (size, and
- * the ETag unless either side is multipart): only a verified copy answers, so a move deletes
- * nothing that was not copied. Answers the bytes copied.
+ * (TaggingDirective COPY; read and re-applied where the store does not carry them: the
+ * `copyKeepsTags` quirk, and every copy in parts). Conditional on the ETag listed when the
+ * operation was planned, so a source changed since is reported, not copied. Objects over the
+ * copy threshold are copied in parts (UploadPartCopy), which carries the source's headers and
+ * metadata explicitly; a store without UploadPartCopy gets a per-key `PartCopyUnsupported`,
+ * nothing sent. With `verify` (a move), the copy is then checked by a HEAD (size, and the
+ * ETag unless either side is multipart): only a verified copy answers, so a move deletes
+ * nothing that was not copied. A plain copy trusts the store's answer, as every write does:
+ * one request per object, as a direct CopyObject. Answers the bytes copied.
  */
 export async function copyOneObject(
   ctx: S3Context,
   fromBucket: string,
   source: SourceObject,
-  toBucket: string,
-  toKey: string,
+  to: { bucket: string; key: string; verify: boolean },
 ): Promise<number> {
   const threshold = ctx.config.multipartCopyThresholdBytes;
   const inParts = source.size > threshold;
@@ -68,14 +69,17 @@ export async function copyOneObject(
         '(UploadPartCopy), and this store does not support it',
     );
   }
-  const tags = await readTags(ctx, fromBucket, source.key, { noneIfUnsupported: true });
+  const carriesTags = !inParts && ctx.config.quirks.copyKeepsTags;
+  const tags = carriesTags
+    ? undefined
+    : await readTags(ctx, fromBucket, source.key, { noneIfUnsupported: true });
   const from = copySource(fromBucket, source.key, ctx.config.quirks.copySourceEscaping);
   const ifMatch = source.etag ?? undefined;
   if (inParts) {
     const details = await headDetails(ctx, fromBucket, source.key);
     await multipartCopy(ctx, {
-      bucket: toBucket,
-      key: toKey,
+      bucket: to.bucket,
+      key: to.key,
       copySource: from,
       size: source.size,
       ifMatch,
@@ -85,8 +89,8 @@ export async function copyOneObject(
   } else {
     await ctx.send(
       new CopyObjectCommand({
-        Bucket: toBucket,
-        Key: toKey,
+        Bucket: to.bucket,
+        Key: to.key,
         CopySource: from,
         CopySourceIfMatch: ifMatch,
         MetadataDirective: 'COPY',
@@ -95,12 +99,13 @@ export async function copyOneObject(
       }),
     );
   }
-  // A new object has no tags of its own: only a tagged source can have lost some.
-  if (tags.length > 0) {
-    const copied = await readTags(ctx, toBucket, toKey, { noneIfUnsupported: true });
-    if (!sameTags(copied, tags)) await writeTags(ctx, toBucket, toKey, tags);
+  // Where the store does not carry the tags, the copy may also have kept an overwritten
+  // object's own (s3rver): the source's set replaces whatever differs.
+  if (tags) {
+    const copied = await readTags(ctx, to.bucket, to.key, { noneIfUnsupported: true });
+    if (!sameTags(copied, tags)) await writeTags(ctx, to.bucket, to.key, tags);
   }
-  await verifyCopy(ctx, source, toBucket, toKey);
+  if (to.verify) await verifyCopy(ctx, source, to.bucket, to.key);
   return source.size;
 }
 

@@ -54,7 +54,11 @@ export async function copyObjects(
     async ({ source, target }) => {
       if (signal?.aborted) return;
       try {
-        const bytes = await copyOneObject(ctx, bucket, source, toBucket, target);
+        const bytes = await copyOneObject(ctx, bucket, source, {
+          bucket: toBucket,
+          key: target,
+          verify: body.move,
+        });
         progress.bytes += bytes;
         result.copied += 1;
         if (body.move) deletes.add(source.key);
