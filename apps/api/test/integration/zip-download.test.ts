@@ -134,6 +134,14 @@ describe('GET /zip?prefix= (a folder)', () => {
       code: 'NoSuchKey',
       message: expect.stringMatching(/no objects under "nothing-here\/"/),
     });
+    const limited = await build({}, { profile: { buckets: [`${bucket}-other`] } });
+    try {
+      const refused = await limited.inject(folderZipUrl(bucket, 'nasty/'));
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().code).toBe('BucketNotAllowed');
+    } finally {
+      await limited.close();
+    }
     const noPrefix = await get(bucket, '');
     expect(noPrefix.statusCode).toBe(400);
     expect(noPrefix.json().code).toBe('BadRequest');
