@@ -148,6 +148,15 @@ describe('GET /zip?prefix= (a folder)', () => {
   });
 });
 
+describe('HEAD /zip', () => {
+  it('does not exist: it would read the whole folder for nothing', async () => {
+    const calls = sdkCalls(app.objectStore);
+    const res = await app.inject({ method: 'HEAD', url: folderZipUrl(bucket, 'nasty/a/') });
+    expect(res.statusCode).toBe(404);
+    expect(calls.filter((c) => c.command === 'GetObject')).toEqual([]);
+  });
+});
+
 const post = (body: ZipInput, headers: Record<string, string> = {}) =>
   download(port, {
     method: 'POST',
