@@ -9,9 +9,8 @@ export interface ZipRouteOptions {
 }
 
 /**
- * Answers the planned zip: `application/zip`, an attachment named after the folder (the same
- * Content-Disposition as a single download: `filename*` when the name is not plain ASCII), no
- * length (the zip is built as it goes, so the answer is chunked).
+ * Answers the planned zip: `application/zip`, an attachment named after the folder, no length
+ * (the zip is built as it goes, so the answer is chunked).
  */
 export async function sendZip(
   request: FastifyRequest,
@@ -29,9 +28,20 @@ export async function sendZip(
   return reply
     .header('content-type', 'application/zip')
     .header('x-content-type-options', 'nosniff')
-    .header(
-      'content-disposition',
-      contentDisposition(`${plan.filename}.zip`, { type: 'attachment' }),
-    )
+    .header('content-disposition', zipDisposition(`${plan.filename}.zip`))
     .send(output);
+}
+
+/**
+ * `attachment; filename="…"; filename*=UTF-8''…`: the UTF-8 name always (the contract tools
+ * read), and a plain fallback for old clients (`?` for what ISO-8859-1 lacks).
+ */
+export function zipDisposition(name: string): string {
+  const header = contentDisposition(name, { type: 'attachment' });
+  if (header.includes('filename*=')) return header;
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${header}; filename*=UTF-8''${encoded}`;
 }

@@ -78,7 +78,9 @@ describe('GET /zip?prefix= (a folder)', () => {
     expect(res.status).toBe(200);
     expect(res.complete).toBe(true);
     expect(res.headers['content-type']).toBe('application/zip');
-    expect(res.headers['content-disposition']).toBe('attachment; filename=nasty.zip');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename=nasty.zip; filename*=UTF-8''nasty.zip`,
+    );
     const zip = expectWhole(readZip(res.body), expected('nasty/'));
     if (!zip.ok) return;
     expect(zip.members.length).toBe(NASTY.length + 1 + MANY);
@@ -169,7 +171,9 @@ describe('POST /zip (a selection)', () => {
   it("names each member relative to the selection's folder, named after it", async () => {
     const res = await post({ keys: ['cur/x.txt', 'cur/ü y.txt'], prefixes: ['cur/f/'] });
     expect(res.status).toBe(200);
-    expect(res.headers['content-disposition']).toBe('attachment; filename=cur.zip');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename=cur.zip; filename*=UTF-8''cur.zip`,
+    );
     const want = expected('cur/');
     delete want['other.txt'];
     expectWhole(readZip(res.body), want);
@@ -178,7 +182,9 @@ describe('POST /zip (a selection)', () => {
   it('a selection at the root is named after the bucket', async () => {
     const res = await post({ keys: ['root.txt'], prefixes: ['cur/'] });
     expect(res.status).toBe(200);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename=${bucket}.zip`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename=${bucket}.zip; filename*=UTF-8''${bucket}.zip`,
+    );
     expectWhole(readZip(res.body), {
       'root.txt': sha256(objects['root.txt']!),
       ...expected('cur/', ''),
