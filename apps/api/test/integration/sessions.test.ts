@@ -192,10 +192,12 @@ describe('session limits', () => {
   });
 
   it('keeps a session in use alive past the idle limit (lastSeen is refreshed)', async () => {
-    const app = await fresh({ access: { session: { ...sessionDefaults(), idleMs: 800 } } });
+    // Used every 0.7 s for 3.5 s against an idle limit of 2 s: room for a slow answer on a
+    // loaded machine, and still well past the limit in all.
+    const app = await fresh({ access: { session: { ...sessionDefaults(), idleMs: 2000 } } });
     let cookie = sessionCookie(await signIn(app, keys()));
     for (let i = 0; i < 5; i++) {
-      await sleep(350);
+      await sleep(700);
       const res = await buckets(app, cookie);
       expect(res.statusCode).toBe(200);
       if (res.cookies.some((c) => c.name === 'stowage_session')) cookie = sessionCookie(res);

@@ -6,6 +6,11 @@ import type { CopyOptions } from '../../store/object-store.js';
 
 /** A streamed answer writes a progress line at most this often (and always the last one). */
 export const PROGRESS_INTERVAL_MS = 100;
+/**
+ * ...and at least this often, the latest again while one big object is copied: a proxy
+ * between (nginx gives up on a silent upstream after 60 s by default) sees the answer alive.
+ */
+export const HEARTBEAT_MS = 15_000;
 
 export const copyResultResponse = CopyResultSchema.describe(
   'The summary. With `Accept: application/x-ndjson` the answer is a stream instead: one ' +
@@ -59,6 +64,15 @@ export async function answerCopy(
   });
   // A failure before the work starts (4xx, the store down) is an ordinary error answer.
   await Promise.race([start, work]);
+  const heartbeat = setInterval(() => {
+    if (latest && Date.now() - writtenAt >= HEARTBEAT_MS) {
+      writtenAt = Date.now();
+      pending = false;
+      line(latest);
+    }
+  }, HEARTBEAT_MS / 3);
+  heartbeat.unref();
+  void work.finally(() => clearInterval(heartbeat)).catch(() => {});
   work.then(
     (result) => {
       if (pending && latest) line(latest);
