@@ -42,6 +42,8 @@ import deleteObjects from './routes/api/delete-objects.js';
 import prefixSummary from './routes/api/prefix-summary.js';
 import existingKeys from './routes/api/existing-keys.js';
 import getBucketCapabilities from './routes/api/get-bucket-capabilities.js';
+import copyObjects from './routes/api/copy-objects.js';
+import renameObjects from './routes/api/rename-objects.js';
 
 export interface BuildAppOptions {
   /** Profiles, sign-in, sessions, read-only (config/load-config.ts `access`). */
@@ -171,7 +173,15 @@ export async function buildApp(opts: BuildAppOptions) {
       if (opts.access.readOnly) return;
       await api.register(async (writes) => {
         writes.addHook('onRequest', refuseReadOnly);
-        for (const route of [updateMetadata, putTags, deleteObject, deleteObjects, existingKeys]) {
+        for (const route of [
+          updateMetadata,
+          putTags,
+          deleteObject,
+          deleteObjects,
+          existingKeys,
+          copyObjects,
+          renameObjects,
+        ]) {
           await writes.register(route);
         }
         await writes.register(uploadObject, { maxUploadBytes, budget });

@@ -8,7 +8,7 @@ import { buildApp, type BuildAppOptions } from '../src/build-app.js';
 import type { AccessConfig } from '../src/config/access.js';
 import { defaultQuirks, type StoreQuirks } from '../src/config/quirks.js';
 import { type StoreConfig } from '../src/config/connection.js';
-import { MAX_COPY_OBJECT_BYTES } from '../src/config/env-schema.js';
+import { DEFAULT_COPY_CONCURRENCY, MAX_COPY_OBJECT_BYTES } from '../src/config/env-schema.js';
 import type { Profile } from '../src/config/profiles.js';
 import { SESSION_COOKIE } from '../src/plugins/external/secure-session.js';
 
@@ -47,6 +47,7 @@ export function testStoreConfig(overrides: StoreOverrides = {}): StoreConfig {
     retryBaseDelayMs: 100,
     embedded: onEmbedded,
     multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
+    copyConcurrency: DEFAULT_COPY_CONCURRENCY,
     ...rest,
     // As config/connection.ts gives them: the embedded store's, or another store's.
     quirks: { ...defaultQuirks(onEmbedded ? 'embedded' : 'other'), ...quirks },

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Env } from './env-schema.js';
-import { MAX_COPY_OBJECT_BYTES } from './env-schema.js';
 import { defaultQuirks, type StoreQuirks } from './quirks.js';
 import type { ProfileFileEntry } from './profiles-file.js';
 
@@ -29,8 +28,13 @@ export interface StoreConnection {
   retryBaseDelayMs: number;
   /** This connection is the embedded s3rver (what it does differently is in `quirks`). */
   embedded: boolean;
-  /** Objects larger than this are copied in parts (UploadPartCopy) by a metadata edit. */
+  /**
+   * Objects larger than this are copied in parts (UploadPartCopy) by a metadata edit, a copy
+   * or a move (STOWAGE_MULTIPART_COPY_THRESHOLD_MIB; default 5 GiB, CopyObject's limit).
+   */
   multipartCopyThresholdBytes: number;
+  /** Objects one copy, move or rename copies at once (STOWAGE_COPY_CONCURRENCY, default 8). */
+  copyConcurrency: number;
   /** What the store does differently from S3 (quirks.ts). */
   quirks: StoreQuirks;
 }
@@ -91,7 +95,8 @@ export function resolveConnection(
     maxAttempts: env.AWS_MAX_ATTEMPTS,
     retryBaseDelayMs: env.STOWAGE_S3_RETRY_BASE_DELAY_MS,
     embedded,
-    multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
+    multipartCopyThresholdBytes: env.STOWAGE_MULTIPART_COPY_THRESHOLD_MIB * 1024 ** 2,
+    copyConcurrency: env.STOWAGE_COPY_CONCURRENCY,
     quirks: {
       ...defaultQuirks(embedded ? 'embedded' : aws ? 'aws' : 'other'),
       ...entry.quirks,

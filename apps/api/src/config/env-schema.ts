@@ -10,6 +10,8 @@ import { z } from 'zod';
 export const MAX_OBJECT_BYTES = 5 * 1024 ** 4;
 /** S3's largest single CopyObject (5 GiB): bigger objects are copied in parts. */
 export const MAX_COPY_OBJECT_BYTES = 5 * 1024 ** 3;
+/** Copies one copy, move or rename runs at once (STOWAGE_COPY_CONCURRENCY). */
+export const DEFAULT_COPY_CONCURRENCY = 8;
 /** Upload parts all uploads together may hold in memory: 256 MiB, six 8 MiB-part uploads. */
 export const DEFAULT_UPLOAD_BUFFER_BYTES = 256 * 1024 ** 2;
 /** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
@@ -86,6 +88,21 @@ export const EnvSchema = z.object({
     .int('STOWAGE_UPLOAD_BUFFER_MIB must be a whole number of MiB')
     .min(40, 'STOWAGE_UPLOAD_BUFFER_MIB is at least 40 (one upload of 8 MiB parts)')
     .default(DEFAULT_UPLOAD_BUFFER_BYTES / 1024 ** 2),
+  STOWAGE_COPY_CONCURRENCY: z.coerce
+    .number({ message: 'STOWAGE_COPY_CONCURRENCY must be a number of copies' })
+    .int('STOWAGE_COPY_CONCURRENCY must be a whole number')
+    .min(1, 'STOWAGE_COPY_CONCURRENCY is at least 1')
+    .max(64, 'STOWAGE_COPY_CONCURRENCY is at most 64')
+    .default(DEFAULT_COPY_CONCURRENCY),
+  STOWAGE_MULTIPART_COPY_THRESHOLD_MIB: z.coerce
+    .number({ message: 'STOWAGE_MULTIPART_COPY_THRESHOLD_MIB must be a number of MiB' })
+    .int('STOWAGE_MULTIPART_COPY_THRESHOLD_MIB must be a whole number of MiB')
+    .min(5, "STOWAGE_MULTIPART_COPY_THRESHOLD_MIB is at least 5 (S3's smallest part)")
+    .max(
+      MAX_COPY_OBJECT_BYTES / 1024 ** 2,
+      `STOWAGE_MULTIPART_COPY_THRESHOLD_MIB is at most ${MAX_COPY_OBJECT_BYTES / 1024 ** 2} (5 GiB, S3's largest single copy)`,
+    )
+    .default(MAX_COPY_OBJECT_BYTES / 1024 ** 2),
   STOWAGE_BODY_TIMEOUT_SECONDS: z.coerce
     .number({ message: 'STOWAGE_BODY_TIMEOUT_SECONDS must be a number of seconds' })
     .int('STOWAGE_BODY_TIMEOUT_SECONDS must be a whole number of seconds')

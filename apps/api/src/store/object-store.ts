@@ -2,6 +2,9 @@ import type { Readable } from 'node:stream';
 import type {
   Bucket,
   BucketCapabilities,
+  CopyObjectsBody,
+  CopyProgress,
+  CopyResult,
   DeleteObjectsResponse,
   ListObjectsQuery,
   ListObjectsResponse,
@@ -9,6 +12,7 @@ import type {
   ObjectSummary,
   PrefixSummaryResponse,
   Tag,
+  RenameBody,
   UpdateMetadataBody,
 } from '@stowage/shared';
 
@@ -52,6 +56,14 @@ export interface ObjectStore {
   prefixSummary(bucket: string, prefix: string): Promise<PrefixSummaryResponse>;
   /** Which of these keys exist. */
   existingKeys(bucket: string, keys: readonly string[]): Promise<string[]>;
+  /**
+   * Copies or moves objects and folders (s3-organize.ts): a 4xx before anything is written
+   * (bad request, bucket refused or missing, destinations that exist with `fail`), else a
+   * result with per-key errors. `signal` stops new copies; `onProgress` follows the work.
+   */
+  copyObjects(bucket: string, body: CopyObjectsBody, options?: CopyOptions): Promise<CopyResult>;
+  /** A move within the bucket: an object to a key, or a folder to a folder. */
+  renameObjects(bucket: string, body: RenameBody, options?: CopyOptions): Promise<CopyResult>;
   /** What the store can do in a bucket: harmless probes, cached (s3-capabilities.ts). */
   bucketCapabilities(bucket: string): Promise<BucketCapabilities>;
 }
@@ -86,4 +98,11 @@ export interface ObjectContent {
   contentType: string | undefined;
   etag: string | undefined;
   lastModified: Date | undefined;
+}
+
+export interface CopyOptions {
+  /** Aborted when the client goes away: no new copy starts, the ones in flight finish. */
+  signal?: AbortSignal | undefined;
+  /** Called once the plan is made (totals counted, `done` 0 or what planning decided), then after each object. */
+  onProgress?: ((progress: CopyProgress) => void) | undefined;
 }

@@ -11,17 +11,21 @@ import {
 import type {
   Bucket,
   BucketCapabilities,
+  CopyObjectsBody,
+  CopyResult,
   DeleteObjectsResponse,
   ListObjectsQuery,
   ListObjectsResponse,
   ObjectDetails,
   PrefixSummaryResponse,
   Tag,
+  RenameBody,
   UpdateMetadataBody,
 } from '@stowage/shared';
 import type { StoreConfig } from '../config/connection.js';
 import { HttpError } from '../errors.js';
 import type {
+  CopyOptions,
   ObjectContent,
   ObjectStore,
   PutObjectInput,
@@ -35,6 +39,8 @@ import { deleteObjects, deletePrefix, existingKeys, prefixSummary } from './s3-b
 import { editMetadata } from './s3-metadata-edit.js';
 import { headDetails, putTags, readTags } from './s3-object-info.js';
 import { createCapabilityProbe } from './s3-capabilities.js';
+import { copyObjects } from './s3-organize.js';
+import { renameAsMove } from './organize-keys.js';
 import { aroundSends, type AroundSend } from './s3-send-hooks.js';
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
@@ -196,6 +202,14 @@ export class S3Store implements ObjectStore {
 
   existingKeys(bucket: string, keys: readonly string[]): Promise<string[]> {
     return existingKeys(this.#ctx, bucket, keys);
+  }
+
+  copyObjects(bucket: string, body: CopyObjectsBody, options?: CopyOptions): Promise<CopyResult> {
+    return copyObjects(this.#ctx, this, bucket, body, options);
+  }
+
+  renameObjects(bucket: string, body: RenameBody, options?: CopyOptions): Promise<CopyResult> {
+    return this.copyObjects(bucket, renameAsMove(bucket, body), options);
   }
 
   bucketCapabilities(bucket: string): Promise<BucketCapabilities> {

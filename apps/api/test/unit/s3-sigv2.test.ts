@@ -12,7 +12,7 @@ import {
 import { createS3Client } from '../../src/store/s3-client.js';
 import type { StoreConfig } from '../../src/config/connection.js';
 import { defaultQuirks } from '../../src/config/quirks.js';
-import { MAX_COPY_OBJECT_BYTES } from '../../src/config/env-schema.js';
+import { DEFAULT_COPY_CONCURRENCY, MAX_COPY_OBJECT_BYTES } from '../../src/config/env-schema.js';
 
 // The credentials of AWS's published SigV2 examples ("Signing and authenticating REST requests").
 const KEY = 'AKIAIOSFODNN7EXAMPLE';
@@ -244,6 +244,7 @@ describe('createS3Client', () => {
     retryBaseDelayMs: 0,
     embedded: false,
     multipartCopyThresholdBytes: MAX_COPY_OBJECT_BYTES,
+    copyConcurrency: DEFAULT_COPY_CONCURRENCY,
     quirks: defaultQuirks('other'),
   };
 

@@ -1,0 +1,194 @@
+import net from 'node:net';
+import type { CopyResult } from '@stowage/shared';
+import { NDJSON } from '@stowage/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, createBucket, fixtureClient, type TestApp } from '../helper.js';
+import { listKeys, until } from '../fixtures.js';
+import { listenOnLoopback } from '../raw-http.js';
+import { copyRequest, ndjsonHeaders, numbered, parseNdjson, putMany } from '../organize.js';
+
+const s3 = fixtureClient();
+const apps: TestApp[] = [];
+let app: TestApp;
+let src: string;
+let dst: string;
+
+beforeAll(async () => {
+  app = await build();
+  apps.push(app);
+  src = await createBucket(app, 'stream-src');
+  dst = await createBucket(app, 'stream-dst');
+});
+afterAll(async () => {
+  for (const a of apps) await a.close();
+});
+
+/** An app whose every CopyObject takes `ms` longer, and the result of its next operation. */
+async function slowApp(ms: number) {
+  const slow = await build();
+  apps.push(slow);
+  slow.objectStore.aroundSends(async (command, _input, send) => {
+    if (command === 'CopyObject') await new Promise((r) => setTimeout(r, ms));
+    return send();
+  });
+  const store = slow.objectStore;
+  const run = store.copyObjects.bind(store);
+  let finished: Promise<CopyResult> | undefined;
+  // Observes the operation the route starts, to wait for its end after the client left.
+  store.copyObjects = (...args) => (finished = run(...args));
+  return { slow, finished: () => finished! };
+}
+
+/**
+ * POSTs a copy on a real socket and closes it once `closeWhen` holds for what arrived, or
+ * once `closeAfter` settles: a client that goes away mid-answer. Resolves with what arrived.
+ */
+function postThenHangUp(
+  port: number,
+  target: TestApp,
+  body: unknown,
+  headers: Record<string, string>,
+  closeWhen: (received: string) => boolean,
+  closeAfter?: Promise<unknown>,
+): Promise<string> {
+  const payload = Buffer.from(JSON.stringify(body));
+  const head =
+    `POST /api/buckets/${src}/copy HTTP/1.1\r\n` +
+    Object.entries({
+      host: `127.0.0.1:${port}`,
+      'content-type': 'application/json',
+      'content-length': String(payload.length),
+      ...target.sessionHeaders,
+      ...headers,
+    })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('') +
+    '\r\n';
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    const hangUp = () => {
+      socket.destroy();
+      resolve(received);
+    };
+    socket.on('error', reject);
+    socket.on('data', (c: Buffer) => {
+      received += c.toString('utf8');
+      if (closeWhen(received)) hangUp();
+    });
+    void closeAfter?.then(hangUp);
+    socket.write(head);
+    socket.write(payload);
+  });
+}
+
+describe('NDJSON progress', () => {
+  it('streams progress lines with the totals, then the summary', async () => {
+    const keys = numbered('nd/', 120);
+    await putMany(s3, src, keys);
+    const totalBytes = keys.reduce((n, k) => n + Buffer.byteLength(k), 0);
+    const { slow } = await slowApp(20);
+    const res = await copyRequest(
+      slow,
+      src,
+      { prefix: 'nd/', to: { bucket: dst, prefix: 'nd/' } },
+      ndjsonHeaders,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain(NDJSON);
+    const { progress, result } = parseNdjson(res.payload);
+    expect(result).toEqual({ copied: 120, skipped: 0, errors: [], cancelled: false });
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    // Throttled: far fewer lines than objects.
+    expect(progress.length).toBeLessThan(60);
+    expect(progress[0]).toEqual({ done: 0, bytes: 0, total: 120, totalBytes });
+    expect(progress.at(-1)).toEqual({ done: 120, bytes: totalBytes, total: 120, totalBytes });
+    for (let i = 1; i < progress.length; i += 1) {
+      expect(progress[i]!.done).toBeGreaterThanOrEqual(progress[i - 1]!.done);
+    }
+    expect(await listKeys(s3, dst, 'nd/')).toHaveLength(120);
+  });
+
+  it('answers an error before the work starts as an ordinary error', async () => {
+    await putMany(s3, src, ['nde/a.txt']);
+    await putMany(s3, dst, ['nde/a.txt']);
+    const res = await copyRequest(
+      app,
+      src,
+      { prefix: 'nde/', to: { bucket: dst, prefix: 'nde/' } },
+      ndjsonHeaders,
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(res.json().code).toBe('DestinationExists');
+  });
+
+  it('reports per-key errors in the last line; the status stays 200', async () => {
+    await putMany(s3, src, ['ndk/ok.txt']);
+    const res = await copyRequest(
+      app,
+      src,
+      { keys: ['ndk/ok.txt', 'ndk/missing.txt'], to: { bucket: dst, prefix: 'ndk/' } },
+      ndjsonHeaders,
+    );
+    expect(res.statusCode).toBe(200);
+    const { progress, result } = parseNdjson(res.payload);
+    expect(progress[0]).toMatchObject({ done: 1, total: 2 });
+    expect(result).toMatchObject({
+      copied: 1,
+      errors: [{ key: 'ndk/missing.txt', code: 'NoSuchKey' }],
+    });
+  });
+});
+
+describe('a client that goes away', () => {
+  it('closing the stream after the first progress line stops a move: no object in both places', async () => {
+    const keys = numbered('cancel/', 120);
+    await putMany(s3, src, keys);
+    const { slow, finished } = await slowApp(150);
+    const port = await listenOnLoopback(slow);
+    const received = await postThenHangUp(
+      port,
+      slow,
+      { prefix: 'cancel/', to: { bucket: dst, prefix: 'cancel/' }, move: true },
+      { accept: NDJSON },
+      (r) => r.includes('"done"'),
+    );
+    expect(received).toContain('"total":120');
+    const result = await finished();
+    expect(result.cancelled).toBe(true);
+    expect(result.errors).toEqual([]);
+    expect(result.copied).toBeLessThan(40);
+    const left = await listKeys(s3, src, 'cancel/');
+    const moved = await listKeys(s3, dst, 'cancel/');
+    expect(left.length + moved.length).toBe(120);
+    expect(moved).toHaveLength(result.copied);
+    expect(left.filter((k) => moved.includes(k))).toEqual([]);
+  });
+
+  it('a plain JSON request stops too when its client disconnects', async () => {
+    const keys = numbered('cancel-json/', 120);
+    await putMany(s3, src, keys);
+    const { slow, finished } = await slowApp(150);
+    const port = await listenOnLoopback(slow);
+    let copies = 0;
+    slow.objectStore.aroundSends(async (command, _input, send) => {
+      if (command === 'CopyObject') copies += 1;
+      return send();
+    });
+    // The client leaves once the work has started (a few copies sent), before any answer.
+    const received = await postThenHangUp(
+      port,
+      slow,
+      { prefix: 'cancel-json/', to: { bucket: dst, prefix: 'cancel-json/' } },
+      {},
+      () => false,
+      until(() => copies >= 4, 'the first copies'),
+    );
+    expect(received).toBe('');
+    const result = await finished();
+    expect(result.cancelled).toBe(true);
+    expect(result.copied).toBeLessThan(60);
+    expect((await listKeys(s3, dst, 'cancel-json/')).length).toBe(result.copied);
+  });
+});

@@ -1,0 +1,72 @@
+import { PutObjectCommand, type PutObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyProgressSchema,
+  CopyResultSchema,
+  NDJSON,
+  type CopyObjectsInput,
+  type CopyProgress,
+  type CopyResult,
+  type RenameInput,
+} from '@stowage/shared';
+import pMap from 'p-map';
+import { expect } from 'vitest';
+import type { TestApp } from './helper.js';
+
+/** Helpers of the copy, move and rename suites (copy-*.test.ts, rename.test.ts). */
+
+/** Objects written concurrently by a plain client, each body its own key unless given. */
+export async function putMany(
+  s3: S3Client,
+  bucket: string,
+  keys: readonly string[],
+  extra: Omit<PutObjectCommandInput, 'Bucket' | 'Key'> = {},
+): Promise<void> {
+  await pMap(
+    keys,
+    (Key) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Key, ...extra })),
+    { concurrency: 16 },
+  );
+}
+
+export const copyRequest = (
+  app: TestApp,
+  bucket: string,
+  body: CopyObjectsInput,
+  headers: Record<string, string> = {},
+) =>
+  app.inject({
+    method: 'POST',
+    url: `/api/buckets/${encodeURIComponent(bucket)}/copy`,
+    payload: body,
+    headers,
+  });
+
+export const renameRequest = (
+  app: TestApp,
+  bucket: string,
+  body: RenameInput,
+  headers: Record<string, string> = {},
+) =>
+  app.inject({
+    method: 'POST',
+    url: `/api/buckets/${encodeURIComponent(bucket)}/rename`,
+    payload: body,
+    headers,
+  });
+
+export const ndjsonHeaders = { accept: NDJSON };
+
+/** An NDJSON answer read strictly: progress lines, then one CopyResult as the last line. */
+export function parseNdjson(text: string): { progress: CopyProgress[]; result: CopyResult } {
+  expect(text.endsWith('\n')).toBe(true);
+  const lines = text.trimEnd().split('\n');
+  const last = lines.pop()!;
+  return {
+    progress: lines.map((l) => CopyProgressSchema.strict().parse(JSON.parse(l))),
+    result: CopyResultSchema.strict().parse(JSON.parse(last)),
+  };
+}
+
+/** `p/0000` … `p/(n-1)`, zero-padded so they list in order. */
+export const numbered = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
