@@ -44,6 +44,8 @@ import existingKeys from './routes/api/existing-keys.js';
 import getBucketCapabilities from './routes/api/get-bucket-capabilities.js';
 import copyObjects from './routes/api/copy-objects.js';
 import renameObjects from './routes/api/rename-objects.js';
+import getZip from './routes/api/get-zip.js';
+import postZip from './routes/api/post-zip.js';
 
 export interface BuildAppOptions {
   /** Profiles, sign-in, sessions, read-only (config/load-config.ts `access`). */
@@ -70,6 +72,8 @@ export interface BuildAppOptions {
    * off with 408 (STOWAGE_BODY_TIMEOUT_SECONDS; plugins/app/body-watchdog.ts). Default 60 s.
    */
   bodyTimeoutMs?: number;
+  /** ZIP64 records in every zip download whatever its size: for tests (zip/zip-writer.ts). */
+  zipForceZip64?: boolean;
 }
 
 /** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
@@ -169,6 +173,10 @@ export async function buildApp(opts: BuildAppOptions) {
       ]) {
         await api.register(route);
       }
+      // Zip downloads are reads (the POST of a selection too): a read-only profile has them.
+      const zip = { forceZip64: opts.zipForceZip64 === true };
+      await api.register(getZip, zip);
+      await api.register(postZip, zip);
       // STOWAGE_READ_ONLY: the write routes do not exist. A read-only profile gets 403.
       if (opts.access.readOnly) return;
       await api.register(async (writes) => {

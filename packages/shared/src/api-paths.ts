@@ -28,3 +28,13 @@ export function folderPageUrl(bucket: string, prefix: string, cursor?: string): 
   ];
   return `${bucketPath(bucket)}/objects?${query.join('&')}`;
 }
+
+/** `POST`: a selection in one folder as one zip (JSON, or the form field ZIP_SELECTION_FIELD). */
+export function zipPath(bucket: string): string {
+  return `${bucketPath(bucket)}/zip`;
+}
+
+/** `GET`: a folder (`prefix` ends in "/") as one zip, members named relative to it. */
+export function folderZipUrl(bucket: string, prefix: string): string {
+  return `${zipPath(bucket)}?prefix=${encodeURIComponent(prefix)}`;
+}

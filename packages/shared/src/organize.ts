@@ -99,7 +99,12 @@ export const NDJSON = 'application/x-ndjson';
 
 /** `GET /zip?prefix=p/`: a folder, members named relative to it. */
 export const ZipQuerySchema = z.object({ prefix: folderPrefix });
-/** `POST /zip`: a selection in one folder, members named relative to that folder. */
+/**
+ * `POST /zip`: a selection in one folder (every key and prefix in the same parent folder),
+ * members named relative to that folder. Sent as JSON with the CSRF header, or by a browser
+ * as a same-origin form (`application/x-www-form-urlencoded`) whose one field
+ * `ZIP_SELECTION_FIELD` holds this JSON (docs/adr/0009-zip-download-of-a-selection.md).
+ */
 export const ZipBodySchema = z
   .strictObject({
     keys: z.array(ObjectKeySchema).max(MAX_SELECTION_ITEMS).default([]),
@@ -107,5 +112,16 @@ export const ZipBodySchema = z
   })
   .refine((b) => b.keys.length + b.prefixes.length > 0, {
     message: 'Name at least one key or prefix',
+  })
+  .refine((b) => b.keys.length + b.prefixes.length <= MAX_SELECTION_ITEMS, {
+    message: `At most ${MAX_SELECTION_ITEMS} keys and prefixes per request`,
   });
 export type ZipBody = z.infer<typeof ZipBodySchema>;
+export type ZipInput = z.input<typeof ZipBodySchema>;
+
+/**
+ * The one field of the browser's form POST to `/zip`: the selection as JSON (`ZipInput`).
+ * A plain `<form method="post" enctype="application/x-www-form-urlencoded">` in our own page,
+ * so the browser streams the answer to disk instead of the page holding it in memory.
+ */
+export const ZIP_SELECTION_FIELD = 'selection';

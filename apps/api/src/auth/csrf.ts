@@ -19,13 +19,32 @@ export function checkCsrf(request: FastifyRequest): void {
   if (origin !== undefined && originOf(String(origin)) !== ownOrigin(request)) {
     throw forbidden('CrossSiteRefused', 'Requests from another origin are refused');
   }
-  if (h[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
-    throw forbidden(
-      'CrossSiteRefused',
-      `This request needs the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`,
-    );
-  }
+  if (h[CSRF_HEADER] === CSRF_HEADER_VALUE) return;
+  if (isSameOriginForm(request)) return;
+  throw forbidden(
+    'CrossSiteRefused',
+    `This request needs the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`,
+  );
 }
+
+/**
+ * The one exception to the header (docs/adr/0009-zip-download-of-a-selection.md): a route
+ * marked `config.sameOriginForm` (the zip of a selection, a read) also takes a plain
+ * urlencoded form POST, so the browser can stream its answer to disk, but only when the browser
+ * proves the form is our own page's: `Sec-Fetch-Site: same-origin`, or an `Origin` equal to
+ * ours. A request with neither is refused (an old browser, or not a browser: use the header).
+ * Cross-site and foreign origins were refused above already.
+ */
+function isSameOriginForm(request: FastifyRequest): boolean {
+  if (request.routeOptions.config.sameOriginForm !== true) return false;
+  const type = String(request.headers['content-type'] ?? '');
+  if (type.split(';')[0]!.trim().toLowerCase() !== FORM_TYPE) return false;
+  const h = request.headers;
+  if (h['sec-fetch-site'] === 'same-origin') return true;
+  return h.origin !== undefined && originOf(String(h.origin)) === ownOrigin(request);
+}
+
+export const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /** Scheme, host and port, normalised (default ports dropped); undefined for "null". */
 function originOf(url: string): string | undefined {

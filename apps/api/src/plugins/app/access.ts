@@ -31,6 +31,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Answers without a session (health, the session routes themselves). */
     public?: boolean;
+    /**
+     * Also takes a same-origin urlencoded form POST without the CSRF header (auth/csrf.ts):
+     * only for a read whose answer the browser must stream to disk (the zip of a selection).
+     */
+    sameOriginForm?: boolean;
   }
 }
 
