@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
+import { folderZipUrl } from '@stowage/shared';
 import type { MenuItem } from '@/components/ui/menu';
 import type { DeleteTarget } from '@/features/delete-objects/components/delete-dialog';
 import { objectContentUrl } from '@/features/object-details/api/object-content-url';
 import type { ItemsAction } from '@/features/objects/components/object-listing';
 import type { ListingEntry } from '@/features/objects/utils/listing-entries';
-import { folderZipUrl } from '@/features/organize/api/zip-urls';
 import type { OrganizeRequest } from '@/features/organize/organize-request';
 import { errorMessage } from '@/lib/api-client';
 import type { DraggedItems, Items } from '@/utils/items';
@@ -42,9 +42,13 @@ export function useBucketActions(input: BucketActionsInput) {
       setZipError(null);
       // Loaded on use (with the zip's shared form field).
       void import('@/features/organize/api/zip-download').then(({ downloadSelectionZip }) => {
-        downloadSelectionZip(bucket, items, (error) => {
-          setZipError(`The zip download failed: ${errorMessage(error)}`);
-        });
+        downloadSelectionZip(
+          bucket,
+          { keys: [...items.keys], prefixes: [...items.prefixes] },
+          (error) => {
+            setZipError(`The zip download failed: ${errorMessage(error)}`);
+          },
+        );
       });
     },
     [bucket],
