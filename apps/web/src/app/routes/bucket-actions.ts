@@ -64,6 +64,8 @@ export function useBucketActions(input: BucketActionsInput) {
         ? { label: 'Download as zip', href: folderZipUrl(bucket, entry.key), download: true }
         : { label: 'Download', href: objectContentUrl(bucket, entry.key, { download: true }) };
       if (readOnly) return [download];
+      // The folder marker (an object named like its folder): renaming it would rename the folder.
+      const marker = !folderRow && entry.key.endsWith('/');
       return [
         {
           label: 'Copy to…',
@@ -73,7 +75,14 @@ export function useBucketActions(input: BucketActionsInput) {
           label: 'Move to…',
           onSelect: () => onOrganize({ kind: 'move', bucket, from: folder, items }),
         },
-        { label: 'Rename', onSelect: () => onOrganize({ kind: 'rename', bucket, key: entry.key }) },
+        ...(marker
+          ? []
+          : [
+              {
+                label: 'Rename',
+                onSelect: () => onOrganize({ kind: 'rename', bucket, key: entry.key }),
+              },
+            ]),
         download,
         { label: 'Delete', danger: true, onSelect: () => onDelete(deleteTargetOf(items)) },
       ];
