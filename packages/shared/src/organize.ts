@@ -21,13 +21,23 @@ export const MAX_SELECTION_ITEMS = 10_000;
 export const ConflictModeSchema = z.enum(['overwrite', 'skip', 'keepBoth', 'fail']);
 export type ConflictMode = z.infer<typeof ConflictModeSchema>;
 
+/** Where a copy lands: the bucket root ("") or a folder ("…/"), never half a name. */
+const destinationPrefix = KeyPrefixSchema.refine((p) => p === '' || p.endsWith('/'), {
+  message: 'The destination prefix is "" (the bucket root) or ends with "/"',
+});
+
 export const CopyDestinationSchema = z.union([
-  z.strictObject({ bucket: BucketNameSchema, prefix: KeyPrefixSchema }),
+  z.strictObject({ bucket: BucketNameSchema, prefix: destinationPrefix }),
   z.strictObject({ bucket: BucketNameSchema, key: ObjectKeySchema }),
 ]);
 export type CopyDestination = z.infer<typeof CopyDestinationSchema>;
 
 const folderPrefix = KeyPrefixSchema.min(1, 'A folder needs a prefix; the bucket root is refused');
+
+/** A folder copied or moved: "a/" (a bare "a" would also take "a.txt" and "ab/"). */
+const copiedFolder = folderPrefix.refine((p) => p.endsWith('/'), {
+  message: 'A folder prefix ends with "/"',
+});
 
 const operation = {
   to: CopyDestinationSchema,
@@ -38,11 +48,11 @@ const operation = {
 
 /** Either a folder's content (`prefix`) or a selection (`keys` and/or `prefixes`), never both. */
 export const CopyObjectsBodySchema = z.union([
-  z.strictObject({ prefix: folderPrefix, ...operation }),
+  z.strictObject({ prefix: copiedFolder, ...operation }),
   z
     .strictObject({
       keys: z.array(ObjectKeySchema).max(MAX_SELECTION_ITEMS).default([]),
-      prefixes: z.array(folderPrefix).max(MAX_SELECTION_ITEMS).default([]),
+      prefixes: z.array(copiedFolder).max(MAX_SELECTION_ITEMS).default([]),
       ...operation,
     })
     .refine((b) => b.keys.length + b.prefixes.length > 0, {

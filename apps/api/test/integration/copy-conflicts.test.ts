@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, createBucket, fixtureClient, onEmbedded, type TestApp } from '../helper.js';
 import { exists, listKeys, sha256, storedSha } from '../fixtures.js';
-import { copyRequest, numbered, putMany } from '../organize.js';
+import { copyRequest, putMany } from '../organize.js';
 
 const s3 = fixtureClient();
 const apps: TestApp[] = [];
@@ -133,6 +133,35 @@ describe('conflict modes', () => {
   });
 });
 
+describe('a folder copied onto itself', () => {
+  it('keepBoth duplicates each object beside itself', async () => {
+    await putMany(s3, src, ['dup/a.txt', 'dup/s/b']);
+    const res = await copyRequest(app, src, {
+      prefix: 'dup/',
+      to: { bucket: src, prefix: 'dup/' },
+      conflict: 'keepBoth',
+    });
+    expect(res.json()).toEqual({ copied: 2, skipped: 0, errors: [], cancelled: false });
+    expect(await sorted(src, 'dup/')).toEqual([
+      'dup/a (1).txt',
+      'dup/a.txt',
+      'dup/s/b',
+      'dup/s/b (1)',
+    ]);
+  });
+
+  it('otherwise 400', async () => {
+    const res = await copyRequest(app, src, {
+      prefix: 'dup/',
+      to: { bucket: src, prefix: 'dup/' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe(
+      'The folder dup/ cannot be copied onto itself; choose "keep both" to duplicate it',
+    );
+  });
+});
+
 describe('refused before any work', () => {
   it.each([
     ['onto itself', 'f/', 'The folder f/ cannot be moved onto itself'],
@@ -204,11 +233,21 @@ describe('refused before any work', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['no keys', { keys: [], to: { bucket: 'b', prefix: '' } }, 'Name at least one key or prefix'],
-    ['the bucket root as a folder', { prefix: '', to: { bucket: 'b', prefix: '' } }, 'bucket root'],
+    ['no keys', { keys: [], to: { bucket: 'bkt', prefix: '' } }, 'Name at least one key or prefix'],
+    ['a folder without "/"', { prefix: 'p', to: { bucket: 'bkt', prefix: '' } }, 'ends with "/"'],
+    [
+      'half a name as the destination',
+      { prefix: 'p/', to: { bucket: 'bkt', prefix: 'q' } },
+      'The destination prefix is "" (the bucket root) or ends with "/"',
+    ],
+    [
+      'the bucket root as a folder',
+      { prefix: '', to: { bucket: 'bkt', prefix: '' } },
+      'bucket root',
+    ],
     [
       'an unknown conflict mode',
-      { keys: ['a'], to: { bucket: 'b', prefix: '' }, conflict: 'merge' },
+      { keys: ['a'], to: { bucket: 'bkt', prefix: '' }, conflict: 'merge' },
       'conflict',
     ],
   ])('a bad body (%s): 400', async (_, body, message) => {
@@ -237,91 +276,5 @@ describe('refused before any work', () => {
       keys.slice(1).map((k) => [k, 'UnsafeKey']),
     );
     expect(await listKeys(s3, dst, 'bad/')).toEqual(['bad/ok.txt']);
-  });
-});
-
-describe('a move whose copy fails keeps its source', () => {
-  it('a CopyObject the store fails: that key in errors, its source kept, the rest moved', async () => {
-    const keys = numbered('mid/', 10);
-    await putMany(s3, src, keys);
-    const flaky = await build();
-    apps.push(flaky);
-    flaky.objectStore.aroundSends(async (command, input, send) => {
-      if (command === 'CopyObject' && String(input.CopySource).endsWith('mid/0003')) {
-        throw Object.assign(new Error('boom'), {
-          name: 'InternalError',
-          $metadata: { httpStatusCode: 500 },
-        });
-      }
-      return send();
-    });
-    const res = await copyRequest(flaky, src, {
-      prefix: 'mid/',
-      to: { bucket: dst, prefix: 'mid/' },
-      move: true,
-    });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({
-      copied: 9,
-      skipped: 0,
-      errors: [
-        {
-          key: 'mid/0003',
-          code: 'StoreUnavailable',
-          message: `The store at ${flaky.objectStore.endpointLabel} failed (InternalError)`,
-        },
-      ],
-      cancelled: false,
-    });
-    expect(await listKeys(s3, src, 'mid/')).toEqual(['mid/0003']);
-    expect(await sorted(dst, 'mid/')).toEqual(keys.filter((k) => k !== 'mid/0003'));
-  });
-
-  it('a copy the store claims but did not make is caught by the verification', async () => {
-    await putMany(s3, src, ['ghost/a.txt', 'ghost/b.txt']);
-    const liar = await build();
-    apps.push(liar);
-    // Stands in for a store that answers the copy without making it.
-    liar.objectStore.aroundSends(async (command, input, send) => {
-      if (command === 'CopyObject' && String(input.Key).endsWith('a.txt')) {
-        return { $metadata: { httpStatusCode: 200 }, CopyObjectResult: {} };
-      }
-      return send();
-    });
-    const res = await copyRequest(liar, src, {
-      prefix: 'ghost/',
-      to: { bucket: dst, prefix: 'ghost/' },
-      move: true,
-    });
-    expect(res.json()).toMatchObject({
-      copied: 1,
-      errors: [{ key: 'ghost/a.txt', code: 'NoSuchKey' }],
-    });
-    expect(await listKeys(s3, src, 'ghost/')).toEqual(['ghost/a.txt']);
-    expect(await listKeys(s3, dst, 'ghost/')).toEqual(['ghost/b.txt']);
-  });
-
-  it('a copy that differs from its source is not verified: source kept', async () => {
-    await putMany(s3, src, ['diff/a.txt']);
-    const swapper = await build();
-    apps.push(swapper);
-    // Stands in for a store that copies the wrong bytes: the copy holds another object.
-    swapper.objectStore.aroundSends(async (command, input, send) => {
-      if (command === 'CopyObject') {
-        input.CopySource = `${src}/c/a.txt`;
-        delete input.CopySourceIfMatch;
-      }
-      return send();
-    });
-    const res = await copyRequest(swapper, src, {
-      keys: ['diff/a.txt'],
-      to: { bucket: dst, prefix: 'diff/' },
-      move: true,
-    });
-    expect(res.json()).toMatchObject({
-      copied: 0,
-      errors: [{ key: 'diff/a.txt', code: 'CopyNotVerified' }],
-    });
-    expect(await exists(s3, src, 'diff/a.txt')).toBe(true);
   });
 });

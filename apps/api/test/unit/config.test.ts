@@ -146,6 +146,34 @@ describe('loadConfig', () => {
     expect(loadConfig({}).store.multipartCopyThresholdBytes).toBe(5 * 1024 ** 3);
   });
 
+  it('copies 8 objects at once and in parts above 5 GiB unless the environment says otherwise', () => {
+    expect(loadConfig({}).store.copyConcurrency).toBe(8);
+    const set = loadConfig({
+      STOWAGE_COPY_CONCURRENCY: '3',
+      STOWAGE_MULTIPART_COPY_THRESHOLD_MIB: '64',
+    }).store;
+    expect(set.copyConcurrency).toBe(3);
+    expect(set.multipartCopyThresholdBytes).toBe(64 * 1024 ** 2);
+  });
+
+  it.each([
+    ['STOWAGE_COPY_CONCURRENCY', '0', 'STOWAGE_COPY_CONCURRENCY is at least 1'],
+    ['STOWAGE_COPY_CONCURRENCY', '65', 'STOWAGE_COPY_CONCURRENCY is at most 64'],
+    ['STOWAGE_COPY_CONCURRENCY', 'many', 'STOWAGE_COPY_CONCURRENCY must be a number of copies'],
+    [
+      'STOWAGE_MULTIPART_COPY_THRESHOLD_MIB',
+      '4',
+      "STOWAGE_MULTIPART_COPY_THRESHOLD_MIB is at least 5 (S3's smallest part)",
+    ],
+    [
+      'STOWAGE_MULTIPART_COPY_THRESHOLD_MIB',
+      '5121',
+      "STOWAGE_MULTIPART_COPY_THRESHOLD_MIB is at most 5120 (5 GiB, S3's largest single copy)",
+    ],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
   it.each([
     ['0', 'STOWAGE_MAX_UPLOAD_BYTES must be positive'],
     ['1.5', 'STOWAGE_MAX_UPLOAD_BYTES must be a whole number of bytes'],
