@@ -10,6 +10,8 @@ export interface ZipMember {
   name: string;
   /** True for a folder marker (a key ending in "/"): a directory entry, no bytes. */
   directory: boolean;
+  /** Bytes, as listed (or HEADed): decides whether the member is read ahead (read-ahead.ts). */
+  size: number;
   /** From the listing or HEAD: the entry's time when GetObject does not say. */
   lastModified: Date;
 }
@@ -91,7 +93,8 @@ function member(key: string, base: string, lastModified: string | null, size = 0
       `The object "${key}" cannot be a zip member: its name ${problem}`,
     );
   }
-  return { key, name, directory, lastModified: lastModified ? new Date(lastModified) : new Date() };
+  const time = lastModified ? new Date(lastModified) : new Date();
+  return { key, name, directory, size, lastModified: time };
 }
 
 /**

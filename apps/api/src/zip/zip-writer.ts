@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { ZipFile } from 'yazl';
 import type { ObjectContent } from '../store/object-store.js';
 import type { ZipMember } from './zip-members.js';
+import { ReadAhead } from './read-ahead.js';
 
 export interface ZipWriteOptions {
   /** Opens one member's bytes: GetObject, streamed. */
@@ -20,13 +21,15 @@ export interface ZipWriteOptions {
  * The zip of `members`, built while it is read: one member at a time, each streamed from its
  * GetObject through yazl (STORE, no compression; the CRC is computed as the bytes pass) to the
  * answer. Nothing is buffered beyond the streams' own high-water marks: yazl pipes, so a client
- * that reads slowly holds the member's GetObject back, and the next GetObject starts only when
- * the member before has been read whole.
+ * that reads slowly holds the member's GetObject back, and a big member's GetObject starts only
+ * when the member before has been read whole. Small members are read ahead, a few at most
+ * (read-ahead.ts: ≤ 2 MiB per download), so many small objects do not pay the store's latency
+ * one after the other.
  *
  * The first member is opened before this answers, so a store that fails at once is an ordinary
  * JSON error. After that the status is sent: a failure destroys the stream (the route's answer
  * is then cut off, and the client sees an incomplete download, never a zip that looks whole);
- * the client going away stops the work at the member in flight.
+ * the client going away stops the work at the members in flight.
  */
 export async function writeZip(members: ZipMember[], options: ZipWriteOptions): Promise<Readable> {
   const { open, log } = options;
@@ -45,8 +48,12 @@ export async function writeZip(members: ZipMember[], options: ZipWriteOptions): 
     current?.destroy();
     output.destroy(err);
   };
+  const ahead = new ReadAhead(members, open);
   // The client went away, or a failure: the member in flight stops reading from the store.
-  output.once('close', () => current?.destroy());
+  output.once('close', () => {
+    ahead.stop();
+    current?.destroy();
+  });
   zip.on('error', (err: Error) => fail(err, undefined));
 
   const firstFile = members.findIndex((m) => !m.directory);
@@ -60,7 +67,8 @@ export async function writeZip(members: ZipMember[], options: ZipWriteOptions): 
         continue;
       }
       try {
-        const content = i === firstFile ? first! : await open(m.key);
+        ahead.fill(i);
+        const content = i === firstFile ? first! : await (ahead.take(i) ?? open(m.key));
         first = undefined;
         current = content.body;
         if (output.destroyed) break;

@@ -91,7 +91,7 @@ describe('GET /zip?prefix= (a folder)', () => {
     const [y, mo, d, h, mi, s] = zip.members.find((m) => m.name === 'plain.txt')!.dateTime;
     const at = new Date(y!, mo! - 1, d, h, mi, s).getTime();
     expect(Math.abs(at - head.LastModified!.getTime())).toBeLessThanOrEqual(2000);
-  });
+  }, 120_000);
 
   it('names a subfolder zip after it, with its non-ASCII name in filename*', async () => {
     const res = await download(port, {
@@ -134,9 +134,26 @@ describe('GET /zip?prefix= (a folder)', () => {
       code: 'NoSuchKey',
       message: expect.stringMatching(/no objects under "nothing-here\/"/),
     });
+    const limited = await build({}, { profile: { buckets: [`${bucket}-other`] } });
+    try {
+      const refused = await limited.inject(folderZipUrl(bucket, 'nasty/'));
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().code).toBe('BucketNotAllowed');
+    } finally {
+      await limited.close();
+    }
     const noPrefix = await get(bucket, '');
     expect(noPrefix.statusCode).toBe(400);
     expect(noPrefix.json().code).toBe('BadRequest');
+  });
+});
+
+describe('HEAD /zip', () => {
+  it('does not exist: it would read the whole folder for nothing', async () => {
+    const calls = sdkCalls(app.objectStore);
+    const res = await app.inject({ method: 'HEAD', url: folderZipUrl(bucket, 'nasty/a/') });
+    expect(res.statusCode).toBe(404);
+    expect(calls.filter((c) => c.command === 'GetObject')).toEqual([]);
   });
 });
 

@@ -9,6 +9,8 @@ const route: FastifyPluginAsyncZod<ZipRouteOptions> = async (app, options) => {
   app.get(
     '/buckets/:bucket/zip',
     {
+      // Fastify's HEAD twin would build the whole zip and throw it away (it drains a stream).
+      exposeHeadRoute: false,
       schema: {
         tags: ['objects'],
         summary: 'A folder as one zip, built while it downloads; members named relative to it',
