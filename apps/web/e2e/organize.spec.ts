@@ -7,7 +7,7 @@ import {
   putObjectViaApi,
   readObjectViaApi,
 } from './support/api';
-import { DEMO_BUCKET } from './support/demo';
+import { DEMO_BUCKET, MANY_COUNT } from './support/demo';
 import { folderTest as test } from './support/fixtures';
 import { appBucketUrl } from './support/urls';
 import { readZip } from './support/zip';
@@ -228,4 +228,48 @@ test('copying onto existing names asks once; "Keep both" names the copy "name (1
   ]);
   expect(await readObjectViaApi(request, `${folder}dst/report (1).txt`)).toBe('New report\n');
   expect(await readObjectViaApi(request, `${folder}dst/report.txt`)).toBe('Old report\n');
+});
+
+test('a folder copy shows its progress, and Cancel stops it part-way', async ({
+  page,
+  request,
+  folder,
+  folderPage,
+}) => {
+  await folderPage.goto();
+  await folderPage.rowAction('many/', 'Copy to…');
+  const picker = new DestinationPicker(page, 'Copy 1 item');
+  await picker.pathInput.fill(`${DEMO_BUCKET}/${folder}`);
+  await picker.confirmButton.click();
+
+  const total = MANY_COUNT.toLocaleString('en-US');
+  const dialog = new OrganizeDialog(page, `Copy 1 item to ${DEMO_BUCKET}/${folder}`);
+  const progress = dialog.root.getByRole('progressbar', { name: 'Progress' });
+  await expect(progress).toHaveAttribute(
+    'aria-valuetext',
+    new RegExp(`^[1-9][\\d,]* of ${total} objects · .+ of .+$`),
+  );
+  await dialog.click('Cancel');
+  await expect(dialog.status).toHaveText(
+    new RegExp(`^Cancelled after [\\d,]+ of ${total} objects\\. What was done stays done\\.$`),
+  );
+
+  // The work stopped: once the objects in flight have landed, no more appear.
+  const copied = () => listKeysViaApi(request, `${folder}many/`).then((keys) => keys.length);
+  let before = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await copied();
+        const stable = now === before;
+        before = now;
+        return stable;
+      },
+      { intervals: [1000] },
+    )
+    .toBe(true);
+  expect(before).toBeGreaterThan(0);
+  expect(before).toBeLessThan(MANY_COUNT);
+  await dialog.click('Close');
+  await expect(folderPage.row('many/')).toBeVisible();
 });
