@@ -37,6 +37,29 @@ test('renaming a file and a folder from the row menu', async ({
   await folderPage.goto(folder);
   await folderPage.expectRowNames(['album/', 'notes.txt']);
 
+  // The menu by keyboard: Enter opens it on its first item, arrows wrap, Escape closes it
+  // and gives the focus back to its button.
+  const menuButton = folderPage.row('notes.txt').getByRole('button', {
+    name: 'More actions for notes.txt',
+  });
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: 'More actions for notes.txt' });
+  await expect(menu.getByRole('menuitem')).toHaveText([
+    'Copy to…',
+    'Move to…',
+    'Rename',
+    'Download',
+    'Delete',
+  ]);
+  await expect(menu.getByRole('menuitem', { name: 'Copy to…' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Delete' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(menuButton).toBeFocused();
+  await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+
   await folderPage.rowAction('notes.txt', 'Rename');
   const file = new RenameDialog(page, 'Rename notes.txt');
   await expect(file.name).toHaveValue('notes.txt');
@@ -272,4 +295,33 @@ test('a folder copy shows its progress, and Cancel stops it part-way', async ({
   expect(before).toBeLessThan(MANY_COUNT);
   await dialog.click('Close');
   await expect(folderPage.row('many/')).toBeVisible();
+});
+
+test('"Move to…" moves a folder and an object into a sibling folder', async ({
+  page,
+  request,
+  folder,
+  folderPage,
+}) => {
+  await seed(request, folder, { 'old/x.txt': 'X\n', 'y.txt': 'Y\n', 'archive/z.txt': 'Z\n' });
+  await folderPage.goto(folder);
+  await folderPage.checkbox('old/').click();
+  await folderPage.checkbox('y.txt').click();
+  await folderPage.selectionAction('Move to…').click();
+
+  const picker = new DestinationPicker(page, 'Move 2 items');
+  // Where they are is no destination for a move.
+  await expect(picker.root.getByRole('alert')).toHaveText('They are in this folder already.');
+  await expect(picker.confirmButton).toBeDisabled();
+  await picker.open('archive/');
+  await expect(picker.destination).toHaveText(`${DEMO_BUCKET}/${folder}archive/`);
+  await picker.confirmButton.click();
+
+  const report = new OrganizeDialog(page, `Move 2 items to ${DEMO_BUCKET}/${folder}archive/`);
+  await expect(report.status).toHaveText('Moved 2 objects');
+  await report.click('Close');
+  await folderPage.expectRowNames(['archive/']);
+  expect(await listKeysViaApi(request, folder)).toEqual(
+    ['archive/old/x.txt', 'archive/y.txt', 'archive/z.txt'].map((k) => folder + k),
+  );
 });

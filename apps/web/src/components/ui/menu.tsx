@@ -63,6 +63,8 @@ export function MenuButton({ label, items, children, className }: MenuButtonProp
     const at = all.indexOf(document.activeElement as HTMLElement);
     const move = (index: number) => {
       event.preventDefault();
+      // The keys are the menu's: not the listing's (its arrows move between rows).
+      event.stopPropagation();
       all[(index + all.length) % all.length]?.focus();
     };
     if (event.key === 'ArrowDown') move(at + 1);
