@@ -72,12 +72,25 @@ export async function apiUpload(
   if (res.statusCode !== 200) throw new Error(`upload ${key}: ${res.statusCode} ${text}`);
 }
 
-function request(api: Api, method: string, pathAndQuery: string) {
+/** POST a JSON body to the API and read its JSON answer. */
+export async function apiPostJson<T>(api: Api, pathAndQuery: string, body: unknown): Promise<T> {
+  const res = await request(api, 'POST', pathAndQuery, JSON.stringify(body));
+  const text = await readAll(res);
+  if (res.statusCode !== 200) throw new Error(`POST ${pathAndQuery}: ${res.statusCode} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+function request(api: Api, method: string, pathAndQuery: string, json?: string) {
   return new Promise<http.IncomingMessage>((resolve, reject) => {
-    const req = http.request(new URL(pathAndQuery, api.url), { method, agent, headers: headers() });
+    const req = http.request(new URL(pathAndQuery, api.url), {
+      method,
+      agent,
+      headers:
+        json === undefined ? headers() : { ...headers(), 'content-type': 'application/json' },
+    });
     req.once('response', resolve);
     req.once('error', reject);
-    req.end();
+    req.end(json);
   });
 }
 

@@ -1,12 +1,14 @@
 import { browser } from './browser.js';
 import { bundle } from './bundle.js';
 import { concurrent } from './concurrent.js';
+import { copy } from './copy.js';
 import { download } from './download.js';
 import { head } from './head.js';
 import type { Bench } from './harness.js';
 import { listing } from './listing.js';
 import { memory } from './memory.js';
 import { upload } from './upload.js';
+import { zip } from './zip.js';
 
 /** The suite, in the order it runs and BENCHMARKS.md lists it. */
 export const BENCHES: Bench[] = [
@@ -16,6 +18,8 @@ export const BENCHES: Bench[] = [
   concurrent,
   listing,
   head,
+  copy,
+  zip,
   browser,
   bundle,
 ];

@@ -127,11 +127,11 @@ export async function planCopy(
       for (const o of page) existing.add(o.key);
     }
   }
-  const named_ = items.slice(0, fromKeys);
-  const found = await pMap(named_, (i) => headOrNone(ctx, toBucket, i.target), {
+  const namedItems = items.slice(0, fromKeys);
+  const found = await pMap(namedItems, (i) => headOrNone(ctx, toBucket, i.target), {
     concurrency: HEADS_AT_ONCE,
   });
-  named_.forEach((item, i) => found[i] && existing.add(item.target));
+  namedItems.forEach((item, i) => found[i] && existing.add(item.target));
 
   let skipped = 0;
   const planned = new Set<string>();
