@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import path from 'node:path';
 import { DeleteDialog } from './pages/dialogs';
-import { listKeysViaApi, objectApiPath } from './support/api';
+import { listKeysViaApi, objectApiPath, putObjectViaApi } from './support/api';
 import { makeTempTree } from './support/files';
 import { folderTest as test } from './support/fixtures';
 
@@ -32,8 +32,8 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   await transfersPanel.close();
   await folderPage.openRow('batch/');
   await folderPage.expectRowNames(['sub/', 'a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']);
-  // Folders have no checkbox (they are deleted with their own button).
-  await expect(folderPage.row('sub/').getByRole('checkbox')).toHaveCount(0);
+  // Folders can be checked too (a selection may hold both); this one stays unchecked.
+  await expect(folderPage.checkbox('sub/')).not.toBeChecked();
 
   // --- Two ticks, then a shift-click that checks the range from the last tick.
   const selection = folderPage.selection;
@@ -84,6 +84,36 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   await folderPage.expectRowNames(['b.txt']);
   expect(await listKeysViaApi(request, `${batch}sub/`)).toEqual([]);
   expect(await listKeysViaApi(request, batch)).toEqual([`${batch}b.txt`]);
+});
+
+test('deleting a selection of folders and objects removes each folder with its content', async ({
+  page,
+  request,
+  folder,
+  folderPage,
+}) => {
+  for (const key of ['one/a.txt', 'one/deep/b.txt', 'two/c.txt', 'd.txt', 'e.txt']) {
+    await putObjectViaApi(request, `${folder}${key}`, `${key}\n`);
+  }
+  await folderPage.goto(folder);
+  await folderPage.expectRowNames(['one/', 'two/', 'd.txt', 'e.txt']);
+  for (const name of ['one/', 'two/', 'd.txt']) await folderPage.checkbox(name).click();
+  await expect(folderPage.selection).toContainText('3 selected');
+
+  await folderPage.selection.getByRole('button', { name: 'Delete' }).click();
+  const dialog = new DeleteDialog(page, 'Delete 3 items?');
+  await expect(dialog.root).toContainText(
+    'These 3 items will be deleted, each folder with everything in it:',
+  );
+  await expect(dialog.root.getByRole('listitem')).toHaveText(
+    ['one/', 'two/', 'd.txt'].map((name) => `${folder}${name}`),
+  );
+  await dialog.confirm();
+  await expect(dialog.status).toHaveText('Deleted 4 objects');
+  await dialog.close();
+
+  await folderPage.expectRowNames(['e.txt']);
+  expect(await listKeysViaApi(request, folder)).toEqual([`${folder}e.txt`]);
 });
 
 function prefixed(prefix: string, files: Record<string, string>): Record<string, string> {

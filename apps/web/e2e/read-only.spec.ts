@@ -33,9 +33,27 @@ test('a read-only session shows no write control anywhere', async ({
   }
   await expect(folderPage.dropZone).toHaveCount(0);
   await expect(page.locator('input[type="file"]')).toHaveCount(0);
-  await expect(folderPage.grid.getByRole('checkbox')).toHaveCount(0);
   await expect(folderPage.grid.getByRole('button', { name: /^Delete folder/ })).toHaveCount(0);
   await expect(folderPage.row('docs/')).toBeVisible();
+
+  // Rows can be checked, for a zip of the selection (a read), and that is all it offers.
+  await folderPage.checkbox('docs/').click();
+  await folderPage.checkbox('README.txt').click();
+  await expect(folderPage.selection.getByRole('button')).toHaveText([
+    'Download as zip',
+    'Clear selection',
+  ]);
+  await folderPage.selectionAction('Clear selection').click();
+  // The row menus hold the downloads only: no copy, move, rename or delete.
+  const folderMenu = await folderPage.openRowMenu('docs/');
+  await expect(folderMenu.getByRole('menuitem')).toHaveText(['Download as zip']);
+  await page.keyboard.press('Escape');
+  await expect(folderMenu).toBeHidden();
+  const objectMenu = await folderPage.openRowMenu('README.txt');
+  await expect(objectMenu.getByRole('menuitem')).toHaveText(['Download']);
+  await page.keyboard.press('Escape');
+  // Rows do not drag (a drop would move them).
+  await expect(folderPage.row('docs/')).not.toHaveAttribute('draggable', 'true');
 
   await folderPage.openRow('README.txt');
   await expect(detailsPanel.downloadLink).toBeVisible();

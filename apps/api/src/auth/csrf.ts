@@ -16,7 +16,10 @@ export function checkCsrf(request: FastifyRequest): void {
     throw forbidden('CrossSiteRefused', 'Cross-site requests are refused');
   }
   const origin = h.origin;
-  if (origin !== undefined && originOf(String(origin)) !== ownOrigin(request)) {
+  // Our own page's form POST says "Origin: null" under its Referrer-Policy: no-referrer
+  // (helmet's); then the browser's Sec-Fetch-Site: same-origin is the proof that decides.
+  const nullSameOrigin = origin === 'null' && h['sec-fetch-site'] === 'same-origin';
+  if (origin !== undefined && !nullSameOrigin && originOf(String(origin)) !== ownOrigin(request)) {
     throw forbidden('CrossSiteRefused', 'Requests from another origin are refused');
   }
   if (h[CSRF_HEADER] === CSRF_HEADER_VALUE) return;

@@ -247,6 +247,8 @@ describe('the browser form POST (docs/adr/0009)', () => {
       { 'sec-fetch-site': 'same-origin', origin: `http://127.0.0.1:${port}` },
       { 'sec-fetch-site': 'same-origin' },
       { origin: `http://127.0.0.1:${port}` },
+      // What Chromium sends for the app's form: its Referrer-Policy (no-referrer) nulls Origin.
+      { 'sec-fetch-site': 'same-origin', origin: 'null' },
     ];
     for (const headers of proofs) {
       const res = await postForm(headers);

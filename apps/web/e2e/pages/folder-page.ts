@@ -54,6 +54,26 @@ export class FolderPage {
     return this.page.getByRole('checkbox', { name: `Select ${name}` });
   }
 
+  /** Opens a row's "More actions for <name>" menu and returns it (its items are menuitems). */
+  async openRowMenu(name: string): Promise<Locator> {
+    const label = `More actions for ${name}`;
+    await this.row(name).getByRole('button', { name: label }).click();
+    const menu = this.page.getByRole('menu', { name: label });
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+
+  /** Picks an item ("Rename", "Copy to…", "Download as zip"…) of a row's menu. */
+  async rowAction(name: string, action: string): Promise<void> {
+    const menu = await this.openRowMenu(name);
+    await menu.getByRole('menuitem', { name: action, exact: true }).click();
+  }
+
+  /** A button of the selection toolbar ("Copy to…", "Download as zip", "Delete"…). */
+  selectionAction(action: string): Locator {
+    return this.selection.getByRole('button', { name: action, exact: true });
+  }
+
   /** "Go to path": types a key or prefix and submits it. */
   async goToPath(path: string): Promise<void> {
     await this.pathInput.fill(path);

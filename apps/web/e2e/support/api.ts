@@ -37,12 +37,17 @@ export function uploadApiPath(key: string): string {
 }
 
 /** Every key under a prefix, through the API (no delimiter: subfolders included), in order. */
-export async function listKeysViaApi(request: APIRequestContext, prefix: string) {
+export async function listKeysViaApi(
+  request: APIRequestContext,
+  prefix: string,
+  bucket = DEMO_BUCKET,
+) {
   const keys: string[] = [];
   let cursor: string | undefined;
   do {
     // delimiter= (empty) lists recursively; query() would drop an empty value.
-    const url = `${demoApiPath('objects', { prefix, cursor })}&delimiter=`;
+    const params = query({ prefix, cursor });
+    const url = `${bucketPath(bucket)}/objects${params ? `${params}&` : '?'}delimiter=`;
     const res = await request.get(url);
     expect(res.status(), `GET ${url}`).toBe(200);
     const page = (await res.json()) as { objects: { key: string }[]; nextCursor: string | null };
@@ -68,6 +73,17 @@ export async function deletePrefixViaApi(request: APIRequestContext, prefix: str
     headers: CSRF_HEADERS,
   });
   expect(res.status(), `delete ${prefix}`).toBe(200);
+}
+
+/** An object's bytes as text, through the API (of the demo bucket unless another is named). */
+export async function readObjectViaApi(
+  request: APIRequestContext,
+  key: string,
+  bucket = DEMO_BUCKET,
+): Promise<string> {
+  const res = await request.get(`${bucketPath(bucket)}/object/content${query({ key })}`);
+  expect(res.status(), `GET ${key}`).toBe(200);
+  return res.text();
 }
 
 /** Writes one object through the API's upload route, as the app does (fields before the file). */

@@ -12,6 +12,7 @@ import { FolderPage } from '../pages/folder-page';
 import { LoginPage } from '../pages/login-page';
 import { TransfersPanel } from '../pages/transfers-panel';
 import { deletePrefixViaApi } from './api';
+import { makeBucket, removeBucket } from './buckets';
 
 type Screens = {
   loginPage: LoginPage;
@@ -37,11 +38,23 @@ export const test = base.extend<Screens>({
  * with all its content after the test, pass or fail, so the seeded demo content the other
  * specs read stays as it was.
  */
-export const folderTest = test.extend<{ folder: string }>({
+export const folderTest = test.extend<{ folder: string; otherBucket: string }>({
   folder: async ({ request }, use, testInfo) => {
-    const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, '');
-    const folder = `e2e-${spec}-${randomBytes(4).toString('hex')}/`;
+    const folder = `e2e-${specName(testInfo.file)}-${randomBytes(4).toString('hex')}/`;
     await use(folder);
     await deletePrefixViaApi(request, folder);
   },
+  /** A fresh empty bucket beside demo (support/buckets.ts), thrown away after the test. */
+  // Playwright reads a fixture's dependencies from its first parameter: none here.
+  // eslint-disable-next-line no-empty-pattern
+  otherBucket: async ({}, use, testInfo) => {
+    const bucket = `e2e-${specName(testInfo.file)}-${randomBytes(4).toString('hex')}`;
+    await makeBucket(bucket);
+    await use(bucket);
+    await removeBucket(bucket);
+  },
 });
+
+function specName(file: string): string {
+  return path.basename(file).replace(/\.spec\.ts$/, '');
+}

@@ -19,3 +19,8 @@ export const APP_BUCKET_PATH = `/b/${DEMO_BUCKET}`;
 export function appFolderUrl(prefix = '', key?: string): string {
   return `${APP_BUCKET_PATH}${query({ prefix, key })}`;
 }
+
+/** The SPA URL of a folder of any bucket: `/b/<bucket>?prefix=…`. */
+export function appBucketUrl(bucket: string, prefix = ''): string {
+  return `/b/${encodeURIComponent(bucket)}${query({ prefix })}`;
+}

@@ -63,3 +63,11 @@ export function invalidateDeletedObjects(
   });
   return Promise.all([listings, details]).then(() => undefined);
 }
+
+/**
+ * After a copy, move or rename wrote and removed keys anywhere in a bucket: every listing of
+ * it is stale (only those on screen refetch now).
+ */
+export function invalidateBucketListings(queryClient: QueryClient, bucket: string): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: [...queryKeys.bucket(bucket), 'objects'] });
+}

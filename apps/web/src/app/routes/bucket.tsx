@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import clsx from 'clsx';
 import { getRouteApi } from '@tanstack/react-router';
 import { parentPrefix } from '@stowage/shared';
@@ -15,13 +15,24 @@ import { ObjectBreadcrumb } from '@/features/objects/components/object-breadcrum
 import { ObjectListing } from '@/features/objects/components/object-listing';
 import { UploadActions } from '@/features/upload/components/upload-actions';
 import { UploadDropZone } from '@/features/upload/components/upload-drop-zone';
+import type { OrganizeRequest } from '@/features/organize/organize-request';
+import { Banner } from '@/components/ui/banner';
+import { Button } from '@/components/ui/button';
 import { useReadOnly } from '@/lib/session';
+import { useBucketActions } from './bucket-actions';
 import styles from './bucket.module.css';
 
 // Loaded on first use, with the shared delete schema (and so zod) it needs.
 const DeleteDialog = lazy(() =>
   import('@/features/delete-objects/components/delete-dialog').then((m) => ({
     default: m.DeleteDialog,
+  })),
+);
+
+// Copy, move and rename: the picker, the forms and the progress, with zod, on first use.
+const OrganizeDialogs = lazy(() =>
+  import('@/features/organize/components/organize-dialogs').then((m) => ({
+    default: m.OrganizeDialogs,
   })),
 );
 
@@ -37,6 +48,15 @@ export function BucketRoute() {
   const { prefix, key } = route.useSearch();
   const navigate = route.useNavigate();
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const [organizing, setOrganizing] = useState<OrganizeRequest | null>(null);
+  const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
+  const actions = useBucketActions({
+    bucket,
+    folder,
+    readOnly,
+    onDelete: setDeleting,
+    onOrganize: setOrganizing,
+  });
   // Five probes of the store: they wait for the folder's first page, not the other way round.
   const firstPageSettled = useFirstPageSettled(bucket, prefix);
   const { data: capabilities } = useBucketCapabilities(bucket, { enabled: firstPageSettled });
@@ -47,10 +67,22 @@ export function BucketRoute() {
   // The open object went with the delete: close its panel.
   const onDeleted = ({ target, failedKeys }: DeleteOutcome) => {
     if (key === undefined || failedKeys.includes(key)) return;
-    const gone =
-      target.kind === 'folder' ? key.startsWith(target.prefix) : target.keys.includes(key);
-    if (gone) closeDetails();
+    const prefixes =
+      target.kind === 'folder' ? [target.prefix] : target.kind === 'items' ? target.prefixes : [];
+    const keys = target.kind === 'folder' ? [] : target.keys;
+    if (keys.includes(key) || prefixes.some((p) => key.startsWith(p))) closeDetails();
   };
+
+  // The open object was renamed: show it under its new name.
+  const onRenamed = useCallback(
+    (from: string, to: string) => {
+      if (key === from) void navigate({ search: { prefix, key: to }, replace: true });
+    },
+    [key, prefix, navigate],
+  );
+  const closeOrganizing = useCallback(() => {
+    setOrganizing(null);
+  }, []);
 
   const contentClass = clsx(styles.content, key !== undefined && styles.withDetails);
   const content = (
@@ -59,15 +91,15 @@ export function BucketRoute() {
         bucket={bucket}
         prefix={prefix}
         selectedKey={key}
+        selectionActions={actions.selectionActions}
+        rowActions={actions.rowActions}
         {...(readOnly
           ? {}
           : {
-              onDeleteObjects: (keys: string[]) => {
-                setDeleting({ kind: 'objects', keys });
+              onDeleteFolder: (folderPrefix: string) => {
+                setDeleting({ kind: 'folder', prefix: folderPrefix });
               },
-              onDeleteFolder: (folder: string) => {
-                setDeleting({ kind: 'folder', prefix: folder });
-              },
+              onDropItems: actions.onDropItems,
             })}
       />
       {key !== undefined ? (
@@ -92,7 +124,11 @@ export function BucketRoute() {
   return (
     <div className={styles.browser}>
       <div className={styles.toolbar}>
-        <ObjectBreadcrumb bucket={bucket} prefix={prefix} />
+        <ObjectBreadcrumb
+          bucket={bucket}
+          prefix={prefix}
+          {...(actions.onDropItems ? { onDropItems: actions.onDropItems } : {})}
+        />
         <VersioningStatus capabilities={capabilities} />
         <GoToPathForm
           key={`${bucket}\n${prefix}\n${key ?? ''}`}
@@ -100,6 +136,18 @@ export function BucketRoute() {
           initialPath={key ?? prefix}
         />
       </div>
+      {actions.zipError ? (
+        <Banner
+          title="No zip."
+          action={
+            <Button size="sm" variant="ghost" onClick={actions.dismissZipError}>
+              Dismiss
+            </Button>
+          }
+        >
+          {actions.zipError}
+        </Banner>
+      ) : null}
       {readOnly ? (
         <div className={contentClass}>{content}</div>
       ) : (
@@ -126,6 +174,11 @@ export function BucketRoute() {
             }}
             onDeleted={onDeleted}
           />
+        </Suspense>
+      ) : null}
+      {organizing ? (
+        <Suspense fallback={null}>
+          <OrganizeDialogs request={organizing} onClose={closeOrganizing} onRenamed={onRenamed} />
         </Suspense>
       ) : null}
     </div>

@@ -85,3 +85,14 @@ export function TrashIcon({ className }: IconProps) {
     </Svg>
   );
 }
+
+/** Three dots: "more actions". */
+export function MoreIcon({ className }: IconProps) {
+  return (
+    <Svg className={className} size={14}>
+      <circle cx="3" cy="8" r="1.4" fill="currentColor" />
+      <circle cx="8" cy="8" r="1.4" fill="currentColor" />
+      <circle cx="13" cy="8" r="1.4" fill="currentColor" />
+    </Svg>
+  );
+}

@@ -12,7 +12,11 @@ import { useDeleteObjects } from '../api/delete-objects';
 import { DeleteResult } from './delete-result';
 import { FolderSummary } from './folder-summary';
 
-export type DeleteTarget = { kind: 'objects'; keys: string[] } | { kind: 'folder'; prefix: string };
+export type DeleteTarget =
+  | { kind: 'objects'; keys: string[] }
+  | { kind: 'folder'; prefix: string }
+  /** Objects and folders of a selection: the objects by key, each folder by its prefix. */
+  | { kind: 'items'; keys: string[]; prefixes: string[] };
 
 /** What went: the keys that could not be deleted are in `failedKeys`. */
 export type DeleteOutcome = { target: DeleteTarget; failedKeys: string[] };
@@ -29,6 +33,9 @@ const SHOWN = 5;
 
 function titleOf(target: DeleteTarget): string {
   if (target.kind === 'folder') return `Delete folder ${visibleKey(keyBasename(target.prefix))}?`;
+  if (target.kind === 'items') {
+    return `Delete ${formatCount(target.keys.length + target.prefixes.length)} items?`;
+  }
   const [first] = target.keys;
   if (target.keys.length === 1 && first !== undefined) {
     return `Delete ${visibleKey(keyBasename(first)) || visibleKey(first)}?`;
@@ -44,6 +51,21 @@ export function DeleteDialog({ bucket, target, onClose, onDeleted }: DeleteDialo
   const [failure, setFailure] = useState<unknown>(null);
   const busy = deleteMany.isPending || deleteOne.isPending;
 
+  /** The objects in one request (or several), then each folder by its prefix. */
+  async function deleteItems(keys: string[], prefixes: string[]) {
+    const total: DeleteObjectsResponse = { deleted: 0, errors: [] };
+    const parts = [
+      ...(keys.length > 0 ? [{ keys }] : []),
+      ...prefixes.map((prefix) => ({ prefix })),
+    ];
+    for (const body of parts) {
+      const res = await deleteMany.mutateAsync(body);
+      total.deleted += res.deleted;
+      total.errors.push(...res.errors);
+    }
+    return total;
+  }
+
   async function confirm() {
     setFailure(null);
     try {
@@ -52,6 +74,8 @@ export function DeleteDialog({ bucket, target, onClose, onDeleted }: DeleteDialo
       if (only !== undefined) {
         await deleteOne.mutateAsync(only);
         res = { deleted: 1, errors: [] };
+      } else if (target.kind === 'items') {
+        res = await deleteItems(target.keys, target.prefixes);
       } else {
         res = await deleteMany.mutateAsync(
           target.kind === 'folder' ? { prefix: target.prefix } : { keys: target.keys },
@@ -72,6 +96,25 @@ export function DeleteDialog({ bucket, target, onClose, onDeleted }: DeleteDialo
         <>
           {target.kind === 'folder' ? (
             <FolderSummary bucket={bucket} prefix={target.prefix} />
+          ) : target.kind === 'items' ? (
+            <>
+              <p>
+                These {formatCount(target.keys.length + target.prefixes.length)} items will be
+                deleted, each folder with everything in it:
+              </p>
+              <DialogKeys>
+                {[...target.prefixes, ...target.keys].slice(0, SHOWN).map((key) => (
+                  <li key={key}>
+                    <VisibleKey text={key} />
+                  </li>
+                ))}
+                {target.keys.length + target.prefixes.length > SHOWN ? (
+                  <li className="muted">
+                    and {formatCount(target.keys.length + target.prefixes.length - SHOWN)} more
+                  </li>
+                ) : null}
+              </DialogKeys>
+            </>
           ) : (
             <>
               <p>

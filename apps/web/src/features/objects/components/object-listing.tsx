@@ -7,6 +7,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage, isUnavailableError } from '@/lib/api-client';
 import { useObjects } from '../api/get-objects';
+import type { MenuItem } from '@/components/ui/menu';
+import type { DraggedItems, Items } from '@/utils/items';
+import { useRowDrag } from '../hooks/use-row-drag';
 import { useRowSelection } from '../hooks/use-row-selection';
 import { compareKeys } from '../utils/compare-keys';
 import {
@@ -14,6 +17,7 @@ import {
   isDefaultSort,
   sortEntries,
   toEntries,
+  type ListingEntry,
   type SortState,
 } from '../utils/listing-entries';
 import { ListingStatus } from './listing-status';
@@ -22,22 +26,32 @@ import { SelectionBar } from './selection-bar';
 import panelStyles from '@/components/ui/panel.module.css';
 import styles from './object-listing.module.css';
 
+const NO_ACTIONS: readonly ItemsAction[] = [];
+const ignoreDrop = () => undefined;
+
 /** How many pages a deep link may load to find its selected object. */
 const MAX_SEEK_PAGES = 20;
+
+/** Something to do with the checked objects and folders, in the selection bar. */
+export type ItemsAction = { label: string; onSelect: (items: Items) => void; danger?: boolean };
 
 type ObjectListingProps = {
   bucket: string;
   prefix: string;
   selectedKey: string | undefined;
-  /** Delete the checked objects (the caller confirms first). */
-  onDeleteObjects?: (keys: string[]) => void;
+  /** What the selection bar offers; with none, rows have no checkbox. */
+  selectionActions?: readonly ItemsAction[];
   /** Delete a folder and everything in it (the caller confirms first). */
   onDeleteFolder?: (prefix: string) => void;
+  /** A row's "More actions" menu. */
+  rowActions?: (entry: ListingEntry) => MenuItem[];
+  /** Rows dropped onto a folder row (a move: the caller confirms). Without it, no dragging. */
+  onDropItems?: (items: DraggedItems, to: string) => void;
 };
 
 /** The folder listing: every loaded page, folders first, sortable, with its loading/empty/error states. */
 export function ObjectListing(props: ObjectListingProps) {
-  const { bucket, prefix, selectedKey, onDeleteObjects } = props;
+  const { bucket, prefix, selectedKey, selectionActions = NO_ACTIONS, onDropItems } = props;
   const query = useObjects(bucket, prefix);
   const { data, hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } =
     query;
@@ -47,6 +61,8 @@ export function ObjectListing(props: ObjectListingProps) {
   const entries = useMemo(() => sortEntries(folders, objects, sort), [folders, objects, sort]);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const selection = useRowSelection(`${bucket}\n${prefix}`, entries);
+  const selectable = selectionActions.length > 0;
+  const drag = useRowDrag(bucket, prefix, selectable ? selection : null, onDropItems ?? ignoreDrop);
 
   // A deep link may select an object beyond the first page: keep loading until it shows up,
   // the store's (sorted) listing has gone past it, or MAX_SEEK_PAGES is reached.
@@ -106,13 +122,13 @@ export function ObjectListing(props: ObjectListingProps) {
       {selection.selected.size > 0 ? (
         <SelectionBar
           count={selection.selected.size}
-          onDelete={
-            onDeleteObjects
-              ? () => {
-                  onDeleteObjects([...selection.selected]);
-                }
-              : undefined
-          }
+          actions={selectionActions.map((action) => ({
+            label: action.label,
+            danger: action.danger,
+            onSelect: () => {
+              action.onSelect(selection.items);
+            },
+          }))}
           onClear={() => {
             selection.setAll(false);
           }}
@@ -130,8 +146,10 @@ export function ObjectListing(props: ObjectListingProps) {
         isFetchingNextPage={isFetchingNextPage}
         nextPageError={isFetchNextPageError ? query.error : null}
         onLoadMore={loadMore}
-        selection={onDeleteObjects ? selection : null}
+        selection={selectable ? selection : null}
         onDeleteFolder={props.onDeleteFolder}
+        rowActions={props.rowActions}
+        drag={onDropItems ? drag : null}
       />
       <ListingStatus
         count={entries.length}

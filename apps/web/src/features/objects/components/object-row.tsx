@@ -1,11 +1,13 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, DragEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import clsx from 'clsx';
 import { keyBasename } from '@stowage/shared';
-import { FileIcon, FolderIcon, TrashIcon } from '@/components/ui/icons';
+import { FileIcon, FolderIcon, MoreIcon, TrashIcon } from '@/components/ui/icons';
+import { MenuButton, type MenuItem } from '@/components/ui/menu';
 import { formatBytes, formatDate, formatExactBytes } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
+import type { RowDrag } from '../hooks/use-row-drag';
 import type { ListingEntry } from '../utils/listing-entries';
 import styles from './object-table.module.css';
 
@@ -19,6 +21,10 @@ type ObjectRowProps = {
   /** Absent when rows cannot be checked (read-only). */
   onCheck: ((key: string, checked: boolean, range: boolean) => void) | undefined;
   onDeleteFolder: ((prefix: string) => void) | undefined;
+  /** The "More actions" menu's items; none: no menu. */
+  actions: readonly MenuItem[];
+  /** Rows drag (a move) and folder rows take drops; absent read-only. */
+  drag: RowDrag | null;
   style: CSSProperties;
 };
 
@@ -29,6 +35,7 @@ export function ObjectRow(props: ObjectRowProps) {
   // A key equal to the prefix is the "folder marker" object some tools create.
   const name = basename === '' ? '(folder marker)' : visibleKey(basename);
   const isFolder = entry.kind === 'folder';
+  const { drag, actions } = props;
 
   return (
     <div
@@ -37,11 +44,41 @@ export function ObjectRow(props: ObjectRowProps) {
       aria-selected={selected}
       aria-label={name}
       data-index={index}
-      className={clsx(styles.row, selected && styles.selected, checked && styles.checked)}
+      className={clsx(
+        styles.row,
+        selected && styles.selected,
+        checked && styles.checked,
+        drag?.overKey === entry.key && styles.dropTarget,
+      )}
       style={style}
+      {...(drag
+        ? {
+            draggable: true,
+            onDragStart: (event: DragEvent) => {
+              drag.start(entry, event);
+            },
+            onDragEnd: drag.end,
+            ...(isFolder
+              ? {
+                  onDragEnter: (event: DragEvent) => {
+                    drag.over(entry, event);
+                  },
+                  onDragOver: (event: DragEvent) => {
+                    drag.over(entry, event);
+                  },
+                  onDragLeave: () => {
+                    drag.leave(entry);
+                  },
+                  onDrop: (event: DragEvent) => {
+                    drag.drop(entry, event);
+                  },
+                }
+              : {}),
+          }
+        : {})}
     >
       <div role="gridcell" className={styles.check}>
-        {isFolder || !props.onCheck ? null : (
+        {!props.onCheck ? null : (
           <input
             type="checkbox"
             className={styles.checkbox}
@@ -105,6 +142,15 @@ export function ObjectRow(props: ObjectRowProps) {
           >
             <TrashIcon />
           </button>
+        ) : null}
+        {actions.length > 0 ? (
+          <MenuButton
+            label={`More actions for ${name}`}
+            items={actions}
+            className={clsx(styles.action, styles.menuButton)}
+          >
+            <MoreIcon />
+          </MenuButton>
         ) : null}
       </div>
     </div>

@@ -30,7 +30,7 @@ export function ObjectTableHeader({ sort, onSortChange, selection }: ObjectTable
               type="checkbox"
               className={styles.checkbox}
               aria-label="Select all loaded"
-              title="Select all loaded objects"
+              title="Select all loaded objects and folders"
               disabled={loadedCount === 0}
               checked={all}
               ref={(input) => {

@@ -3,6 +3,8 @@ import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/api-client';
+import type { MenuItem } from '@/components/ui/menu';
+import type { RowDrag } from '../hooks/use-row-drag';
 import type { RowSelection } from '../hooks/use-row-selection';
 import type { ListingEntry, SortState } from '../utils/listing-entries';
 import { ObjectRow } from './object-row';
@@ -25,6 +27,8 @@ function getRowHeight(): number {
   }
   return rowHeight;
 }
+const NO_ACTIONS: readonly MenuItem[] = [];
+
 /** Start fetching the next page when the viewport gets this close to the end of what is loaded. */
 const LOAD_AHEAD_ROWS = 60;
 
@@ -42,6 +46,10 @@ type ObjectTableProps = {
   /** Null when nothing can be done with checked rows (read-only): no checkboxes. */
   selection: RowSelection | null;
   onDeleteFolder: ((prefix: string) => void) | undefined;
+  /** A row's "More actions" menu (none: no menu button). */
+  rowActions: ((entry: ListingEntry) => MenuItem[]) | undefined;
+  /** Null when rows cannot be moved (read-only): not draggable. */
+  drag: RowDrag | null;
 };
 
 /** The virtualized listing: only the rows in (and near) the viewport are in the DOM. */
@@ -164,9 +172,11 @@ export function ObjectTable(props: ObjectTableProps) {
                 entry={entry}
                 index={virtualRow.index}
                 selected={virtualRow.index === selectedIndex}
-                checked={entry.kind === 'object' && selection?.selected.has(entry.key) === true}
+                checked={selection?.selected.has(entry.key) === true}
                 onCheck={selection?.toggle}
                 onDeleteFolder={props.onDeleteFolder}
+                actions={props.rowActions?.(entry) ?? NO_ACTIONS}
+                drag={props.drag}
                 style={style}
               />
             );

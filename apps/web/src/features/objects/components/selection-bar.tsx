@@ -2,18 +2,30 @@ import { Button } from '@/components/ui/button';
 import { formatCount } from '@/utils/format';
 import styles from './selection-bar.module.css';
 
-type SelectionBarProps = { count: number; onDelete: (() => void) | undefined; onClear: () => void };
+/** Something to do with the checked rows ("Copy to…", "Download as zip", "Delete"). */
+export type SelectionAction = { label: string; onSelect: () => void; danger?: boolean };
 
-/** Shown while objects are checked: how many, and what can be done with them. */
-export function SelectionBar({ count, onDelete, onClear }: SelectionBarProps) {
+type SelectionBarProps = {
+  count: number;
+  actions: readonly SelectionAction[];
+  onClear: () => void;
+};
+
+/** Shown while objects or folders are checked: how many, and what can be done with them. */
+export function SelectionBar({ count, actions, onClear }: SelectionBarProps) {
   return (
     <div role="toolbar" aria-label="Selection" className={styles.bar}>
       <span className={styles.count}>{formatCount(count)} selected</span>
-      {onDelete ? (
-        <Button size="sm" variant="danger" onClick={onDelete}>
-          Delete
+      {actions.map((action) => (
+        <Button
+          key={action.label}
+          size="sm"
+          variant={action.danger ? 'danger' : 'default'}
+          onClick={action.onSelect}
+        >
+          {action.label}
         </Button>
-      ) : null}
+      ))}
       <Button size="sm" variant="ghost" onClick={onClear}>
         Clear selection
       </Button>

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import type { DragEvent, ReactNode } from 'react';
 import { useDropzone } from 'react-dropzone';
 import clsx from 'clsx';
 import { VisibleKey } from '@/components/ui/visible-key';
+import { isInternalDrag } from '@/utils/items';
 import { useUpload } from '../hooks/use-upload';
 import styles from './upload-drop-zone.module.css';
 
@@ -22,11 +23,22 @@ export function UploadDropZone({ bucket, prefix, className, children }: UploadDr
     onDrop: (files) => void startUpload(bucket, prefix, files),
   });
   const target = prefix === '' ? `the root of ${bucket}` : prefix;
+  // Rows dragged within the listing (a move) are not files: react-dropzone never sees them.
+  const ignoreInternal = (event: DragEvent) => {
+    if (isInternalDrag(event.dataTransfer)) event.stopPropagation();
+  };
 
   return (
     // A test id: the zone is a presentational wrapper, with no role or name to find it by.
     <div
-      {...getRootProps({ className: clsx(styles.dropZone, className), 'data-testid': 'drop-zone' })}
+      {...getRootProps({
+        className: clsx(styles.dropZone, className),
+        'data-testid': 'drop-zone',
+        onDragEnter: ignoreInternal,
+        onDragOver: ignoreInternal,
+        onDragLeave: ignoreInternal,
+        onDrop: ignoreInternal,
+      })}
     >
       {children}
       {isDragActive ? (
