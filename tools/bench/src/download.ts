@@ -13,6 +13,7 @@ import {
   s3Client,
   type Bench,
 } from './harness.js';
+import { RelayRounds } from './relay-rounds.js';
 import { startTcpPipe } from './tcp-pipe.js';
 import { BUCKET, directUpload } from './upload.js';
 
@@ -47,10 +48,8 @@ export const download: Bench = {
     const api = await startApi(store);
     const pipe = await startTcpPipe(store.endpoint);
     const viaPipe = s3Client(pipe.endpoint, store.accessKeyId, store.secretAccessKey);
-    const ratios: number[] = [];
-    const pipeRatios: number[] = [];
-    const viaApi: number[] = [];
-    const direct: number[] = [];
+    const relay = new RelayRounds(mib, log);
+    const { ratios, pipeRatios, viaApi, direct } = relay;
     // CPU seconds per GiB outside the store: the bench client (+ the API process on that path).
     const cpuApi: number[] = [];
     const cpuDirect: number[] = [];
@@ -86,21 +85,7 @@ export const download: Bench = {
           check(await drain(viaPipe), 'TCP pipe');
           return seconds(t);
         };
-        // Each round starts with a different one of the three (a later read finds the store warmer).
-        const runs = [runApi, runDirect, runPipe];
-        const times = [0, 0, 0];
-        for (let i = 0; i < runs.length; i++) {
-          const which = (r + i) % runs.length;
-          times[which] = await runs[which]!();
-        }
-        const [a, d, p] = times as [number, number, number];
-        viaApi.push(mib / a);
-        direct.push(mib / d);
-        ratios.push(d / a);
-        pipeRatios.push(d / p);
-        log(
-          `  round ${r + 1}: API ${(mib / a).toFixed(1)} MiB/s, direct ${(mib / d).toFixed(1)} MiB/s, ratio ${(d / a).toFixed(2)}; TCP pipe ratio ${(d / p).toFixed(2)}`,
-        );
+        await relay.round(r, { api: runApi, direct: runDirect, pipe: runPipe });
       }
     } finally {
       viaPipe.destroy();

@@ -14,6 +14,7 @@ import {
   testFile,
   type Bench,
 } from './harness.js';
+import { RelayRounds } from './relay-rounds.js';
 import { startTcpPipe } from './tcp-pipe.js';
 
 const BUCKET = 'bench-zip';
@@ -69,10 +70,8 @@ export const zip: Bench = {
       }
       if (bytes !== total * MiB) throw new Error(`direct reads gave ${bytes} bytes`);
     };
-    const ratios: number[] = [];
-    const pipeRatios: number[] = [];
-    const viaApi: number[] = [];
-    const direct: number[] = [];
+    const relay = new RelayRounds(total, log, 'zip');
+    const { ratios, pipeRatios, viaApi, direct } = relay;
     try {
       for (let r = 0; r < rounds; r++) {
         const runApi = async () => {
@@ -91,20 +90,7 @@ export const zip: Bench = {
           await readAll(viaPipe);
           return seconds(t);
         };
-        const runs = [runApi, runDirect, runPipe];
-        const times = [0, 0, 0];
-        for (let i = 0; i < runs.length; i++) {
-          const which = (r + i) % runs.length;
-          times[which] = await runs[which]!();
-        }
-        const [a, d, p] = times as [number, number, number];
-        viaApi.push(total / a);
-        direct.push(total / d);
-        ratios.push(d / a);
-        pipeRatios.push(d / p);
-        log(
-          `  round ${r + 1}: zip ${(total / a).toFixed(1)} MiB/s, direct ${(total / d).toFixed(1)} MiB/s, ratio ${(d / a).toFixed(2)}; TCP pipe ratio ${(d / p).toFixed(2)}`,
-        );
+        await relay.round(r, { api: runApi, direct: runDirect, pipe: runPipe });
       }
     } finally {
       viaPipe.destroy();
