@@ -34,12 +34,18 @@ export const ERROR_STATUS = {
   NoSuchBucket: 404,
   /** The object does not exist. */
   NoSuchKey: 404,
+  /** The bucket has no such setting (no lifecycle, CORS, policy or encryption configured). */
+  NotConfigured: 404,
   /** The request body stalled. */
   RequestTimeout: 408,
   /** The object changed since it was read (a conditional write lost). */
   ObjectChanged: 409,
   /** A copy, move or rename would replace an object and was told not to (conflict: fail). */
   DestinationExists: 409,
+  /** A bucket by that name exists already (yours, or anyone's on a shared namespace). */
+  BucketExists: 409,
+  /** The bucket still holds objects (or versions, or unfinished uploads): empty it first. */
+  BucketNotEmpty: 409,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   RangeNotSatisfiable: 416,

@@ -15,3 +15,5 @@ export * from './session.js';
 export * from './capabilities.js';
 export * from './api-paths.js';
 export * from './organize.js';
+export * from './bucket-admin.js';
+export * from './bucket-settings.js';

@@ -64,6 +64,8 @@ export const SessionResponseSchema = z.discriminatedUnion('signedIn', [
     /** Who is signed in: the access key id, or "dashboard password". */
     who: z.string(),
     readOnly: z.boolean(),
+    /** The buckets this profile may use (and create), or null: every bucket. */
+    bucketAllowlist: z.array(z.string()).nullable(),
     /** False only when the operator switched dashboard auth off explicitly (loopback only). */
     authRequired: z.boolean(),
     /** ISO time the session ends at the latest (absolute limit). */

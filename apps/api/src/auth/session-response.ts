@@ -18,6 +18,7 @@ export function sessionResponse(app: FastifyInstance, request: FastifyRequest): 
     profile: id.profile.name,
     who: id.who,
     readOnly: id.readOnly,
+    bucketAllowlist: id.profile.buckets ? [...id.profile.buckets] : null,
     authRequired: id.authRequired,
     expiresAt: new Date(id.expiresAt).toISOString(),
   };

@@ -55,6 +55,11 @@ const escape = `../${secret}/secret.txt`;
 const at = (route: string, key: string) => `/api/buckets/${allowed}/${route}?${q({ key })}`;
 
 describe('keys stay in their bucket on a profile with a bucket allowlist', () => {
+  it('tells the app which buckets the profile may use (the session answer)', async () => {
+    const res = await send('GET', '/api/session');
+    expect(JSON.parse(res.body)).toMatchObject({ signedIn: true, bucketAllowlist: [allowed] });
+  });
+
   it('refuses to read another bucket through ../ (content, details, tags)', async () => {
     for (const route of ['object/content', 'object', 'object/tags']) {
       const res = await send('GET', at(route, escape));

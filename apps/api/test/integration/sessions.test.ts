@@ -65,6 +65,7 @@ describe('signing in with S3 keys', () => {
       profile: 'test',
       who: keys().accessKeyId,
       readOnly: false,
+      bucketAllowlist: null,
       authRequired: true,
     });
     const hoursLeft = (Date.parse(res.json().expiresAt) - Date.now()) / 3_600_000;
