@@ -9,10 +9,32 @@ import {
   type RenameInput,
 } from '@stowage/shared';
 import pMap from 'p-map';
-import { expect } from 'vitest';
-import type { TestApp } from './helper.js';
+import { afterAll, expect } from 'vitest';
+import { listKeys } from './fixtures.js';
+import { build, createBucket, type TestApp } from './helper.js';
 
 /** Helpers of the copy, move and rename suites (copy-*.test.ts, rename.test.ts). */
+
+/** The apps a suite builds, closed once its tests are done. */
+export function appsClosedAfterAll(): TestApp[] {
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const a of apps) await a.close();
+  });
+  return apps;
+}
+
+/** A signed-in app (kept in `apps`) and two new buckets, `<name>-src…` and `<name>-dst…`. */
+export async function appWithBuckets(apps: TestApp[], name: string) {
+  const app = await build();
+  apps.push(app);
+  const src = await createBucket(app, `${name}-src`);
+  return { app, src, dst: await createBucket(app, `${name}-dst`) };
+}
+
+/** The keys under a prefix, sorted. */
+export const sortedKeys = async (s3: S3Client, bucket: string, prefix: string) =>
+  (await listKeys(s3, bucket, prefix)).sort();
 
 /** Objects written concurrently by a plain client, each body its own key unless given. */
 export async function putMany(

@@ -77,7 +77,7 @@ async function removePrefix(client: S3Client, prefix: string) {
 
 export const copy: Bench = {
   name: 'copy',
-  adrs: [],
+  adrs: ['0010-zip-throughput-crc-then-relay.md'],
   method:
     `A folder of small objects (${OBJECT_BYTES} bytes, user metadata) is stored once, directly. ` +
     'Each round copies it to a new folder of the same bucket through ' +

@@ -25,7 +25,7 @@ const RSS_BUDGET_MIB = 250;
 
 export const zip: Bench = {
   name: 'zip',
-  adrs: ['0001-download-relay-on-2-vcpus.md'],
+  adrs: ['0001-download-relay-on-2-vcpus.md', '0010-zip-throughput-crc-then-relay.md'],
   ceiling: {
     bound: (f) => f.raw?.pipeRatio,
     meets: (value) => value >= BUDGET,

@@ -1,14 +1,10 @@
 import { CopyObjectCommand, type StorageClass } from '@aws-sdk/client-s3';
-import type { ObjectDetails } from '@stowage/shared';
 import { sameEtag, sameTags } from './metadata-edit.js';
 import { isMultipartEtag, KeyFailure } from './organize-keys.js';
 import type { S3Context } from './s3-context.js';
 import { copySource } from './s3-metadata-edit.js';
-import { multipartCopy, type CopyHeaders } from './s3-multipart-copy.js';
+import { copyHeaders, copyPartBytes, multipartCopy } from './s3-multipart-copy.js';
 import { headDetails, readTags, writeTags } from './s3-object-info.js';
-
-/** Parts of a multipart copy: big enough to be few, small enough to answer within a timeout. */
-const MAX_COPY_PART_BYTES = 512 * 1024 * 1024;
 
 /** The object to copy, as its listing (or HEAD) showed it when the operation was planned. */
 export interface SourceObject {
@@ -18,28 +14,9 @@ export interface SourceObject {
   storageClass: string | null;
 }
 
-const toDate = (s: string | null) => {
-  const d = s === null ? undefined : new Date(s);
-  return d && !Number.isNaN(d.getTime()) ? d : undefined;
-};
-
 /** A copy is STANDARD unless told otherwise. */
 const storageClassOf = (sc: string | null) =>
   sc && sc !== 'STANDARD' ? (sc as StorageClass) : undefined;
-
-/** What CreateMultipartUpload must be told to make the copy look like its source. */
-function headersOf(d: ObjectDetails): CopyHeaders {
-  return {
-    ContentType: d.contentType ?? undefined,
-    CacheControl: d.cacheControl ?? undefined,
-    ContentDisposition: d.contentDisposition ?? undefined,
-    ContentEncoding: d.contentEncoding ?? undefined,
-    ContentLanguage: d.contentLanguage ?? undefined,
-    Expires: toDate(d.expires),
-    StorageClass: storageClassOf(d.storageClass),
-    Metadata: d.metadata,
-  };
-}
 
 /**
  * Copies one object to `toBucket/toKey`, keeping everything: the bytes, Content-Type and
@@ -83,8 +60,8 @@ export async function copyOneObject(
       copySource: from,
       size: source.size,
       ifMatch,
-      headers: headersOf(details),
-      partBytes: Math.min(Math.max(threshold, 1), MAX_COPY_PART_BYTES),
+      headers: copyHeaders(details, details.storageClass, details.metadata),
+      partBytes: copyPartBytes(threshold),
     });
   } else {
     await ctx.send(

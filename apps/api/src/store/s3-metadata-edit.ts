@@ -1,20 +1,11 @@
-import { CopyObjectCommand, type StorageClass } from '@aws-sdk/client-s3';
+import { CopyObjectCommand } from '@aws-sdk/client-s3';
 import type { ObjectDetails, UpdateMetadataBody } from '@stowage/shared';
 import { notApplied, objectChanged } from '../errors.js';
 import { OBJECT_CHANGED } from './s3-errors.js';
-import { multipartCopy, type CopyHeaders } from './s3-multipart-copy.js';
+import { copyHeaders, copyPartBytes, multipartCopy } from './s3-multipart-copy.js';
 import { planMetadataEdit, sameEtag, sameTags, unappliedFields } from './metadata-edit.js';
 import type { S3Context } from './s3-context.js';
 import { headDetails, readTags, writeTags } from './s3-object-info.js';
-
-/** Parts of a multipart copy: big enough to be few, small enough to answer within a timeout. */
-const MAX_COPY_PART_BYTES = 512 * 1024 * 1024;
-
-/** An unreadable Expires cannot be re-sent; the read-back then reports it. */
-const toDate = (s: string | null) => {
-  const d = s === null ? undefined : new Date(s);
-  return d && !Number.isNaN(d.getTime()) ? d : undefined;
-};
 
 /**
  * `bucket/key` as CopySource wants it: URL-encoded, the key's slashes kept. s3rver reads it
@@ -47,27 +38,13 @@ export async function editMetadata(
     throw objectChanged(OBJECT_CHANGED);
   }
   const plan = planMetadataEdit(current, body);
-  const h = plan.headers;
-  const headers: CopyHeaders = {
-    ContentType: h.contentType ?? undefined,
-    CacheControl: h.cacheControl ?? undefined,
-    ContentDisposition: h.contentDisposition ?? undefined,
-    ContentEncoding: h.contentEncoding ?? undefined,
-    ContentLanguage: h.contentLanguage ?? undefined,
-    Expires: toDate(h.expires),
-    // A copy is STANDARD unless told otherwise.
-    StorageClass:
-      current.storageClass && current.storageClass !== 'STANDARD'
-        ? (current.storageClass as StorageClass)
-        : undefined,
-    Metadata: plan.metadata,
-  };
+  const headers = copyHeaders(plan.headers, current.storageClass, plan.metadata);
   const ifMatch = current.etag ?? undefined;
   const source = copySource(bucket, key, ctx.config.quirks.copySourceEscaping);
   const threshold = ctx.config.multipartCopyThresholdBytes;
   // Without UploadPartCopy (s3rver: 501) CopyObject copies any size the store takes.
   if (current.size > threshold && ctx.config.quirks.partCopy) {
-    const partBytes = Math.min(Math.max(threshold, 1), MAX_COPY_PART_BYTES);
+    const partBytes = copyPartBytes(threshold);
     await multipartCopy(ctx, {
       bucket,
       key,

@@ -5,7 +5,9 @@ import {
   UploadPartCopyCommand,
   type CopyObjectCommandInput,
 } from '@aws-sdk/client-s3';
+import type { StorageClass } from '@aws-sdk/client-s3';
 import type { S3Context } from './s3-context.js';
+import type { EditableHeader } from './metadata-edit.js';
 import pMap from 'p-map';
 
 /** The headers and metadata of the new object, as CopyObject takes them. */
@@ -21,6 +23,34 @@ export type CopyHeaders = Pick<
   | 'Metadata'
 >;
 
+/** An unreadable Expires cannot be re-sent; the read-back then reports it. */
+const toDate = (s: string | null) => {
+  const d = s === null ? undefined : new Date(s);
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+};
+
+/**
+ * The headers a copy is sent with to look as described: the system headers (null: none), the
+ * storage class (a copy is STANDARD unless told otherwise) and the user metadata.
+ */
+export function copyHeaders(
+  h: Record<EditableHeader, string | null>,
+  storageClass: string | null,
+  metadata: Record<string, string>,
+): CopyHeaders {
+  return {
+    ContentType: h.contentType ?? undefined,
+    CacheControl: h.cacheControl ?? undefined,
+    ContentDisposition: h.contentDisposition ?? undefined,
+    ContentEncoding: h.contentEncoding ?? undefined,
+    ContentLanguage: h.contentLanguage ?? undefined,
+    Expires: toDate(h.expires),
+    StorageClass:
+      storageClass && storageClass !== 'STANDARD' ? (storageClass as StorageClass) : undefined,
+    Metadata: metadata,
+  };
+}
+
 export interface MultipartCopyInput {
   bucket: string;
   key: string;
@@ -34,6 +64,12 @@ export interface MultipartCopyInput {
 }
 
 const MAX_PARTS = 10_000;
+/** Parts of a multipart copy: big enough to be few, small enough to answer within a timeout. */
+const MAX_COPY_PART_BYTES = 512 * 1024 * 1024;
+
+/** The part size of a copy in parts of an object over `threshold` (copyRanges raises it). */
+export const copyPartBytes = (threshold: number) =>
+  Math.min(Math.max(threshold, 1), MAX_COPY_PART_BYTES);
 const MIN_PART_BYTES = 5 * 1024 * 1024;
 
 /** Byte ranges `bytes=a-b` covering `size` in parts of `partBytes`. */

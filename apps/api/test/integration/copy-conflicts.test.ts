@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, createBucket, fixtureClient, onEmbedded, type TestApp } from '../helper.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, fixtureClient, onEmbedded, type TestApp } from '../helper.js';
 import { exists, listKeys, sha256, storedSha } from '../fixtures.js';
 import { copyRequest, putMany } from '../organize.js';
+import { appWithBuckets, appsClosedAfterAll, sortedKeys } from '../organize.js';
 
 const s3 = fixtureClient();
-const apps: TestApp[] = [];
+const apps = appsClosedAfterAll();
 let app: TestApp;
 let src: string;
 let dst: string;
 
 beforeAll(async () => {
-  app = await build();
-  apps.push(app);
-  src = await createBucket(app, 'conf-src');
-  dst = await createBucket(app, 'conf-dst');
-});
-afterAll(async () => {
-  for (const a of apps) await a.close();
+  ({ app, src, dst } = await appWithBuckets(apps, 'conf'));
 });
 
-const sorted = async (bucket: string, prefix: string) =>
-  (await listKeys(s3, bucket, prefix)).sort();
+const sorted = (bucket: string, prefix: string) => sortedKeys(s3, bucket, prefix);
 
 describe('conflict modes', () => {
   beforeAll(async () => {

@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, createBucket, fixtureClient, type TestApp } from '../helper.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, fixtureClient } from '../helper.js';
 import { exists, listKeys } from '../fixtures.js';
 import { copyRequest, numbered, putMany } from '../organize.js';
+import { appWithBuckets, appsClosedAfterAll, sortedKeys } from '../organize.js';
 
 const s3 = fixtureClient();
-const apps: TestApp[] = [];
-let app: TestApp;
+const apps = appsClosedAfterAll();
 let src: string;
 let dst: string;
 
 beforeAll(async () => {
-  app = await build();
-  apps.push(app);
-  src = await createBucket(app, 'fail-src');
-  dst = await createBucket(app, 'fail-dst');
-});
-afterAll(async () => {
-  for (const a of apps) await a.close();
+  ({ src, dst } = await appWithBuckets(apps, 'fail'));
 });
 
-const sorted = async (bucket: string, prefix: string) =>
-  (await listKeys(s3, bucket, prefix)).sort();
+const sorted = (bucket: string, prefix: string) => sortedKeys(s3, bucket, prefix);
 
 describe('a move whose copy fails keeps its source', () => {
   it('a CopyObject the store fails: that key in errors, its source kept, the rest moved', async () => {

@@ -1,26 +1,21 @@
 import net from 'node:net';
 import type { CopyResult } from '@stowage/shared';
 import { NDJSON } from '@stowage/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, createBucket, fixtureClient, type TestApp } from '../helper.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, fixtureClient, type TestApp } from '../helper.js';
 import { listKeys, until } from '../fixtures.js';
 import { listenOnLoopback } from '../raw-http.js';
 import { copyRequest, ndjsonHeaders, numbered, parseNdjson, putMany } from '../organize.js';
+import { appWithBuckets, appsClosedAfterAll } from '../organize.js';
 
 const s3 = fixtureClient();
-const apps: TestApp[] = [];
+const apps = appsClosedAfterAll();
 let app: TestApp;
 let src: string;
 let dst: string;
 
 beforeAll(async () => {
-  app = await build();
-  apps.push(app);
-  src = await createBucket(app, 'stream-src');
-  dst = await createBucket(app, 'stream-dst');
-});
-afterAll(async () => {
-  for (const a of apps) await a.close();
+  ({ app, src, dst } = await appWithBuckets(apps, 'stream'));
 });
 
 /** An app whose every CopyObject takes `ms` longer, and the result of its next operation. */

@@ -3,6 +3,7 @@ import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { Spinner } from '@/components/ui/spinner';
+import { WorkSummary } from '@/components/ui/work-result';
 import { errorMessage } from '@/lib/api-client';
 import { formatBytes, formatCount } from '@/utils/format';
 import type { OperationState } from '../hooks/use-operation';
@@ -38,13 +39,13 @@ export function OperationDialog({ title, done, state, onCancel, onClose }: Opera
       ) : null}
       {state.phase === 'done' ? <OperationReport result={state.result} verb={done} /> : null}
       {state.phase === 'cancelled' ? (
-        <p role="status" className={styles.result}>
+        <WorkSummary>
           Cancelled
           {state.progress
             ? ` after ${formatCount(state.progress.done)} of ${formatCount(state.progress.total)} objects`
             : ''}
           . What was done stays done.
-        </p>
+        </WorkSummary>
       ) : null}
       {state.phase === 'failed' ? (
         <Banner title="It did not happen.">{errorMessage(state.error)}</Banner>
