@@ -32,7 +32,6 @@ const REFUSED_INPUT: Record<string, string> = {
   KeyTooLongError: 'the key',
   InvalidArgument: 'an argument',
   MalformedPolicy: 'the policy',
-  InvalidRequest: 'the request',
 };
 /** A request the store does not implement (s3rver: UploadPartCopy 501, AbortMultipartUpload 405). */
 const UNSUPPORTED = new Set(['NotImplemented', 'MethodNotAllowed']);

@@ -48,7 +48,7 @@ const lifecycle = {
   ],
 };
 
-describe('lifecycle', () => {
+describe('lifecycle', { timeout: 90_000 }, () => {
   it.skipIf(onEmbedded)('round-trip both ways; DELETE then GET is 404 NotConfigured', async () => {
     const b = await createBucket(app, 'lc');
     const none = await get('lifecycle', b);
@@ -209,7 +209,7 @@ describe('lifecycle', () => {
   });
 });
 
-describe('CORS', () => {
+describe('CORS', { timeout: 90_000 }, () => {
   const cors = {
     CORSRules: [
       {
