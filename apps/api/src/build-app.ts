@@ -45,6 +45,9 @@ import getBucketCapabilities from './routes/api/get-bucket-capabilities.js';
 import copyObjects from './routes/api/copy-objects.js';
 import renameObjects from './routes/api/rename-objects.js';
 import getZip from './routes/api/get-zip.js';
+import getBucketSetting from './routes/api/get-bucket-setting.js';
+import putBucketSetting from './routes/api/put-bucket-setting.js';
+import deleteBucketSetting from './routes/api/delete-bucket-setting.js';
 import postZip from './routes/api/post-zip.js';
 import createBucket from './routes/api/create-bucket.js';
 import deleteBucket from './routes/api/delete-bucket.js';
@@ -179,6 +182,7 @@ export async function buildApp(opts: BuildAppOptions) {
         getBucketCapabilities,
         listUploads,
         getUsage,
+        getBucketSetting,
       ]) {
         await api.register(route);
       }
@@ -203,6 +207,8 @@ export async function buildApp(opts: BuildAppOptions) {
           emptyBucket,
           abortUpload,
           abortOlderUploads,
+          putBucketSetting,
+          deleteBucketSetting,
         ]) {
           await writes.register(route);
         }
