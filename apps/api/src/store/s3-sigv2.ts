@@ -17,10 +17,11 @@ type SdkSigner = Exclude<NonNullable<S3ClientConfig['signer']>, (...args: never[
 export type SignableRequest = Parameters<SdkSigner['sign']>[0];
 
 /**
- * The query parameters S3 signs (S3's documented list, and Ceph RGW's). Not `encryption` nor
- * `object-lock`: Ceph RGW 16 leaves them out of the string it checks (measured: signed, both
- * GETs are refused SignatureDoesNotMatch; unsigned, they pass), and botocore's SigV2 does not
- * sign `encryption` either.
+ * The query parameters S3 signs (S3's documented list, and Ceph RGW's). Not `encryption`: Ceph
+ * RGW 16 leaves it out of the string it checks (measured: signed, the GET is refused
+ * SignatureDoesNotMatch; unsigned, it passes), and botocore's SigV2 does not sign it either.
+ * `object-lock` is signed by S3 and botocore but not by Ceph RGW 16: the signer learns which
+ * (`signsObjectLock`, retrySigV2InOtherDialect).
  */
 export const SIGNED_SUBRESOURCES: ReadonlySet<string> = new Set([
   'acl',
@@ -30,6 +31,7 @@ export const SIGNED_SUBRESOURCES: ReadonlySet<string> = new Set([
   'location',
   'logging',
   'notification',
+  'object-lock',
   'partNumber',
   'policy',
   'policyStatus',
@@ -155,8 +157,12 @@ export const bucketPath = (path: string) => (/^\/[^/]+\/$/.test(path) ? path.sli
 export class SigV2Signer implements SdkSigner {
   /** Learned from the store (see retrySigV2InOtherDialect); matters only for names with `_`. */
   dialect: NameDialect = 'as-sent';
-  /** Learned too: whether the store signs `?object-lock` (S3 does, Ceph RGW 16 does not). */
-  signsObjectLock = true;
+  /**
+   * Learned too: whether the store signs `?object-lock` (S3 does, Ceph RGW 16 does not). The
+   * first guess is Ceph's: a store still spoken to in SigV2 is an older on-premises one, and
+   * the settings probe then costs one request, not two.
+   */
+  signsObjectLock = false;
 
   constructor(private readonly credentials: SigV2Credentials) {}
 
