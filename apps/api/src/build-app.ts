@@ -46,6 +46,13 @@ import copyObjects from './routes/api/copy-objects.js';
 import renameObjects from './routes/api/rename-objects.js';
 import getZip from './routes/api/get-zip.js';
 import postZip from './routes/api/post-zip.js';
+import createBucket from './routes/api/create-bucket.js';
+import deleteBucket from './routes/api/delete-bucket.js';
+import emptyBucket from './routes/api/empty-bucket.js';
+import listUploads from './routes/api/list-uploads.js';
+import abortUpload from './routes/api/abort-upload.js';
+import abortOlderUploads from './routes/api/abort-older-uploads.js';
+import getUsage from './routes/api/get-usage.js';
 
 export interface BuildAppOptions {
   /** Profiles, sign-in, sessions, read-only (config/load-config.ts `access`). */
@@ -170,6 +177,8 @@ export async function buildApp(opts: BuildAppOptions) {
         getObjectTags,
         prefixSummary,
         getBucketCapabilities,
+        listUploads,
+        getUsage,
       ]) {
         await api.register(route);
       }
@@ -189,6 +198,11 @@ export async function buildApp(opts: BuildAppOptions) {
           existingKeys,
           copyObjects,
           renameObjects,
+          createBucket,
+          deleteBucket,
+          emptyBucket,
+          abortUpload,
+          abortOlderUploads,
         ]) {
           await writes.register(route);
         }

@@ -9,6 +9,16 @@ const NOT_FOUND: Record<string, [ErrorCode, string]> = {
   NoSuchBucket: ['NoSuchBucket', 'The bucket does not exist'],
   NoSuchKey: ['NoSuchKey', 'The object does not exist'],
   NotFound: ['NoSuchKey', 'The object does not exist'],
+  NoSuchUpload: ['NoSuchUpload', 'The upload does not exist: it was completed or aborted already'],
+};
+/** Bucket administration's conflicts (s3-buckets.ts). */
+const CONFLICT: Record<string, [ErrorCode, string]> = {
+  BucketAlreadyExists: [
+    'BucketExists',
+    'A bucket by that name exists already (it may be another owner’s)',
+  ],
+  BucketAlreadyOwnedByYou: ['BucketExists', 'You own a bucket by that name already'],
+  BucketNotEmpty: ['BucketNotEmpty', 'The store says the bucket is not empty: empty it first'],
 };
 /** The answer to a conditional write that lost a race (If-Match / 412), ours or the store's. */
 export const OBJECT_CHANGED = 'The object changed since you opened it; reload and try again';
@@ -19,6 +29,9 @@ const REFUSED_INPUT: Record<string, string> = {
   MetadataTooLarge: 'the metadata',
   KeyTooLongError: 'the key',
   InvalidArgument: 'an argument',
+  InvalidBucketName: 'the bucket name',
+  InvalidLocationConstraint: 'the region',
+  IllegalLocationConstraintException: 'the region',
 };
 /** A request the store does not implement (s3rver: UploadPartCopy 501, AbortMultipartUpload 405). */
 const UNSUPPORTED = new Set(['NotImplemented', 'MethodNotAllowed']);
@@ -111,6 +124,8 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
 
   const notFound = NOT_FOUND[name];
   if (notFound) return fail(...notFound);
+  const conflict = CONFLICT[name];
+  if (conflict) return fail(...conflict);
   if (REFUSED.has(name) || status === 403) {
     return fail(
       'StoreRefused',
