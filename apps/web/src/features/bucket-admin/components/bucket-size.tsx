@@ -16,9 +16,10 @@ function summary(usage: UsageResult): string[] {
       `${plural(usage.noncurrent.count, 'noncurrent version or delete marker', 'noncurrent versions and delete markers')} (${formatBytes(usage.noncurrent.bytes)})`,
     );
   }
-  if (usage.uploads.count > 0) {
+  const { uploads } = usage;
+  if (uploads && uploads.count > 0) {
     lines.push(
-      `${plural(usage.uploads.count, 'unfinished upload', 'unfinished uploads')} (${formatBytes(usage.uploads.bytes)})`,
+      `${plural(uploads.count, 'unfinished upload', 'unfinished uploads')} (${formatBytes(uploads.bytes)})`,
     );
   }
   return lines;

@@ -30,7 +30,7 @@ export function EmptyConfirm({ bucket, reason, onEmpty, onCancel }: EmptyConfirm
         if (typed === bucket) onEmpty(typed);
       }}
     >
-      <p>{reason} Empty it first:</p>
+      <p>{reason}.</p>
       <BucketSize state={size} />
       <p>
         Emptying deletes every object for good

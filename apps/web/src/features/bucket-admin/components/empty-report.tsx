@@ -30,7 +30,7 @@ export function EmptyReport({ result }: { result: EmptyBucketResult }) {
             {errors.slice(0, SHOWN).map((error) => (
               <li key={`${error.key}\n${error.versionId ?? ''}\n${error.code}`}>
                 <span className={styles.key}>
-                  <VisibleKey text={error.key} />
+                  {error.key === '' ? '(the bucket)' : <VisibleKey text={error.key} />}
                 </span>
                 {error.versionId ? ` (version ${error.versionId})` : ''}: {error.message} (
                 {error.code})

@@ -39,7 +39,11 @@ export function UsagePanel({ bucket, prefix }: { bucket: string; prefix: string 
       ) : null}
       {state.phase === 'done' ? (
         <>
-          {state.usage.cancelled ? (
+          {state.usage.error ? (
+            <Banner tone="warning" title="The walk stopped early: the totals are partial.">
+              {state.usage.error.message} ({state.usage.error.code})
+            </Banner>
+          ) : state.usage.cancelled ? (
             <p role="status">The walk stopped early: the totals are partial.</p>
           ) : null}
           <UsageSummary bucket={bucket} usage={state.usage} />

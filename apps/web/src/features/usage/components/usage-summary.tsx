@@ -24,18 +24,24 @@ export function UsageSummary({ bucket, usage }: { bucket: string; usage: UsageRe
         <div>
           <dt>Unfinished uploads</dt>
           <dd>
-            {plural(usage.uploads.count, 'upload', 'uploads')} holding{' '}
-            {formatBytes(usage.uploads.bytes)}
-            {usage.uploads.count > 0 ? (
+            {usage.uploads === null ? (
+              'not listed by this store'
+            ) : (
               <>
-                {' '}
-                (
-                <Link to="/b/$bucket/uploads" params={{ bucket }}>
-                  see them
-                </Link>
-                )
+                {plural(usage.uploads.count, 'upload', 'uploads')} holding{' '}
+                {formatBytes(usage.uploads.bytes)}
+                {usage.uploads.count > 0 ? (
+                  <>
+                    {' '}
+                    (
+                    <Link to="/b/$bucket/uploads" params={{ bucket }}>
+                      see them
+                    </Link>
+                    )
+                  </>
+                ) : null}
               </>
-            ) : null}
+            )}
           </dd>
         </div>
         {usage.noncurrent ? (
