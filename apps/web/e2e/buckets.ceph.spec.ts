@@ -10,6 +10,9 @@ test('create a versioned bucket, abort its unfinished upload, empty it and delet
   page,
   bucketList,
 }) => {
+  // A bucket's whole life, with a dozen boto3 calls (a Python start each): more than 60 s
+  // on a busy machine.
+  test.setTimeout(180_000);
   const bucket = `e2e-life-${randomBytes(4).toString('hex')}`;
 
   await test.step('create it with versioning: listed, and boto3 sees versioning on', async () => {
