@@ -67,7 +67,13 @@ describe('mapS3Error', () => {
       `The store at ${ep} is busy and asks to slow down (TooManyRequests). Try again in a moment.`,
     ],
     [sdk('InternalError', 500), 502, `The store at ${ep} failed (InternalError)`],
-    [sdk('BucketNotEmpty', 409), 409, `The store at ${ep} answered BucketNotEmpty`],
+    [sdk('OperationAborted', 409), 409, `The store at ${ep} answered OperationAborted`],
+    [sdk('BucketNotEmpty', 409), 409, 'The store says the bucket is not empty: empty it first'],
+    [
+      sdk('InvalidBucketName', 400),
+      400,
+      `The store at ${ep} refused the bucket name (InvalidBucketName)`,
+    ],
     [
       sdk('PreconditionFailed', 412),
       409,
@@ -162,8 +168,13 @@ describe('the code of each mapped error (what the web app branches on)', () => {
     [sdk('TimeoutError'), 'StoreTimeout', 504],
     [sdk('InternalError', 500), 'StoreUnavailable', 502],
     [Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), 'StoreUnavailable', 502],
+    [sdk('BucketNotEmpty', 409), 'BucketNotEmpty', 409],
+    [sdk('BucketAlreadyExists', 409), 'BucketExists', 409],
+    [sdk('BucketAlreadyOwnedByYou', 409), 'BucketExists', 409],
+    [sdk('NoSuchUpload', 404), 'NoSuchUpload', 404],
+    [sdk('InvalidLocationConstraint', 400), 'StoreRejectedInput', 400],
     // Another 4xx of the store keeps its status.
-    [sdk('BucketNotEmpty', 409), 'StoreRejected', 409],
+    [sdk('OperationAborted', 409), 'StoreRejected', 409],
     [sdk('MissingContentLength', 411), 'StoreRejected', 411],
   ])('%#: %s', (err, code, status) => {
     const mapped = mapS3Error(err, ep);
