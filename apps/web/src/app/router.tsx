@@ -3,6 +3,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
 import { getBucketsQueryOptions } from '@/features/buckets/api/get-buckets';
@@ -60,7 +61,27 @@ const bucketRoute = createRoute({
   component: BucketRoute,
 });
 
-const routeTree = rootRoute.addChildren([bucketsRoute, bucketRoute]);
+/**
+ * The bucket's unfinished multipart uploads. This page and the next load on first use (their
+ * forms and streams bring zod): not on the first screen (ADR 0007).
+ */
+const uploadsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/b/$bucket/uploads',
+  component: lazyRouteComponent(() => import('./routes/uploads'), 'UploadsRoute'),
+});
+
+/** What the bucket (or the folder ?prefix=) holds: a walk started when the page opens. */
+const usageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/b/$bucket/usage',
+  validateSearch: (search: { prefix?: unknown } & SearchSchemaInput): { prefix: string } => ({
+    prefix: typeof search.prefix === 'string' ? search.prefix : '',
+  }),
+  component: lazyRouteComponent(() => import('./routes/usage'), 'UsageRoute'),
+});
+
+const routeTree = rootRoute.addChildren([bucketsRoute, bucketRoute, uploadsRoute, usageRoute]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

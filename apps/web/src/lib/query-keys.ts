@@ -10,6 +10,7 @@ export const queryKeys = {
   objectTags: (bucket: string, key: string) =>
     ['buckets', bucket, 'object', { key }, 'tags'] as const,
   capabilities: (bucket: string) => ['buckets', bucket, 'capabilities'] as const,
+  uploads: (bucket: string) => ['buckets', bucket, 'uploads'] as const,
 };
 
 type KeyPart = { prefix?: unknown; key?: unknown } | undefined;

@@ -20,6 +20,7 @@ import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { useReadOnly } from '@/lib/session';
 import { useBucketActions } from './bucket-actions';
+import { BucketLinks } from './bucket-links';
 import styles from './bucket.module.css';
 
 // Loaded on first use, with the shared delete schema (and so zod) it needs.
@@ -130,6 +131,7 @@ export function BucketRoute() {
           {...(actions.onDropItems ? { onDropItems: actions.onDropItems } : {})}
         />
         <VersioningStatus capabilities={capabilities} />
+        <BucketLinks bucket={bucket} folder={folder} />
         <GoToPathForm
           key={`${bucket}\n${prefix}\n${key ?? ''}`}
           bucket={bucket}

@@ -16,14 +16,14 @@ export function WorkSummary({ children }: { children: ReactNode }) {
 }
 
 /**
- * Every key an operation did not do, with the store's reason and code: the first 20, then "and
- * N more". A key of "" is the operation itself (it stopped as a whole).
+ * Every key (or version) an operation did not do, with the store's reason and code: the first
+ * 20, then "and N more". A key of "" is the operation itself (it stopped as a whole).
  */
 export function KeyErrors({
   errors,
   heading,
 }: {
-  errors: readonly { key: string; code: string; message: string }[];
+  errors: readonly { key: string; code: string; message: string; versionId?: string | null }[];
   heading: string;
 }) {
   if (errors.length === 0) return null;
@@ -32,11 +32,11 @@ export function KeyErrors({
       <p className="text-error">{heading}</p>
       <ul>
         {errors.slice(0, SHOWN).map((error) => (
-          <li key={`${error.key}\n${error.code}`}>
+          <li key={`${error.key}\n${error.versionId ?? ''}\n${error.code}`}>
             <span className={styles.key}>
               {error.key === '' ? '(the operation)' : <VisibleKey text={error.key} />}
             </span>
-            : {error.message} ({error.code})
+            {error.versionId ? ` (version ${error.versionId})` : ''}: {error.message} ({error.code})
           </li>
         ))}
         {errors.length > SHOWN ? (
