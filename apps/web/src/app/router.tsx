@@ -3,6 +3,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
 import { getBucketsQueryOptions } from '@/features/buckets/api/get-buckets';
@@ -60,7 +61,14 @@ const bucketRoute = createRoute({
   component: BucketRoute,
 });
 
-const routeTree = rootRoute.addChildren([bucketsRoute, bucketRoute]);
+/** A bucket's settings: its own chunk (the forms, the JSON editor and zod), loaded on the way. */
+const bucketSettingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/b/$bucket/settings',
+  component: lazyRouteComponent(() => import('./routes/bucket-settings'), 'BucketSettingsRoute'),
+});
+
+const routeTree = rootRoute.addChildren([bucketsRoute, bucketRoute, bucketSettingsRoute]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import clsx from 'clsx';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { parentPrefix } from '@stowage/shared';
 import type {
   DeleteOutcome,
@@ -130,6 +130,9 @@ export function BucketRoute() {
           {...(actions.onDropItems ? { onDropItems: actions.onDropItems } : {})}
         />
         <VersioningStatus capabilities={capabilities} />
+        <Link to="/b/$bucket/settings" params={{ bucket }} className={styles.settingsLink}>
+          Settings
+        </Link>
         <GoToPathForm
           key={`${bucket}\n${prefix}\n${key ?? ''}`}
           bucket={bucket}

@@ -1,0 +1,49 @@
+import type { SettingName } from '@stowage/shared';
+import { CorsSection } from './cors-section';
+import { EncryptionSection } from './encryption-section';
+import { LifecycleSection } from './lifecycle-section';
+import { ObjectLockSection } from './object-lock-section';
+import { PolicySection } from './policy-section';
+import { TagsSection } from './tags-section';
+import { VersioningSection } from './versioning-section';
+import styles from './settings.module.css';
+
+/**
+ * What the capability probe answered, as far as these settings go (its fields are read by
+ * name, so a store probed before they existed simply asks each setting).
+ */
+export type SettingCapabilities = Readonly<Record<string, string | undefined>>;
+
+/** The probe's field for each setting. */
+const CAPABILITY_OF: Record<SettingName, string> = {
+  versioning: 'versioning',
+  lifecycle: 'lifecycle',
+  cors: 'cors',
+  policy: 'policy',
+  tags: 'bucketTagging',
+  encryption: 'encryption',
+  'object-lock': 'objectLock',
+};
+
+type SettingsPageProps = {
+  bucket: string;
+  readOnly: boolean;
+  capabilities: SettingCapabilities | undefined;
+};
+
+/** Every setting of a bucket, one section each; a read-only session sees them without controls. */
+export function SettingsPage({ bucket, readOnly, capabilities }: SettingsPageProps) {
+  const unsupported = (name: SettingName) => capabilities?.[CAPABILITY_OF[name]] === 'unsupported';
+  const common = { bucket, readOnly };
+  return (
+    <div className={styles.sections}>
+      <VersioningSection {...common} unsupported={unsupported('versioning')} />
+      <LifecycleSection {...common} unsupported={unsupported('lifecycle')} />
+      <CorsSection {...common} unsupported={unsupported('cors')} />
+      <PolicySection {...common} unsupported={unsupported('policy')} />
+      <TagsSection {...common} unsupported={unsupported('tags')} />
+      <EncryptionSection {...common} unsupported={unsupported('encryption')} />
+      <ObjectLockSection {...common} unsupported={unsupported('object-lock')} />
+    </div>
+  );
+}
