@@ -45,6 +45,9 @@ import getBucketCapabilities from './routes/api/get-bucket-capabilities.js';
 import copyObjects from './routes/api/copy-objects.js';
 import renameObjects from './routes/api/rename-objects.js';
 import getZip from './routes/api/get-zip.js';
+import getBucketSetting from './routes/api/get-bucket-setting.js';
+import putBucketSetting from './routes/api/put-bucket-setting.js';
+import deleteBucketSetting from './routes/api/delete-bucket-setting.js';
 import postZip from './routes/api/post-zip.js';
 
 export interface BuildAppOptions {
@@ -170,6 +173,7 @@ export async function buildApp(opts: BuildAppOptions) {
         getObjectTags,
         prefixSummary,
         getBucketCapabilities,
+        getBucketSetting,
       ]) {
         await api.register(route);
       }
@@ -189,6 +193,8 @@ export async function buildApp(opts: BuildAppOptions) {
           existingKeys,
           copyObjects,
           renameObjects,
+          putBucketSetting,
+          deleteBucketSetting,
         ]) {
           await writes.register(route);
         }

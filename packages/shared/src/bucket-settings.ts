@@ -31,7 +31,9 @@ const isoDate = z.iso.datetime({
 // ── Versioning ─────────────────────────────────────────────────────────────────────────────
 export const VersioningDocumentSchema = z.strictObject({
   /** Absent in a GET: never enabled. A PUT can only enable or suspend. */
-  Status: z.enum(['Enabled', 'Suspended']).optional(),
+  Status: z
+    .enum(['Enabled', 'Suspended'], { message: 'Status is Enabled or Suspended' })
+    .optional(),
   MFADelete: z.enum(['Enabled', 'Disabled']).optional(),
 });
 export type VersioningDocument = z.infer<typeof VersioningDocumentSchema>;
@@ -276,3 +278,14 @@ export const WRITABLE_SETTINGS = [
   'tags',
   'encryption',
 ] as const;
+
+/**
+ * A setting as the store holds it, in its document's shape (SETTING_SCHEMAS). GET and PUT
+ * answer it without checking it again: a document another tool wrote may hold what Stowage's
+ * schemas refuse (a policy without Version…), and it is shown as it is, so it can be fixed.
+ */
+export const StoredSettingSchema = z.record(z.string(), z.unknown());
+
+/** `/api/buckets/:bucket/settings/:name`. */
+export const bucketSettingPath = (bucket: string, name: SettingName) =>
+  `/api/buckets/${encodeURIComponent(bucket)}/settings/${name}`;

@@ -17,3 +17,4 @@ export * from './api-paths.js';
 export * from './organize.js';
 export * from './bucket-admin.js';
 export * from './bucket-settings.js';
+export * from './bucket-policy-presets.js';

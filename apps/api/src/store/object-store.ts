@@ -11,6 +11,7 @@ import type {
   ObjectDetails,
   ObjectSummary,
   PrefixSummaryResponse,
+  SettingName,
   Tag,
   RenameBody,
   UpdateMetadataBody,
@@ -64,6 +65,19 @@ export interface ObjectStore {
   copyObjects(bucket: string, body: CopyObjectsBody, options?: CopyOptions): Promise<CopyResult>;
   /** A move within the bucket: an object to a key, or a folder to a folder. */
   renameObjects(bucket: string, body: RenameBody, options?: CopyOptions): Promise<CopyResult>;
+  /**
+   * A bucket setting as its S3 document (AWS SDK shape); 404 NotConfigured when never set
+   * (tags: an empty TagSet). s3-bucket-settings.ts.
+   */
+  getBucketSetting(bucket: string, name: SettingName): Promise<Record<string, unknown>>;
+  /** Writes a setting, reads it back and compares: answers what the store now holds. */
+  putBucketSetting(
+    bucket: string,
+    name: SettingName,
+    doc: object,
+  ): Promise<Record<string, unknown>>;
+  /** Removes a setting (lifecycle, CORS, policy, tags, encryption), then checks it is gone. */
+  deleteBucketSetting(bucket: string, name: SettingName): Promise<void>;
   /** What the store can do in a bucket: harmless probes, cached (s3-capabilities.ts). */
   bucketCapabilities(bucket: string): Promise<BucketCapabilities>;
 }

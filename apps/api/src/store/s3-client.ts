@@ -9,6 +9,7 @@ import { StoreRetryStrategy } from './s3-retry.js';
 import { listPageReader } from './s3-list-reader.js';
 import { versioningRootReader } from './s3-capabilities.js';
 import { addReplyReaders } from './s3-reply-readers.js';
+import { SETTING_READ_COMMANDS, settingRootReader } from './s3-setting-read.js';
 import { confineRequests } from './s3-confine.js';
 import { retrySigV2InOtherDialect, SigV2Signer } from './s3-sigv2.js';
 
@@ -57,6 +58,7 @@ export function createS3Client(config: StoreConfig): S3Client {
   addReplyReaders(client, {
     ListObjectsV2Command: listPageReader,
     GetBucketVersioningCommand: versioningRootReader,
+    ...Object.fromEntries(SETTING_READ_COMMANDS.map((name) => [name, settingRootReader])),
   });
   return client;
 }

@@ -10,6 +10,18 @@ const NOT_FOUND: Record<string, [ErrorCode, string]> = {
   NoSuchKey: ['NoSuchKey', 'The object does not exist'],
   NotFound: ['NoSuchKey', 'The object does not exist'],
 };
+/**
+ * A bucket setting never configured: the settings routes answer 404 NotConfigured (tags: an
+ * empty TagSet, s3-bucket-settings.ts).
+ */
+const NOT_CONFIGURED: Record<string, string> = {
+  NoSuchLifecycleConfiguration: 'The bucket has no lifecycle configuration',
+  NoSuchCORSConfiguration: 'The bucket has no CORS configuration',
+  NoSuchBucketPolicy: 'The bucket has no policy',
+  NoSuchTagSet: 'The bucket has no tags',
+  ServerSideEncryptionConfigurationNotFoundError: 'The bucket has no default encryption',
+  ObjectLockConfigurationNotFoundError: 'The bucket has no object lock configuration',
+};
 /** The answer to a conditional write that lost a race (If-Match / 412), ours or the store's. */
 export const OBJECT_CHANGED = 'The object changed since you opened it; reload and try again';
 /** Input the store itself refused; our schemas check S3's rules first, so these are rare. */
@@ -19,6 +31,8 @@ const REFUSED_INPUT: Record<string, string> = {
   MetadataTooLarge: 'the metadata',
   KeyTooLongError: 'the key',
   InvalidArgument: 'an argument',
+  MalformedPolicy: 'the policy',
+  InvalidRequest: 'the request',
 };
 /** A request the store does not implement (s3rver: UploadPartCopy 501, AbortMultipartUpload 405). */
 const UNSUPPORTED = new Set(['NotImplemented', 'MethodNotAllowed']);
@@ -109,6 +123,8 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
     options: { headers?: Record<string, string>; status?: number } = {},
   ) => new HttpError(errorCode, message, { ...options, store });
 
+  const notConfigured = NOT_CONFIGURED[name];
+  if (notConfigured) return fail('NotConfigured', notConfigured);
   const notFound = NOT_FOUND[name];
   if (notFound) return fail(...notFound);
   if (REFUSED.has(name) || status === 403) {
@@ -138,7 +154,12 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
   }
   const refused = REFUSED_INPUT[name];
   if (refused) {
-    return fail('StoreRejectedInput', `The store at ${endpoint} refused ${refused} (${name})`);
+    // The store's own words say which part (a policy's bad action…); S3 messages hold no secret.
+    const said = storeMessage(e, name);
+    return fail(
+      'StoreRejectedInput',
+      `The store at ${endpoint} refused ${refused} (${name}${said ? `: ${said}` : ''})`,
+    );
   }
   const untrusted = UNTRUSTED_CERT[code] ?? UNTRUSTED_CERT[causeCode(err)];
   if (untrusted) {
@@ -185,6 +206,13 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
     'StoreUnavailable',
     `The store at ${endpoint} could not be used (${name || 'unknown error'})`,
   );
+}
+
+/** The store's error message, when it said more than the error's name (a 400's <Message>). */
+function storeMessage(e: SdkErrorLike, name: string): string {
+  const message = (e.message ?? '').trim();
+  if (!message || message === name || message === 'UnknownError') return '';
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
 }
 
 function causeCode(err: unknown): string {

@@ -18,6 +18,7 @@ import type {
   ListObjectsResponse,
   ObjectDetails,
   PrefixSummaryResponse,
+  SettingName,
   Tag,
   RenameBody,
   UpdateMetadataBody,
@@ -40,6 +41,7 @@ import { editMetadata } from './s3-metadata-edit.js';
 import { headDetails, putTags, readTags } from './s3-object-info.js';
 import { createCapabilityProbe } from './s3-capabilities.js';
 import { copyObjects } from './s3-organize.js';
+import { deleteSetting, getSetting, putSetting } from './s3-bucket-settings.js';
 import { renameAsMove } from './organize-keys.js';
 import { aroundSends, type AroundSend } from './s3-send-hooks.js';
 
@@ -210,6 +212,22 @@ export class S3Store implements ObjectStore {
 
   renameObjects(bucket: string, body: RenameBody, options?: CopyOptions): Promise<CopyResult> {
     return this.copyObjects(bucket, renameAsMove(bucket, body), options);
+  }
+
+  getBucketSetting(bucket: string, name: SettingName): Promise<Record<string, unknown>> {
+    return getSetting(this.#ctx, bucket, name);
+  }
+
+  putBucketSetting(
+    bucket: string,
+    name: SettingName,
+    doc: object,
+  ): Promise<Record<string, unknown>> {
+    return putSetting(this.#ctx, bucket, name, doc);
+  }
+
+  deleteBucketSetting(bucket: string, name: SettingName): Promise<void> {
+    return deleteSetting(this.#ctx, bucket, name);
   }
 
   bucketCapabilities(bucket: string): Promise<BucketCapabilities> {

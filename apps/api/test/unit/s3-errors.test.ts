@@ -90,13 +90,44 @@ describe('mapS3Error', () => {
       413,
       `The store at ${ep} refused the object as too large (EntityTooLarge)`,
     ],
-    [sdk('InvalidTag', 400), 400, `The store at ${ep} refused the tags (InvalidTag)`],
     [
-      sdk('MetadataTooLarge', 400),
+      sdk('InvalidTag', 400, { message: 'InvalidTag' }),
+      400,
+      `The store at ${ep} refused the tags (InvalidTag)`,
+    ],
+    [
+      sdk('MetadataTooLarge', 400, { message: 'MetadataTooLarge' }),
       400,
       `The store at ${ep} refused the metadata (MetadataTooLarge)`,
     ],
-    [sdk('KeyTooLongError', 400), 400, `The store at ${ep} refused the key (KeyTooLongError)`],
+    [
+      sdk('KeyTooLongError', 400, { message: 'KeyTooLongError' }),
+      400,
+      `The store at ${ep} refused the key (KeyTooLongError)`,
+    ],
+    [
+      sdk('MalformedPolicy', 400, { message: 'Policy has invalid action' }),
+      400,
+      `The store at ${ep} refused the policy (MalformedPolicy: Policy has invalid action)`,
+    ],
+    [
+      sdk('InvalidArgument', 400, { message: '' }),
+      400,
+      `The store at ${ep} refused an argument (InvalidArgument)`,
+    ],
+    [sdk('NoSuchLifecycleConfiguration', 404), 404, 'The bucket has no lifecycle configuration'],
+    [sdk('NoSuchCORSConfiguration', 404), 404, 'The bucket has no CORS configuration'],
+    [sdk('NoSuchBucketPolicy', 404), 404, 'The bucket has no policy'],
+    [
+      sdk('ServerSideEncryptionConfigurationNotFoundError', 404),
+      404,
+      'The bucket has no default encryption',
+    ],
+    [
+      sdk('ObjectLockConfigurationNotFoundError', 404),
+      404,
+      'The bucket has no object lock configuration',
+    ],
     [new Error('boom'), 502, `The store at ${ep} could not be used (Error)`],
   ])('%#: maps to %i with a clear message', (err, status, message) => {
     const mapped = mapS3Error(err, ep);
@@ -158,6 +189,9 @@ describe('the code of each mapped error (what the web app branches on)', () => {
     [sdk('NotImplemented', 501), 'NotSupported', 502],
     [sdk('EntityTooLarge', 400), 'PayloadTooLarge', 413],
     [sdk('InvalidTag', 400), 'StoreRejectedInput', 400],
+    [sdk('MalformedPolicy', 400), 'StoreRejectedInput', 400],
+    [sdk('NoSuchTagSet', 404), 'NotConfigured', 404],
+    [sdk('NoSuchBucketPolicy', 404), 'NotConfigured', 404],
     [sdk('SlowDown', 503), 'StoreBusy', 503],
     [sdk('TimeoutError'), 'StoreTimeout', 504],
     [sdk('InternalError', 500), 'StoreUnavailable', 502],
