@@ -10,7 +10,7 @@ const route = getRouteApi('/b/$bucket/settings');
 export function BucketSettingsRoute() {
   const { bucket } = route.useParams();
   const readOnly = useReadOnly();
-  const { data: capabilities } = useBucketCapabilities(bucket);
+  const capabilities = useBucketCapabilities(bucket);
   return (
     <div className={styles.page}>
       <div className={styles.header}>
@@ -24,7 +24,12 @@ export function BucketSettingsRoute() {
       {readOnly ? (
         <p className="muted">This session may only read: the settings are shown, not changed.</p>
       ) : null}
-      <SettingsPage bucket={bucket} readOnly={readOnly} capabilities={capabilities} />
+      <SettingsPage
+        bucket={bucket}
+        readOnly={readOnly}
+        capabilities={capabilities.data}
+        capabilitiesSettled={!capabilities.isPending}
+      />
     </div>
   );
 }

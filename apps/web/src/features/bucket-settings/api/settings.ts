@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  bucketPath,
+  bucketSettingPath,
   type BucketTagsDocument,
   type CorsDocument,
   type EncryptionDocument,
@@ -24,9 +24,7 @@ export type SettingDocuments = {
   'object-lock': ObjectLockDocument;
 };
 
-export function settingPath(bucket: string, name: SettingName): string {
-  return `${bucketPath(bucket)}/settings/${name}`;
-}
+const settingPath = bucketSettingPath;
 
 /** The document, or null when the bucket has none (404 NotConfigured). */
 export async function getSetting<N extends SettingName>(

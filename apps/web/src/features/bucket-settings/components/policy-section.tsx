@@ -1,5 +1,10 @@
 import { useId, useState } from 'react';
-import { PolicyDocumentSchema, type PolicyDocument, type PolicyStatement } from '@stowage/shared';
+import {
+  isPublicPolicy,
+  PolicyDocumentSchema,
+  type PolicyDocument,
+  type PolicyStatement,
+} from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { ButtonRow } from '@/components/ui/button-row';
@@ -9,7 +14,6 @@ import { useWriteSetting } from '../api/settings';
 import { checkJson, toJsonText } from '../utils/json-errors';
 import {
   denyUnencryptedUploadsStatement,
-  isPublicPolicy,
   publicReadStatement,
   withStatement,
 } from '../utils/policy-presets';

@@ -1,4 +1,5 @@
 import type { SettingName } from '@stowage/shared';
+import { Spinner } from '@/components/ui/spinner';
 import { CorsSection } from './cors-section';
 import { EncryptionSection } from './encryption-section';
 import { LifecycleSection } from './lifecycle-section';
@@ -29,10 +30,15 @@ type SettingsPageProps = {
   bucket: string;
   readOnly: boolean;
   capabilities: SettingCapabilities | undefined;
+  /** The probe answered (or failed: then every setting is asked). */
+  capabilitiesSettled: boolean;
 };
 
 /** Every setting of a bucket, one section each; a read-only session sees them without controls. */
-export function SettingsPage({ bucket, readOnly, capabilities }: SettingsPageProps) {
+export function SettingsPage(props: SettingsPageProps) {
+  const { bucket, readOnly, capabilities } = props;
+  // What the store cannot do is not asked: the probe first (usually cached by the bucket page).
+  if (!props.capabilitiesSettled) return <Spinner label="Asking the store what it supports…" />;
   const unsupported = (name: SettingName) => capabilities?.[CAPABILITY_OF[name]] === 'unsupported';
   const common = { bucket, readOnly };
   return (

@@ -15,9 +15,9 @@ import {
   LifecycleFormSchema,
   ruleToForm,
 } from './lifecycle-form';
+import { isPublicPolicy } from '@stowage/shared';
 import {
   denyUnencryptedUploadsStatement,
-  isPublicPolicy,
   publicReadStatement,
   withStatement,
 } from './policy-presets';
@@ -194,20 +194,9 @@ describe('policy presets', () => {
     expect(isPublicPolicy(withStatement(closed, publicReadStatement('b', '')))).toBe(true);
   });
 
-  it('an Allow to AWS "*" or with NotPrincipal is public; to a named account it is not', () => {
-    const doc = (statement: object) =>
-      PolicyDocumentSchema.parse({ Version: '2012-10-17', Statement: [statement] });
-    const base = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' };
-    expect(isPublicPolicy(doc({ ...base, Principal: { AWS: ['*'] } }))).toBe(true);
-    expect(isPublicPolicy(doc({ ...base, NotPrincipal: { AWS: 'arn:aws:iam::1:root' } }))).toBe(
-      true,
-    );
-    expect(isPublicPolicy(doc({ ...base, Principal: { AWS: 'arn:aws:iam::1:root' } }))).toBe(false);
-  });
-
   it('adding a preset twice keeps the Sids unique', () => {
     const once = withStatement(null, publicReadStatement('b', 'a/'));
     const twice = withStatement(once, publicReadStatement('b', 'c/'));
-    expect(twice.Statement.map((s) => s.Sid)).toEqual(['PublicReadPrefix', 'PublicReadPrefix2']);
+    expect(twice.Statement.map((s) => s.Sid)).toEqual(['PublicRead', 'PublicRead2']);
   });
 });
