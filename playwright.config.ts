@@ -4,6 +4,13 @@ import { e2eDataDir as dataDir } from './apps/web/e2e/data-dir';
 import {
   appURL,
   authStatePath,
+  CEPH_KEYS,
+  cephApiDataDir,
+  cephAuthStatePath,
+  cephPort,
+  cephPorts,
+  cephStateDir,
+  cephURL,
   e2ePort,
   readOnlyDataDir,
   readOnlyPort,
@@ -46,7 +53,20 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts$/ },
-    { name: 'chromium', dependencies: ['setup'], use: { storageState: authStatePath } },
+    {
+      name: 'chromium',
+      dependencies: ['setup'],
+      testIgnore: /\.ceph\.spec\.ts$/,
+      use: { storageState: authStatePath },
+    },
+    // The same app on Ceph RGW (ceph-server.mjs): what s3rver cannot do (multipart listing…).
+    { name: 'ceph-setup', testMatch: /auth\.ceph\.setup\.ts$/, use: { baseURL: cephURL } },
+    {
+      name: 'ceph',
+      dependencies: ['ceph-setup'],
+      testMatch: /\.ceph\.spec\.ts$/,
+      use: { baseURL: cephURL, storageState: cephAuthStatePath },
+    },
   ],
   webServer: [
     {
@@ -67,6 +87,25 @@ export default defineConfig({
         PORT: String(readOnlyPort),
         STOWAGE_DATA_DIR: readOnlyDataDir,
         STOWAGE_READ_ONLY: 'true',
+      },
+    },
+    {
+      // A fresh Ceph RGW (~5 s) and the API on it; SIGTERM stops both (no radosgw is left).
+      command: 'node apps/web/e2e/ceph-server.mjs',
+      url: `${cephURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+      env: {
+        ...serverEnv,
+        PORT: String(cephPort),
+        E2E_CEPH_API_DATA_DIR: cephApiDataDir,
+        CEPH_STATE_DIR: cephStateDir,
+        CEPH_RGW_PORT: String(cephPorts.rgw),
+        CEPH_MON_PORT: String(cephPorts.mon),
+        CEPH_MON_V1_PORT: String(cephPorts.monV1),
+        CEPH_S3_ACCESS_KEY: CEPH_KEYS.accessKeyId,
+        CEPH_S3_SECRET_KEY: CEPH_KEYS.secretAccessKey,
       },
     },
   ],

@@ -49,6 +49,13 @@ import getBucketSetting from './routes/api/get-bucket-setting.js';
 import putBucketSetting from './routes/api/put-bucket-setting.js';
 import deleteBucketSetting from './routes/api/delete-bucket-setting.js';
 import postZip from './routes/api/post-zip.js';
+import createBucket from './routes/api/create-bucket.js';
+import deleteBucket from './routes/api/delete-bucket.js';
+import emptyBucket from './routes/api/empty-bucket.js';
+import listUploads from './routes/api/list-uploads.js';
+import abortUpload from './routes/api/abort-upload.js';
+import abortOlderUploads from './routes/api/abort-older-uploads.js';
+import getUsage from './routes/api/get-usage.js';
 
 export interface BuildAppOptions {
   /** Profiles, sign-in, sessions, read-only (config/load-config.ts `access`). */
@@ -174,6 +181,8 @@ export async function buildApp(opts: BuildAppOptions) {
         prefixSummary,
         getBucketCapabilities,
         getBucketSetting,
+        listUploads,
+        getUsage,
       ]) {
         await api.register(route);
       }
@@ -195,6 +204,11 @@ export async function buildApp(opts: BuildAppOptions) {
           renameObjects,
           putBucketSetting,
           deleteBucketSetting,
+          createBucket,
+          deleteBucket,
+          emptyBucket,
+          abortUpload,
+          abortOlderUploads,
         ]) {
           await writes.register(route);
         }

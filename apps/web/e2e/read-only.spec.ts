@@ -6,6 +6,8 @@ import {
   objectTagsApiPath,
   uploadApiPath,
 } from './support/api';
+import { BUCKETS_PATH, bucketPath } from '@stowage/shared';
+import { UploadsPage } from './pages/uploads-page';
 import { DEMO_BUCKET } from './support/demo';
 import { test } from './support/fixtures';
 import { SIGNED_OUT } from './support/session';
@@ -63,6 +65,28 @@ test('a read-only session shows no write control anywhere', async ({
   }
 });
 
+test('the bucket list and the bucket pages offer no Create, Delete, Empty or Abort', async ({
+  page,
+  bucketList,
+}) => {
+  await bucketList.goto();
+  await expect(bucketList.bucketLink()).toBeVisible();
+  await expect(bucketList.createButton).toHaveCount(0);
+  await expect(bucketList.deleteButtons).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Empty/ })).toHaveCount(0);
+
+  const uploads = new UploadsPage(page);
+  await uploads.goto('demo');
+  await expect(uploads.heading).toBeVisible();
+  await expect(page.getByRole('alert')).toBeVisible(); // s3rver does not list them
+  await expect(uploads.olderButton).toHaveCount(0);
+  await expect(uploads.abortButtons).toHaveCount(0);
+
+  // Usage is a read: offered, and it counts.
+  await page.goto('/b/demo/usage');
+  await expect(page.getByRole('region', { name: 'Usage' })).toContainText('Objects');
+});
+
 test('the write routes refuse, even with the session and the CSRF header', async ({ page }) => {
   const api = page.request; // the page's own session cookie
   const writes = [
@@ -75,6 +99,10 @@ test('the write routes refuse, even with the session and the CSRF header', async
       data: { tags: [{ key: 'a', value: 'b' }] },
       headers: CSRF_HEADERS,
     }),
+    api.post(BUCKETS_PATH, { data: { name: 'ro-new-bucket' }, headers: CSRF_HEADERS }),
+    api.delete(bucketPath('demo'), { headers: CSRF_HEADERS }),
+    api.post(demoApiPath('empty'), { data: { confirm: 'demo' }, headers: CSRF_HEADERS }),
+    api.post(demoApiPath('uploads/abort-older'), { data: { days: 0 }, headers: CSRF_HEADERS }),
     api.post(uploadApiPath('ro-test.txt'), {
       multipart: {
         size: '1',
@@ -94,6 +122,8 @@ test('the write routes refuse, even with the session and the CSRF header', async
   expect(readme.status()).toBe(200);
   expect(((await readme.json()) as { tags: unknown[] }).tags).toEqual([]);
   expect((await api.get(objectApiPath('ro-test.txt'))).status()).toBe(404);
+  expect((await api.get(`${bucketPath('ro-new-bucket')}/capabilities`)).status()).toBe(404);
+  expect((await api.get(demoApiPath('objects', { prefix: '' }))).status()).toBe(200);
 });
 
 test('the settings page of a read-only session shows the settings and no control', async ({

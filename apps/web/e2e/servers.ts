@@ -12,3 +12,22 @@ export const readOnlyDataDir = `${e2eDataDir}-read-only`;
 
 /** The signed-in browser state the setup project saves and every spec starts from. */
 export const authStatePath = `${e2eDataDir}-auth.json`;
+
+/**
+ * The Ceph-backed server (ceph-server.mjs): the built API on E2E_PORT+2 against a fresh Ceph
+ * RGW whose ports follow it (RGW +3, monitor +4 and +5), so parallel runs on other E2E_PORTs
+ * do not clash. The *.ceph.spec.ts files run there (the `ceph` project).
+ */
+export const cephPort = e2ePort + 2;
+export const cephURL = `http://127.0.0.1:${String(cephPort)}`;
+export const cephPorts = { rgw: e2ePort + 3, mon: e2ePort + 4, monV1: e2ePort + 5 };
+export const cephStateDir = `${e2eDataDir}-ceph`;
+export const cephApiDataDir = `${e2eDataDir}-ceph-api`;
+export const cephEndpoint = `http://127.0.0.1:${String(cephPorts.rgw)}`;
+/** The RGW user's keys (ceph-rgw.sh makes the user with them): key sign-in and the spec's own S3 client. */
+export const CEPH_KEYS = {
+  accessKeyId: 'stowage-e2e',
+  secretAccessKey: 'stowage-e2e-secret-key-0123456789',
+};
+/** The Ceph server's saved sign-in (auth.ceph.setup.ts). */
+export const cephAuthStatePath = `${e2eDataDir}-ceph-auth.json`;

@@ -131,6 +131,7 @@ export const UsageProgressSchema = z.object({
   objects: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
 });
+export type UsageProgress = z.infer<typeof UsageProgressSchema>;
 export const UsageCountSchema = z.object({
   count: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
@@ -143,11 +144,19 @@ export const UsageResultSchema = z.object({
   largest: z.array(
     z.object({ key: z.string(), size: z.number().int(), lastModified: z.string().nullable() }),
   ),
-  /** Unfinished multipart uploads under the prefix and the bytes their parts hold. */
-  uploads: UsageCountSchema,
+  /**
+   * Unfinished multipart uploads under the prefix and the bytes their parts hold; null where
+   * the store cannot list them (s3rver has no ListMultipartUploads).
+   */
+  uploads: UsageCountSchema.nullable(),
   /** Noncurrent versions and delete markers under the prefix; null where the bucket was never versioned or the store has no versioning. */
   noncurrent: UsageCountSchema.nullable(),
   /** True when the client stopped the walk: the figures are what was counted until then. */
   cancelled: z.boolean(),
+  /**
+   * Only in a stream's last line, when the store failed after the answer started (a JSON
+   * answer is then an ordinary error answer): what stopped the walk.
+   */
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type UsageResult = z.infer<typeof UsageResultSchema>;

@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   NoSuchBucket: 404,
   /** The object does not exist. */
   NoSuchKey: 404,
+  /** The multipart upload does not exist (completed or aborted already). */
+  NoSuchUpload: 404,
   /** The bucket has no such setting (no lifecycle, CORS, policy or encryption configured). */
   NotConfigured: 404,
   /** The request body stalled. */

@@ -23,5 +23,7 @@ export function createProbeCache<T extends NonNullable<unknown>>(
       return value;
     },
   });
-  return async (bucket: string): Promise<T> => (await cache.fetch(bucket)) as T;
+  const get = async (bucket: string): Promise<T> => (await cache.fetch(bucket)) as T;
+  /** Drops a bucket's answer (it was just created or deleted). */
+  return Object.assign(get, { forget: (bucket: string) => void cache.delete(bucket) });
 }

@@ -1,7 +1,12 @@
 import type { Readable } from 'node:stream';
 import type {
+  AbortOlderResponse,
   Bucket,
   BucketCapabilities,
+  CreateBucketResponse,
+  EmptyBucketResult,
+  ListUploadsResponse,
+  UsageResult,
   CopyObjectsBody,
   CopyProgress,
   CopyResult,
@@ -16,6 +21,8 @@ import type {
   RenameBody,
   UpdateMetadataBody,
 } from '@stowage/shared';
+import type { CreateBucketOptions } from './s3-buckets.js';
+import type { UsageOptions } from './s3-usage.js';
 
 /**
  * The app's whole S3 surface: routes depend on this and on nothing else of the store. One
@@ -25,7 +32,22 @@ export interface ObjectStore {
   listBuckets(): Promise<Bucket[]>;
   /** False for a missing bucket; a refusal or an outage is the error. */
   bucketExists(bucket: string): Promise<boolean>;
-  createBucket(bucket: string): Promise<void>;
+  /**
+   * Creates a bucket (s3-buckets.ts): 409 BucketExists if one by that name exists; versioning
+   * and object lock as asked, or nothing created; answers what the store then holds.
+   */
+  createBucket(bucket: string, options?: CreateBucketOptions): Promise<CreateBucketResponse>;
+  /** Deletes an empty bucket; one that holds anything is 409 BucketNotEmpty with the count. */
+  deleteBucket(bucket: string): Promise<void>;
+  /** Deletes every object, version and delete marker, and aborts every upload (s3-empty.ts). */
+  emptyBucket(bucket: string, options?: CopyOptions): Promise<EmptyBucketResult>;
+  /** One page of unfinished multipart uploads, each with its parts' count and bytes. */
+  listUploads(bucket: string, prefix: string, cursor?: string): Promise<ListUploadsResponse>;
+  abortUpload(bucket: string, key: string, uploadId: string): Promise<void>;
+  /** Aborts every upload started more than `days` days ago (0: all). */
+  abortOlderUploads(bucket: string, days: number): Promise<AbortOlderResponse>;
+  /** Objects, bytes, largest objects, uploads and noncurrent versions (s3-usage.ts). */
+  bucketUsage(bucket: string, prefix: string, options?: UsageOptions): Promise<UsageResult>;
   /** One ListObjectsV2 page, never more. */
   listObjects(bucket: string, query: ListObjectsQuery): Promise<ListObjectsResponse>;
   /** Every object under a prefix (no delimiter), one page of up to 1,000 at a time. */

@@ -260,11 +260,18 @@ export function createCapabilityProbe(ctx: S3Context) {
     async (bucket) => found(await probeVersioning(ctx, bucket)),
     () => RECHECK_MS,
   );
-  return async (bucket: string): Promise<BucketCapabilities> => {
+  const probe = async (bucket: string): Promise<BucketCapabilities> => {
     // Both settle before answering, so no probe outlives the request that started it.
     const [f, v] = await Promise.allSettled([features(bucket), versioning(bucket)]);
     if (f.status === 'rejected') throw f.reason;
     if (v.status === 'rejected') throw v.reason;
     return { ...f.value, versioning: v.value };
   };
+  /** `forget(bucket)`: the bucket was created or deleted, so its answers no longer hold. */
+  return Object.assign(probe, {
+    forget(bucket: string) {
+      features.forget(bucket);
+      versioning.forget(bucket);
+    },
+  });
 }

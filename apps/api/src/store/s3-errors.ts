@@ -9,6 +9,16 @@ const NOT_FOUND: Record<string, [ErrorCode, string]> = {
   NoSuchBucket: ['NoSuchBucket', 'The bucket does not exist'],
   NoSuchKey: ['NoSuchKey', 'The object does not exist'],
   NotFound: ['NoSuchKey', 'The object does not exist'],
+  NoSuchUpload: ['NoSuchUpload', 'The upload does not exist: it was completed or aborted already'],
+};
+/** Bucket administration's conflicts (s3-buckets.ts). */
+const CONFLICT: Record<string, [ErrorCode, string]> = {
+  BucketAlreadyExists: [
+    'BucketExists',
+    'A bucket by that name exists already (it may be another owner’s)',
+  ],
+  BucketAlreadyOwnedByYou: ['BucketExists', 'You own a bucket by that name already'],
+  BucketNotEmpty: ['BucketNotEmpty', 'The store says the bucket is not empty: empty it first'],
 };
 /**
  * A bucket setting never configured: the settings routes answer 404 NotConfigured (tags: an
@@ -33,6 +43,9 @@ const REFUSED_INPUT: Record<string, string> = {
   InvalidArgument: 'an argument',
   MalformedPolicy: 'the policy',
   InvalidRequest: 'the request',
+  InvalidBucketName: 'the bucket name',
+  InvalidLocationConstraint: 'the region',
+  IllegalLocationConstraintException: 'the region',
 };
 /** A request the store does not implement (s3rver: UploadPartCopy 501, AbortMultipartUpload 405). */
 const UNSUPPORTED = new Set(['NotImplemented', 'MethodNotAllowed']);
@@ -127,6 +140,8 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
   if (notConfigured) return fail('NotConfigured', notConfigured);
   const notFound = NOT_FOUND[name];
   if (notFound) return fail(...notFound);
+  const conflict = CONFLICT[name];
+  if (conflict) return fail(...conflict);
   if (REFUSED.has(name) || status === 403) {
     return fail(
       'StoreRefused',

@@ -1,5 +1,4 @@
 import {
-  CreateBucketCommand,
   DeleteObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
@@ -9,7 +8,12 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type {
+  AbortOlderResponse,
   Bucket,
+  CreateBucketResponse,
+  EmptyBucketResult,
+  ListUploadsResponse,
+  UsageResult,
   BucketCapabilities,
   CopyObjectsBody,
   CopyResult,
@@ -44,6 +48,10 @@ import { copyObjects } from './s3-organize.js';
 import { deleteSetting, getSetting, putSetting } from './s3-bucket-settings.js';
 import { renameAsMove } from './organize-keys.js';
 import { aroundSends, type AroundSend } from './s3-send-hooks.js';
+import { createBucket, deleteBucket, type CreateBucketOptions } from './s3-buckets.js';
+import { emptyBucket } from './s3-empty.js';
+import { abortOlder, abortUpload, listUploads } from './s3-uploads.js';
+import { bucketUsage, type UsageOptions } from './s3-usage.js';
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
@@ -56,7 +64,7 @@ const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 export class S3Store implements ObjectStore {
   readonly #client: S3Client;
   readonly #ctx: S3Context;
-  readonly #capabilities: (bucket: string) => Promise<BucketCapabilities>;
+  readonly #capabilities: ReturnType<typeof createCapabilityProbe>;
 
   constructor(config: StoreConfig) {
     this.#client = createS3Client(config);
@@ -97,9 +105,38 @@ export class S3Store implements ObjectStore {
     }
   }
 
-  async createBucket(bucket: string): Promise<void> {
-    await this.#ctx.send(new CreateBucketCommand({ Bucket: bucket }));
+  async createBucket(bucket: string, options?: CreateBucketOptions): Promise<CreateBucketResponse> {
+    this.#capabilities.forget(bucket);
+    return createBucket(this.#ctx, bucket, options);
   }
+
+  async deleteBucket(bucket: string): Promise<void> {
+    await deleteBucket(this.#ctx, this.#listAll, bucket);
+    this.#capabilities.forget(bucket);
+  }
+
+  emptyBucket(bucket: string, options?: CopyOptions): Promise<EmptyBucketResult> {
+    return emptyBucket(this.#ctx, this.#listAll, bucket, options);
+  }
+
+  listUploads(bucket: string, prefix: string, cursor?: string): Promise<ListUploadsResponse> {
+    return listUploads(this.#ctx, bucket, prefix, cursor);
+  }
+
+  abortUpload(bucket: string, key: string, uploadId: string): Promise<void> {
+    this.#ctx.checkKey(key);
+    return abortUpload(this.#ctx, bucket, key, uploadId);
+  }
+
+  abortOlderUploads(bucket: string, days: number): Promise<AbortOlderResponse> {
+    return abortOlder(this.#ctx, bucket, days);
+  }
+
+  bucketUsage(bucket: string, prefix: string, options?: UsageOptions): Promise<UsageResult> {
+    return bucketUsage(this.#ctx, this.#listAll, bucket, prefix, options);
+  }
+
+  readonly #listAll = (bucket: string, prefix: string) => this.listAll(bucket, prefix);
 
   async listObjects(bucket: string, q: ListObjectsQuery): Promise<ListObjectsResponse> {
     const out = await this.#ctx.send(

@@ -86,12 +86,15 @@ export async function readObjectViaApi(
   return res.text();
 }
 
-/** Writes one object through the API's upload route, as the app does (fields before the file). */
+/**
+ * Writes one object through the API's upload route, as the app does (fields before the file),
+ * into the demo bucket or `options.bucket`.
+ */
 export async function putObjectViaApi(
   request: APIRequestContext,
   key: string,
   body: string,
-  options: { contentType?: string; metadata?: Record<string, string> } = {},
+  options: { contentType?: string; metadata?: Record<string, string>; bucket?: string } = {},
 ) {
   const contentType = options.contentType ?? 'text/plain; charset=utf-8';
   const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = {
@@ -101,6 +104,9 @@ export async function putObjectViaApi(
   const buffer = Buffer.from(body);
   multipart.size = String(buffer.length);
   multipart.file = { name: 'file', mimeType: contentType, buffer };
-  const res = await request.post(uploadApiPath(key), { multipart, headers: CSRF_HEADERS });
+  const url = options.bucket
+    ? `${bucketPath(options.bucket)}/upload${query({ key })}`
+    : uploadApiPath(key);
+  const res = await request.post(url, { multipart, headers: CSRF_HEADERS });
   expect(res.status(), `upload ${key}`).toBe(200);
 }

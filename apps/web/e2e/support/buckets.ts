@@ -1,7 +1,8 @@
 /**
  * Another bucket of the run's embedded store, for copies across buckets. The store is s3rver
  * on the run's data directory, where a bucket is a directory (its CreateBucket makes one):
- * the app has no "create bucket", and the store's endpoint is the API's own business.
+ * quicker than the app's "Create bucket" (bucket-admin.spec.ts tests that), and the store's
+ * endpoint is the API's own business.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';

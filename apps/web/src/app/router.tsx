@@ -11,6 +11,8 @@ import { getObjectsQueryOptions } from '@/features/objects/api/get-objects';
 import { BucketRoute } from './routes/bucket';
 import { BucketsRoute } from './routes/buckets';
 import { NotFoundRoute } from './routes/not-found';
+import { UploadsRoute } from './routes/uploads';
+import { UsageRoute } from './routes/usage';
 import { RootLayout } from './routes/root';
 import { RouteError } from './routes/route-error';
 import { parseSearch, stringifySearch } from './search-params';
@@ -68,7 +70,30 @@ const bucketSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/bucket-settings'), 'BucketSettingsRoute'),
 });
 
-const routeTree = rootRoute.addChildren([bucketsRoute, bucketRoute, bucketSettingsRoute]);
+/** The bucket's unfinished multipart uploads. */
+const uploadsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/b/$bucket/uploads',
+  component: UploadsRoute,
+});
+
+/** What the bucket (or the folder ?prefix=) holds: a walk started when the page opens. */
+const usageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/b/$bucket/usage',
+  validateSearch: (search: { prefix?: unknown } & SearchSchemaInput): { prefix: string } => ({
+    prefix: typeof search.prefix === 'string' ? search.prefix : '',
+  }),
+  component: UsageRoute,
+});
+
+const routeTree = rootRoute.addChildren([
+  bucketsRoute,
+  bucketRoute,
+  bucketSettingsRoute,
+  uploadsRoute,
+  usageRoute,
+]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

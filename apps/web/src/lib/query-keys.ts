@@ -12,6 +12,7 @@ export const queryKeys = {
   capabilities: (bucket: string) => ['buckets', bucket, 'capabilities'] as const,
   /** One of the bucket's settings (lifecycle, CORS, policy…): its document, null if not set. */
   setting: (bucket: string, name: string) => ['buckets', bucket, 'settings', name] as const,
+  uploads: (bucket: string) => ['buckets', bucket, 'uploads'] as const,
 };
 
 type KeyPart = { prefix?: unknown; key?: unknown } | undefined;

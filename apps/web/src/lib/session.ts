@@ -54,3 +54,19 @@ export function markSignedIn(queryClient: QueryClient, session: SessionResponse)
   removeUserData(queryClient);
   queryClient.setQueryData(sessionQueryKey, session);
 }
+
+/**
+ * The buckets the signed-in profile may use and create, or null: every bucket. The API
+ * refuses the others anyway; the app only offers what it would accept.
+ */
+export function useBucketAllowlist(): readonly string[] | null {
+  const { data } = useSession();
+  return data?.signedIn === true ? data.bucketAllowlist : null;
+}
+
+/** May this profile write to (delete, empty) this bucket? Not read-only, and in its allowlist. */
+export function useMayAdminister(): (bucket: string) => boolean {
+  const readOnly = useReadOnly();
+  const allowlist = useBucketAllowlist();
+  return (bucket) => !readOnly && (allowlist === null || allowlist.includes(bucket));
+}

@@ -20,16 +20,42 @@ export const copyResultResponse = CopyResultSchema.describe(
     'stops the work after the objects in flight.',
 );
 
+/** What a long operation gets from its request: a signal for the client going away, and progress. */
+export interface WorkOptions<P> {
+  signal: AbortSignal;
+  onProgress?: ((progress: P) => void) | undefined;
+}
+
 /**
  * Runs a copy, move or rename for this request and answers it: the summary as JSON, or (the
  * client asked for NDJSON) progress lines and then the summary. Either way the client going
  * away aborts the work's signal: no new copy starts.
  */
-export async function answerCopy(
+export function answerCopy(
   request: FastifyRequest,
   reply: FastifyReply,
   run: (options: CopyOptions) => Promise<CopyResult>,
 ): Promise<CopyResult | FastifyReply> {
+  return answerWork<CopyProgress, CopyResult>(request, reply, run, (error, cancelled) => ({
+    copied: 0,
+    skipped: 0,
+    errors: [{ key: '', ...error }],
+    cancelled,
+  }));
+}
+
+/**
+ * Runs a long operation (copy, empty a bucket, usage walk) for this request and answers it:
+ * the result as JSON, or (the client asked for NDJSON) throttled progress lines and then the
+ * result. Either way the client going away aborts the work's signal. A failure after the
+ * stream started is the last line, as `failed` words it (a result with one error).
+ */
+export async function answerWork<P, R>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  run: (options: WorkOptions<P>) => Promise<R>,
+  failed: (error: { code: string; message: string }, cancelled: boolean) => R,
+): Promise<R | FastifyReply> {
   const gone = new AbortController();
   const onClose = () => {
     if (!reply.raw.writableFinished) gone.abort();
@@ -44,7 +70,7 @@ export async function answerCopy(
   const line = (value: unknown) => {
     if (!out.destroyed && !out.writableEnded) out.write(`${JSON.stringify(value)}\n`);
   };
-  let latest: CopyProgress | undefined;
+  let latest: P | undefined;
   let writtenAt = 0;
   let pending = false;
   let started = () => {};
@@ -80,20 +106,17 @@ export async function answerCopy(
       out.end();
     },
     (err: unknown) => {
-      request.log.error({ err }, 'copy failed after its answer started');
+      request.log.error({ err }, 'work failed after its answer started');
       const known = err instanceof HttpError;
-      line({
-        copied: 0,
-        skipped: 0,
-        errors: [
+      line(
+        failed(
           {
-            key: '',
             code: known ? err.code : 'Internal',
             message: known ? err.message : 'An unexpected error stopped the work',
           },
-        ],
-        cancelled: gone.signal.aborted,
-      } satisfies CopyResult);
+          gone.signal.aborted,
+        ),
+      );
       out.end();
     },
   );

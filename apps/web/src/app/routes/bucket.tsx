@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import clsx from 'clsx';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { parentPrefix } from '@stowage/shared';
 import type {
   DeleteOutcome,
@@ -20,6 +20,7 @@ import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { useReadOnly } from '@/lib/session';
 import { useBucketActions } from './bucket-actions';
+import { BucketLinks } from './bucket-links';
 import styles from './bucket.module.css';
 
 // Loaded on first use, with the shared delete schema (and so zod) it needs.
@@ -130,9 +131,7 @@ export function BucketRoute() {
           {...(actions.onDropItems ? { onDropItems: actions.onDropItems } : {})}
         />
         <VersioningStatus capabilities={capabilities} />
-        <Link to="/b/$bucket/settings" params={{ bucket }} className={styles.settingsLink}>
-          Settings
-        </Link>
+        <BucketLinks bucket={bucket} folder={folder} />
         <GoToPathForm
           key={`${bucket}\n${prefix}\n${key ?? ''}`}
           bucket={bucket}

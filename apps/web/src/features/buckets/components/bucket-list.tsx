@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
@@ -10,7 +11,12 @@ import { VisibleKey } from '@/components/ui/visible-key';
 import { useBuckets } from '../api/get-buckets';
 import styles from './bucket-list.module.css';
 
-export function BucketList() {
+type BucketListProps = {
+  /** A bucket's own actions (Delete), composed by the route; none when it returns null. */
+  rowActions?: (bucket: string) => ReactNode;
+};
+
+export function BucketList({ rowActions }: BucketListProps) {
   const { data, error, isPending, isFetching, refetch } = useBuckets();
 
   if (isPending) return <Spinner label="Loading buckets…" />;
@@ -48,6 +54,11 @@ export function BucketList() {
             <th scope="col" className={styles.date}>
               Created
             </th>
+            {rowActions ? (
+              <th scope="col" className={styles.actions}>
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -67,6 +78,7 @@ export function BucketList() {
                 </Link>
               </td>
               <td className={styles.date}>{formatDate(bucket.creationDate)}</td>
+              {rowActions ? <td className={styles.actions}>{rowActions(bucket.name)}</td> : null}
             </tr>
           ))}
         </tbody>

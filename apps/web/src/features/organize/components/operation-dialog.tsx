@@ -2,6 +2,7 @@ import type { CopyProgress } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { ProgressBar } from '@/components/ui/progress-bar';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/api-client';
 import { formatBytes, formatCount } from '@/utils/format';
@@ -63,23 +64,5 @@ export function OperationDialog({ title, done, state, onCancel, onClose }: Opera
 }
 
 function Progress({ progress }: { progress: CopyProgress }) {
-  const { done, total } = progress;
-  const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-  const text = progressText(progress);
-  return (
-    <div className={styles.progress}>
-      <div
-        role="progressbar"
-        aria-label="Progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={text}
-        className={styles.bar}
-      >
-        <span className={styles.fill} style={{ width: `${String(percent)}%` }} />
-      </div>
-      <p className={styles.figures}>{text}</p>
-    </div>
-  );
+  return <ProgressBar done={progress.done} total={progress.total} text={progressText(progress)} />;
 }

@@ -1,0 +1,85 @@
+import { expect } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { CreateBucketDialog, DeleteBucketDialog } from './pages/bucket-dialogs';
+import { UploadsPage } from './pages/uploads-page';
+import { test } from './support/fixtures';
+import { cephS3 } from './support/s3';
+
+// On Ceph RGW (the `ceph` project): a bucket's life through the app, checked with boto3.
+test('create a versioned bucket, abort its unfinished upload, empty it and delete it', async ({
+  page,
+  bucketList,
+}) => {
+  const bucket = `e2e-life-${randomBytes(4).toString('hex')}`;
+
+  await test.step('create it with versioning: listed, and boto3 sees versioning on', async () => {
+    await bucketList.goto();
+    await bucketList.createButton.click();
+    const create = new CreateBucketDialog(page);
+    await create.name.fill('Bad_Name');
+    await expect(create.nameError).toHaveText(
+      'A bucket name uses lower-case letters, digits, "." and "-" only',
+    );
+    await create.name.fill(bucket);
+    await expect(create.nameError).toHaveCount(0);
+    await create.versioning.check();
+    await create.submit.click();
+    await expect(create.root).toBeHidden();
+    await expect(bucketList.bucketLink(bucket)).toBeVisible();
+    expect(cephS3.versioning(bucket)).toBe('Enabled');
+  });
+
+  await test.step('an unfinished upload left by boto3 is listed and aborted', async () => {
+    cephS3.startUpload(bucket, 'big/video.bin', 100_000);
+    const uploads = new UploadsPage(page);
+    await bucketList.bucketLink(bucket).click();
+    await page.getByRole('link', { name: 'Unfinished uploads' }).click();
+    await expect(uploads.heading).toBeVisible();
+    const row = uploads.row('big/video.bin');
+    await expect(row.getByRole('cell')).toHaveText([
+      'big/video.bin',
+      /\d/,
+      '1',
+      '97.7 KB',
+      'Abort',
+    ]);
+    await uploads.abort('big/video.bin');
+    await expect(uploads.empty).toBeVisible();
+    expect(cephS3.uploads(bucket)).toEqual([]);
+  });
+
+  await test.step('objects, versions and a delete marker: Delete asks to empty first', async () => {
+    cephS3.put(bucket, 'a.txt', 'one');
+    cephS3.put(bucket, 'a.txt', 'two');
+    cephS3.put(bucket, 'docs/b.txt', 'three');
+    cephS3.put(bucket, 'gone.txt', 'four');
+    cephS3.delete(bucket, 'gone.txt');
+    expect(cephS3.versions(bucket)).toBe(5);
+
+    await bucketList.goto();
+    await bucketList.deleteButton(bucket).click();
+    const dialog = new DeleteBucketDialog(page, bucket);
+    await dialog.deleteButton.click();
+    await expect(dialog.root).toContainText(
+      `The bucket ${bucket} still holds 5 versions and delete markers: empty it first.`,
+    );
+    await expect(dialog.holds.getByRole('listitem')).toHaveText([
+      '2 objects (8 B)',
+      '3 noncurrent versions and delete markers (7 B)',
+    ]);
+    await expect(dialog.root).toContainText('as this bucket is versioned');
+    await expect(dialog.emptyButton).toBeDisabled();
+    await dialog.confirmName.fill(`${bucket}x`);
+    await expect(dialog.emptyButton).toBeDisabled();
+    await dialog.confirmName.fill(bucket);
+    await dialog.emptyButton.click();
+    await expect(dialog.status).toHaveText('Deleted 5 entries.');
+    expect(cephS3.versions(bucket)).toBe(0);
+
+    await dialog.deleteButton.click();
+    await expect(dialog.status).toHaveText(`The bucket ${bucket} was deleted.`);
+    await dialog.closeButton.click();
+    await expect(bucketList.bucketLink(bucket)).toHaveCount(0);
+    expect(cephS3.exists(bucket)).toBe(false);
+  });
+});

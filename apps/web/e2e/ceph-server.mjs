@@ -1,0 +1,71 @@
+// The Ceph-backed server of the e2e run (playwright.config.ts' third webServer): a fresh
+// single-node Ceph RGW (scripts/ceph-rgw.sh, its ports and state dir from the environment the
+// config sets), then the built API on it, signed in to with the RGW's keys (key sign-in).
+// SIGTERM (Playwright's gracefulShutdown), SIGINT, SIGHUP or the API's exit stop the API and
+// then Ceph, so no radosgw outlives the run.
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const script = fileURLToPath(new URL('../../../scripts/ceph-rgw.sh', import.meta.url));
+const server = fileURLToPath(new URL('../../api/dist/server.js', import.meta.url));
+const apiDataDir = process.env.E2E_CEPH_API_DATA_DIR;
+if (!process.env.CEPH_STATE_DIR || !process.env.CEPH_RGW_PORT || !apiDataDir) {
+  console.error('ceph-server: CEPH_STATE_DIR, CEPH_RGW_PORT and E2E_CEPH_API_DATA_DIR are needed');
+  process.exit(2);
+}
+
+let api = null;
+let stopping = false;
+
+/** Stops the API (if running), then Ceph; synchronous, so it also runs from 'exit'. */
+function stopAll() {
+  if (stopping) return;
+  stopping = true;
+  if (api && api.exitCode === null) api.kill('SIGTERM');
+  const out = spawnSync(script, ['stop'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (out.status !== 0) console.error(`ceph-server: ceph-rgw.sh stop exited ${String(out.status)}`);
+}
+
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(0);
+  });
+}
+process.on('exit', stopAll);
+
+const started = Date.now();
+// Its progress (stderr) is shown only when it fails: a run's output stays the tests'.
+const ceph = spawnSync(script, ['start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+if (ceph.status !== 0) {
+  console.error(ceph.stderr);
+  console.error(`ceph-server: Ceph did not start (exit ${String(ceph.status)})`);
+  process.exit(1);
+}
+const vars = new Map(
+  ceph.stdout
+    .split('\n')
+    .map((line) => line.split('='))
+    .filter((parts) => parts.length === 2)
+    .map(([name, value]) => [name, value]),
+);
+const endpoint = vars.get('CEPH_S3_ENDPOINT');
+if (!endpoint) {
+  console.error('ceph-server: ceph-rgw.sh printed no endpoint');
+  process.exit(1);
+}
+console.error(`ceph-server: Ceph RGW at ${endpoint} in ${String(Date.now() - started)} ms`);
+
+rmSync(apiDataDir, { recursive: true, force: true });
+const env = { ...process.env, AWS_ENDPOINT_URL: endpoint, STOWAGE_DATA_DIR: apiDataDir };
+// Key sign-in: the browser signs in with the RGW's keys (auth.ceph.setup.ts).
+delete env.AWS_ACCESS_KEY_ID;
+delete env.AWS_SECRET_ACCESS_KEY;
+api = spawn(process.execPath, [server], { env, stdio: 'inherit' });
+api.on('exit', (code) => {
+  if (stopping) return;
+  console.error(`ceph-server: the API exited (${String(code)})`);
+  stopAll();
+  process.exit(1);
+});

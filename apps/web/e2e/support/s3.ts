@@ -1,0 +1,80 @@
+/**
+ * The Ceph RGW of the `ceph` project as an outside client sees it: Python's boto3 (as the
+ * API's interop tests use it), on the RGW's endpoint with its keys. What the app cannot do
+ * itself (start a multipart upload and leave it), and what checks the app from outside.
+ */
+import { execFileSync } from 'node:child_process';
+import { CEPH_KEYS, cephEndpoint } from '../servers';
+
+const TOOL = `
+import json, sys, boto3
+from botocore.config import Config
+endpoint, key_id, secret, op = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+s3 = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=key_id,
+    aws_secret_access_key=secret, region_name="us-east-1",
+    config=Config(s3={"addressing_style": "path"}))
+b = op["bucket"]
+kind = op["op"]
+if kind == "put":
+    out = s3.put_object(Bucket=b, Key=op["key"], Body=op["body"].encode("utf-8"))
+    print(json.dumps(out.get("VersionId")))
+elif kind == "delete":
+    s3.delete_object(Bucket=b, Key=op["key"])
+    print("null")
+elif kind == "start-upload":
+    up = s3.create_multipart_upload(Bucket=b, Key=op["key"])
+    s3.upload_part(Bucket=b, Key=op["key"], UploadId=up["UploadId"], PartNumber=1,
+        Body=b"x" * op["bytes"])
+    print(json.dumps(up["UploadId"]))
+elif kind == "uploads":
+    out = s3.list_multipart_uploads(Bucket=b)
+    print(json.dumps([u["Key"] for u in out.get("Uploads", [])]))
+elif kind == "versioning":
+    print(json.dumps(s3.get_bucket_versioning(Bucket=b).get("Status", "Off")))
+elif kind == "versions":
+    out = s3.list_object_versions(Bucket=b)
+    print(json.dumps(len(out.get("Versions", [])) + len(out.get("DeleteMarkers", []))))
+elif kind == "exists":
+    print(json.dumps(any(x["Name"] == b for x in s3.list_buckets()["Buckets"])))
+`;
+
+type Op =
+  | { op: 'put'; bucket: string; key: string; body: string }
+  | { op: 'delete'; bucket: string; key: string }
+  | { op: 'start-upload'; bucket: string; key: string; bytes: number }
+  | { op: 'uploads' | 'versioning' | 'versions' | 'exists'; bucket: string };
+
+function run<T>(op: Op): T {
+  const out = execFileSync(
+    'python3',
+    [
+      '-c',
+      TOOL,
+      cephEndpoint,
+      CEPH_KEYS.accessKeyId,
+      CEPH_KEYS.secretAccessKey,
+      JSON.stringify(op),
+    ],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(out) as T;
+}
+
+export const cephS3 = {
+  /** Writes an object; its version id on a versioned bucket. */
+  put: (bucket: string, key: string, body: string) =>
+    run<string | null>({ op: 'put', bucket, key, body }),
+  /** Deletes a key (a delete marker on a versioned bucket). */
+  delete: (bucket: string, key: string) => run<null>({ op: 'delete', bucket, key }),
+  /** Starts a multipart upload, sends one part of `bytes` and leaves it unfinished: its id. */
+  startUpload: (bucket: string, key: string, bytes: number) =>
+    run<string>({ op: 'start-upload', bucket, key, bytes }),
+  /** The keys of the bucket's unfinished uploads (ListMultipartUploads). */
+  uploads: (bucket: string) => run<string[]>({ op: 'uploads', bucket }),
+  /** GetBucketVersioning's status ("Off" when never set). */
+  versioning: (bucket: string) => run<string>({ op: 'versioning', bucket }),
+  /** Versions and delete markers in the bucket (one ListObjectVersions page). */
+  versions: (bucket: string) => run<number>({ op: 'versions', bucket }),
+  /** Does ListBuckets name it? */
+  exists: (bucket: string) => run<boolean>({ op: 'exists', bucket }),
+};
