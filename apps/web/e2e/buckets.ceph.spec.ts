@@ -10,6 +10,9 @@ test('create a versioned bucket, abort its unfinished upload, empty it and delet
   page,
   bucketList,
 }) => {
+  // A bucket's whole life, with a dozen boto3 calls (a Python start each): more than 60 s
+  // on a busy machine.
+  test.setTimeout(180_000);
   const bucket = `e2e-life-${randomBytes(4).toString('hex')}`;
 
   await test.step('create it with versioning: listed, and boto3 sees versioning on', async () => {
@@ -46,6 +49,20 @@ test('create a versioned bucket, abort its unfinished upload, empty it and delet
     await uploads.abort('big/video.bin');
     await expect(uploads.empty).toBeVisible();
     expect(cephS3.uploads(bucket)).toEqual([]);
+
+    // "Abort all older than 0 days": every upload (two more started by boto3).
+    cephS3.startUpload(bucket, 'x.bin', 10);
+    cephS3.startUpload(bucket, 'y.bin', 10);
+    await page.reload();
+    await expect(uploads.table.getByRole('row')).toHaveCount(3);
+    await uploads.olderDays.fill('0');
+    await uploads.olderButton.click();
+    const older = page.getByRole('dialog', { name: 'Abort uploads older than 0 days?' });
+    await older.getByRole('button', { name: 'Abort uploads' }).click();
+    await expect(older.getByRole('status')).toHaveText('Aborted 2 uploads.');
+    await older.getByRole('button', { name: 'Close' }).click();
+    await expect(uploads.empty).toBeVisible();
+    expect(cephS3.uploads(bucket)).toEqual([]);
   });
 
   await test.step('objects, versions and a delete marker: Delete asks to empty first', async () => {
@@ -55,17 +72,34 @@ test('create a versioned bucket, abort its unfinished upload, empty it and delet
     cephS3.put(bucket, 'gone.txt', 'four');
     cephS3.delete(bucket, 'gone.txt');
     expect(cephS3.versions(bucket)).toBe(5);
+    cephS3.startUpload(bucket, 'part.bin', 1000);
+
+    // Usage: the current objects, the noncurrent versions and the upload, as boto3 put them.
+    await page.goto(`/b/${bucket}/usage`);
+    const usage = page.getByRole('region', { name: 'Usage' });
+    await expect(usage.getByRole('definition')).toHaveText([
+      '2',
+      '8 B',
+      '1 upload holding 1000 B (see them)',
+      '3 versions and delete markers holding 7 B',
+    ]);
+    await expect(page.getByRole('table', { name: 'Largest objects' }).getByRole('row')).toHaveText([
+      /^Key/,
+      /^docs\/b\.txt5 B/,
+      /^a\.txt3 B/,
+    ]);
 
     await bucketList.goto();
     await bucketList.deleteButton(bucket).click();
     const dialog = new DeleteBucketDialog(page, bucket);
     await dialog.deleteButton.click();
     await expect(dialog.root).toContainText(
-      `The bucket ${bucket} still holds 5 versions and delete markers: empty it first.`,
+      `The bucket ${bucket} still holds 5 versions and delete markers and 1 unfinished upload: empty it first.`,
     );
     await expect(dialog.holds.getByRole('listitem')).toHaveText([
       '2 objects (8 B)',
       '3 noncurrent versions and delete markers (7 B)',
+      '1 unfinished upload (1000 B)',
     ]);
     await expect(dialog.root).toContainText('as this bucket is versioned');
     await expect(dialog.emptyButton).toBeDisabled();
@@ -73,8 +107,9 @@ test('create a versioned bucket, abort its unfinished upload, empty it and delet
     await expect(dialog.emptyButton).toBeDisabled();
     await dialog.confirmName.fill(bucket);
     await dialog.emptyButton.click();
-    await expect(dialog.status).toHaveText('Deleted 5 entries.');
+    await expect(dialog.status).toHaveText('Deleted 5 entries, aborted 1 unfinished upload.');
     expect(cephS3.versions(bucket)).toBe(0);
+    expect(cephS3.uploads(bucket)).toEqual([]);
 
     await dialog.deleteButton.click();
     await expect(dialog.status).toHaveText(`The bucket ${bucket} was deleted.`);

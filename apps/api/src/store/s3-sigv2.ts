@@ -84,14 +84,25 @@ export function canonicalAmzHeaders(
     .join('');
 }
 
+const NONE: ReadonlySet<string> = new Set();
+/**
+ * `object-lock` is signed by S3 and botocore, not by Ceph RGW 16 (measured: a signed
+ * `?object-lock` is refused SignatureDoesNotMatch there, an unsigned one accepted).
+ */
+export const OBJECT_LOCK_UNSIGNED: ReadonlySet<string> = new Set(['object-lock']);
+
 /**
  * The path as sent plus the signed sub-resources, sorted by name, with their values unencoded
  * (`?partNumber=2&uploadId=abc`, `?tagging`, `?delete`). Other parameters are not signed.
  */
-export function canonicalResource(path: string, query: SignableRequest['query'] = {}): string {
+export function canonicalResource(
+  path: string,
+  query: SignableRequest['query'] = {},
+  unsigned: ReadonlySet<string> = NONE,
+): string {
   const parts: string[] = [];
   for (const name of Object.keys(query).sort(byCodeUnit)) {
-    if (!SIGNED_SUBRESOURCES.has(name)) continue;
+    if (!SIGNED_SUBRESOURCES.has(name) || unsigned.has(name)) continue;
     const raw = query[name];
     const values = Array.isArray(raw) ? raw : [raw];
     for (const v of values)
@@ -104,7 +115,11 @@ export function canonicalResource(path: string, query: SignableRequest['query'] 
  * S3's StringToSign: VERB, Content-MD5, Content-Type, Date, the x-amz-* headers, the resource.
  * With an `x-amz-date` header the Date line is empty (the date is signed among the headers).
  */
-export function stringToSign(request: SignableRequest, dialect: NameDialect = 'as-sent'): string {
+export function stringToSign(
+  request: SignableRequest,
+  dialect: NameDialect = 'as-sent',
+  unsigned: ReadonlySet<string> = NONE,
+): string {
   const { headers } = request;
   const date = header(headers, 'x-amz-date') ? '' : header(headers, 'date');
   return [
@@ -112,7 +127,8 @@ export function stringToSign(request: SignableRequest, dialect: NameDialect = 'a
     header(headers, 'content-md5'),
     header(headers, 'content-type'),
     date,
-    canonicalAmzHeaders(headers, dialect) + canonicalResource(request.path, request.query),
+    canonicalAmzHeaders(headers, dialect) +
+      canonicalResource(request.path, request.query, unsigned),
   ].join('\n');
 }
 
@@ -136,6 +152,8 @@ export const bucketPath = (path: string) => (/^\/[^/]+\/$/.test(path) ? path.sli
 export class SigV2Signer implements SdkSigner {
   /** Learned from the store (see retrySigV2InOtherDialect); matters only for names with `_`. */
   dialect: NameDialect = 'as-sent';
+  /** Learned too: whether the store signs `?object-lock` (S3 does, Ceph RGW 16 does not). */
+  signsObjectLock = true;
 
   constructor(private readonly credentials: SigV2Credentials) {}
 
@@ -155,7 +173,7 @@ export class SigV2Signer implements SdkSigner {
     signed.headers['x-amz-date'] = (options?.signingDate ?? new Date()).toUTCString();
     const signature = signatureV2(
       this.credentials.secretAccessKey,
-      stringToSign(signed, this.dialect),
+      stringToSign(signed, this.dialect, this.signsObjectLock ? NONE : OBJECT_LOCK_UNSIGNED),
     );
     signed.headers.authorization = `AWS ${this.credentials.accessKeyId}:${signature}`;
     return Promise.resolve(signed);
@@ -172,6 +190,7 @@ const replayable = (body: unknown) =>
 /**
  * A request with `_` in an x-amz-* header name that the store answers SignatureDoesNotMatch is
  * signed once more in the other name dialect; the dialect that works is kept for the client.
+ * The same for a `?object-lock` request: signed once more with `object-lock` (un)signed.
  * Requests without such a header never retry, and a wrong secret fails both ways, as before.
  */
 export function retrySigV2InOtherDialect(client: S3Client, signer: SigV2Signer): void {
@@ -184,9 +203,17 @@ export function retrySigV2InOtherDialect(client: S3Client, signer: SigV2Signer):
           return await next(args);
         } catch (err) {
           const mismatch = (err as { name?: string }).name === 'SignatureDoesNotMatch';
-          if (!mismatch || !hasDialectSensitiveHeader(request) || !replayable(request.body)) {
-            throw err;
+          if (!mismatch || !replayable(request.body)) throw err;
+          if (Object.hasOwn(request.query ?? {}, 'object-lock')) {
+            signer.signsObjectLock = !signer.signsObjectLock;
+            try {
+              return await next(args);
+            } catch (again) {
+              signer.signsObjectLock = !signer.signsObjectLock;
+              throw again;
+            }
           }
+          if (!hasDialectSensitiveHeader(request)) throw err;
           const tried = signer.dialect;
           signer.dialect = tried === 'as-sent' ? 'underscore-as-hyphen' : 'as-sent';
           try {

@@ -3,6 +3,7 @@
   python3 bucket_admin.py bucket BUCKET                  {"exists", "versioning"}
   python3 bucket_admin.py leave-upload BUCKET KEY SIZE   starts an upload, sends 2 parts of SIZE
                                                           bytes and leaves it: {"uploadId","bytes"}
+  python3 bucket_admin.py start-uploads BUCKET PREFIX N  starts N uploads (no parts), leaves them
   python3 bucket_admin.py uploads BUCKET                 [{"key","uploadId"}] (every page)
   python3 bucket_admin.py usage BUCKET PREFIX            boto3's own walk of what the bucket holds
 
@@ -46,6 +47,13 @@ def leave_upload(name, key, size):
     return {"uploadId": upload_id, "bytes": 2 * int(size)}
 
 
+def start_uploads(name, prefix, count):
+    return [
+        s3.create_multipart_upload(Bucket=name, Key=f"{prefix}{i:04d}")["UploadId"]
+        for i in range(int(count))
+    ]
+
+
 def uploads(name, prefix=""):
     found = []
     for page in s3.get_paginator("list_multipart_uploads").paginate(Bucket=name, Prefix=prefix):
@@ -59,7 +67,11 @@ def usage(name, prefix):
         objects += [(o["Key"], o["Size"]) for o in page.get("Contents", [])]
     largest = sorted(objects, key=lambda o: (-o[1], o[0]))[:20]
     held = {"count": 0, "bytes": 0}
-    for u in uploads(name, prefix):
+    try:
+        listed = uploads(name, prefix)
+    except ClientError:
+        listed, held = [], None  # s3rver has no ListMultipartUploads
+    for u in listed:
         held["count"] += 1
         for page in s3.get_paginator("list_parts").paginate(
             Bucket=name, Key=u["key"], UploadId=u["uploadId"]
@@ -85,5 +97,11 @@ def usage(name, prefix):
 
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    run = {"bucket": bucket, "leave-upload": leave_upload, "uploads": uploads, "usage": usage}
+    run = {
+        "bucket": bucket,
+        "leave-upload": leave_upload,
+        "start-uploads": start_uploads,
+        "uploads": uploads,
+        "usage": usage,
+    }
     print(json.dumps(run[command](*args)))

@@ -3,6 +3,7 @@ import {
   bucketPath,
   canonicalAmzHeaders,
   canonicalResource,
+  OBJECT_LOCK_UNSIGNED,
   hasDialectSensitiveHeader,
   SigV2Signer,
   signatureV2,
@@ -154,6 +155,13 @@ describe('canonicalResource', () => {
     ],
   ])('%s', (_name, query, suffix) => {
     expect(canonicalResource('/bucket/k', query)).toBe(`/bucket/k${suffix}`);
+  });
+
+  it('signs ?object-lock (S3), or not where the store does not (Ceph RGW 16)', () => {
+    expect(canonicalResource('/bucket', { 'object-lock': '' })).toBe('/bucket?object-lock');
+    expect(canonicalResource('/bucket', { 'object-lock': '' }, OBJECT_LOCK_UNSIGNED)).toBe(
+      '/bucket',
+    );
   });
 
   it('keeps the path exactly as sent: a bucket without a trailing slash stays so', () => {

@@ -11,8 +11,6 @@ import { getObjectsQueryOptions } from '@/features/objects/api/get-objects';
 import { BucketRoute } from './routes/bucket';
 import { BucketsRoute } from './routes/buckets';
 import { NotFoundRoute } from './routes/not-found';
-import { UploadsRoute } from './routes/uploads';
-import { UsageRoute } from './routes/usage';
 import { RootLayout } from './routes/root';
 import { RouteError } from './routes/route-error';
 import { parseSearch, stringifySearch } from './search-params';
@@ -70,11 +68,14 @@ const bucketSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/bucket-settings'), 'BucketSettingsRoute'),
 });
 
-/** The bucket's unfinished multipart uploads. */
+/**
+ * The bucket's unfinished multipart uploads. This page and the next load on first use (their
+ * forms and streams bring zod): not on the first screen (ADR 0007).
+ */
 const uploadsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/b/$bucket/uploads',
-  component: UploadsRoute,
+  component: lazyRouteComponent(() => import('./routes/uploads'), 'UploadsRoute'),
 });
 
 /** What the bucket (or the folder ?prefix=) holds: a walk started when the page opens. */
@@ -84,7 +85,7 @@ const usageRoute = createRoute({
   validateSearch: (search: { prefix?: unknown } & SearchSchemaInput): { prefix: string } => ({
     prefix: typeof search.prefix === 'string' ? search.prefix : '',
   }),
-  component: UsageRoute,
+  component: lazyRouteComponent(() => import('./routes/usage'), 'UsageRoute'),
 });
 
 const routeTree = rootRoute.addChildren([

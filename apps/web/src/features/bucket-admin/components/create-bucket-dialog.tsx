@@ -2,7 +2,6 @@ import { useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  CreateBucketBodySchema,
   type CreateBucketBody,
   type CreateBucketInput,
   type CreateBucketResponse,
@@ -14,6 +13,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { errorMessage } from '@/lib/api-client';
 import { useCreateBucket } from '../api/create-bucket';
+import { createBucketSchema } from '../utils/create-schema';
 import styles from './bucket-admin.module.css';
 
 type CreateBucketDialogProps = {
@@ -23,21 +23,12 @@ type CreateBucketDialogProps = {
   onCreated: (bucket: CreateBucketResponse) => void;
 };
 
-/** The shared rules, and with an allowlist, only its names (the API refuses the others). */
-function schemaFor(allowlist: readonly string[] | null) {
-  if (allowlist === null) return CreateBucketBodySchema;
-  return CreateBucketBodySchema.refine((body) => allowlist.includes(body.name), {
-    path: ['name'],
-    message: `This profile may only create ${allowlist.join(', ')}`,
-  });
-}
-
 /**
  * "Create bucket": the name checked against S3's naming rules as it is typed (each rule says
  * what it wants), an optional region, versioning, and object lock (chosen now or never).
  */
 export function CreateBucketDialog({ allowlist, onClose, onCreated }: CreateBucketDialogProps) {
-  const schema = useMemo(() => schemaFor(allowlist), [allowlist]);
+  const schema = useMemo(() => createBucketSchema(allowlist), [allowlist]);
   const form = useForm<CreateBucketInput, unknown, CreateBucketBody>({
     resolver: zodResolver(schema),
     mode: 'onChange',

@@ -50,7 +50,7 @@ export function UploadsPage({ bucket, readOnly }: UploadsPageProps) {
   const bytes = rows.reduce((sum, u) => sum + u.bytes, 0);
   return (
     <>
-      {readOnly || rows.length === 0 ? null : <AbortOlderForm bucket={bucket} />}
+      {readOnly ? null : <AbortOlderForm bucket={bucket} />}
       {rows.length === 0 ? (
         <EmptyState title="No unfinished uploads">
           Nothing holds space here: every multipart upload was completed or aborted.
