@@ -27,5 +27,15 @@ export const BucketCapabilitiesSchema = z.object({
   /** UploadPartCopy: needed to edit the metadata of objects over 5 GiB. */
   uploadPartCopy: CapabilitySchema,
   presignedUrls: CapabilitySchema,
+  /** The bucket settings APIs (GetBucketLifecycleConfiguration, GetBucketCors…): a "none configured" answer means supported. */
+  lifecycle: CapabilitySchema,
+  cors: CapabilitySchema,
+  policy: CapabilitySchema,
+  /** Bucket tags (Get/PutBucketTagging); `tagging` is object tags. */
+  bucketTagging: CapabilitySchema,
+  /** Default encryption (Get/PutBucketEncryption). */
+  encryption: CapabilitySchema,
+  /** GetObjectLockConfiguration (object lock itself is chosen when a bucket is created). */
+  objectLock: CapabilitySchema,
 });
 export type BucketCapabilities = z.infer<typeof BucketCapabilitiesSchema>;

@@ -16,6 +16,7 @@ import { createProbeCache } from './capability-cache.js';
 import type { S3Context } from './s3-context.js';
 import { HttpError } from '../errors.js';
 import type { ReplyReader } from './s3-reply-readers.js';
+import { probeSettings } from './s3-settings-probe.js';
 
 /** What a probe request got back: a success, or the store's error name and HTTP status. */
 export interface ProbeAnswer {
@@ -253,7 +254,10 @@ const found = <T>(result: ProbeResult<T>): T => {
  */
 export function createCapabilityProbe(ctx: S3Context) {
   const features = createProbeCache(
-    async (bucket) => found(await probeFeatures(ctx, bucket)),
+    async (bucket) => {
+      const [f, s] = await Promise.all([probeFeatures(ctx, bucket), probeSettings(ctx, bucket)]);
+      return { ...found(f), ...found(s) };
+    },
     (f) => (Object.values(f).includes('unknown') ? RECHECK_MS : Infinity),
   );
   const versioning = createProbeCache(

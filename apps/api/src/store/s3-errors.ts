@@ -42,7 +42,6 @@ const REFUSED_INPUT: Record<string, string> = {
   KeyTooLongError: 'the key',
   InvalidArgument: 'an argument',
   MalformedPolicy: 'the policy',
-  InvalidRequest: 'the request',
   InvalidBucketName: 'the bucket name',
   InvalidLocationConstraint: 'the region',
   IllegalLocationConstraintException: 'the region',

@@ -16,17 +16,20 @@ type SdkSigner = Exclude<NonNullable<S3ClientConfig['signer']>, (...args: never[
 /** The SDK's HttpRequest as the signer receives it (path encoded as sent, query decoded). */
 export type SignableRequest = Parameters<SdkSigner['sign']>[0];
 
-/** The query parameters S3 signs (S3's documented list, and Ceph RGW's). */
+/**
+ * The query parameters S3 signs (S3's documented list, and Ceph RGW's). Not `encryption` nor
+ * `object-lock`: Ceph RGW 16 leaves them out of the string it checks (measured: signed, both
+ * GETs are refused SignatureDoesNotMatch; unsigned, they pass), and botocore's SigV2 does not
+ * sign `encryption` either.
+ */
 export const SIGNED_SUBRESOURCES: ReadonlySet<string> = new Set([
   'acl',
   'cors',
   'delete',
-  'encryption',
   'lifecycle',
   'location',
   'logging',
   'notification',
-  'object-lock',
   'partNumber',
   'policy',
   'policyStatus',

@@ -23,7 +23,14 @@ s3 = boto3.client(
     aws_access_key_id=os.environ["S3_ACCESS_KEY"],
     aws_secret_access_key=os.environ["S3_SECRET_KEY"],
     region_name="us-east-1",
-    config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
+    # A store that does not answer is an error here, not a long wait inside a test.
+    config=Config(
+        signature_version="s3v4",
+        s3={"addressing_style": "path"},
+        connect_timeout=10,
+        read_timeout=30,
+        retries={"max_attempts": 2},
+    ),
 )
 
 

@@ -4,6 +4,7 @@ import { build, createBucket, fixtureClient, onEmbedded, type TestApp } from '..
 import { sdkCalls } from '../fixtures.js';
 import { boto3Get, boto3Put, boto3Settings } from '../boto3-settings.js';
 
+// boto3 starts a Python process per call: on a busy machine a test takes a while.
 const s3 = fixtureClient();
 const apps: TestApp[] = [];
 let app: TestApp;
@@ -36,7 +37,7 @@ function expectUnsupported(
   expect(res.json().message).toContain(`does not support the bucket's ${what}`);
 }
 
-describe('versioning', () => {
+describe('versioning', { timeout: 90_000 }, () => {
   it.skipIf(onEmbedded)('is enabled and suspended, as boto3 sees it', async () => {
     const b = await createBucket(app, 'set-ver');
     expect((await get('versioning', b)).json()).toEqual({});
@@ -75,7 +76,7 @@ describe('versioning', () => {
   });
 });
 
-describe('tags', () => {
+describe('tags', { timeout: 90_000 }, () => {
   const tags = {
     TagSet: [
       { Key: 'team', Value: 'data' },
@@ -126,7 +127,7 @@ describe('tags', () => {
   });
 });
 
-describe('policy', () => {
+describe('policy', { timeout: 90_000 }, () => {
   const policyFor = (b: string, prefix: string) => ({
     Version: '2012-10-17',
     Statement: [
@@ -208,7 +209,7 @@ describe('policy', () => {
   });
 });
 
-describe('default encryption', () => {
+describe('default encryption', { timeout: 90_000 }, () => {
   const sse = { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] };
 
   it('is unsupported by both test stores: a clear 502, nothing written, the bucket kept', async () => {
@@ -244,7 +245,7 @@ describe('default encryption', () => {
   });
 });
 
-describe('object lock', () => {
+describe('object lock', { timeout: 90_000 }, () => {
   it.skipIf(onEmbedded)('shows the configuration of a bucket created with it', async () => {
     const b = `t-set-lock-${Date.now().toString(36)}`;
     expect(boto3Settings('create-locked', b)).toEqual({});
@@ -280,7 +281,7 @@ describe('object lock', () => {
   });
 });
 
-describe('who may change settings', () => {
+describe('who may change settings', { timeout: 90_000 }, () => {
   it('a missing bucket: 404 NoSuchBucket', async () => {
     const res = await get('cors', 'no-such-bucket-settings');
     expect(res.statusCode).toBe(404);

@@ -38,6 +38,13 @@ const expected = onEmbedded
       abortMultipartUpload: 'unsupported', // 405 MethodNotAllowed
       uploadPartCopy: 'unsupported', // 501 NotImplemented
       presignedUrls: 'supported',
+      // Bucket settings: CORS only (501 NotImplemented for the others).
+      lifecycle: 'unsupported',
+      cors: 'supported',
+      policy: 'unsupported',
+      bucketTagging: 'unsupported',
+      encryption: 'unsupported',
+      objectLock: 'unsupported',
     }
   : {
       tagging: 'supported',
@@ -45,6 +52,13 @@ const expected = onEmbedded
       abortMultipartUpload: 'supported',
       uploadPartCopy: 'supported',
       presignedUrls: 'supported',
+      lifecycle: 'supported',
+      cors: 'supported',
+      policy: 'supported',
+      bucketTagging: 'supported',
+      // Ceph 16 has no bucket encryption API: it answers ?encryption with a bucket listing.
+      encryption: 'unsupported',
+      objectLock: 'supported', // ObjectLockConfigurationNotFoundError
     };
 
 describe('GET /api/buckets/:bucket/capabilities', () => {
@@ -54,7 +68,7 @@ describe('GET /api/buckets/:bucket/capabilities', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(expected);
 
-    // Only the five probes reached the store, and nothing was left in the bucket.
+    // Only the probes reached the store, and nothing was left in the bucket.
     expect(proxy.requests.slice(start).map(describeProbe).sort()).toEqual(PROBES);
     expect(await listKeys(s3, bucket)).toEqual([]);
     // s3rver has no ListMultipartUploads: there the requests above are the evidence.
@@ -136,6 +150,12 @@ describe('GET /api/buckets/:bucket/capabilities', () => {
       abortMultipartUpload: 'unknown',
       uploadPartCopy: 'unknown',
       presignedUrls: 'unknown',
+      lifecycle: 'unknown',
+      cors: 'unknown',
+      policy: 'unknown',
+      bucketTagging: 'unknown',
+      encryption: 'unknown',
+      objectLock: 'unknown',
     });
   });
 
@@ -144,7 +164,7 @@ describe('GET /api/buckets/:bucket/capabilities', () => {
     const res = await capabilities(bucket, down);
     await down.close();
     expect(res.statusCode).toBe(200);
-    expect(Object.values(res.json())).toEqual(Array(5).fill('unknown'));
+    expect(Object.values(res.json())).toEqual(Array(11).fill('unknown'));
   });
 });
 
@@ -171,7 +191,12 @@ describe('a store without object tagging', () => {
   it('reports tagging unsupported; details still load; reading tags says why not', async () => {
     const res = await capabilities(bucket, tagless);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ...expected, tagging: 'unsupported' });
+    // The proxy answers the bucket's ?tagging with 501 too.
+    expect(res.json()).toEqual({
+      ...expected,
+      tagging: 'unsupported',
+      bucketTagging: 'unsupported',
+    });
 
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'tagless.txt', Body: 'x' }));
     const details = await tagless.inject(
@@ -203,6 +228,12 @@ describe('a store without object tagging', () => {
 /** The five probes: reads, an abort and a part copy of uploads that do not exist, a presigned GET. */
 const PROBES = [
   'DELETE ?uploadId',
+  'GET ?cors',
+  'GET ?encryption',
+  'GET ?lifecycle',
+  'GET ?object-lock',
+  'GET ?policy',
+  'GET ?tagging',
   'GET ?tagging',
   'GET ?versioning',
   'GET presigned',

@@ -17,6 +17,12 @@ const ceph: BucketCapabilities = {
   abortMultipartUpload: 'supported',
   uploadPartCopy: 'supported',
   presignedUrls: 'supported',
+  lifecycle: 'supported',
+  cors: 'supported',
+  policy: 'supported',
+  bucketTagging: 'supported',
+  encryption: 'unsupported',
+  objectLock: 'supported',
 };
 // What the embedded s3rver answers (apps/api/test/integration/capabilities.test.ts).
 const s3rver: BucketCapabilities = {
@@ -31,6 +37,12 @@ const unknown: BucketCapabilities = {
   abortMultipartUpload: 'unknown',
   uploadPartCopy: 'unknown',
   presignedUrls: 'unknown',
+  lifecycle: 'unknown',
+  cors: 'unknown',
+  policy: 'unknown',
+  bucketTagging: 'unknown',
+  encryption: 'unknown',
+  objectLock: 'unknown',
 };
 
 describe('capability notes', () => {
