@@ -1,9 +1,9 @@
 import { NotSet, SettingSection } from './setting-section';
 import styles from './settings.module.css';
 
-/** Object lock: shown only (it is chosen when the bucket is created). */
 type SectionProps = { bucket: string; readOnly: boolean; unsupported: boolean };
 
+/** Object lock: shown only (it is chosen when the bucket is created). */
 export function ObjectLockSection({ bucket, readOnly, unsupported }: SectionProps) {
   return (
     <SettingSection

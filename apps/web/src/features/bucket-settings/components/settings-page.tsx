@@ -1,4 +1,4 @@
-import type { SettingName } from '@stowage/shared';
+import type { BucketCapabilities, SettingName } from '@stowage/shared';
 import { Spinner } from '@/components/ui/spinner';
 import { CorsSection } from './cors-section';
 import { EncryptionSection } from './encryption-section';
@@ -9,14 +9,8 @@ import { TagsSection } from './tags-section';
 import { VersioningSection } from './versioning-section';
 import styles from './settings.module.css';
 
-/**
- * What the capability probe answered, as far as these settings go (its fields are read by
- * name, so a store probed before they existed simply asks each setting).
- */
-export type SettingCapabilities = Readonly<Record<string, string | undefined>>;
-
 /** The probe's field for each setting. */
-const CAPABILITY_OF: Record<SettingName, string> = {
+const CAPABILITY_OF: Record<SettingName, keyof BucketCapabilities> = {
   versioning: 'versioning',
   lifecycle: 'lifecycle',
   cors: 'cors',
@@ -29,7 +23,8 @@ const CAPABILITY_OF: Record<SettingName, string> = {
 type SettingsPageProps = {
   bucket: string;
   readOnly: boolean;
-  capabilities: SettingCapabilities | undefined;
+  /** What the store can do in this bucket (the capability probe); undefined if it failed. */
+  capabilities: BucketCapabilities | undefined;
   /** The probe answered (or failed: then every setting is asked). */
   capabilitiesSettled: boolean;
 };
