@@ -8,6 +8,7 @@ import {
 } from './support/api';
 import { BUCKETS_PATH, bucketPath } from '@stowage/shared';
 import { UploadsPage } from './pages/uploads-page';
+import { DEMO_BUCKET } from './support/demo';
 import { test } from './support/fixtures';
 import { SIGNED_OUT } from './support/session';
 import { readOnlyURL } from './servers';
@@ -123,4 +124,20 @@ test('the write routes refuse, even with the session and the CSRF header', async
   expect((await api.get(objectApiPath('ro-test.txt'))).status()).toBe(404);
   expect((await api.get(`${bucketPath('ro-new-bucket')}/capabilities`)).status()).toBe(404);
   expect((await api.get(demoApiPath('objects', { prefix: '' }))).status()).toBe(200);
+});
+
+test('the settings page of a read-only session shows the settings and no control', async ({
+  page,
+  settingsPage,
+}) => {
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await expect(settingsPage.heading(DEMO_BUCKET)).toBeVisible();
+  await expect(page.getByText('This session may only read')).toBeVisible();
+  await settingsPage.expectLoaded();
+  const cors = settingsPage.section('CORS');
+  await expect(cors).toContainText('Not set: no CORS rules.');
+  await settingsPage.openTab('CORS', 'JSON');
+  await expect(settingsPage.jsonEditor('CORS')).toHaveAttribute('readonly', '');
+  // Tabs (role tab) but no button at all: no Add, Save, Delete or Enable anywhere.
+  await expect(page.getByRole('main').getByRole('button')).toHaveCount(0);
 });

@@ -20,8 +20,14 @@ export const authStatePath = `${e2eDataDir}-auth.json`;
  */
 export const cephPort = e2ePort + 2;
 export const cephURL = `http://127.0.0.1:${String(cephPort)}`;
-export const cephPorts = { rgw: e2ePort + 3, mon: e2ePort + 4, monV1: e2ePort + 5 };
-export const cephStateDir = `${e2eDataDir}-ceph`;
+const portFromEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+/** CEPH_RGW_PORT, CEPH_MON_PORT, CEPH_MON_V1_PORT and CEPH_STATE_DIR, when set, say otherwise. */
+export const cephPorts = {
+  rgw: portFromEnv('CEPH_RGW_PORT', e2ePort + 3),
+  mon: portFromEnv('CEPH_MON_PORT', e2ePort + 4),
+  monV1: portFromEnv('CEPH_MON_V1_PORT', e2ePort + 5),
+};
+export const cephStateDir = process.env.CEPH_STATE_DIR ?? `${e2eDataDir}-ceph`;
 export const cephApiDataDir = `${e2eDataDir}-ceph-api`;
 export const cephEndpoint = `http://127.0.0.1:${String(cephPorts.rgw)}`;
 /** The RGW user's keys (ceph-rgw.sh makes the user with them): key sign-in and the spec's own S3 client. */

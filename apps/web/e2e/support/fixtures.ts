@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppHeader } from '../pages/app-header';
 import { BucketListPage } from '../pages/bucket-list-page';
+import { BucketSettingsPage } from '../pages/bucket-settings-page';
 import { DetailsPanel } from '../pages/details-panel';
 import { FolderPage } from '../pages/folder-page';
 import { LoginPage } from '../pages/login-page';
@@ -18,6 +19,7 @@ type Screens = {
   loginPage: LoginPage;
   appHeader: AppHeader;
   bucketList: BucketListPage;
+  settingsPage: BucketSettingsPage;
   folderPage: FolderPage;
   detailsPanel: DetailsPanel;
   transfersPanel: TransfersPanel;
@@ -27,6 +29,7 @@ export const test = base.extend<Screens>({
   loginPage: async ({ page }, use) => use(new LoginPage(page)),
   appHeader: async ({ page }, use) => use(new AppHeader(page)),
   bucketList: async ({ page }, use) => use(new BucketListPage(page)),
+  settingsPage: async ({ page }, use) => use(new BucketSettingsPage(page)),
   folderPage: async ({ page }, use) => use(new FolderPage(page)),
   detailsPanel: async ({ page }, use) => use(new DetailsPanel(page)),
   transfersPanel: async ({ page }, use) => use(new TransfersPanel(page)),

@@ -34,6 +34,12 @@ elif kind == "versioning":
 elif kind == "versions":
     out = s3.list_object_versions(Bucket=b)
     print(json.dumps(len(out.get("Versions", [])) + len(out.get("DeleteMarkers", []))))
+elif kind == "lifecycle":
+    try:
+        print(json.dumps(s3.get_bucket_lifecycle_configuration(Bucket=b)["Rules"]))
+    except s3.exceptions.ClientError as e:
+        if e.response["Error"]["Code"] != "NoSuchLifecycleConfiguration": raise
+        print("null")
 elif kind == "exists":
     print(json.dumps(any(x["Name"] == b for x in s3.list_buckets()["Buckets"])))
 `;
@@ -42,7 +48,7 @@ type Op =
   | { op: 'put'; bucket: string; key: string; body: string }
   | { op: 'delete'; bucket: string; key: string }
   | { op: 'start-upload'; bucket: string; key: string; bytes: number }
-  | { op: 'uploads' | 'versioning' | 'versions' | 'exists'; bucket: string };
+  | { op: 'uploads' | 'versioning' | 'versions' | 'exists' | 'lifecycle'; bucket: string };
 
 function run<T>(op: Op): T {
   const out = execFileSync(
@@ -75,6 +81,8 @@ export const cephS3 = {
   versioning: (bucket: string) => run<string>({ op: 'versioning', bucket }),
   /** Versions and delete markers in the bucket (one ListObjectVersions page). */
   versions: (bucket: string) => run<number>({ op: 'versions', bucket }),
+  /** GetBucketLifecycleConfiguration's rules, null when the bucket has none. */
+  lifecycle: (bucket: string) => run<unknown[] | null>({ op: 'lifecycle', bucket }),
   /** Does ListBuckets name it? */
   exists: (bucket: string) => run<boolean>({ op: 'exists', bucket }),
 };

@@ -61,6 +61,13 @@ const bucketRoute = createRoute({
   component: BucketRoute,
 });
 
+/** A bucket's settings: its own chunk (the forms, the JSON editor and zod), loaded on the way. */
+const bucketSettingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/b/$bucket/settings',
+  component: lazyRouteComponent(() => import('./routes/bucket-settings'), 'BucketSettingsRoute'),
+});
+
 /**
  * The bucket's unfinished multipart uploads. This page and the next load on first use (their
  * forms and streams bring zod): not on the first screen (ADR 0007).
@@ -81,7 +88,13 @@ const usageRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/usage'), 'UsageRoute'),
 });
 
-const routeTree = rootRoute.addChildren([bucketsRoute, bucketRoute, uploadsRoute, usageRoute]);
+const routeTree = rootRoute.addChildren([
+  bucketsRoute,
+  bucketRoute,
+  bucketSettingsRoute,
+  uploadsRoute,
+  usageRoute,
+]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

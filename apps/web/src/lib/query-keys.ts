@@ -10,6 +10,8 @@ export const queryKeys = {
   objectTags: (bucket: string, key: string) =>
     ['buckets', bucket, 'object', { key }, 'tags'] as const,
   capabilities: (bucket: string) => ['buckets', bucket, 'capabilities'] as const,
+  /** One of the bucket's settings (lifecycle, CORS, policy…): its document, null if not set. */
+  setting: (bucket: string, name: string) => ['buckets', bucket, 'settings', name] as const,
   uploads: (bucket: string) => ['buckets', bucket, 'uploads'] as const,
 };
 
