@@ -70,7 +70,7 @@ describe('mapS3Error', () => {
     [sdk('OperationAborted', 409), 409, `The store at ${ep} answered OperationAborted`],
     [sdk('BucketNotEmpty', 409), 409, 'The store says the bucket is not empty: empty it first'],
     [
-      sdk('InvalidBucketName', 400),
+      sdk('InvalidBucketName', 400, { message: 'InvalidBucketName' }),
       400,
       `The store at ${ep} refused the bucket name (InvalidBucketName)`,
     ],
