@@ -49,7 +49,12 @@ const isEveryone = (p: PolicyStatement['Principal']) => {
   return aws === '*' || (Array.isArray(aws) && aws.includes('*'));
 };
 
-/** True when some Allow statement names everyone (`"*"` or `{ "AWS": "*" }`) as its Principal. */
+/**
+ * True when some Allow statement lets everyone in: its Principal is `"*"` or `{ "AWS": "*" }`,
+ * or it has a NotPrincipal (everyone but the few it names).
+ */
 export function isPublicPolicy(doc: Pick<PolicyDocument, 'Statement'>): boolean {
-  return doc.Statement.some((s) => s.Effect === 'Allow' && isEveryone(s.Principal));
+  return doc.Statement.some(
+    (s) => s.Effect === 'Allow' && (isEveryone(s.Principal) || s.NotPrincipal !== undefined),
+  );
 }

@@ -271,4 +271,19 @@ describe('policy presets', () => {
       isPublicPolicy({ Statement: doc.Statement.map((s) => ({ ...s, Effect: 'Deny' })) }),
     ).toBe(false);
   });
+
+  it('an Allow to everyone but some (NotPrincipal) is public', () => {
+    const doc = PolicyDocumentSchema.parse({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' },
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::photos/*',
+        },
+      ],
+    });
+    expect(isPublicPolicy(doc)).toBe(true);
+  });
 });
