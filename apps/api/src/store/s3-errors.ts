@@ -209,8 +209,10 @@ export function mapS3Error(err: unknown, endpoint: string, timeouts?: StoreTimeo
   }
   if (status === 404) return fail('NoSuchKey', 'Not found in the store');
   if (status !== undefined && status >= 400 && status < 500) {
-    // The store's own 4xx, passed on with its status.
-    const said = `The store at ${endpoint} answered ${name || status}`;
+    // The store's own 4xx, passed on with its status; a 400's own words say what it refused
+    // (s3rver's InvalidRequest on a CORS origin with two wildcards).
+    const words = status === 400 ? storeMessage(e, name) : '';
+    const said = `The store at ${endpoint} answered ${name || status}${words ? `: ${words}` : ''}`;
     return fail('StoreRejected', said, { status });
   }
   if (status !== undefined && status >= 500) {

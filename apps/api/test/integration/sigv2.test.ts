@@ -163,7 +163,8 @@ onSigV2Store('SigV2 on the wire', () => {
 function expectSigV2Refused(res: { statusCode: number; json: () => { message: string } }) {
   expect(res.statusCode).toBe(400);
   expect(res.json().message).toBe(
-    `The store at ${testStoreConfig().endpoint} answered InvalidRequest`,
+    `The store at ${testStoreConfig().endpoint} answered InvalidRequest: The authorization ` +
+      'mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.',
   );
 }
 

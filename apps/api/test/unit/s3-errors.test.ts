@@ -134,6 +134,12 @@ describe('mapS3Error', () => {
       404,
       'The bucket has no object lock configuration',
     ],
+    // Another 400: passed on with the store's own words, which say what it refused.
+    [
+      sdk('InvalidRequest', 400, { message: 'can not have more than one wildcard' }),
+      400,
+      `The store at ${ep} answered InvalidRequest: can not have more than one wildcard`,
+    ],
     [new Error('boom'), 502, `The store at ${ep} could not be used (Error)`],
   ])('%#: maps to %i with a clear message', (err, status, message) => {
     const mapped = mapS3Error(err, ep);
