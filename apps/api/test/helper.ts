@@ -5,11 +5,11 @@ import { inject } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
 import { hashPassword } from '../src/auth/password-hash.js';
 import { buildApp, type BuildAppOptions } from '../src/build-app.js';
-import type { AccessConfig } from '../src/config/access.js';
+import { DEFAULT_LINK_MAX_DAYS, type AccessConfig } from '../src/config/access.js';
 import { defaultQuirks, type StoreQuirks } from '../src/config/quirks.js';
 import { type StoreConfig } from '../src/config/connection.js';
 import { DEFAULT_COPY_CONCURRENCY, MAX_COPY_OBJECT_BYTES } from '../src/config/env-schema.js';
-import type { Profile } from '../src/config/profiles.js';
+import { DEFAULT_LINK_PREFIX, type Profile } from '../src/config/profiles.js';
 import { SESSION_COOKIE } from '../src/plugins/external/secure-session.js';
 
 export const storeKind = inject('storeKind');
@@ -95,6 +95,13 @@ export async function testAccess(
     passwordHash: serverHeld ? await testPasswordHash() : undefined,
     buckets: undefined,
     readOnly: false,
+    // Relay and upload links are served with the suite store's keys, whoever signs in.
+    links: {
+      defaultMode: 'relay',
+      keys: { accessKeyId, secretAccessKey },
+      bucket: undefined,
+      prefix: DEFAULT_LINK_PREFIX,
+    },
     ...options.profile,
   };
   return {
@@ -109,6 +116,7 @@ export async function testAccess(
       secureCookie: 'auto',
     },
     loginRateLimit: { max: 1000, windowMs: 60_000 },
+    links: { secret: TEST_SESSION_SECRET, maxSeconds: DEFAULT_LINK_MAX_DAYS * 86_400 },
     ...options.access,
   };
 }

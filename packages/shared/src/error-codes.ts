@@ -18,7 +18,7 @@ export const ERROR_STATUS = {
   SessionEnded: 401,
   /** Sign-in: the store refused these keys. */
   KeysRefused: 401,
-  /** Sign-in: the dashboard password is wrong. */
+  /** Sign-in: the dashboard password is wrong (or a share link's password). */
   WrongPassword: 401,
   /** A state-changing request without the CSRF header, cross-site, or from another origin. */
   CrossSiteRefused: 403,
@@ -38,6 +38,8 @@ export const ERROR_STATUS = {
   NoSuchUpload: 404,
   /** The bucket has no such setting (no lifecycle, CORS, policy or encryption configured). */
   NotConfigured: 404,
+  /** A share link that is unknown, altered or revoked (no detail, on purpose). */
+  LinkNotFound: 404,
   /** The request body stalled. */
   RequestTimeout: 408,
   /** The object changed since it was read (a conditional write lost). */
@@ -48,6 +50,8 @@ export const ERROR_STATUS = {
   BucketExists: 409,
   /** The bucket still holds objects (or versions, or unfinished uploads): empty it first. */
   BucketNotEmpty: 409,
+  /** A share link past its expiry. */
+  LinkExpired: 410,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   RangeNotSatisfiable: 416,

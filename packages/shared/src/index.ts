@@ -18,3 +18,5 @@ export * from './organize.js';
 export * from './bucket-admin.js';
 export * from './bucket-settings.js';
 export * from './bucket-policy-presets.js';
+export * from './share.js';
+export * from './share-paths.js';

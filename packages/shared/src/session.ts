@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LinkAbilitiesSchema } from './share.js';
 
 /**
  * Sessions and connection profiles (issue 4). The browser names a profile; it never sends an
@@ -70,6 +71,8 @@ export const SessionResponseSchema = z.discriminatedUnion('signedIn', [
     authRequired: z.boolean(),
     /** ISO time the session ends at the latest (absolute limit). */
     expiresAt: z.string(),
+    /** What this profile can do with share links. */
+    links: LinkAbilitiesSchema,
   }),
 ]);
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ProfileSummary, SessionResponse } from '@stowage/shared';
+import { linkAbilities } from '../links/link-abilities.js';
 
 /** What GET/POST /api/session answer: profiles by name and sign-in kind, never endpoints or keys. */
 export function sessionResponse(app: FastifyInstance, request: FastifyRequest): SessionResponse {
@@ -21,5 +22,6 @@ export function sessionResponse(app: FastifyInstance, request: FastifyRequest): 
     bucketAllowlist: id.profile.buckets ? [...id.profile.buckets] : null,
     authRequired: id.authRequired,
     expiresAt: new Date(id.expiresAt).toISOString(),
+    links: linkAbilities(id, access.links),
   };
 }

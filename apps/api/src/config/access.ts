@@ -11,9 +11,25 @@ export interface AccessConfig {
   readOnly: boolean;
   session: SessionConfig;
   loginRateLimit: { max: number; windowMs: number };
+  /** Share links: the signing secret and the longest link served through Stowage. */
+  links: LinksConfig;
   /** The embedded store's keys, when env's profile is the embedded store: what STOWAGE_AUTH=off acts with there. */
   embeddedKeys?: Credentials;
 }
+
+export interface LinksConfig {
+  /**
+   * What relay and upload link tokens are signed with (a key derived from it): STOWAGE_LINK_SECRET,
+   * else the session secret; undefined: a random key per process (links end on restart).
+   * Changing it revokes every such link.
+   */
+  secret: string | undefined;
+  /** The longest relay or upload link (STOWAGE_LINK_MAX_DAYS), in seconds. */
+  maxSeconds: number;
+}
+
+/** STOWAGE_LINK_MAX_DAYS' default: a year. */
+export const DEFAULT_LINK_MAX_DAYS = 365;
 
 export interface SessionConfig {
   /** Undefined: a random key per process (sessions end on restart). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { AccessConfig } from './access.js';
+import { DEFAULT_LINK_MAX_DAYS, type AccessConfig } from './access.js';
 import { problemsOf } from './config-problems.js';
 import { embeddedKeysOf, envEntry, isEmbedded } from './env-entry.js';
 import { resolveConnection, type Credentials, type StoreConfig } from './connection.js';
@@ -10,9 +10,10 @@ import {
   ProfilesFileSchema,
   readProfilesJson,
   whereInFile,
+  type ProfileFileEntry,
   type ProfilesFile,
 } from './profiles-file.js';
-import type { Profile } from './profiles.js';
+import { DEFAULT_LINK_PREFIX, type Profile, type ProfileLinks } from './profiles.js';
 
 /**
  * The configuration, in two steps. `readSettings` reads the environment and the profiles file
@@ -124,6 +125,7 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
     passwordHash: p.passwordHash,
     buckets: p.buckets,
     readOnly: p.readOnly ?? false,
+    links: profileLinks(p, embeddedKeys),
   }));
   return deepFreeze({
     port: e.PORT,
@@ -163,6 +165,10 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
         windowMs: e.STOWAGE_LOGIN_RATE_WINDOW_MINUTES * 60_000,
       },
       embeddedKeys: settings.useEmbeddedStore ? { ...embeddedKeys } : undefined,
+      links: {
+        secret: e.STOWAGE_SESSION_SECRET,
+        maxSeconds: DEFAULT_LINK_MAX_DAYS * 86_400,
+      },
     },
     http: {
       allowedHosts: allowedHostsFrom(
@@ -175,6 +181,28 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
       serveSourceMaps: e.STOWAGE_SOURCE_MAPS ?? false,
     },
   });
+}
+
+/**
+ * A profile's link settings: relay and upload links are served with the keys the server holds
+ * (the profile's own, or the embedded store's).
+ */
+function profileLinks(
+  p: ProfileFileEntry & { embedded?: boolean },
+  embeddedKeys: Credentials,
+): ProfileLinks {
+  const serverKeys =
+    p.accessKeyId && p.secretAccessKey
+      ? { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey }
+      : p.embedded === true
+        ? { ...embeddedKeys }
+        : undefined;
+  return {
+    defaultMode: serverKeys ? 'relay' : 'direct',
+    keys: serverKeys,
+    bucket: undefined,
+    prefix: DEFAULT_LINK_PREFIX,
+  };
 }
 
 /** Both steps at once (tests, and any caller that starts no embedded store). */

@@ -13,6 +13,30 @@ export interface Profile {
   /** Only these buckets are listed and reachable; undefined means all the keys can see. */
   buckets: string[] | undefined;
   readOnly: boolean;
+  /** Share links on this profile (links/README.md). */
+  links: ProfileLinks;
+}
+
+/** Where link records live by default: a hidden folder of the shared object's own bucket. */
+export const DEFAULT_LINK_PREFIX = '.stowage/links/';
+
+/** A profile's share-link settings (profiles file `links`, or the STOWAGE_LINK_* variables). */
+export interface ProfileLinks {
+  /** The mode the Share dialog preselects. */
+  defaultMode: 'direct' | 'relay';
+  /**
+   * The keys relay and upload links are served with (no session is there to lend its own): the
+   * profile's server-held keys, the embedded store's, or the profile's `links` keys. Undefined:
+   * this profile makes direct links only.
+   */
+  keys: Credentials | undefined;
+  /**
+   * A bucket that keeps every link record (at `prefix + <bucket>/<id>.json`); undefined: each
+   * bucket keeps its own links' records (at `prefix + <id>.json`).
+   */
+  bucket: string | undefined;
+  /** The records' folder ("…/"); hidden from listings. */
+  prefix: string;
 }
 
 export const storeConfigFor = (profile: Profile, keys: Credentials): StoreConfig => ({

@@ -1,0 +1,151 @@
+import { text } from 'node:stream/consumers';
+import pMap from 'p-map';
+import type { LinkKind } from '@stowage/shared';
+import { HttpError } from '../errors.js';
+import type { ProfileLinks } from '../config/profiles.js';
+import type { ObjectStore } from '../store/object-store.js';
+
+/**
+ * Link records: one small JSON object per relay or upload link, kept in the store itself (no
+ * database), so every Stowage instance on the same store agrees on what exists. The Links view
+ * lists them; Revoke deletes one; a token whose record is gone is refused. Written and read with
+ * the profile's link keys through the ordinary ObjectStore (PutObject, GetObject, ListObjectsV2,
+ * DeleteObject): a record is an object like any other.
+ */
+export interface LinkRecord {
+  v: 1;
+  id: string;
+  kind: LinkKind;
+  profile: string;
+  bucket: string;
+  /** The object (download) or the folder (upload). */
+  key: string;
+  /** The access key id, or "dashboard password". */
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  downloadName?: string | undefined;
+  /** scrypt hash (auth/password-hash.ts) of the link's password; never the password. */
+  passwordHash?: string | undefined;
+  maxBytes?: number | undefined;
+  maxTotalBytes?: number | undefined;
+  overwrite?: boolean | undefined;
+}
+
+/** Where a bucket's link records live: a bucket and a folder in it. */
+export interface RecordPlace {
+  bucket: string;
+  /** "…/": the records are `<folder><id>.json`. */
+  folder: string;
+}
+
+/** The records of `bucket`'s links: in that bucket under the prefix, or in the links bucket. */
+export function recordPlace(links: ProfileLinks, bucket: string): RecordPlace {
+  return links.bucket
+    ? { bucket: links.bucket, folder: `${links.prefix}${bucket}/` }
+    : { bucket, folder: links.prefix };
+}
+
+export const recordKey = (place: RecordPlace, id: string) => `${place.folder}${id}.json`;
+
+/** Records fetched at once when a page of them is listed. */
+const READ_CONCURRENCY = 8;
+/** Records per page of `GET /links`. */
+export const LINKS_PAGE = 200;
+/** A record is a few hundred bytes; anything much larger is not ours. */
+const MAX_RECORD_BYTES = 64 * 1024;
+
+export async function putLinkRecord(store: ObjectStore, place: RecordPlace, record: LinkRecord) {
+  await store.putObject({
+    bucket: place.bucket,
+    key: recordKey(place, record.id),
+    body: JSON.stringify(record),
+    contentType: 'application/json',
+  });
+}
+
+const isNotFound = (err: unknown) =>
+  err instanceof HttpError && (err.code === 'NoSuchKey' || err.code === 'NotFound');
+
+/** The record, or undefined when there is none (revoked, or never made here). */
+export async function getLinkRecord(
+  store: ObjectStore,
+  place: RecordPlace,
+  id: string,
+): Promise<LinkRecord | undefined> {
+  let body: string;
+  try {
+    const content = await store.getObjectContent(place.bucket, recordKey(place, id));
+    if ((content.contentLength ?? 0) > MAX_RECORD_BYTES) {
+      content.body.destroy();
+      return undefined;
+    }
+    body = await text(content.body);
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+  return parseRecord(body, id);
+}
+
+/** A record as written by putLinkRecord, or undefined for anything else. */
+export function parseRecord(body: string, id: string): LinkRecord | undefined {
+  try {
+    const r = JSON.parse(body) as Partial<LinkRecord>;
+    if (
+      r.v === 1 &&
+      r.id === id &&
+      (r.kind === 'download' || r.kind === 'upload') &&
+      typeof r.profile === 'string' &&
+      typeof r.bucket === 'string' &&
+      typeof r.key === 'string' &&
+      typeof r.createdBy === 'string' &&
+      typeof r.createdAt === 'string' &&
+      typeof r.expiresAt === 'string'
+    ) {
+      return r as LinkRecord;
+    }
+  } catch {
+    // not JSON: not a record of ours
+  }
+  return undefined;
+}
+
+/** Deletes the record; false when there was none. */
+export async function deleteLinkRecord(
+  store: ObjectStore,
+  place: RecordPlace,
+  id: string,
+): Promise<boolean> {
+  if (!(await getLinkRecord(store, place, id))) return false;
+  await store.deleteObject(place.bucket, recordKey(place, id));
+  return true;
+}
+
+const ID_FILE = /^([A-Za-z0-9_-]{22})\.json$/;
+
+/** One page of records (unreadable or foreign objects in the folder are skipped). */
+export async function listLinkRecords(
+  store: ObjectStore,
+  place: RecordPlace,
+  cursor?: string,
+): Promise<{ records: LinkRecord[]; nextCursor: string | null }> {
+  const page = await store.listObjects(place.bucket, {
+    prefix: place.folder,
+    delimiter: '/',
+    cursor,
+    limit: LINKS_PAGE,
+  });
+  const ids = page.objects
+    .map((o) => ID_FILE.exec(o.key.slice(place.folder.length))?.[1])
+    .filter((id): id is string => id !== undefined);
+  const records = await pMap(ids, (id) => getLinkRecord(store, place, id), {
+    concurrency: READ_CONCURRENCY,
+  });
+  return {
+    records: records
+      .filter((r): r is LinkRecord => r !== undefined)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    nextCursor: page.nextCursor ?? null,
+  };
+}
