@@ -23,6 +23,9 @@ export function checkCsrf(request: FastifyRequest): void {
     throw forbidden('CrossSiteRefused', 'Requests from another origin are refused');
   }
   if (h[CSRF_HEADER] === CSRF_HEADER_VALUE) return;
+  // A public link (an upload link's page, a link password): no session rides on it, so the
+  // header has nothing to protect; the cross-site and origin checks above still apply.
+  if (request.routeOptions.config.publicLink === true) return;
   if (isSameOriginForm(request)) return;
   throw forbidden(
     'CrossSiteRefused',

@@ -6,6 +6,7 @@ import { identityOf, type Identity } from '../../auth/identity.js';
 import { isSessionData, sessionState, touchInterval } from '../../auth/session-data.js';
 import type { SessionRevocations } from '../../auth/session-revocations.js';
 import { StoreCache } from '../../auth/store-cache.js';
+import { linkKeyFrom } from '../../links/link-token.js';
 import { forbidden, HttpError } from '../../errors.js';
 import type { Profile } from '../../config/profiles.js';
 import type { ObjectStore } from '../../store/object-store.js';
@@ -18,6 +19,8 @@ declare module 'fastify' {
     revocations: SessionRevocations;
     /** The stores (S3Store) of the profiles and keys in use (see auth/store-cache.ts). */
     stores: StoreCache;
+    /** The key relay and upload link tokens are signed with (links/link-token.ts). */
+    linkKey: Buffer;
     profileByName(name: string): Profile | undefined;
     /** Every route as registered, with whether it answers without a session. */
     routeList: RouteEntry[];
@@ -36,6 +39,12 @@ declare module 'fastify' {
      * only for a read whose answer the browser must stream to disk (the zip of a selection).
      */
     sameOriginForm?: boolean;
+    /**
+     * A public link route (`/s/:token/…`): a state-changing request needs no CSRF header (the
+     * recipient has no session to ride on), but cross-site and foreign-origin requests are still
+     * refused (auth/csrf.ts).
+     */
+    publicLink?: boolean;
   }
 }
 
@@ -67,6 +76,7 @@ export default fp<{ access: AccessConfig; revocations: SessionRevocations }>(
     app.decorate('access', access);
     app.decorate('revocations', revocations);
     app.decorate('stores', stores);
+    app.decorate('linkKey', linkKeyFrom(access.links.secret));
     app.decorate('profileByName', (name: string) => byName.get(name));
     app.decorateRequest('identity', null);
     app.decorateRequest('objectStore', {
