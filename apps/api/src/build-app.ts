@@ -56,6 +56,8 @@ import listUploads from './routes/api/list-uploads.js';
 import abortUpload from './routes/api/abort-upload.js';
 import abortOlderUploads from './routes/api/abort-older-uploads.js';
 import getUsage from './routes/api/get-usage.js';
+import createUploadLink from './routes/api/create-upload-link.js';
+import uploadThroughLink from './routes/public/upload-through-link.js';
 
 export interface BuildAppOptions {
   /** Profiles, sign-in, sessions, read-only (config/load-config.ts `access`). */
@@ -213,10 +215,15 @@ export async function buildApp(opts: BuildAppOptions) {
           await writes.register(route);
         }
         await writes.register(uploadObject, { maxUploadBytes, budget });
+        await writes.register(createUploadLink, { maxUploadBytes, publicUrl: http.publicUrl });
       });
     },
     { prefix: '/api' },
   );
+  // Public link routes (/s/…)
+  if (!opts.access.readOnly) {
+    await app.register(uploadThroughLink, { maxUploadBytes, budget });
+  }
   if (opts.webDir) {
     await app.register(staticFiles, { webDir: opts.webDir, serveSourceMaps: http.serveSourceMaps });
   }

@@ -15,6 +15,11 @@ export interface HttpConfig {
   apiRateLimitPerMinute: number;
   /** Serve the web build's source maps (off: they answer 404). */
   serveSourceMaps: boolean;
+  /**
+   * STOWAGE_PUBLIC_URL: the URL users open; share and upload links start with it. Unset: the
+   * origin the request that made the link was sent to.
+   */
+  publicUrl?: string | undefined;
 }
 
 export interface AllowedHosts {

@@ -179,6 +179,7 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
       trustProxy: trustProxyFrom(e.STOWAGE_TRUST_PROXY) as HttpConfig['trustProxy'],
       apiRateLimitPerMinute: e.STOWAGE_API_RATE_LIMIT,
       serveSourceMaps: e.STOWAGE_SOURCE_MAPS ?? false,
+      publicUrl: e.STOWAGE_PUBLIC_URL,
     },
   });
 }

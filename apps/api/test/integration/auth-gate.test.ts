@@ -26,6 +26,7 @@ const PUBLIC = [
   'HEAD /api/health',
   'HEAD /api/session',
   'POST /api/session',
+  'POST /s/:token/upload',
 ];
 
 describe('the auth gate', () => {

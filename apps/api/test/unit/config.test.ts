@@ -406,6 +406,7 @@ describe('the network settings', () => {
       trustProxy: ['10.0.0.1', 'loopback'],
       apiRateLimitPerMinute: 0,
       serveSourceMaps: true,
+      publicUrl: 'https://Files.Example.com:8443/',
     });
   });
 
