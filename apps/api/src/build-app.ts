@@ -56,6 +56,11 @@ import listUploads from './routes/api/list-uploads.js';
 import abortUpload from './routes/api/abort-upload.js';
 import abortOlderUploads from './routes/api/abort-older-uploads.js';
 import getUsage from './routes/api/get-usage.js';
+import shareObject from './routes/api/share-object.js';
+import listLinks from './routes/api/list-links.js';
+import deleteLink from './routes/api/delete-link.js';
+import publicLinks from './routes/public/public-links.js';
+import './links/link-url.js';
 
 export interface BuildAppOptions {
   /** Profiles, sign-in, sessions, read-only (config/load-config.ts `access`). */
@@ -163,6 +168,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(requestLog);
   await app.register(swagger);
   await app.register(multipart, { maxUploadBytes });
+  app.decorate('publicUrl', http.publicUrl);
 
   await app.register(
     async (api) => {
@@ -183,6 +189,9 @@ export async function buildApp(opts: BuildAppOptions) {
         listUploads,
         getUsage,
         getBucketSetting,
+        // Download links are reads: a read-only profile may make them (links/README.md).
+        shareObject,
+        listLinks,
       ]) {
         await api.register(route);
       }
@@ -209,6 +218,7 @@ export async function buildApp(opts: BuildAppOptions) {
           abortOlderUploads,
           putBucketSetting,
           deleteBucketSetting,
+          deleteLink,
         ]) {
           await writes.register(route);
         }
@@ -217,6 +227,8 @@ export async function buildApp(opts: BuildAppOptions) {
     },
     { prefix: '/api' },
   );
+  // Share links' public routes (/s/…): no session; each checks its own signed token.
+  await app.register(publicLinks, { webDir: opts.webDir });
   if (opts.webDir) {
     await app.register(staticFiles, { webDir: opts.webDir, serveSourceMaps: http.serveSourceMaps });
   }

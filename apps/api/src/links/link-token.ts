@@ -128,9 +128,16 @@ export function verifyLinkToken(key: Buffer, token: string, nowMs = Date.now()):
   const dot = token.indexOf('.');
   if (dot <= 0 || token.indexOf('.', dot + 1) !== -1) return { ok: false, reason: 'invalid' };
   const payload = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  const givenText = token.slice(dot + 1);
+  const given = Buffer.from(givenText, 'base64url');
   const expected = mac(key, payload);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  // Canonical base64url only: the mac's last character has 2 unused bits, and a token that
+  // differs there is another token, refused like any other change.
+  if (
+    given.length !== expected.length ||
+    given.toString('base64url') !== givenText ||
+    !timingSafeEqual(given, expected)
+  ) {
     return { ok: false, reason: 'invalid' };
   }
   let claims: LinkClaims | undefined;
