@@ -26,6 +26,11 @@ export interface LinkRecord {
   createdAt: string;
   expiresAt: string;
   downloadName?: string | undefined;
+  /**
+   * `linkKeyId` of the key the link was made under: a record of another key is refused
+   * (resolve-link.ts), so changing the secret revokes every link. Absent: any key.
+   */
+  keyId?: string | undefined;
   /** scrypt hash (auth/password-hash.ts) of the link's password; never the password. */
   passwordHash?: string | undefined;
   maxBytes?: number | undefined;

@@ -56,6 +56,18 @@ export function linkKeyFrom(secret: string | undefined): Buffer {
     : randomBytes(32);
 }
 
+/**
+ * The link key's public name (64 bits of an HMAC with it): a record keeps the one it was made
+ * under, so a record of an older key is refused too once the secret changes (rotation revokes
+ * the links, not only the URLs handed out).
+ */
+export const linkKeyId = (key: Buffer) =>
+  createHmac('sha256', key)
+    .update('stowage link key id v1')
+    .digest()
+    .subarray(0, 8)
+    .toString('base64url');
+
 /** A new link id: 128 random bits, base64url (22 characters). */
 export const newLinkId = () => randomBytes(16).toString('base64url');
 

@@ -169,6 +169,10 @@ describe('relay links', () => {
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('set-cookie')).toBeNull();
+    const head = await fetch(`${base}${pathOf(url)}`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(big.length));
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
   });
 
   it('serves a single Range with 206 and the exact slice, 416 past the end', async () => {
@@ -255,6 +259,16 @@ describe('relay links', () => {
     });
     const { res } = await get(`${other.base}${pathOf(url)}`);
     expect(res.status).toBe(404);
+    // Rotation revokes the link itself: its record, signed again under the new key, is refused
+    // too, and the Links view of that instance shows it as expired.
+    const check = verifyLinkToken(app.linkKey, pathOf(url).slice(3));
+    const resigned = signLinkToken(other.app.linkKey, check.ok ? check.claims : ({} as never));
+    expect((await get(`${other.base}/s/${resigned}`)).res.status).toBe(404);
+    const listed = (await other.app.inject(linksPath(bucket))).json().links as {
+      id: string;
+      expired: boolean;
+    }[];
+    expect(listed.find((l) => l.id === id)?.expired).toBe(true);
   });
 
   it('is listed with its URL, and revoked: 404 after, then 404 LinkNotFound to revoke again', async () => {

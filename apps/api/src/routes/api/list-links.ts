@@ -7,7 +7,7 @@ import {
 } from '@stowage/shared';
 import { HttpError } from '../../errors.js';
 import { claimsOfRecord, listLinkRecords, recordPlace } from '../../links/link-records.js';
-import { signLinkToken } from '../../links/link-token.js';
+import { linkKeyId, signLinkToken } from '../../links/link-token.js';
 import { publicLinkUrl } from '../../links/link-url.js';
 import { errorResponses } from './error-responses.js';
 
@@ -41,6 +41,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
         request.query.cursor,
       );
       const now = Date.now();
+      const keyId = linkKeyId(app.linkKey);
       return {
         links: page.records
           .filter((r) => r.profile === profile.name && r.bucket === bucket)
@@ -52,7 +53,8 @@ const route: FastifyPluginAsyncZod = async (app) => {
             createdBy: r.createdBy,
             createdAt: r.createdAt,
             expiresAt: r.expiresAt,
-            expired: Date.parse(r.expiresAt) <= now,
+            // Made under another link secret: refused like an expired link (links/README.md).
+            expired: Date.parse(r.expiresAt) <= now || (r.keyId !== undefined && r.keyId !== keyId),
             url: publicLinkUrl(request, signLinkToken(app.linkKey, claimsOfRecord(r))),
             downloadName: r.downloadName,
             passwordProtected: r.passwordHash !== undefined,

@@ -10,7 +10,7 @@ import { hashPassword } from '../../auth/password-hash.js';
 import { badRequest } from '../../errors.js';
 import { linkAbilities } from '../../links/link-abilities.js';
 import { putLinkRecord, recordPlace } from '../../links/link-records.js';
-import { newLinkId, signLinkToken } from '../../links/link-token.js';
+import { linkKeyId, newLinkId, signLinkToken } from '../../links/link-token.js';
 import { publicLinkUrl } from '../../links/link-url.js';
 import { errorResponses } from './error-responses.js';
 
@@ -94,6 +94,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
           createdAt: new Date(now * 1000).toISOString(),
           expiresAt,
           downloadName,
+          keyId: linkKeyId(app.linkKey),
           passwordHash: password !== undefined ? await hashPassword(password) : undefined,
         });
         const token = signLinkToken(app.linkKey, {
