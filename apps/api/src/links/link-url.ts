@@ -1,16 +1,23 @@
 import type { FastifyRequest } from 'fastify';
 import { publicLinkPath } from '@stowage/shared';
 
-/**
- * The absolute URL of a `/s/<token>` link: under STOWAGE_PUBLIC_URL when set (its path kept,
- * for a Stowage behind a path prefix), else the origin the request that made it was sent to
- * (its Host was checked against the allowed names; X-Forwarded-Proto only from a trusted proxy).
- */
-export function publicLinkUrl(
-  request: FastifyRequest,
-  publicUrl: string | undefined,
-  token: string,
-): string {
-  const base = publicUrl ? publicUrl.replace(/\/+$/, '') : `${request.protocol}://${request.host}`;
-  return `${base}${publicLinkPath(token)}`;
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** STOWAGE_PUBLIC_URL (config/http.ts), what link URLs start with; else the request's own. */
+    publicUrl: string | undefined;
+  }
 }
+
+/**
+ * Where a link's recipient reaches Stowage: STOWAGE_PUBLIC_URL when set, else the scheme and
+ * Host this request came with (X-Forwarded-* only from a trusted proxy; the Host was checked
+ * against the allowed names).
+ */
+export function publicOrigin(request: FastifyRequest): string {
+  const configured = request.server.publicUrl;
+  return configured ? configured.replace(/\/+$/, '') : `${request.protocol}://${request.host}`;
+}
+
+/** The absolute `/s/<token>` URL to hand out. */
+export const publicLinkUrl = (request: FastifyRequest, token: string) =>
+  `${publicOrigin(request)}${publicLinkPath(token)}`;

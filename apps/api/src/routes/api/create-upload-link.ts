@@ -8,8 +8,13 @@ import {
 } from '@stowage/shared';
 import { badRequest, HttpError } from '../../errors.js';
 import { MAX_OBJECT_BYTES } from '../../config/env-schema.js';
-import { putLinkRecord, recordPlace, type LinkRecord } from '../../links/link-records.js';
-import { newLinkId, signLinkToken } from '../../links/link-token.js';
+import {
+  claimsOfRecord,
+  putLinkRecord,
+  recordPlace,
+  type LinkRecord,
+} from '../../links/link-records.js';
+import { linkKeyId, newLinkId, signLinkToken } from '../../links/link-token.js';
 import { publicLinkUrl } from '../../links/link-url.js';
 import { keyError, keyPolicyOf } from '../../store/key-policy.js';
 import { errorResponses } from './error-responses.js';
@@ -17,8 +22,6 @@ import { errorResponses } from './error-responses.js';
 export interface CreateUploadLinkOptions {
   /** The largest file one upload may carry (STOWAGE_MAX_UPLOAD_BYTES). */
   maxUploadBytes: number;
-  /** STOWAGE_PUBLIC_URL, if set: the links start with it. */
-  publicUrl: string | undefined;
 }
 
 export const NO_LINK_KEYS =
@@ -107,19 +110,12 @@ const route: FastifyPluginAsyncZod<CreateUploadLinkOptions> = async (app, opts) 
         maxBytes,
         maxTotalBytes,
         overwrite,
+        // Rotating the link secret revokes it (resolve-link.ts).
+        keyId: linkKeyId(app.linkKey),
       };
       await putLinkRecord(app.stores.get(profile, profile.links.keys), place, record);
-      const token = signLinkToken(app.linkKey, {
-        id,
-        kind: 'upload',
-        profile: profile.name,
-        bucket,
-        key: prefix,
-        expiresAt: expiresAtSeconds,
-        maxBytes,
-        maxTotalBytes,
-        overwrite,
-      });
+      // The record's own claims: the Links view re-signs the same token from the record.
+      const token = signLinkToken(app.linkKey, claimsOfRecord(record));
       request.log.info(
         {
           event: 'link.create',
@@ -133,7 +129,7 @@ const route: FastifyPluginAsyncZod<CreateUploadLinkOptions> = async (app, opts) 
         },
         'upload link made',
       );
-      return { url: publicLinkUrl(request, opts.publicUrl, token), expiresAt, id };
+      return { url: publicLinkUrl(request, token), expiresAt, id };
     },
   );
 };
