@@ -56,6 +56,13 @@ import listUploads from './routes/api/list-uploads.js';
 import abortUpload from './routes/api/abort-upload.js';
 import abortOlderUploads from './routes/api/abort-older-uploads.js';
 import getUsage from './routes/api/get-usage.js';
+import createUploadLink from './routes/api/create-upload-link.js';
+import uploadThroughLink from './routes/public/upload-through-link.js';
+import shareObject from './routes/api/share-object.js';
+import listLinks from './routes/api/list-links.js';
+import deleteLink from './routes/api/delete-link.js';
+import publicLinks from './routes/public/public-links.js';
+import './links/link-url.js';
 
 export interface BuildAppOptions {
   /** Profiles, sign-in, sessions, read-only (config/load-config.ts `access`). */
@@ -163,6 +170,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(requestLog);
   await app.register(swagger);
   await app.register(multipart, { maxUploadBytes });
+  app.decorate('publicUrl', http.publicUrl);
 
   await app.register(
     async (api) => {
@@ -183,6 +191,9 @@ export async function buildApp(opts: BuildAppOptions) {
         listUploads,
         getUsage,
         getBucketSetting,
+        // Download links are reads: a read-only profile may make them (links/README.md).
+        shareObject,
+        listLinks,
       ]) {
         await api.register(route);
       }
@@ -209,14 +220,21 @@ export async function buildApp(opts: BuildAppOptions) {
           abortOlderUploads,
           putBucketSetting,
           deleteBucketSetting,
+          deleteLink,
         ]) {
           await writes.register(route);
         }
         await writes.register(uploadObject, { maxUploadBytes, budget });
+        await writes.register(createUploadLink, { maxUploadBytes });
       });
     },
     { prefix: '/api' },
   );
+  // Share links' public routes (/s/…): no session; each checks its own signed token.
+  await app.register(publicLinks, { webDir: opts.webDir });
+  if (!opts.access.readOnly) {
+    await app.register(uploadThroughLink, { maxUploadBytes, budget });
+  }
   if (opts.webDir) {
     await app.register(staticFiles, { webDir: opts.webDir, serveSourceMaps: http.serveSourceMaps });
   }

@@ -10,6 +10,7 @@ import { S3Store } from './store/s3-store.js';
 import { seedDemo } from './embedded/seed-demo.js';
 import { MemorySessionRevocations } from './auth/session-revocations.js';
 import { allowedHostsHint } from './config/http.js';
+import { linkSecretWarning } from './config/access.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultWebDir = path.resolve(here, '../../web/dist');
@@ -71,6 +72,8 @@ async function main() {
         'cannot share them. Set one of at least 32 characters (e.g. openssl rand -hex 32).',
     );
   }
+  const linkWarning = linkSecretWarning(config.access);
+  if (linkWarning) app.log.warn(linkWarning);
   if (!config.access.authRequired) {
     app.log.warn('STOWAGE_AUTH=off: anyone who reaches this port acts with the server-held keys');
   }

@@ -7,6 +7,7 @@ import { head } from './head.js';
 import type { Bench } from './harness.js';
 import { listing } from './listing.js';
 import { memory } from './memory.js';
+import { share } from './share.js';
 import { upload } from './upload.js';
 import { zip } from './zip.js';
 
@@ -20,6 +21,7 @@ export const BENCHES: Bench[] = [
   head,
   copy,
   zip,
+  share,
   browser,
   bundle,
 ];

@@ -29,7 +29,7 @@ export interface LinksConfig {
 }
 
 /** STOWAGE_LINK_MAX_DAYS' default: a year. */
-export const DEFAULT_LINK_MAX_DAYS = 365;
+export { DEFAULT_LINK_MAX_DAYS } from './env-schema.js';
 
 export interface SessionConfig {
   /** Undefined: a random key per process (sessions end on restart). */
@@ -45,3 +45,17 @@ export const ENV_PROFILE = 'default';
 
 export const isLoopbackHost = (host: string) =>
   host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+
+/**
+ * Said at start when relay or upload links are served but nothing signs them for good: with no
+ * STOWAGE_LINK_SECRET (nor STOWAGE_SESSION_SECRET) each process picks a random key, so every
+ * link ends when Stowage restarts and another instance refuses it.
+ */
+export function linkSecretWarning(access: AccessConfig): string | undefined {
+  if (access.links.secret || !access.profiles.some((p) => p.links.keys)) return undefined;
+  return (
+    'No STOWAGE_LINK_SECRET (nor STOWAGE_SESSION_SECRET): relay and upload links end when ' +
+    'Stowage restarts, and several instances cannot share them. Set one of at least 32 ' +
+    'characters (e.g. openssl rand -hex 32).'
+  );
+}

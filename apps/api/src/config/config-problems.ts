@@ -3,7 +3,7 @@ import { parsePasswordHash } from '../auth/password-hash.js';
 import { isLoopbackHost } from './access.js';
 import { readCaBundle } from './ca-bundle.js';
 import { SIGV2_PATH_STYLE_PROBLEM } from './connection.js';
-import { endpointOf, envEntry, isEmbedded } from './env-entry.js';
+import { endpointOf, envEntry, isEmbedded, profileLinkVariablesSet } from './env-entry.js';
 import type { Env } from './env-schema.js';
 import { allowedHostsFrom, trustProxyFrom } from './http.js';
 import type { ProfileFileEntry, ProfilesFile } from './profiles-file.js';
@@ -58,9 +58,18 @@ export function problemsOf(
       'STOWAGE_PASSWORD_HASH is for env alone: with a profiles file, give each profile its "passwordHash"',
     );
   }
+  const linkVariables = profileLinkVariablesSet(e);
+  if (file && linkVariables.length > 0) {
+    problems.push(
+      `${linkVariables.join(', ')}: the STOWAGE_LINK_* profile settings are for env alone: with a profiles file, give each profile its "links"`,
+    );
+  }
   const entries = file ? file.content.profiles : [envEntry(e)];
   if (file) problems.push(...fileProblems(e, file));
-  for (const entry of entries) problems.push(...keyProblems(entry, authOff));
+  for (const entry of entries) {
+    problems.push(...keyProblems(entry, authOff));
+    problems.push(...linkProblems(entry, file ? 'file' : 'env', embedded));
+  }
   const defaultName = file?.content.defaultProfile ?? entries[0]!.name;
   const first = entries.find((p) => p.name === defaultName);
   if (authOff && first && !first.accessKeyId && !embedded) {
@@ -134,6 +143,41 @@ function keyProblems(p: ProfileFileEntry, authOff: boolean): string[] {
     ];
   }
   return [];
+}
+
+/**
+ * A profile's share links: link keys go in pairs; relay by default needs keys the server holds;
+ * a records bucket must be one the profile may reach.
+ */
+function linkProblems(p: ProfileFileEntry, from: 'file' | 'env', embedded: boolean): string[] {
+  const l = p.links;
+  if (!l) return [];
+  const name = (field: 'accessKeyId' | 'secretAccessKey' | 'defaultMode' | 'bucket') =>
+    from === 'env'
+      ? {
+          accessKeyId: 'STOWAGE_LINK_ACCESS_KEY_ID',
+          secretAccessKey: 'STOWAGE_LINK_SECRET_ACCESS_KEY',
+          defaultMode: 'STOWAGE_LINK_MODE',
+          bucket: 'STOWAGE_LINK_BUCKET',
+        }[field]
+      : `links.${field}`;
+  const at = `Profile "${p.name}"`;
+  const problems: string[] = [];
+  if (Boolean(l.accessKeyId) !== Boolean(l.secretAccessKey)) {
+    problems.push(`${at}: ${name('accessKeyId')} and ${name('secretAccessKey')} go together`);
+  }
+  const keys = Boolean(l.accessKeyId && l.secretAccessKey) || Boolean(p.accessKeyId) || embedded;
+  if (l.defaultMode === 'relay' && !keys) {
+    problems.push(
+      `${at}: ${name('defaultMode')} "relay" needs keys the server holds to serve links with: set ${name('accessKeyId')} and ${name('secretAccessKey')}, or make direct the default`,
+    );
+  }
+  if (l.bucket && p.buckets && !p.buckets.includes(l.bucket)) {
+    problems.push(
+      `${at}: ${name('bucket')} "${l.bucket}" is not one of its buckets (${p.buckets.join(', ')}): link records could not be kept there`,
+    );
+  }
+  return problems;
 }
 
 function networkProblems(e: Env): string[] {

@@ -1,8 +1,8 @@
 import { DEMO_EMBEDDED_KEYS } from '../embedded/keys.js';
 import { ENV_PROFILE } from './access.js';
 import type { ConnectionEntry, Credentials } from './connection.js';
-import type { Env } from './env-schema.js';
-import type { ProfileFileEntry } from './profiles-file.js';
+import { PROFILE_LINK_VARIABLES, type Env } from './env-schema.js';
+import type { ProfileFileEntry, ProfileLinksEntry } from './profiles-file.js';
 
 /** The environment's own store, as the rest of the configuration reads it. */
 
@@ -29,5 +29,21 @@ export function envEntry(e: Env): ProfileFileEntry & ConnectionEntry {
     secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
     passwordHash: e.STOWAGE_PASSWORD_HASH,
     embedded: isEmbedded(e),
+    links: envLinks(e),
+  };
+}
+
+/** The STOWAGE_LINK_* variables set (they are the environment's profile's, see envLinks). */
+export const profileLinkVariablesSet = (e: Env) => PROFILE_LINK_VARIABLES.filter((v) => e[v]);
+
+/** STOWAGE_LINK_MODE, _ACCESS_KEY_ID, _SECRET_ACCESS_KEY, _BUCKET, _PREFIX: a file's `links`. */
+function envLinks(e: Env): ProfileLinksEntry | undefined {
+  if (profileLinkVariablesSet(e).length === 0) return undefined;
+  return {
+    defaultMode: e.STOWAGE_LINK_MODE,
+    accessKeyId: e.STOWAGE_LINK_ACCESS_KEY_ID,
+    secretAccessKey: e.STOWAGE_LINK_SECRET_ACCESS_KEY,
+    bucket: e.STOWAGE_LINK_BUCKET,
+    prefix: e.STOWAGE_LINK_PREFIX,
   };
 }

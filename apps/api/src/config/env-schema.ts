@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BucketNameSchema } from '@stowage/shared';
+import { LinkPrefixSchema } from './profiles-file.js';
 
 /**
  * The environment's shape: every variable Stowage reads, with its default and the sentence a
@@ -16,6 +18,8 @@ export const DEFAULT_COPY_CONCURRENCY = 8;
 export const DEFAULT_UPLOAD_BUFFER_BYTES = 256 * 1024 ** 2;
 /** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
 export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
+/** The longest relay or upload link, in days (STOWAGE_LINK_MAX_DAYS). */
+export const DEFAULT_LINK_MAX_DAYS = 365;
 /** Requests per minute one session may make on /api (STOWAGE_API_RATE_LIMIT). */
 export const DEFAULT_API_RATE_LIMIT = 12_000;
 
@@ -154,6 +158,39 @@ export const EnvSchema = z.object({
     .min(0, 'STOWAGE_API_RATE_LIMIT must not be negative (0 = no limit)')
     .default(DEFAULT_API_RATE_LIMIT),
   STOWAGE_SOURCE_MAPS: flag('STOWAGE_SOURCE_MAPS'),
+  // Share links (links/README.md): the signing secret and the longest link, for every profile…
+  STOWAGE_LINK_SECRET: z
+    .string()
+    .min(32, 'STOWAGE_LINK_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)')
+    .optional(),
+  STOWAGE_LINK_MAX_DAYS: z.coerce
+    .number({ message: 'STOWAGE_LINK_MAX_DAYS must be a number of days' })
+    .positive('STOWAGE_LINK_MAX_DAYS must be positive')
+    .max(36_500, 'STOWAGE_LINK_MAX_DAYS is at most 36500 (a hundred years)')
+    .default(DEFAULT_LINK_MAX_DAYS),
+  // …and the environment's own profile's link settings (a profiles file's `links`).
+  STOWAGE_LINK_MODE: z
+    .enum(['direct', 'relay'], { message: 'STOWAGE_LINK_MODE must be direct or relay' })
+    .optional(),
+  STOWAGE_LINK_ACCESS_KEY_ID: z.string().min(1).optional(),
+  STOWAGE_LINK_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  STOWAGE_LINK_BUCKET: BucketNameSchema.optional(),
+  STOWAGE_LINK_PREFIX: z
+    .string()
+    .refine((s) => LinkPrefixSchema.safeParse(s).success, {
+      message:
+        'STOWAGE_LINK_PREFIX is a folder such as .stowage/links/: it ends with "/", and has no leading "/", no empty, "." or ".." folder',
+    })
+    .optional(),
 });
+
+/** The STOWAGE_LINK_* variables that make the environment's profile's `links` entry. */
+export const PROFILE_LINK_VARIABLES = [
+  'STOWAGE_LINK_MODE',
+  'STOWAGE_LINK_ACCESS_KEY_ID',
+  'STOWAGE_LINK_SECRET_ACCESS_KEY',
+  'STOWAGE_LINK_BUCKET',
+  'STOWAGE_LINK_PREFIX',
+] as const;
 
 export type Env = z.infer<typeof EnvSchema>;

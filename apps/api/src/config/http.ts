@@ -15,6 +15,11 @@ export interface HttpConfig {
   apiRateLimitPerMinute: number;
   /** Serve the web build's source maps (off: they answer 404). */
   serveSourceMaps: boolean;
+  /**
+   * STOWAGE_PUBLIC_URL: the URL users open, what share links start with; undefined: the
+   * request's own scheme and Host.
+   */
+  publicUrl: string | undefined;
 }
 
 export interface AllowedHosts {
@@ -32,6 +37,7 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   trustProxy: false,
   apiRateLimitPerMinute: DEFAULT_API_RATE_LIMIT,
   serveSourceMaps: false,
+  publicUrl: undefined,
 };
 
 /**

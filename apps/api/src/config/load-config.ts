@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_LINK_MAX_DAYS, type AccessConfig } from './access.js';
+import type { AccessConfig } from './access.js';
 import { problemsOf } from './config-problems.js';
 import { embeddedKeysOf, envEntry, isEmbedded } from './env-entry.js';
 import { resolveConnection, type Credentials, type StoreConfig } from './connection.js';
@@ -166,8 +166,9 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
       },
       embeddedKeys: settings.useEmbeddedStore ? { ...embeddedKeys } : undefined,
       links: {
-        secret: e.STOWAGE_SESSION_SECRET,
-        maxSeconds: DEFAULT_LINK_MAX_DAYS * 86_400,
+        // Changing it revokes every relay and upload link (links/README.md).
+        secret: e.STOWAGE_LINK_SECRET ?? e.STOWAGE_SESSION_SECRET,
+        maxSeconds: Math.round(e.STOWAGE_LINK_MAX_DAYS * 86_400),
       },
     },
     http: {
@@ -179,29 +180,34 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
       trustProxy: trustProxyFrom(e.STOWAGE_TRUST_PROXY) as HttpConfig['trustProxy'],
       apiRateLimitPerMinute: e.STOWAGE_API_RATE_LIMIT,
       serveSourceMaps: e.STOWAGE_SOURCE_MAPS ?? false,
+      publicUrl: e.STOWAGE_PUBLIC_URL,
     },
   });
 }
 
 /**
- * A profile's link settings: relay and upload links are served with the keys the server holds
- * (the profile's own, or the embedded store's).
+ * A profile's link settings (its `links` entry, or the STOWAGE_LINK_* variables for the
+ * environment's profile). Relay and upload links are served with keys the server holds: the
+ * entry's own link keys, else the profile's server-held keys, else the embedded store's.
  */
 function profileLinks(
   p: ProfileFileEntry & { embedded?: boolean },
   embeddedKeys: Credentials,
 ): ProfileLinks {
-  const serverKeys =
-    p.accessKeyId && p.secretAccessKey
-      ? { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey }
-      : p.embedded === true
-        ? { ...embeddedKeys }
-        : undefined;
+  const l = p.links ?? {};
+  const keys =
+    l.accessKeyId && l.secretAccessKey
+      ? { accessKeyId: l.accessKeyId, secretAccessKey: l.secretAccessKey }
+      : p.accessKeyId && p.secretAccessKey
+        ? { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey }
+        : p.embedded === true
+          ? { ...embeddedKeys }
+          : undefined;
   return {
-    defaultMode: serverKeys ? 'relay' : 'direct',
-    keys: serverKeys,
-    bucket: undefined,
-    prefix: DEFAULT_LINK_PREFIX,
+    defaultMode: l.defaultMode ?? (keys ? 'relay' : 'direct'),
+    keys,
+    bucket: l.bucket,
+    prefix: l.prefix ?? DEFAULT_LINK_PREFIX,
   };
 }
 

@@ -13,6 +13,36 @@ const QuirksSchema = z.strictObject({
   maxConcurrentRequests: z.number().int().positive().optional(),
 });
 
+/**
+ * A folder for link records: "name/" or "a/b/" (ends with "/", no leading "/", no empty, "." or
+ * ".." segment, no control characters). Its first segment is hidden from the bucket's root listing.
+ */
+export const LinkPrefixSchema = z.string().refine(
+  (s) =>
+    s.endsWith('/') &&
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    !/[\x00-\x1f\x7f\\]/.test(s) &&
+    s
+      .slice(0, -1)
+      .split('/')
+      .every((seg) => seg !== '' && seg !== '.' && seg !== '..'),
+  'is a folder such as ".stowage/links/": it ends with "/", and has no leading "/", no empty, "." or ".." folder',
+);
+
+/** Share links of one profile (links/README.md); the environment's STOWAGE_LINK_* say the same. */
+export const ProfileLinksEntrySchema = z.strictObject({
+  defaultMode: z
+    .enum(['direct', 'relay'], { message: 'defaultMode is direct or relay' })
+    .optional(),
+  /** Keys relay and upload links are served with (a profile whose users sign in with their own). */
+  accessKeyId: z.string().min(1).optional(),
+  secretAccessKey: z.string().min(1).optional(),
+  /** One bucket that keeps every link record of the profile. */
+  bucket: BucketNameSchema.optional(),
+  prefix: LinkPrefixSchema.optional(),
+});
+export type ProfileLinksEntry = z.infer<typeof ProfileLinksEntrySchema>;
+
 /** One profile of STOWAGE_PROFILES_FILE; the environment's one profile has the same shape. */
 export const ProfileFileEntrySchema = z.strictObject({
   name: ProfileNameSchema,
@@ -36,6 +66,7 @@ export const ProfileFileEntrySchema = z.strictObject({
   passwordHash: z.string().min(1).optional(),
   buckets: z.array(BucketNameSchema).min(1, 'buckets lists at least one bucket').optional(),
   readOnly: z.boolean().optional(),
+  links: ProfileLinksEntrySchema.optional(),
 });
 export type ProfileFileEntry = z.infer<typeof ProfileFileEntrySchema>;
 

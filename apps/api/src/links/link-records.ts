@@ -4,6 +4,7 @@ import type { LinkKind } from '@stowage/shared';
 import { HttpError } from '../errors.js';
 import type { ProfileLinks } from '../config/profiles.js';
 import type { ObjectStore } from '../store/object-store.js';
+import type { LinkClaims } from './link-token.js';
 
 /**
  * Link records: one small JSON object per relay or upload link, kept in the store itself (no
@@ -25,6 +26,11 @@ export interface LinkRecord {
   createdAt: string;
   expiresAt: string;
   downloadName?: string | undefined;
+  /**
+   * `linkKeyId` of the key the link was made under: a record of another key is refused
+   * (resolve-link.ts), so changing the secret revokes every link. Absent: any key.
+   */
+  keyId?: string | undefined;
   /** scrypt hash (auth/password-hash.ts) of the link's password; never the password. */
   passwordHash?: string | undefined;
   maxBytes?: number | undefined;
@@ -47,6 +53,35 @@ export function recordPlace(links: ProfileLinks, bucket: string): RecordPlace {
 }
 
 export const recordKey = (place: RecordPlace, id: string) => `${place.folder}${id}.json`;
+
+/**
+ * The folder hidden from `bucket`'s listing (the first segment of the records' prefix, e.g.
+ * ".stowage/"), or undefined when this bucket keeps no records (they live in the links bucket).
+ */
+export function hiddenFolder(links: ProfileLinks, bucket: string): string | undefined {
+  if (links.bucket !== undefined && links.bucket !== bucket) return undefined;
+  return `${links.prefix.split('/')[0]!}/`;
+}
+
+/**
+ * The claims a record was made with: the token they sign is the link's own again (the same
+ * claims always make the same token), so the Links view can show the URL without storing it.
+ */
+export function claimsOfRecord(r: LinkRecord): LinkClaims {
+  return {
+    id: r.id,
+    kind: r.kind,
+    profile: r.profile,
+    bucket: r.bucket,
+    key: r.key,
+    expiresAt: Math.floor(Date.parse(r.expiresAt) / 1000),
+    downloadName: r.downloadName,
+    password: r.passwordHash !== undefined,
+    maxBytes: r.maxBytes,
+    maxTotalBytes: r.maxTotalBytes,
+    overwrite: r.overwrite,
+  };
+}
 
 /** Records fetched at once when a page of them is listed. */
 const READ_CONCURRENCY = 8;

@@ -56,6 +56,18 @@ export function linkKeyFrom(secret: string | undefined): Buffer {
     : randomBytes(32);
 }
 
+/**
+ * The link key's public name (64 bits of an HMAC with it): a record keeps the one it was made
+ * under, so a record of an older key is refused too once the secret changes (rotation revokes
+ * the links, not only the URLs handed out).
+ */
+export const linkKeyId = (key: Buffer) =>
+  createHmac('sha256', key)
+    .update('stowage link key id v1')
+    .digest()
+    .subarray(0, 8)
+    .toString('base64url');
+
 /** A new link id: 128 random bits, base64url (22 characters). */
 export const newLinkId = () => randomBytes(16).toString('base64url');
 
@@ -128,9 +140,16 @@ export function verifyLinkToken(key: Buffer, token: string, nowMs = Date.now()):
   const dot = token.indexOf('.');
   if (dot <= 0 || token.indexOf('.', dot + 1) !== -1) return { ok: false, reason: 'invalid' };
   const payload = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  const givenText = token.slice(dot + 1);
+  const given = Buffer.from(givenText, 'base64url');
   const expected = mac(key, payload);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  // Canonical base64url only: the mac's last character has 2 unused bits, and a token that
+  // differs there is another token, refused like any other change.
+  if (
+    given.length !== expected.length ||
+    given.toString('base64url') !== givenText ||
+    !timingSafeEqual(given, expected)
+  ) {
     return { ok: false, reason: 'invalid' };
   }
   let claims: LinkClaims | undefined;

@@ -4,7 +4,7 @@ import { HttpError } from '../errors.js';
 import type { Profile } from '../config/profiles.js';
 import type { ObjectStore } from '../store/object-store.js';
 import { getLinkRecord, recordPlace, type LinkRecord } from './link-records.js';
-import { verifyLinkToken, type LinkClaims } from './link-token.js';
+import { linkKeyId, verifyLinkToken, type LinkClaims } from './link-token.js';
 
 /** A public link that may be used now: its signed claims, its record, and the store to act on. */
 export interface ResolvedLink {
@@ -26,7 +26,7 @@ export const linkExpired = (claims: LinkClaims) =>
 /**
  * The link a `/s/<token>` request names, checked in this order: the token's mac (404), its
  * expiry (410), its profile still serving links (404), then its record in the store (404 when
- * revoked), which must agree with the token. A store failure reading the record is the store's
+ * revoked), which must agree with the token and have been made under the same link key. A store failure reading the record is the store's
  * own mapped error (502/503/504), never a 404 that would read as "revoked".
  */
 export async function resolveLink(
@@ -49,6 +49,7 @@ export async function resolveLink(
     record.profile !== claims.profile ||
     record.bucket !== claims.bucket ||
     record.key !== claims.key ||
+    (record.keyId !== undefined && record.keyId !== linkKeyId(app.linkKey)) ||
     (claims.password === true && !record.passwordHash)
   ) {
     throw linkNotFound();

@@ -61,6 +61,11 @@ export interface ObjectStore {
   ): Promise<Tag[]>;
   /** The object's bytes, streamed, whole or a range. */
   getObjectContent(bucket: string, key: string, range?: string): Promise<ObjectContent>;
+  /**
+   * A presigned GetObject URL of this connection's keys (s3-presign.ts): no request is sent;
+   * the store checks the signature and the expiry when the URL is fetched.
+   */
+  presignGetObject(bucket: string, key: string, options: PresignGetOptions): Promise<string>;
   putObject(input: PutObjectInput): Promise<void>;
   /** What an upload of this size may reserve from a budget of `budgetBytes` (s3-upload.ts). */
   uploadBufferBytes(sizeHint: number | undefined, budgetBytes: number): number;
@@ -102,6 +107,15 @@ export interface ObjectStore {
   deleteBucketSetting(bucket: string, name: SettingName): Promise<void>;
   /** What the store can do in a bucket: harmless probes, cached (s3-capabilities.ts). */
   bucketCapabilities(bucket: string): Promise<BucketCapabilities>;
+}
+
+export interface PresignGetOptions {
+  /** Seconds the URL is valid (SigV4: at most 7 days). */
+  expiresIn: number;
+  /** The store answers with this Content-Disposition (`response-content-disposition`). */
+  contentDisposition?: string | undefined;
+  /** Sign as of this time instead of now (tests: an expired URL without waiting). */
+  signingDate?: Date | undefined;
 }
 
 export interface PutObjectInput {

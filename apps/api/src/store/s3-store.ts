@@ -33,9 +33,11 @@ import type {
   CopyOptions,
   ObjectContent,
   ObjectStore,
+  PresignGetOptions,
   PutObjectInput,
   UploadObjectInput,
 } from './object-store.js';
+import { presignGetObject } from './s3-presign.js';
 import { createS3Client } from './s3-client.js';
 import { createS3Context, type S3Context } from './s3-context.js';
 import { uploadPlan, uploadStream } from './s3-upload.js';
@@ -183,6 +185,10 @@ export class S3Store implements ObjectStore {
   getObjectContent(bucket: string, key: string, range?: string): Promise<ObjectContent> {
     this.#ctx.checkKey(key);
     return getObjectContent(this.#ctx, bucket, key, range);
+  }
+
+  presignGetObject(bucket: string, key: string, options: PresignGetOptions): Promise<string> {
+    return presignGetObject(this.#ctx, bucket, key, options);
   }
 
   async putObject(input: PutObjectInput): Promise<void> {

@@ -28,13 +28,17 @@ export function fileBody(
   file: FilePartStream,
   formEnd: Promise<void>,
   errors: { tooLarge: () => HttpError; broken: (err: unknown) => HttpError },
+  /** Checked here too: a limit lowered after busboy started (upload-from-form.ts `admit`). */
+  maxBytes = Infinity,
 ): FileBody {
   let bytes = 0;
   let failed = false;
   const body = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
-      done(null, chunk);
+      if (bytes <= maxBytes) return done(null, chunk);
+      done();
+      fail(errors.tooLarge());
     },
   });
   // Its failure reaches the store's reader, or nobody when the store refused first.

@@ -22,6 +22,18 @@ export interface UploadTarget {
   maxBytes: number;
   /** Shared by every upload of the process: memory does not grow with concurrency. */
   budget: BufferBudget;
+  /**
+   * Called once the fields are read, before the file reaches the store: may refuse by throwing
+   * (nothing is stored, the form is drained). An upload link's total limit reserves the file's
+   * share here (routes/public/upload-through-link.ts). `maxBytes` lowers the file's limit for
+   * this upload; `settle` runs once the upload ended, with the stored size or undefined.
+   */
+  admit?: (fields: UploadFields) => Promise<Admission>;
+}
+
+export interface Admission {
+  maxBytes?: number | undefined;
+  settle?: ((storedBytes: number | undefined) => Promise<void>) | undefined;
 }
 
 /** A header value Node sends as is. */
@@ -61,8 +73,12 @@ export async function uploadFromForm(
   store: ObjectStore,
   target: UploadTarget,
 ): Promise<UploadResponse> {
-  const { bucket, key, maxBytes, budget } = target;
-  const parts = request.parts();
+  const { bucket, key, budget } = target;
+  let maxBytes = target.maxBytes;
+  // The limit is busboy's too (the plugin's default is the server's largest upload).
+  const parts = request.parts({ limits: { fileSize: maxBytes } });
+  let admission: Admission | undefined;
+  let stored: number | undefined;
   let file: MultipartFile | undefined;
   let body: FileBody | undefined;
   let release: (() => void) | undefined;
@@ -73,6 +89,10 @@ export async function uploadFromForm(
     file = form.file;
     const fields = parseFields(form.raw);
     if (fields.size !== undefined && fields.size > maxBytes) throw tooLarge(maxBytes);
+    if (target.admit) {
+      admission = await target.admit(fields);
+      if (admission.maxBytes !== undefined) maxBytes = Math.min(maxBytes, admission.maxBytes);
+    }
     const reserve = store.uploadBufferBytes(fields.size, budget.totalBytes);
     // Waiting for the budget, the body is held back on purpose: not the client's stall.
     const endHold = holdBody(request);
@@ -81,11 +101,13 @@ export async function uploadFromForm(
     } finally {
       endHold();
     }
-    body = fileBody(file.file, expectFormEnd(parts, maxBytes), {
-      tooLarge: () => tooLarge(maxBytes),
-      broken: (err) => formError(err, maxBytes),
-    });
-    const stored = await store.uploadObject({
+    body = fileBody(
+      file.file,
+      expectFormEnd(parts, maxBytes),
+      { tooLarge: () => tooLarge(maxBytes), broken: (err) => formError(err, maxBytes) },
+      maxBytes,
+    );
+    const result = await store.uploadObject({
       bucket,
       key,
       body: body.body,
@@ -94,10 +116,11 @@ export async function uploadFromForm(
       contentType: contentTypeOf(fields, file),
       metadata: fields.metadata,
     });
-    if (stored.size !== body.bytes()) {
-      throw notApplied(`The store kept ${stored.size} bytes of the ${body.bytes()} uploaded`);
+    if (result.size !== body.bytes()) {
+      throw notApplied(`The store kept ${result.size} bytes of the ${body.bytes()} uploaded`);
     }
-    return { key, size: stored.size, etag: stored.etag };
+    stored = result.size;
+    return { key, size: result.size, etag: result.etag };
   } catch (err) {
     // Stop feeding the store if it still reads, and let the rest of the request run out.
     if (body) body.fail(err instanceof Error ? err : new Error(String(err)));
@@ -108,5 +131,6 @@ export async function uploadFromForm(
   } finally {
     release?.();
     left.stop();
+    await admission?.settle?.(stored);
   }
 }

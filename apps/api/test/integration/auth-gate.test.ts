@@ -23,13 +23,19 @@ const PUBLIC = [
   'DELETE /api/session',
   'GET /api/health',
   'GET /api/session',
+  'GET /s/:token',
+  'GET /s/:token/info',
   'HEAD /api/health',
   'HEAD /api/session',
+  'HEAD /s/:token',
+  'HEAD /s/:token/info',
   'POST /api/session',
+  'POST /s/:token/unlock',
+  'POST /s/:token/upload',
 ];
 
 describe('the auth gate', () => {
-  it('marks exactly health and the session routes public', () => {
+  it("marks exactly health, the session routes and share links' /s/ routes public", () => {
     const publicRoutes = app.routeList
       .filter((r) => r.public)
       .map((r) => `${r.method} ${r.url}`)

@@ -14,11 +14,15 @@ afterAll(async () => {
   for (const app of apps) await app.close();
 });
 
-/** POST /zip (the zip of a selection) is a read: it stays on a read-only connection. */
+/**
+ * POST /zip (the zip of a selection) and POST /share (a download link) are reads: they stay on
+ * a read-only connection.
+ */
 const isWrite = (r: { method: string; url: string }) =>
   r.url.startsWith('/api/buckets') &&
   ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) &&
-  !r.url.endsWith('/zip');
+  !r.url.endsWith('/zip') &&
+  !r.url.endsWith('/share');
 const urlOf = (pattern: string) => `${pattern.replace(':bucket', bucket)}?${q({ key: 'k.txt' })}`;
 const payloadFor = (url: string) =>
   url.endsWith('/delete')

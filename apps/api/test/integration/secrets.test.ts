@@ -14,6 +14,7 @@ import {
   type TestApp,
 } from '../helper.js';
 import { uploadForm } from '../multipart.js';
+import { newLinkId, signLinkToken } from '../../src/links/link-token.js';
 
 /**
  * A secret key unique to this run. It is the server-held secret of the app under test (the
@@ -58,18 +59,32 @@ async function exercise(
 describe('the secret key', () => {
   it('appears in no response of any route, nor any log line', async () => {
     // Every route from the router, with a session made by the dashboard password.
+    // A share link's public routes too, with a token of this app naming a link on a.txt.
+    const token = signLinkToken(app.linkKey, {
+      id: newLinkId(),
+      kind: 'download',
+      profile: 'test',
+      bucket,
+      key: 'a.txt',
+      expiresAt: Math.floor(Date.now() / 1000) + 600,
+    });
     for (const route of app.routeList) {
-      if (!route.url.startsWith('/api') || route.url.includes('*')) continue;
-      const url = `${route.url.replace(':bucket', bucket)}?${q({ key: 'a.txt', prefix: '' })}`;
+      const ours = route.url.startsWith('/api') || route.url.startsWith('/s/');
+      if (!ours || route.url.includes('*')) continue;
+      const url = `${route.url.replace(':bucket', bucket).replace(':token', token).replace(':id', newLinkId())}?${q({ key: 'a.txt', prefix: '' })}`;
       const payload = route.url.endsWith('/session')
         ? { password: TEST_PASSWORD }
-        : route.url.endsWith('/delete') || route.url.endsWith('/existing-keys')
-          ? { keys: ['a.txt'] }
-          : route.url.endsWith('/tags')
-            ? { tags: [{ key: 't', value: 'v' }] }
-            : route.url.endsWith('/metadata')
-              ? { metadata: { m: 'v' } }
-              : undefined;
+        : route.url.endsWith('/share')
+          ? { key: 'a.txt', expiresIn: 600 }
+          : route.url.endsWith('/unlock')
+            ? { password: 'a guess' }
+            : route.url.endsWith('/delete') || route.url.endsWith('/existing-keys')
+              ? { keys: ['a.txt'] }
+              : route.url.endsWith('/tags')
+                ? { tags: [{ key: 't', value: 'v' }] }
+                : route.url.endsWith('/metadata')
+                  ? { metadata: { m: 'v' } }
+                  : undefined;
       // Keep the session: the sign-out routes (session tests cover them) are not called.
       if (route.method === 'DELETE' && /^\/api\/sessions?$/.test(route.url)) continue;
       await exercise(

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 import { DEMO_EMBEDDED_KEYS, embeddedSignInHint } from '../../src/embedded/keys.js';
 import { tlsVerifyWarning } from '../../src/config/connection.js';
+import { linkSecretWarning } from '../../src/config/access.js';
 
 /** A dashboard password hash: server-held keys need one (or STOWAGE_AUTH=off). */
 const HASH =
@@ -406,6 +407,7 @@ describe('the network settings', () => {
       trustProxy: ['10.0.0.1', 'loopback'],
       apiRateLimitPerMinute: 0,
       serveSourceMaps: true,
+      publicUrl: 'https://Files.Example.com:8443/',
     });
   });
 
@@ -442,5 +444,45 @@ describe('the network settings', () => {
       any: true,
       names: [],
     });
+  });
+});
+
+describe('share links (every profile)', () => {
+  it('signs with the session secret and lasts at most 365 days by default', () => {
+    expect(loadConfig({}).access.links).toEqual({ secret: undefined, maxSeconds: 365 * 86_400 });
+    const session = 's'.repeat(32);
+    expect(loadConfig({ STOWAGE_SESSION_SECRET: session }).access.links.secret).toBe(session);
+  });
+
+  it('reads STOWAGE_LINK_SECRET (over the session secret) and STOWAGE_LINK_MAX_DAYS', () => {
+    const c = loadConfig({
+      STOWAGE_SESSION_SECRET: 's'.repeat(32),
+      STOWAGE_LINK_SECRET: 'l'.repeat(32),
+      STOWAGE_LINK_MAX_DAYS: '7.5',
+    });
+    expect(c.access.links).toEqual({ secret: 'l'.repeat(32), maxSeconds: 648_000 });
+  });
+
+  it('refuses a short link secret and a limit that is not a positive number of days', () => {
+    expect(problemsOf({ STOWAGE_LINK_SECRET: 'short', STOWAGE_LINK_MAX_DAYS: '0' })).toEqual([
+      'STOWAGE_LINK_SECRET: STOWAGE_LINK_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)',
+      'STOWAGE_LINK_MAX_DAYS: STOWAGE_LINK_MAX_DAYS must be positive',
+    ]);
+    expect(problemsOf({ STOWAGE_LINK_MAX_DAYS: 'soon' })).toEqual([
+      'STOWAGE_LINK_MAX_DAYS: STOWAGE_LINK_MAX_DAYS must be a number of days',
+    ]);
+  });
+
+  it('warns at start when links are served but no secret signs them (they end on restart)', () => {
+    expect(linkSecretWarning(loadConfig({}).access)).toMatch(
+      /^No STOWAGE_LINK_SECRET \(nor STOWAGE_SESSION_SECRET\): relay and upload links end when Stowage restarts/,
+    );
+    expect(linkSecretWarning(loadConfig({ STOWAGE_LINK_SECRET: 'l'.repeat(32) }).access)).toBe(
+      undefined,
+    );
+    // Nothing served through Stowage: nothing to warn about.
+    expect(linkSecretWarning(loadConfig({ AWS_ENDPOINT_URL: 'http://rgw:7480' }).access)).toBe(
+      undefined,
+    );
   });
 });

@@ -323,3 +323,143 @@ describe('one connection model', () => {
     }).toThrow(TypeError);
   });
 });
+
+describe('share link settings', () => {
+  const linkKeys = { accessKeyId: 'LINKAK', secretAccessKey: 'LINKSK' };
+
+  it('default: relay with the keys the server holds (embedded, server-held), else direct', () => {
+    expect(loadConfig({}).access.profiles[0]!.links).toEqual({
+      defaultMode: 'relay',
+      keys: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      bucket: undefined,
+      prefix: '.stowage/links/',
+    });
+    expect(loadConfig({ AWS_ENDPOINT_URL: 'http://rgw:7480' }).access.profiles[0]!.links).toEqual({
+      defaultMode: 'direct',
+      keys: undefined,
+      bucket: undefined,
+      prefix: '.stowage/links/',
+    });
+    const held = loadConfig({
+      AWS_ENDPOINT_URL: 'http://rgw:7480',
+      AWS_ACCESS_KEY_ID: 'AK',
+      AWS_SECRET_ACCESS_KEY: 'SK',
+      STOWAGE_PASSWORD_HASH: HASH,
+    });
+    expect(held.access.profiles[0]!.links.keys).toEqual({
+      accessKeyId: 'AK',
+      secretAccessKey: 'SK',
+    });
+  });
+
+  it("a file profile's links: its own keys, mode, bucket and prefix", () => {
+    const file = profilesFile({
+      profiles: [
+        {
+          name: 'keys',
+          endpoint: 'http://rgw:7480',
+          buckets: ['shared', 'links'],
+          links: { ...linkKeys, defaultMode: 'direct', bucket: 'links', prefix: 'share/records/' },
+        },
+        {
+          name: 'held',
+          endpoint: 'http://rgw:7480',
+          accessKeyId: 'AK',
+          secretAccessKey: 'SK',
+          passwordHash: HASH,
+        },
+      ],
+    });
+    const [keys, held] = loadConfig({ STOWAGE_PROFILES_FILE: file }).access.profiles;
+    expect(keys!.links).toEqual({
+      defaultMode: 'direct',
+      keys: linkKeys,
+      bucket: 'links',
+      prefix: 'share/records/',
+    });
+    expect(held!.links).toMatchObject({ defaultMode: 'relay', keys: { accessKeyId: 'AK' } });
+  });
+
+  it("the environment's profile reads the same settings from STOWAGE_LINK_* (one model)", () => {
+    const env = {
+      AWS_ENDPOINT_URL: 'http://rgw:7480',
+      STOWAGE_LINK_MODE: 'direct',
+      STOWAGE_LINK_ACCESS_KEY_ID: linkKeys.accessKeyId,
+      STOWAGE_LINK_SECRET_ACCESS_KEY: linkKeys.secretAccessKey,
+      STOWAGE_LINK_BUCKET: 'links',
+      STOWAGE_LINK_PREFIX: 'share/records/',
+    };
+    const fromEnv = loadConfig(env).access.profiles[0]!.links;
+    const file = profilesFile({
+      profiles: [
+        {
+          name: 'default',
+          endpoint: 'http://rgw:7480',
+          links: { ...linkKeys, defaultMode: 'direct', bucket: 'links', prefix: 'share/records/' },
+        },
+      ],
+    });
+    expect(fromEnv).toEqual(loadConfig({ STOWAGE_PROFILES_FILE: file }).access.profiles[0]!.links);
+  });
+
+  it('lists every problem of the link settings, file and environment alike', () => {
+    const file = profilesFile({
+      profiles: [
+        { name: 'half', endpoint: 'http://rgw:7480', links: { accessKeyId: 'AK' } },
+        { name: 'nokeys', endpoint: 'http://rgw:7480', links: { defaultMode: 'relay' } },
+        {
+          name: 'outside',
+          endpoint: 'http://rgw:7480',
+          buckets: ['a-bucket'],
+          links: { ...linkKeys, bucket: 'elsewhere' },
+        },
+        { name: 'prefix', endpoint: 'http://rgw:7480', links: { prefix: '/abs' } },
+        { name: 'mode', endpoint: 'http://rgw:7480', links: { defaultMode: 'proxy' } },
+      ],
+    });
+    const fileProblems = problemsOf({ STOWAGE_PROFILES_FILE: file });
+    expect(fileProblems).toEqual(
+      expect.arrayContaining([
+        `${file}: profile "prefix" links.prefix: is a folder such as ".stowage/links/": it ends with "/", and has no leading "/", no empty, "." or ".." folder`,
+        `${file}: profile "mode" links.defaultMode: defaultMode is direct or relay`,
+      ]),
+    );
+    const valid = profilesFile({
+      profiles: [
+        { name: 'half', endpoint: 'http://rgw:7480', links: { accessKeyId: 'AK' } },
+        { name: 'nokeys', endpoint: 'http://rgw:7480', links: { defaultMode: 'relay' } },
+        {
+          name: 'outside',
+          endpoint: 'http://rgw:7480',
+          buckets: ['a-bucket'],
+          links: { ...linkKeys, bucket: 'elsewhere' },
+        },
+      ],
+    });
+    expect(problemsOf({ STOWAGE_PROFILES_FILE: valid })).toEqual([
+      'Profile "half": links.accessKeyId and links.secretAccessKey go together',
+      'Profile "nokeys": links.defaultMode "relay" needs keys the server holds to serve links with: set links.accessKeyId and links.secretAccessKey, or make direct the default',
+      'Profile "outside": links.bucket "elsewhere" is not one of its buckets (a-bucket): link records could not be kept there',
+    ]);
+    expect(
+      problemsOf({
+        AWS_ENDPOINT_URL: 'http://rgw:7480',
+        STOWAGE_LINK_MODE: 'relay',
+        STOWAGE_LINK_SECRET_ACCESS_KEY: 'SK',
+        STOWAGE_LINK_PREFIX: 'no-slash',
+      }),
+    ).toEqual([
+      'STOWAGE_LINK_PREFIX: STOWAGE_LINK_PREFIX is a folder such as .stowage/links/: it ends with "/", and has no leading "/", no empty, "." or ".." folder',
+      'Profile "default": STOWAGE_LINK_ACCESS_KEY_ID and STOWAGE_LINK_SECRET_ACCESS_KEY go together',
+      'Profile "default": STOWAGE_LINK_MODE "relay" needs keys the server holds to serve links with: set STOWAGE_LINK_ACCESS_KEY_ID and STOWAGE_LINK_SECRET_ACCESS_KEY, or make direct the default',
+    ]);
+    expect(
+      problemsOf({
+        STOWAGE_PROFILES_FILE: profilesFile({ profiles: [{ name: 'p' }] }),
+        STOWAGE_LINK_BUCKET: 'links',
+      }),
+    ).toEqual([
+      'STOWAGE_LINK_BUCKET: the STOWAGE_LINK_* profile settings are for env alone: with a profiles file, give each profile its "links"',
+    ]);
+  });
+});

@@ -4,11 +4,7 @@ import { z } from 'zod';
 import { BucketParamsSchema, ObjectContentQuerySchema, downloadFilename } from '@stowage/shared';
 import { errorResponses } from './error-responses.js';
 import { mayShowInline } from './inline-types.js';
-
-/** S3 serves one range per request; anything else is ignored, as RFC 9110 allows. */
-const SINGLE_RANGE = /^bytes=(\d+-\d*|-\d+)$/;
-/** A header value Node will send as is (the store's Content-Type is not trusted blindly). */
-const SAFE_HEADER = /^[\t\x20-\x7e]*$/;
+import { safeContentType, sendObjectContent, singleRange } from '../object-reply.js';
 
 const route: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -26,32 +22,21 @@ const route: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { key, download } = request.query;
-      const range = request.headers.range;
       const content = await request.objectStore.getObjectContent(
         request.params.bucket,
         key,
-        range && SINGLE_RANGE.test(range) ? range : undefined,
+        singleRange(request.headers.range),
       );
-      const type = content.contentType && SAFE_HEADER.test(content.contentType);
-      const contentType = type ? content.contentType! : 'application/octet-stream';
+      const contentType = safeContentType(content);
       const inline = !download && mayShowInline(contentType);
-      reply
-        .code(content.statusCode)
-        .header('content-type', contentType)
-        .header('x-content-type-options', 'nosniff')
+      return sendObjectContent(reply, content, {
+        contentType,
+        contentDisposition: contentDisposition(downloadFilename(key), {
+          type: inline ? 'inline' : 'attachment',
+        }),
         // Store content never runs as a page of ours, even when opened directly.
-        .header('content-security-policy', 'sandbox')
-        .header('accept-ranges', 'bytes')
-        .header(
-          'content-disposition',
-          contentDisposition(downloadFilename(key), { type: inline ? 'inline' : 'attachment' }),
-        );
-      if (content.contentLength !== undefined)
-        reply.header('content-length', content.contentLength);
-      if (content.contentRange) reply.header('content-range', content.contentRange);
-      if (content.etag) reply.header('etag', content.etag);
-      if (content.lastModified) reply.header('last-modified', content.lastModified.toUTCString());
-      return reply.send(content.body);
+        csp: 'sandbox',
+      });
     },
   );
 };
