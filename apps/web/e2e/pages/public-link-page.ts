@@ -21,7 +21,7 @@ export class PublicLinkPage {
   constructor(page: Page) {
     this.page = page;
     this.heading = page.getByRole('heading', { level: 1 });
-    this.password = page.getByLabel('Password', { exact: true });
+    this.password = page.getByRole('textbox', { name: 'Password', exact: true });
     this.downloadButton = page.getByRole('button', { name: 'Download' });
     this.alert = page.getByRole('alert');
     this.dropZone = page.getByTestId('link-drop-zone');

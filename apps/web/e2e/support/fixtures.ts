@@ -16,6 +16,7 @@ import { PublicLinkPage } from '../pages/public-link-page';
 import { TransfersPanel } from '../pages/transfers-panel';
 import { deletePrefixViaApi, revokeAllLinksViaApi } from './api';
 import { makeBucket, removeBucket } from './buckets';
+import { SIGNED_OUT } from './session';
 
 type Screens = {
   loginPage: LoginPage;
@@ -72,7 +73,9 @@ export const shareTest = folderTest.extend<{
   revokeLinksAfter: undefined;
 }>({
   stranger: async ({ browser }, use) => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    // Explicitly signed out: the test's newContext() takes the project's options, its saved
+    // sign-in included, unless told otherwise.
+    const context = await browser.newContext({ storageState: SIGNED_OUT, acceptDownloads: true });
     await use(new PublicLinkPage(await context.newPage()));
     await context.close();
   },

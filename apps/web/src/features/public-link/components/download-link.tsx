@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { publicLinkPath, type PublicLinkInfo } from '@stowage/shared';
 import { TextField } from '@/components/form/text-field';
 import formStyles from '@/components/form/form.module.css';
@@ -20,6 +20,7 @@ export function DownloadLink({ token, info }: DownloadLinkProps) {
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const titleId = useId();
 
   if (unlocked) {
     return (
@@ -70,14 +71,16 @@ export function DownloadLink({ token, info }: DownloadLinkProps) {
   return (
     <form
       noValidate
-      aria-label="Password"
+      aria-labelledby={titleId}
       className={formStyles.form}
       onSubmit={(event) => {
         event.preventDefault();
         onSubmit();
       }}
     >
-      <h1 className={styles.title}>This file is protected by a password</h1>
+      <h1 id={titleId} className={styles.title}>
+        This file is protected by a password
+      </h1>
       <p className={styles.text}>
         Type the password you were given to download <strong>{info.name}</strong>.
       </p>
