@@ -50,6 +50,7 @@ test('renaming a file and a folder from the row menu', async ({
     'Move to…',
     'Rename',
     'Download',
+    'Share…',
     'Delete',
   ]);
   await expect(menu.getByRole('menuitem', { name: 'Copy to…' })).toBeFocused();

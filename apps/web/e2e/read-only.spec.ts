@@ -7,6 +7,7 @@ import {
   uploadApiPath,
 } from './support/api';
 import { BUCKETS_PATH, bucketPath } from '@stowage/shared';
+import { LinksPage } from './pages/links-page';
 import { UploadsPage } from './pages/uploads-page';
 import { DEMO_BUCKET } from './support/demo';
 import { test } from './support/fixtures';
@@ -31,7 +32,13 @@ test('a read-only session shows no write control anywhere', async ({
 }) => {
   await expect(appHeader.readOnlyBadge).toBeVisible();
 
-  for (const name of ['Upload files', 'Upload folder', 'New text object', 'Upload options']) {
+  for (const name of [
+    'Upload files',
+    'Upload folder',
+    'New text object',
+    'Upload options',
+    'Upload link…',
+  ]) {
     await expect(page.getByRole('button', { name })).toHaveCount(0);
   }
   await expect(folderPage.dropZone).toHaveCount(0);
@@ -47,19 +54,22 @@ test('a read-only session shows no write control anywhere', async ({
     'Clear selection',
   ]);
   await folderPage.selectionAction('Clear selection').click();
-  // The row menus hold the downloads only: no copy, move, rename or delete.
+  // The row menus hold the downloads and a download link only: no copy, move, rename or
+  // delete, and no upload link (a write).
   const folderMenu = await folderPage.openRowMenu('docs/');
   await expect(folderMenu.getByRole('menuitem')).toHaveText(['Download as zip']);
   await page.keyboard.press('Escape');
   await expect(folderMenu).toBeHidden();
   const objectMenu = await folderPage.openRowMenu('README.txt');
-  await expect(objectMenu.getByRole('menuitem')).toHaveText(['Download']);
+  await expect(objectMenu.getByRole('menuitem')).toHaveText(['Download', 'Share…']);
   await page.keyboard.press('Escape');
   // Rows do not drag (a drop would move them).
   await expect(folderPage.row('docs/')).not.toHaveAttribute('draggable', 'true');
 
   await folderPage.openRow('README.txt');
   await expect(detailsPanel.downloadLink).toBeVisible();
+  // A download link is a read: offered.
+  await expect(detailsPanel.root.getByRole('button', { name: 'Share…' })).toBeVisible();
   for (const name of ['Edit metadata', 'Edit tags', 'Delete']) {
     await expect(detailsPanel.root.getByRole('button', { name })).toHaveCount(0);
   }
@@ -81,6 +91,13 @@ test('the bucket list and the bucket pages offer no Create, Delete, Empty or Abo
   await expect(page.getByRole('alert')).toBeVisible(); // s3rver does not list them
   await expect(uploads.olderButton).toHaveCount(0);
   await expect(uploads.abortButtons).toHaveCount(0);
+
+  // The links page lists (a read) but offers no Revoke (a write).
+  const links = new LinksPage(page);
+  await links.goto('demo');
+  await expect(links.heading).toBeVisible();
+  await expect(links.empty.or(links.table)).toBeVisible();
+  await expect(links.revokeButtons).toHaveCount(0);
 
   // Usage is a read: offered, and it counts.
   await page.goto('/b/demo/usage');

@@ -4,7 +4,20 @@
  * app's own are.
  */
 import { expect, type APIRequestContext } from '@playwright/test';
-import { CSRF_HEADER, CSRF_HEADER_VALUE, bucketPath } from '@stowage/shared';
+import {
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  bucketPath,
+  linkPath,
+  linksPath,
+  sharePath,
+  uploadLinksPath,
+  type LinksResponse,
+  type ShareBody,
+  type ShareResponse,
+  type UploadLinkBody,
+  type UploadLinkResponse,
+} from '@stowage/shared';
 import { DEMO_BUCKET } from './demo';
 import { query } from './urls';
 
@@ -109,4 +122,44 @@ export async function putObjectViaApi(
     : uploadApiPath(key);
   const res = await request.post(url, { multipart, headers: CSRF_HEADERS });
   expect(res.status(), `upload ${key}`).toBe(200);
+}
+
+/** A download link through the API (what the Share dialog posts), in the demo bucket. */
+export async function shareViaApi(
+  request: APIRequestContext,
+  body: ShareBody,
+): Promise<ShareResponse> {
+  const res = await request.post(sharePath(DEMO_BUCKET), { data: body, headers: CSRF_HEADERS });
+  expect(res.status(), `share ${body.key}`).toBe(200);
+  return (await res.json()) as ShareResponse;
+}
+
+/** An upload link through the API (what the Upload link dialog posts), in the demo bucket. */
+export async function uploadLinkViaApi(
+  request: APIRequestContext,
+  body: UploadLinkBody,
+): Promise<UploadLinkResponse> {
+  const res = await request.post(uploadLinksPath(DEMO_BUCKET), {
+    data: body,
+    headers: CSRF_HEADERS,
+  });
+  expect(res.status(), `upload link to ${body.prefix}`).toBe(200);
+  return (await res.json()) as UploadLinkResponse;
+}
+
+/** Revokes every link of the demo bucket: their records leave the store as they came. */
+export async function revokeAllLinksViaApi(request: APIRequestContext): Promise<void> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await request.get(`${linksPath(DEMO_BUCKET)}${query({ cursor })}`);
+    expect(res.status(), 'GET the links').toBe(200);
+    const page = (await res.json()) as LinksResponse;
+    ids.push(...page.links.map((link) => link.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  for (const id of ids) {
+    const res = await request.delete(linkPath(DEMO_BUCKET, id), { headers: CSRF_HEADERS });
+    expect([204, 404], `revoke ${id}`).toContain(res.status());
+  }
 }

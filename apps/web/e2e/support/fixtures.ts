@@ -10,10 +10,13 @@ import { BucketListPage } from '../pages/bucket-list-page';
 import { BucketSettingsPage } from '../pages/bucket-settings-page';
 import { DetailsPanel } from '../pages/details-panel';
 import { FolderPage } from '../pages/folder-page';
+import { LinksPage } from '../pages/links-page';
 import { LoginPage } from '../pages/login-page';
+import { PublicLinkPage } from '../pages/public-link-page';
 import { TransfersPanel } from '../pages/transfers-panel';
-import { deletePrefixViaApi } from './api';
+import { deletePrefixViaApi, revokeAllLinksViaApi } from './api';
 import { makeBucket, removeBucket } from './buckets';
+import { SIGNED_OUT } from './session';
 
 type Screens = {
   loginPage: LoginPage;
@@ -56,6 +59,34 @@ export const folderTest = test.extend<{ folder: string; otherBucket: string }>({
     await use(bucket);
     await removeBucket(bucket);
   },
+});
+
+/**
+ * The share links: `folderTest` with `stranger`, the public link page in a browser of its own
+ * with no session and no cookie (`browser.newContext()`, closed after the test), and
+ * `linksPage`. Every link of the demo bucket is revoked after the test, so no link record
+ * stays in the store.
+ */
+export const shareTest = folderTest.extend<{
+  stranger: PublicLinkPage;
+  linksPage: LinksPage;
+  revokeLinksAfter: undefined;
+}>({
+  stranger: async ({ browser }, use) => {
+    // Explicitly signed out: the test's newContext() takes the project's options, its saved
+    // sign-in included, unless told otherwise.
+    const context = await browser.newContext({ storageState: SIGNED_OUT, acceptDownloads: true });
+    await use(new PublicLinkPage(await context.newPage()));
+    await context.close();
+  },
+  linksPage: async ({ page }, use) => use(new LinksPage(page)),
+  revokeLinksAfter: [
+    async ({ request }, use) => {
+      await use(undefined);
+      await revokeAllLinksViaApi(request);
+    },
+    { auto: true },
+  ],
 });
 
 function specName(file: string): string {

@@ -88,12 +88,20 @@ const usageRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/usage'), 'UsageRoute'),
 });
 
+/** The share and upload links made through Stowage in this bucket (Revoke). */
+const linksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/b/$bucket/links',
+  component: lazyRouteComponent(() => import('./routes/links'), 'LinksRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   bucketsRoute,
   bucketRoute,
   bucketSettingsRoute,
   uploadsRoute,
   usageRoute,
+  linksRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

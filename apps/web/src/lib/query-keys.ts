@@ -13,6 +13,8 @@ export const queryKeys = {
   /** One of the bucket's settings (lifecycle, CORS, policy…): its document, null if not set. */
   setting: (bucket: string, name: string) => ['buckets', bucket, 'settings', name] as const,
   uploads: (bucket: string) => ['buckets', bucket, 'uploads'] as const,
+  /** The share and upload links made through Stowage (the Links page). */
+  links: (bucket: string) => ['buckets', bucket, 'links'] as const,
 };
 
 type KeyPart = { prefix?: unknown; key?: unknown } | undefined;

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { SESSION_PATH, type SessionResponse } from '@stowage/shared';
+import { SESSION_PATH, type LinkAbilities, type SessionResponse } from '@stowage/shared';
 import { apiGet } from './api-client';
 
 /**
@@ -29,6 +29,12 @@ export function useSession() {
 export function useReadOnly(): boolean {
   const { data } = useSession();
   return data?.signedIn === true && data.readOnly;
+}
+
+/** What the signed-in profile can do with share links, or null when signed out. */
+export function useLinkAbilities(): LinkAbilities | null {
+  const { data } = useSession();
+  return data?.signedIn === true ? data.links : null;
 }
 
 /** Drops every cached answer (and finished write) but the session, so nothing of the previous user remains. */

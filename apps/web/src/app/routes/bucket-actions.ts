@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
-import { folderZipUrl } from '@stowage/shared';
+import { folderZipUrl, type LinkAbilities } from '@stowage/shared';
 import type { MenuItem } from '@/components/ui/menu';
 import type { DeleteTarget } from '@/features/delete-objects/components/delete-dialog';
 import { objectContentUrl } from '@/features/object-details/api/object-content-url';
 import type { ItemsAction } from '@/features/objects/components/object-listing';
 import type { ListingEntry } from '@/features/objects/utils/listing-entries';
 import type { OrganizeRequest } from '@/features/organize/organize-request';
+import type { ShareRequest } from '@/features/share/share-request';
 import { errorMessage } from '@/lib/api-client';
 import type { DraggedItems, Items } from '@/utils/items';
 
@@ -16,6 +17,9 @@ type BucketActionsInput = {
   readOnly: boolean;
   onDelete: (target: DeleteTarget) => void;
   onOrganize: (request: OrganizeRequest) => void;
+  /** What the profile can do with share links (null: signed out, nothing offered). */
+  links: LinkAbilities | null;
+  onShare: (request: ShareRequest) => void;
 };
 
 /** A selection as the delete dialog takes it: objects, one folder, or both kinds. */
@@ -34,7 +38,7 @@ function deleteTargetOf({ keys, prefixes }: Items): DeleteTarget {
  * downloads only (a zip is a read).
  */
 export function useBucketActions(input: BucketActionsInput) {
-  const { bucket, folder, readOnly, onDelete, onOrganize } = input;
+  const { bucket, folder, readOnly, onDelete, onOrganize, links, onShare } = input;
   const [zipError, setZipError] = useState<string | null>(null);
 
   const downloadZip = useCallback(
@@ -63,9 +67,22 @@ export function useBucketActions(input: BucketActionsInput) {
       const download: MenuItem = folderRow
         ? { label: 'Download as zip', href: folderZipUrl(bucket, entry.key), download: true }
         : { label: 'Download', href: objectContentUrl(bucket, entry.key, { download: true }) };
-      if (readOnly) return [download];
       // The folder marker (an object named like its folder): renaming it would rename the folder.
       const marker = !folderRow && entry.key.endsWith('/');
+      // A download link to an object (read-only profiles too); an upload link into a folder.
+      const share: MenuItem[] = [];
+      if (links && folderRow && links.upload) {
+        share.push({
+          label: 'Upload link…',
+          onSelect: () => onShare({ kind: 'upload', bucket, prefix: entry.key }),
+        });
+      } else if (links && !folderRow && !marker) {
+        share.push({
+          label: 'Share…',
+          onSelect: () => onShare({ kind: 'download', bucket, key: entry.key }),
+        });
+      }
+      if (readOnly) return [download, ...share];
       return [
         {
           label: 'Copy to…',
@@ -84,10 +101,11 @@ export function useBucketActions(input: BucketActionsInput) {
               },
             ]),
         download,
+        ...share,
         { label: 'Delete', danger: true, onSelect: () => onDelete(deleteTargetOf(items)) },
       ];
     },
-    [bucket, folder, readOnly, onDelete, onOrganize],
+    [bucket, folder, readOnly, onDelete, onOrganize, links, onShare],
   );
 
   const selectionActions = useMemo((): ItemsAction[] => {

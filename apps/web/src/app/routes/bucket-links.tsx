@@ -1,7 +1,10 @@
 import { Link } from '@tanstack/react-router';
 import styles from './bucket.module.css';
 
-/** The bucket's own pages, from its header: settings, unfinished uploads, the usage of this folder. */
+/**
+ * The bucket's own pages, from its header: settings, unfinished uploads, the usage of this
+ * folder, its share links.
+ */
 export function BucketLinks({ bucket, folder }: { bucket: string; folder: string }) {
   return (
     <nav aria-label="Bucket" className={styles.links}>
@@ -13,6 +16,9 @@ export function BucketLinks({ bucket, folder }: { bucket: string; folder: string
       </Link>
       <Link to="/b/$bucket/uploads" params={{ bucket }}>
         Unfinished uploads
+      </Link>
+      <Link to="/b/$bucket/links" params={{ bucket }}>
+        Links
       </Link>
     </nav>
   );

@@ -16,9 +16,10 @@ import { ObjectListing } from '@/features/objects/components/object-listing';
 import { UploadActions } from '@/features/upload/components/upload-actions';
 import { UploadDropZone } from '@/features/upload/components/upload-drop-zone';
 import type { OrganizeRequest } from '@/features/organize/organize-request';
+import type { ShareRequest } from '@/features/share/share-request';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
-import { useReadOnly } from '@/lib/session';
+import { useLinkAbilities, useReadOnly } from '@/lib/session';
 import { useBucketActions } from './bucket-actions';
 import { BucketLinks } from './bucket-links';
 import styles from './bucket.module.css';
@@ -37,6 +38,13 @@ const OrganizeDialogs = lazy(() =>
   })),
 );
 
+// Share and upload links: the dialogs (with zod) on first use.
+const ShareDialogs = lazy(() =>
+  import('@/features/share/components/share-dialogs').then((m) => ({
+    default: m.ShareDialogs,
+  })),
+);
+
 const route = getRouteApi('/b/$bucket');
 
 /**
@@ -50,6 +58,8 @@ export function BucketRoute() {
   const navigate = route.useNavigate();
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const [organizing, setOrganizing] = useState<OrganizeRequest | null>(null);
+  const [sharing, setSharing] = useState<ShareRequest | null>(null);
+  const links = useLinkAbilities();
   const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
   const actions = useBucketActions({
     bucket,
@@ -57,6 +67,8 @@ export function BucketRoute() {
     readOnly,
     onDelete: setDeleting,
     onOrganize: setOrganizing,
+    links,
+    onShare: setSharing,
   });
   // Five probes of the store: they wait for the folder's first page, not the other way round.
   const firstPageSettled = useFirstPageSettled(bucket, prefix);
@@ -110,6 +122,13 @@ export function BucketRoute() {
           capabilities={capabilities}
           onClose={closeDetails}
           readOnly={readOnly}
+          {...(links
+            ? {
+                onShare: (objectKey: string) => {
+                  setSharing({ kind: 'download', bucket, key: objectKey });
+                },
+              }
+            : {})}
           {...(readOnly
             ? {}
             : {
@@ -160,7 +179,17 @@ export function BucketRoute() {
             onCreated={(created) =>
               void navigate({ search: { prefix: parentPrefix(created), key: created } })
             }
-          />
+          >
+            {links?.upload ? (
+              <Button
+                onClick={() => {
+                  setSharing({ kind: 'upload', bucket, prefix: folder });
+                }}
+              >
+                Upload link…
+              </Button>
+            ) : null}
+          </UploadActions>
           <UploadDropZone bucket={bucket} prefix={prefix} className={contentClass}>
             {content}
           </UploadDropZone>
@@ -181,6 +210,17 @@ export function BucketRoute() {
       {organizing ? (
         <Suspense fallback={null}>
           <OrganizeDialogs request={organizing} onClose={closeOrganizing} onRenamed={onRenamed} />
+        </Suspense>
+      ) : null}
+      {sharing && links ? (
+        <Suspense fallback={null}>
+          <ShareDialogs
+            request={sharing}
+            links={links}
+            onClose={() => {
+              setSharing(null);
+            }}
+          />
         </Suspense>
       ) : null}
     </div>

@@ -34,13 +34,15 @@ type DetailsPanelProps = {
   onClose: () => void;
   /** Delete this object (the caller confirms first). */
   onDelete?: (key: string) => void;
+  /** Make a download link to this object (the page opens the dialog); absent: no "Share…". */
+  onShare?: (key: string) => void;
   /** A read-only session: no edit buttons. */
   readOnly?: boolean;
 };
 
 /** The right-hand panel for the selected object: properties, download, preview, metadata, tags. */
 export function DetailsPanel(props: DetailsPanelProps) {
-  const { bucket, objectKey, capabilities, onClose, onDelete, readOnly = false } = props;
+  const { bucket, objectKey, capabilities, onClose, onDelete, onShare, readOnly = false } = props;
   const { data: details, error, isPending } = useObjectDetails(bucket, objectKey);
   const noTags = tagsNote(capabilities);
   // A store without tagging is not asked (the note says why there are none).
@@ -103,6 +105,16 @@ export function DetailsPanel(props: DetailsPanelProps) {
               >
                 Download
               </ButtonLink>
+              {onShare && !objectKey.endsWith('/') ? (
+                <Button
+                  size="sm"
+                  onClick={() => {
+                    onShare(objectKey);
+                  }}
+                >
+                  Share…
+                </Button>
+              ) : null}
               {readOnly ? null : (
                 <>
                   <Button

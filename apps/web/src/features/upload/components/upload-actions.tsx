@@ -5,6 +5,7 @@ import {
   useState,
   type ChangeEvent,
   type InputHTMLAttributes,
+  type ReactNode,
 } from 'react';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
@@ -28,10 +29,12 @@ type UploadActionsProps = {
   prefix: string;
   /** A new text object was saved. */
   onCreated?: (key: string) => void;
+  /** The folder's other actions, composed by the page (an upload link). */
+  children?: ReactNode;
 };
 
 /** The toolbar's write actions for the open folder: file and folder pickers, new text object. */
-export function UploadActions({ bucket, prefix, onCreated }: UploadActionsProps) {
+export function UploadActions({ bucket, prefix, onCreated, children }: UploadActionsProps) {
   const { startUpload, checking, error, dismissError } = useUpload();
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -68,6 +71,7 @@ export function UploadActions({ bucket, prefix, onCreated }: UploadActionsProps)
       >
         Upload options
       </Button>
+      {children}
       <UploadOptionsSummary />
       <input
         ref={filesInput}
