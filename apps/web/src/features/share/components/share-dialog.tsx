@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import {
   downloadFilename,
-  ShareBodySchema,
   type LinkAbilities,
   type ShareBody,
   type ShareMode,
@@ -15,7 +16,12 @@ import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { errorMessage } from '@/lib/api-client';
 import { visibleKey } from '@/utils/visible-key';
 import { useCreateShare } from '../api/create-share';
-import { expirySeconds, formatDuration, type ExpiryChoice } from '../utils/expiry';
+import { formatDuration } from '../utils/expiry';
+import {
+  createShareFormSchema,
+  initialShareMode,
+  type ShareFormValues,
+} from '../utils/form-schemas';
 import { MODE_LABEL } from '../utils/mode-label';
 import { ExpiryField } from './expiry-field';
 import { LinkResult } from './link-result';
@@ -28,8 +34,6 @@ type ShareDialogProps = {
   onClose: () => void;
 };
 
-type FieldErrors = Partial<Record<'downloadName' | 'password', string>>;
-
 /**
  * "Share NAME": a download link to one object. Its expiry (checked against the store's limit
  * for the chosen kind), through Stowage or direct from the store, an optional download name
@@ -37,38 +41,34 @@ type FieldErrors = Partial<Record<'downloadName' | 'password', string>>;
  */
 export function ShareDialog({ bucket, objectKey, links, onClose }: ShareDialogProps) {
   const filename = downloadFilename(objectKey);
-  const [mode, setMode] = useState<ShareMode>(
-    links.defaultMode === 'relay' && !links.relay ? 'direct' : links.defaultMode,
+  const schema = useMemo(
+    () => createShareFormSchema(objectKey, links.maxSeconds),
+    [objectKey, links.maxSeconds],
   );
-  const [expiry, setExpiry] = useState<ExpiryChoice>({ kind: 'preset', preset: '1d' });
-  const [downloadName, setDownloadName] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useForm<ShareFormValues, unknown, ShareBody>({
+    resolver: zodResolver(schema),
+    mode: 'onChange',
+    defaultValues: {
+      mode: initialShareMode(links),
+      expiry: { kind: 'preset', preset: '1d' },
+      downloadName: '',
+      password: '',
+    },
+  });
   const [result, setResult] = useState<ShareResponse | null>(null);
   const create = useCreateShare(bucket);
-  const max = links.maxSeconds[mode];
-  const checked = expirySeconds(expiry, max, new Date());
+  const mode = useWatch({ control: form.control, name: 'mode' });
+  const { errors } = form.formState;
+  // The default expiry may already be beyond this store's limit: say so before any change.
+  useEffect(() => {
+    void form.trigger('expiry');
+  }, [form]);
 
-  const submit = () => {
-    // The expiry again, from the moment of the click (a custom date counts from now).
-    const checked = expirySeconds(expiry, max, new Date());
-    if ('problem' in checked) return;
-    const body: ShareBody = { key: objectKey, expiresIn: checked.seconds, mode };
-    if (downloadName !== '') body.downloadName = downloadName;
-    if (mode === 'relay' && password !== '') body.password = password;
-    const parsed = ShareBodySchema.safeParse(body);
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if (field === 'downloadName' || field === 'password') errors[field] ??= issue.message;
-      }
-      setFieldErrors(errors);
-      return;
-    }
-    setFieldErrors({});
-    create.mutate(parsed.data, { onSuccess: setResult });
-  };
+  const onSubmit = form.handleSubmit((body) => {
+    create.mutate(body, { onSuccess: setResult });
+  });
+  // The mode sets the longest expiry: the expiry is checked again when it changes.
+  const modeField = form.register('mode', { deps: ['expiry'] });
 
   const title = `Share ${visibleKey(filename)}`;
   if (result) {
@@ -96,20 +96,18 @@ export function ShareDialog({ bucket, objectKey, links, onClose }: ShareDialogPr
         noValidate
         aria-label="Share"
         className={formStyles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
+        onSubmit={(event) => void onSubmit(event)}
       >
-        {create.error ? (
-          <Banner title="The link was not made.">{errorMessage(create.error)}</Banner>
+        {create.error || errors.root ? (
+          <Banner title="The link was not made.">
+            {create.error ? errorMessage(create.error) : errors.root?.message}
+          </Banner>
         ) : null}
         <fieldset className={formStyles.group}>
           <legend className={formStyles.label}>Link</legend>
           <ModeChoice
             value="relay"
-            mode={mode}
-            onChange={setMode}
+            field={modeField}
             disabledReason={
               links.relay
                 ? undefined
@@ -119,25 +117,28 @@ export function ShareDialog({ bucket, objectKey, links, onClose }: ShareDialogPr
             Stowage serves the file, so it works even when the store is not reachable from the
             recipient; it can have a password. Up to {formatDuration(links.maxSeconds.relay)}.
           </ModeChoice>
-          <ModeChoice value="direct" mode={mode} onChange={setMode}>
+          <ModeChoice value="direct" field={modeField}>
             A signed URL of the store: the bytes come straight from it, if the recipient can reach
             it. Up to {formatDuration(links.maxSeconds.direct)}.
           </ModeChoice>
         </fieldset>
-        <ExpiryField
-          choice={expiry}
-          onChange={setExpiry}
-          max={max}
-          error={'problem' in checked ? checked.problem : undefined}
+        <Controller
+          control={form.control}
+          name="expiry"
+          render={({ field }) => (
+            <ExpiryField
+              choice={field.value}
+              onChange={field.onChange}
+              max={links.maxSeconds[mode]}
+              error={errors.expiry?.message}
+            />
+          )}
         />
         <TextField
           label="Download name (optional)"
           hint={`The file name the recipient saves; empty: ${filename}.`}
-          value={downloadName}
-          error={fieldErrors.downloadName}
-          onChange={(event) => {
-            setDownloadName(event.target.value);
-          }}
+          error={errors.downloadName?.message}
+          {...form.register('downloadName')}
         />
         {mode === 'relay' ? (
           <TextField
@@ -145,11 +146,8 @@ export function ShareDialog({ bucket, objectKey, links, onClose }: ShareDialogPr
             type="password"
             autoComplete="new-password"
             hint="The recipient types it before the download starts."
-            value={password}
-            error={fieldErrors.password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-            }}
+            error={errors.password?.message}
+            {...form.register('password')}
           />
         ) : null}
         <DialogActions>
@@ -159,7 +157,7 @@ export function ShareDialog({ bucket, objectKey, links, onClose }: ShareDialogPr
           <Button
             type="submit"
             variant="primary"
-            disabled={create.isPending || 'problem' in checked}
+            disabled={create.isPending || errors.expiry !== undefined}
           >
             {create.isPending ? 'Making the link…' : 'Make link'}
           </Button>
@@ -171,26 +169,17 @@ export function ShareDialog({ bucket, objectKey, links, onClose }: ShareDialogPr
 
 type ModeChoiceProps = {
   value: ShareMode;
-  mode: ShareMode;
-  onChange: (mode: ShareMode) => void;
+  /** The form's `mode` field (react-hook-form's register()). */
+  field: UseFormRegisterReturn<'mode'>;
   disabledReason?: string | undefined;
   children: React.ReactNode;
 };
 
-function ModeChoice({ value, mode, onChange, disabledReason, children }: ModeChoiceProps) {
+function ModeChoice({ value, field, disabledReason, children }: ModeChoiceProps) {
   const disabled = disabledReason !== undefined;
   return (
     <label className={styles.choice} data-disabled={disabled}>
-      <input
-        type="radio"
-        name="share-mode"
-        value={value}
-        checked={mode === value}
-        disabled={disabled}
-        onChange={() => {
-          onChange(value);
-        }}
-      />
+      <input type="radio" value={value} {...field} disabled={disabled} />
       <span>
         {MODE_LABEL[value]}
         <span className={styles.note}>{disabledReason ?? children}</span>

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import type { LinkAbilities, UploadLinkBody, UploadLinkResponse } from '@stowage/shared';
 import formStyles from '@/components/form/form.module.css';
 import { Banner } from '@/components/ui/banner';
@@ -7,8 +9,7 @@ import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { errorMessage } from '@/lib/api-client';
 import { visibleKey } from '@/utils/visible-key';
 import { useCreateUploadLink } from '../api/create-upload-link';
-import { expirySeconds, type ExpiryChoice } from '../utils/expiry';
-import { limitBytes, type SizeUnit } from '../utils/size-units';
+import { createUploadLinkFormSchema, type UploadLinkFormValues } from '../utils/form-schemas';
 import { ExpiryField } from './expiry-field';
 import { LinkResult } from './link-result';
 import { SizeLimitField } from './size-limit-field';
@@ -22,34 +23,39 @@ type UploadLinkDialogProps = {
   onClose: () => void;
 };
 
-type Limit = { value: string; unit: SizeUnit };
-
 /**
  * "Upload link to FOLDER": a page where anyone holding the link drops files into this folder
  * and nowhere else. Its expiry, the largest file and total, whether a file may replace one of
  * the same name; then the link with Copy and its expiry.
  */
 export function UploadLinkDialog({ bucket, prefix, links, onClose }: UploadLinkDialogProps) {
-  const [expiry, setExpiry] = useState<ExpiryChoice>({ kind: 'preset', preset: '7d' });
-  const [fileLimit, setFileLimit] = useState<Limit>({ value: '', unit: 'MB' });
-  const [totalLimit, setTotalLimit] = useState<Limit>({ value: '', unit: 'GB' });
-  const [overwrite, setOverwrite] = useState(false);
+  const max = links.maxSeconds.relay;
+  const schema = useMemo(() => createUploadLinkFormSchema(prefix, max), [prefix, max]);
+  const form = useForm<UploadLinkFormValues, unknown, UploadLinkBody>({
+    resolver: zodResolver(schema),
+    mode: 'onChange',
+    defaultValues: {
+      expiry: { kind: 'preset', preset: '7d' },
+      maxBytes: { value: '', unit: 'MB' },
+      maxTotalBytes: { value: '', unit: 'GB' },
+      overwrite: false,
+    },
+  });
   const [result, setResult] = useState<UploadLinkResponse | null>(null);
   const create = useCreateUploadLink(bucket);
-  const checked = expirySeconds(expiry, links.maxSeconds.relay, new Date());
-  const maxBytes = limitBytes(fileLimit.value, fileLimit.unit);
-  const maxTotalBytes = limitBytes(totalLimit.value, totalLimit.unit);
-  const problem = 'problem' in checked || 'problem' in maxBytes || 'problem' in maxTotalBytes;
+  const { errors } = form.formState;
+  const problem =
+    errors.expiry !== undefined ||
+    errors.maxBytes !== undefined ||
+    errors.maxTotalBytes !== undefined;
+  // The default expiry may already be beyond this store's limit: say so before any change.
+  useEffect(() => {
+    void form.trigger('expiry');
+  }, [form]);
 
-  const submit = () => {
-    // The expiry again, from the moment of the click (a custom date counts from now).
-    const checked = expirySeconds(expiry, links.maxSeconds.relay, new Date());
-    if ('problem' in checked || 'problem' in maxBytes || 'problem' in maxTotalBytes) return;
-    const body: UploadLinkBody = { prefix, expiresIn: checked.seconds, overwrite };
-    if (maxBytes.bytes !== undefined) body.maxBytes = maxBytes.bytes;
-    if (maxTotalBytes.bytes !== undefined) body.maxTotalBytes = maxTotalBytes.bytes;
+  const onSubmit = form.handleSubmit((body) => {
     create.mutate(body, { onSuccess: setResult });
-  };
+  });
 
   const title = `Upload link to ${prefix === '' ? `the root of ${visibleKey(bucket)}` : visibleKey(prefix)}`;
   if (result) {
@@ -73,51 +79,62 @@ export function UploadLinkDialog({ bucket, prefix, links, onClose }: UploadLinkD
         noValidate
         aria-label="Upload link"
         className={formStyles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
+        onSubmit={(event) => void onSubmit(event)}
       >
-        {create.error ? (
-          <Banner title="The link was not made.">{errorMessage(create.error)}</Banner>
+        {create.error || errors.root ? (
+          <Banner title="The link was not made.">
+            {create.error ? errorMessage(create.error) : errors.root?.message}
+          </Banner>
         ) : null}
         <p className={formStyles.hint}>
           Anyone with the link can add files to this folder, and see nothing else of the bucket.
         </p>
-        <ExpiryField
-          choice={expiry}
-          onChange={setExpiry}
-          max={links.maxSeconds.relay}
-          error={'problem' in checked ? checked.problem : undefined}
+        <Controller
+          control={form.control}
+          name="expiry"
+          render={({ field }) => (
+            <ExpiryField
+              choice={field.value}
+              onChange={field.onChange}
+              max={max}
+              error={errors.expiry?.message}
+            />
+          )}
         />
-        <SizeLimitField
-          label="Max file size"
-          hint="A bigger file is refused. Empty: no limit."
-          value={fileLimit.value}
-          unit={fileLimit.unit}
-          error={'problem' in maxBytes ? maxBytes.problem : undefined}
-          onChange={(value, unit) => {
-            setFileLimit({ value, unit });
-          }}
+        <Controller
+          control={form.control}
+          name="maxBytes"
+          render={({ field }) => (
+            <SizeLimitField
+              label="Max file size"
+              hint="A bigger file is refused. Empty: no limit."
+              value={field.value.value}
+              unit={field.value.unit}
+              error={errors.maxBytes?.message}
+              onChange={(value, unit) => {
+                field.onChange({ value, unit });
+              }}
+            />
+          )}
         />
-        <SizeLimitField
-          label="Max total size"
-          hint="What all files through this link may add up to. Empty: no limit."
-          value={totalLimit.value}
-          unit={totalLimit.unit}
-          error={'problem' in maxTotalBytes ? maxTotalBytes.problem : undefined}
-          onChange={(value, unit) => {
-            setTotalLimit({ value, unit });
-          }}
+        <Controller
+          control={form.control}
+          name="maxTotalBytes"
+          render={({ field }) => (
+            <SizeLimitField
+              label="Max total size"
+              hint="What all files through this link may add up to. Empty: no limit."
+              value={field.value.value}
+              unit={field.value.unit}
+              error={errors.maxTotalBytes?.message}
+              onChange={(value, unit) => {
+                field.onChange({ value, unit });
+              }}
+            />
+          )}
         />
         <label className={styles.choice}>
-          <input
-            type="checkbox"
-            checked={overwrite}
-            onChange={(event) => {
-              setOverwrite(event.target.checked);
-            }}
-          />
+          <input type="checkbox" {...form.register('overwrite')} />
           <span>
             May overwrite existing files
             <span className={styles.note}>Off: a file whose name is taken is refused.</span>
