@@ -8,7 +8,7 @@ import {
   type ShareMode,
   type UploadLinkBody,
 } from '@stowage/shared';
-import { expirySeconds, EXPIRY_PRESETS, type ExpiryChoice } from './expiry';
+import { expirySeconds, EXPIRY_PRESETS, type ExpiryChoice, type ExpiryPreset } from './expiry';
 import { limitBytes, SIZE_UNITS, type SizeUnit } from './size-units';
 
 /**
@@ -18,10 +18,7 @@ import { limitBytes, SIZE_UNITS, type SizeUnit } from './size-units';
  * and held to the longest link of its kind (the session's `links.maxSeconds`).
  */
 
-const presetIds = EXPIRY_PRESETS.map((preset) => preset.id) as [
-  (typeof EXPIRY_PRESETS)[number]['id'],
-  ...(typeof EXPIRY_PRESETS)[number]['id'][],
-];
+const presetIds = EXPIRY_PRESETS.map((preset) => preset.id) as [ExpiryPreset, ...ExpiryPreset[]];
 
 const ExpiryChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('preset'), preset: z.enum(presetIds) }),
