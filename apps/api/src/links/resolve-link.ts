@@ -23,17 +23,19 @@ export const linkExpired = (claims: LinkClaims) =>
     `This link expired on ${new Date(claims.expiresAt * 1000).toISOString()}`,
   );
 
+/** A token that verified: what it claims, and the store its profile serves links with. */
+export interface CheckedToken {
+  claims: LinkClaims;
+  profile: Profile;
+  store: ObjectStore;
+}
+
 /**
- * The link a `/s/<token>` request names, checked in this order: the token's mac (404), its
- * expiry (410), its profile still serving links (404), then its record in the store (404 when
- * revoked), which must agree with the token and have been made under the same link key. A store failure reading the record is the store's
- * own mapped error (502/503/504), never a 404 that would read as "revoked".
+ * The first half of resolveLink, with no store request: the token's mac (404), its expiry (410),
+ * its kind (404), its profile still serving links (404). Only a token this server signed gets
+ * past it, so a route may start the object's own read beside checkRecord (public-links.ts).
  */
-export async function resolveLink(
-  app: FastifyInstance,
-  token: string,
-  kind: LinkKind,
-): Promise<ResolvedLink> {
+export function checkToken(app: FastifyInstance, token: string, kind: LinkKind): CheckedToken {
   const check = verifyLinkToken(app.linkKey, token);
   if (!check.ok) throw check.reason === 'expired' ? linkExpired(check.claims) : linkNotFound();
   const { claims } = check;
@@ -41,7 +43,18 @@ export async function resolveLink(
   const profile = app.profileByName(claims.profile);
   const keys = profile?.links.keys;
   if (!profile || !keys) throw linkNotFound();
-  const store = app.stores.get(profile, keys);
+  return { claims, profile, store: app.stores.get(profile, keys) };
+}
+
+/**
+ * The second half: the link's record in the store (404 when revoked), which must agree with the
+ * token and have been made under the same link key. A store failure reading the record is the
+ * store's own mapped error (502/503/504), never a 404 that would read as "revoked".
+ */
+export async function checkRecord(
+  app: FastifyInstance,
+  { claims, profile, store }: CheckedToken,
+): Promise<ResolvedLink> {
   const record = await getLinkRecord(store, recordPlace(profile.links, claims.bucket), claims.id);
   if (
     !record ||
@@ -55,4 +68,13 @@ export async function resolveLink(
     throw linkNotFound();
   }
   return { claims, record, profile, store };
+}
+
+/** The link a `/s/<token>` request names, fully checked: checkToken, then checkRecord. */
+export async function resolveLink(
+  app: FastifyInstance,
+  token: string,
+  kind: LinkKind,
+): Promise<ResolvedLink> {
+  return checkRecord(app, checkToken(app, token, kind));
 }
