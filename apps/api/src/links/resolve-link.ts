@@ -3,16 +3,20 @@ import type { LinkKind } from '@stowage/shared';
 import { HttpError } from '../errors.js';
 import type { Profile } from '../config/profiles.js';
 import type { ObjectStore } from '../store/object-store.js';
-import { getLinkRecord, recordPlace, type LinkRecord } from './link-records.js';
-import { linkKeyId, verifyLinkToken, type LinkClaims } from './link-token.js';
+import { getLinkRecord, recordMatches, recordPlace, type LinkRecord } from './link-records.js';
+import { verifyLinkToken, type LinkClaims } from './link-token.js';
 
-/** A public link that may be used now: its signed claims, its record, and the store to act on. */
+/**
+ * A public link that may be used now: its signed claims (what it is: the record agrees, to the
+ * byte), its profile, and the store to act on.
+ */
 export interface ResolvedLink {
   claims: LinkClaims;
-  record: LinkRecord;
   profile: Profile;
   /** The profile's store with its link keys (no session lends its own on a public link). */
   store: ObjectStore;
+  /** The token itself: what the record was made for. */
+  token: string;
 }
 
 /** Unknown, altered, revoked, or of another kind: one answer, no detail (on purpose). */
@@ -24,11 +28,7 @@ export const linkExpired = (claims: LinkClaims) =>
   );
 
 /** A token that verified: what it claims, and the store its profile serves links with. */
-export interface CheckedToken {
-  claims: LinkClaims;
-  profile: Profile;
-  store: ObjectStore;
-}
+export type CheckedToken = ResolvedLink;
 
 /**
  * The first half of resolveLink, with no store request: the token's mac (404), its expiry (410),
@@ -43,38 +43,38 @@ export function checkToken(app: FastifyInstance, token: string, kind: LinkKind):
   const profile = app.profileByName(claims.profile);
   const keys = profile?.links.keys;
   if (!profile || !keys) throw linkNotFound();
-  return { claims, profile, store: app.stores.get(profile, keys) };
+  return { claims, profile, store: app.stores.get(profile, keys), token };
 }
 
 /**
- * The second half: the link's record in the store (404 when revoked), which must agree with the
- * token and have been made under the same link key. A store failure reading the record is the
- * store's own mapped error (502/503/504), never a 404 that would read as "revoked".
+ * The second half: the link's record is in the store and was made for this very token (its
+ * digest in the record's metadata, one HeadObject: link-records.ts `recordMatches`); else 404,
+ * as revoked. A store failure reading it is the store's own mapped error (502/503/504), never a
+ * 404 that would read as "revoked".
  */
-export async function checkRecord(
-  app: FastifyInstance,
-  { claims, profile, store }: CheckedToken,
-): Promise<ResolvedLink> {
-  const record = await getLinkRecord(store, recordPlace(profile.links, claims.bucket), claims.id);
-  if (
-    !record ||
-    record.kind !== claims.kind ||
-    record.profile !== claims.profile ||
-    record.bucket !== claims.bucket ||
-    record.key !== claims.key ||
-    (record.keyId !== undefined && record.keyId !== linkKeyId(app.linkKey)) ||
-    (claims.password === true && !record.passwordHash)
-  ) {
-    throw linkNotFound();
-  }
-  return { claims, record, profile, store };
+export async function checkRecord(checked: CheckedToken): Promise<ResolvedLink> {
+  const { claims, profile, store, token } = checked;
+  const place = recordPlace(profile.links, claims.bucket);
+  if (!(await recordMatches(store, place, claims.id, token))) throw linkNotFound();
+  return checked;
 }
 
-/** The link a `/s/<token>` request names, fully checked: checkToken, then checkRecord. */
+/**
+ * The link a `/s/<token>` request names, fully checked: checkToken, then checkRecord. In this
+ * order: the mac (404), the expiry (410), the kind (404), the profile (404), the record (404).
+ */
 export async function resolveLink(
   app: FastifyInstance,
   token: string,
   kind: LinkKind,
 ): Promise<ResolvedLink> {
-  return checkRecord(app, checkToken(app, token, kind));
+  return checkRecord(checkToken(app, token, kind));
+}
+
+/** The record's JSON (the password's hash): only the unlock route needs more than the claims. */
+export async function readRecord(link: ResolvedLink): Promise<LinkRecord> {
+  const { claims, profile, store } = link;
+  const record = await getLinkRecord(store, recordPlace(profile.links, claims.bucket), claims.id);
+  if (!record) throw linkNotFound();
+  return record;
 }

@@ -446,6 +446,15 @@ describe('upload tokens at GET /s/:token', () => {
     const id = newLinkId();
     const profile = app.profileByName('test')!;
     const expiresAt = Math.floor(Date.now() / 1000) + 600;
+    const token = signLinkToken(app.linkKey, {
+      id,
+      kind: 'upload',
+      profile: 'test',
+      bucket,
+      key: 'inbox/from clients/',
+      expiresAt,
+      maxBytes: 1000,
+    });
     await putLinkRecord(
       app.stores.get(profile, profile.links.keys!),
       recordPlace(profile.links, bucket),
@@ -461,16 +470,8 @@ describe('upload tokens at GET /s/:token', () => {
         expiresAt: new Date(expiresAt * 1000).toISOString(),
         maxBytes: 1000,
       },
+      token,
     );
-    const token = signLinkToken(app.linkKey, {
-      id,
-      kind: 'upload',
-      profile: 'test',
-      bucket,
-      key: 'inbox/from clients/',
-      expiresAt,
-      maxBytes: 1000,
-    });
     const { res } = await get(`${base}/s/${token}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');

@@ -113,9 +113,9 @@ const route: FastifyPluginAsyncZod<CreateUploadLinkOptions> = async (app, opts) 
         // Rotating the link secret revokes it (resolve-link.ts).
         keyId: linkKeyId(app.linkKey),
       };
-      await putLinkRecord(app.stores.get(profile, profile.links.keys), place, record);
       // The record's own claims: the Links view re-signs the same token from the record.
       const token = signLinkToken(app.linkKey, claimsOfRecord(record));
+      await putLinkRecord(app.stores.get(profile, profile.links.keys), place, record, token);
       request.log.info(
         {
           event: 'link.create',

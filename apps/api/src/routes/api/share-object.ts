@@ -9,7 +9,12 @@ import {
 import { hashPassword } from '../../auth/password-hash.js';
 import { badRequest } from '../../errors.js';
 import { linkAbilities } from '../../links/link-abilities.js';
-import { putLinkRecord, recordPlace } from '../../links/link-records.js';
+import {
+  claimsOfRecord,
+  putLinkRecord,
+  recordPlace,
+  type LinkRecord,
+} from '../../links/link-records.js';
 import { linkKeyId, newLinkId, signLinkToken } from '../../links/link-token.js';
 import { publicLinkUrl } from '../../links/link-url.js';
 import { errorResponses } from './error-responses.js';
@@ -83,7 +88,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
       } else {
         id = newLinkId();
         const links = profile.links;
-        await putLinkRecord(app.stores.get(profile, links.keys!), recordPlace(links, bucket), {
+        const record: LinkRecord = {
           v: 1,
           id,
           kind: 'download',
@@ -96,17 +101,15 @@ const route: FastifyPluginAsyncZod = async (app) => {
           downloadName,
           keyId: linkKeyId(app.linkKey),
           passwordHash: password !== undefined ? await hashPassword(password) : undefined,
-        });
-        const token = signLinkToken(app.linkKey, {
-          id,
-          kind: 'download',
-          profile: profile.name,
-          bucket,
-          key,
-          expiresAt: now + expiresIn,
-          downloadName,
-          password: password !== undefined,
-        });
+        };
+        // The record's own claims: the Links view re-signs the same token from the record.
+        const token = signLinkToken(app.linkKey, claimsOfRecord(record));
+        await putLinkRecord(
+          app.stores.get(profile, links.keys!),
+          recordPlace(links, bucket),
+          record,
+          token,
+        );
         url = publicLinkUrl(request, token);
       }
       request.log.info(

@@ -24,6 +24,8 @@ import { verifyLinkToken } from '../../links/link-token.js';
 import {
   checkRecord,
   checkToken,
+  linkNotFound,
+  readRecord,
   resolveLink,
   type ResolvedLink,
 } from '../../links/resolve-link.js';
@@ -109,7 +111,7 @@ const plugin: FastifyPluginAsyncZod<{ webDir?: string | undefined }> = async (ap
           content = store.getObjectContent(claims.bucket, claims.key, range);
           content.catch(() => undefined); // awaited below, or dropped on a refusal
         }
-        link = await checkRecord(app, checked);
+        link = await checkRecord(checked);
       } catch (err) {
         void content?.then(
           (c) => c.body.destroy(),
@@ -121,16 +123,16 @@ const plugin: FastifyPluginAsyncZod<{ webDir?: string | undefined }> = async (ap
         }
         throw err;
       }
-      const { claims, record } = link;
+      const { claims } = link;
       if (claims.kind === 'upload') return sendLinkPage(reply, webDir, 200, 'upload', token);
       if (!content) return sendLinkPage(reply, webDir, 401, 'password', token);
       const object = await content;
       request.log.info(
         {
           event: 'link.use',
-          id: record.id,
-          bucket: record.bucket,
-          key: record.key,
+          id: claims.id,
+          bucket: claims.bucket,
+          key: claims.key,
           ip: request.ip,
           range: range ?? null,
         },
@@ -139,7 +141,7 @@ const plugin: FastifyPluginAsyncZod<{ webDir?: string | undefined }> = async (ap
       return sendObjectContent(reply, object, {
         contentType: safeContentType(object),
         contentDisposition: contentDisposition(
-          record.downloadName ?? downloadFilename(record.key),
+          claims.downloadName ?? downloadFilename(claims.key),
           { type: 'attachment' },
         ),
         // Never a page of ours, whatever the store says the bytes are.
@@ -162,26 +164,26 @@ const plugin: FastifyPluginAsyncZod<{ webDir?: string | undefined }> = async (ap
     },
     async (request): Promise<PublicLinkInfo> => {
       const { token } = request.params;
-      const { claims, record, store } = await resolveLink(app, token, tokenKind(app, token));
+      const { claims, store } = await resolveLink(app, token, tokenKind(app, token));
       const expiresAt = new Date(claims.expiresAt * 1000).toISOString();
       if (claims.kind === 'upload') {
         return {
           kind: 'upload',
           expiresAt,
-          name: lastSegment(record.key),
+          name: lastSegment(claims.key),
           passwordRequired: false,
           unlocked: false,
-          maxBytes: record.maxBytes,
-          maxTotalBytes: record.maxTotalBytes,
-          overwrite: record.overwrite ?? false,
+          maxBytes: claims.maxBytes,
+          maxTotalBytes: claims.maxTotalBytes,
+          overwrite: claims.overwrite ?? false,
         };
       }
-      const passwordRequired = record.passwordHash !== undefined;
+      const passwordRequired = claims.password === true;
       const unlocked = passwordRequired && isUnlocked(app.linkKey, claims, request.cookies);
       let size: number | undefined;
       if (!passwordRequired || unlocked) {
         try {
-          size = (await store.getObjectDetails(record.bucket, record.key)).size;
+          size = (await store.getObjectDetails(claims.bucket, claims.key)).size;
         } catch (err) {
           // The object is gone: the download says so; the page still shows the name.
           if (!(err instanceof HttpError && err.statusCode === 404)) throw err;
@@ -190,7 +192,7 @@ const plugin: FastifyPluginAsyncZod<{ webDir?: string | undefined }> = async (ap
       return {
         kind: 'download',
         expiresAt,
-        name: record.downloadName ?? downloadFilename(record.key),
+        name: claims.downloadName ?? downloadFilename(claims.key),
         size,
         passwordRequired,
         unlocked,
@@ -228,8 +230,12 @@ const plugin: FastifyPluginAsyncZod<{ webDir?: string | undefined }> = async (ap
     },
     async (request, reply) => {
       const { token } = request.params;
-      const { claims, record } = await resolveLink(app, token, 'download');
-      if (!record.passwordHash) throw badRequest('This link needs no password');
+      const link = await resolveLink(app, token, 'download');
+      const { claims } = link;
+      if (!claims.password) throw badRequest('This link needs no password');
+      const record = await readRecord(link);
+      // The token says "password", and the record holds no hash: not a record of ours.
+      if (!record.passwordHash) throw linkNotFound();
       if (!(await verifyPassword(request.body.password, record.passwordHash))) {
         request.log.info(
           { event: 'link.unlock.refused', id: record.id, ip: request.ip },
