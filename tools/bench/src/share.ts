@@ -36,8 +36,8 @@ const REQUESTS = 200;
 /** Relay link ÷ direct GetObject throughput at least this (the signed-in download's budget). */
 const THROUGHPUT_BUDGET = 0.95;
 /**
- * Opening a small relay link ÷ a direct GetObject at most this: the link costs the hop and a read
- * of its record (revocation is checked on every use) besides the object's own GetObject.
+ * Opening a small relay link ÷ a direct GetObject at most this: the link costs the hop and a
+ * HeadObject of its record (revocation is checked on every use, beside the object's GetObject).
  */
 const LATENCY_BUDGET = 2.5;
 
@@ -66,18 +66,20 @@ export const share: Bench = {
       f.id === 'share.relay'
         ? f.raw?.pipeRatio
         : f.id === 'share.open.p50' && f.raw?.directMs && f.raw.hopMs !== undefined
-          ? (2 * f.raw.directMs + f.raw.hopMs) / f.raw.directMs
+          ? (f.raw.directMs + f.raw.hopMs) / f.raw.directMs
           : undefined,
+    // One test for both kinds of figure: a throughput ratio stays near 1 (below 2.5), a latency
+    // ratio above it (at least 0.95).
     meets: (value) => value >= THROUGHPUT_BUDGET && value <= LATENCY_BUDGET,
     says: (bounds) =>
       'Throughput: a bare TCP pipe between the direct client and the store against the direct ' +
-      'read; latency: (two GetObjects + the hop) ÷ one GetObject, what a link that cost nothing ' +
-      `but reading its record would score; both in the same run: ${bounds}.`,
+      'read; latency: (GetObject + the hop) ÷ GetObject, what a link would score whose record ' +
+      `check (a HeadObject sent beside the GetObject) cost nothing; both in the same run: ${bounds}.`,
   },
   method:
     'A relay link (`POST /api/buckets/:b/share`, mode relay, made once) is fetched with no ' +
-    'session or cookie at `GET /s/<token>`: the token is checked, the link record read from the ' +
-    'store, then the object streamed. Throughput: the file is stored once (directly), then each ' +
+    'session or cookie at `GET /s/<token>`: the token is checked, then the link record (a ' +
+    'HeadObject) and the object (GetObject, streamed) are read from the store at once. Throughput: the file is stored once (directly), then each ' +
     'round reads it through the link, directly with GetObject, and through a bare TCP pipe to ' +
     'the store (the ceiling), each round starting with a different one; median of per-round ' +
     `ratios. Latency: a ${SMALL_BYTES / 1024} KiB object read whole ${REQUESTS} times through ` +
