@@ -1,3 +1,4 @@
+import clsx from 'clsx';
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { Banner } from '@/components/ui/banner';
@@ -9,6 +10,7 @@ import { errorMessage, isUnavailableError } from '@/lib/api-client';
 import { formatDate, formatCount } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { useBuckets } from '../api/get-buckets';
+import tableStyles from '@/components/ui/data-table.module.css';
 import styles from './bucket-list.module.css';
 
 type BucketListProps = {
@@ -46,16 +48,16 @@ export function BucketList({ rowActions }: BucketListProps) {
   }
 
   return (
-    <div className={styles.card}>
-      <table className={styles.table} aria-label="Buckets">
+    <div className={tableStyles.card}>
+      <table className={clsx(tableStyles.table, styles.rows)} aria-label="Buckets">
         <thead>
           <tr>
             <th scope="col">Name</th>
-            <th scope="col" className={styles.date}>
+            <th scope="col" className={clsx(tableStyles.date, styles.date)}>
               Created
             </th>
             {rowActions ? (
-              <th scope="col" className={styles.actions}>
+              <th scope="col" className={tableStyles.actions}>
                 <span className="sr-only">Actions</span>
               </th>
             ) : null}
@@ -77,13 +79,17 @@ export function BucketList({ rowActions }: BucketListProps) {
                   </span>
                 </Link>
               </td>
-              <td className={styles.date}>{formatDate(bucket.creationDate)}</td>
-              {rowActions ? <td className={styles.actions}>{rowActions(bucket.name)}</td> : null}
+              <td className={clsx(tableStyles.date, styles.date)}>
+                {formatDate(bucket.creationDate)}
+              </td>
+              {rowActions ? (
+                <td className={tableStyles.actions}>{rowActions(bucket.name)}</td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
-      <p className={styles.footer} role="status">
+      <p className={tableStyles.footer} role="status">
         {formatCount(data.buckets.length)} {data.buckets.length === 1 ? 'bucket' : 'buckets'}
       </p>
     </div>

@@ -12,6 +12,7 @@ import { useLinks } from '../api/get-links';
 import { protections } from '../utils/protections';
 import { CopyButton } from './copy-button';
 import { RevokeLinkDialog } from './revoke-link-dialog';
+import tableStyles from '@/components/ui/data-table.module.css';
 import styles from './share.module.css';
 
 type LinksPageProps = { bucket: string; readOnly: boolean };
@@ -51,8 +52,11 @@ export function LinksPage({ bucket, readOnly }: LinksPageProps) {
           links are the store’s own signed URLs: they are not kept.
         </EmptyState>
       ) : (
-        <div className={styles.card}>
-          <table className={styles.table} aria-label="Links">
+        <div className={clsx(tableStyles.card, styles.card)}>
+          <table
+            className={clsx(tableStyles.table, tableStyles.dense, styles.rows)}
+            aria-label="Links"
+          >
             <thead>
               <tr>
                 <th scope="col">Kind</th>
@@ -73,7 +77,7 @@ export function LinksPage({ bucket, readOnly }: LinksPageProps) {
                 return (
                   <tr key={link.id} className={clsx(link.expired && styles.expired)}>
                     <td>{link.kind === 'upload' ? 'Upload' : 'Download'}</td>
-                    <td className={styles.key}>
+                    <td className={tableStyles.key}>
                       <VisibleKey text={what} />
                       {link.downloadName ? (
                         <span className={styles.note}>
@@ -82,13 +86,13 @@ export function LinksPage({ bucket, readOnly }: LinksPageProps) {
                       ) : null}
                     </td>
                     <td>{link.createdBy}</td>
-                    <td className={styles.date}>{formatDateTime(link.createdAt)}</td>
-                    <td className={styles.date}>
+                    <td className={tableStyles.date}>{formatDateTime(link.createdAt)}</td>
+                    <td className={tableStyles.date}>
                       {formatDateTime(link.expiresAt)}
                       {link.expired ? <span className={styles.note}>Expired</span> : null}
                     </td>
                     <td>{guards.length > 0 ? guards.join(' · ') : '—'}</td>
-                    <td className={styles.actions}>
+                    <td className={clsx(tableStyles.actions, styles.buttons)}>
                       <CopyButton text={link.url} label={`Copy the link to ${what}`} />
                       {readOnly ? null : (
                         <Button
@@ -108,7 +112,7 @@ export function LinksPage({ bucket, readOnly }: LinksPageProps) {
               })}
             </tbody>
           </table>
-          <p className={styles.footer}>
+          <p className={tableStyles.footer}>
             {formatCount(rows.length)} {rows.length === 1 ? 'link' : 'links'}
             {links.hasNextPage ? ' so far' : ''}
           </p>

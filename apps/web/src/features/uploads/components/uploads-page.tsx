@@ -1,3 +1,4 @@
+import clsx from 'clsx';
 import { useState } from 'react';
 import type { MultipartUpload } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
@@ -10,6 +11,7 @@ import { formatBytes, formatCount, formatDateTime } from '@/utils/format';
 import { useUploads } from '../api/get-uploads';
 import { AbortOlderForm } from './abort-older-form';
 import { AbortUploadDialog } from './abort-upload-dialog';
+import tableStyles from '@/components/ui/data-table.module.css';
 import styles from './uploads.module.css';
 
 type UploadsPageProps = { bucket: string; readOnly: boolean };
@@ -56,16 +58,16 @@ export function UploadsPage({ bucket, readOnly }: UploadsPageProps) {
           Nothing holds space here: every multipart upload was completed or aborted.
         </EmptyState>
       ) : (
-        <div className={styles.card}>
-          <table className={styles.table} aria-label="Unfinished uploads">
+        <div className={clsx(tableStyles.card, styles.card)}>
+          <table className={tableStyles.table} aria-label="Unfinished uploads">
             <thead>
               <tr>
                 <th scope="col">Key</th>
                 <th scope="col">Started</th>
-                <th scope="col" className={styles.number}>
+                <th scope="col" className={tableStyles.number}>
                   Parts
                 </th>
-                <th scope="col" className={styles.number}>
+                <th scope="col" className={tableStyles.number}>
                   Bytes held
                 </th>
                 {readOnly ? null : (
@@ -78,14 +80,14 @@ export function UploadsPage({ bucket, readOnly }: UploadsPageProps) {
             <tbody>
               {rows.map((upload) => (
                 <tr key={upload.uploadId}>
-                  <td className={styles.key}>
+                  <td className={tableStyles.key}>
                     <VisibleKey text={upload.key} />
                   </td>
-                  <td className={styles.date}>{formatDateTime(upload.initiated)}</td>
-                  <td className={styles.number}>{formatCount(upload.parts)}</td>
-                  <td className={styles.number}>{formatBytes(upload.bytes)}</td>
+                  <td className={tableStyles.date}>{formatDateTime(upload.initiated)}</td>
+                  <td className={tableStyles.number}>{formatCount(upload.parts)}</td>
+                  <td className={tableStyles.number}>{formatBytes(upload.bytes)}</td>
                   {readOnly ? null : (
-                    <td className={styles.actions}>
+                    <td className={tableStyles.actions}>
                       <Button
                         size="sm"
                         variant="ghost"
@@ -102,7 +104,7 @@ export function UploadsPage({ bucket, readOnly }: UploadsPageProps) {
               ))}
             </tbody>
           </table>
-          <p className={styles.footer} role="status">
+          <p className={tableStyles.footer} role="status">
             {formatCount(rows.length)} unfinished {rows.length === 1 ? 'upload' : 'uploads'}
             {uploads.hasNextPage ? ' so far' : ''} holding {formatBytes(bytes)}
           </p>

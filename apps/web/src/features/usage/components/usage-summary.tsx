@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { parentPrefix, type UsageResult } from '@stowage/shared';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { formatBytes, formatCount, formatDate, formatExactBytes } from '@/utils/format';
+import tableStyles from '@/components/ui/data-table.module.css';
 import styles from './usage.module.css';
 
 function plural(n: number, one: string, many: string): string {
@@ -59,15 +60,15 @@ export function UsageSummary({ bucket, usage }: { bucket: string; usage: UsageRe
         ) : null}
       </dl>
       {usage.largest.length > 0 ? (
-        <div className={styles.card}>
-          <table className={styles.table} aria-label="Largest objects">
+        <div className={tableStyles.card}>
+          <table className={tableStyles.table} aria-label="Largest objects">
             <caption className={styles.caption}>
               The {formatCount(usage.largest.length)} largest objects
             </caption>
             <thead>
               <tr>
                 <th scope="col">Key</th>
-                <th scope="col" className={styles.number}>
+                <th scope="col" className={tableStyles.number}>
                   Size
                 </th>
                 <th scope="col">Last modified</th>
@@ -76,7 +77,7 @@ export function UsageSummary({ bucket, usage }: { bucket: string; usage: UsageRe
             <tbody>
               {usage.largest.map((object) => (
                 <tr key={object.key}>
-                  <td className={styles.key}>
+                  <td className={tableStyles.key}>
                     <Link
                       to="/b/$bucket"
                       params={{ bucket }}
@@ -85,8 +86,8 @@ export function UsageSummary({ bucket, usage }: { bucket: string; usage: UsageRe
                       <VisibleKey text={object.key} />
                     </Link>
                   </td>
-                  <td className={styles.number}>{formatBytes(object.size)}</td>
-                  <td className={styles.date}>{formatDate(object.lastModified)}</td>
+                  <td className={tableStyles.number}>{formatBytes(object.size)}</td>
+                  <td className={tableStyles.date}>{formatDate(object.lastModified)}</td>
                 </tr>
               ))}
             </tbody>
