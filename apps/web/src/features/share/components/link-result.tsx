@@ -1,4 +1,7 @@
 import { TextField } from '@/components/form/text-field';
+import formStyles from '@/components/form/form.module.css';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { formatDateTime } from '@/utils/format';
 import { CopyButton } from './copy-button';
 import styles from './share.module.css';
@@ -33,5 +36,25 @@ export function LinkResult({ url, expiresAt, kind }: LinkResultProps) {
         <dd>{kind}</dd>
       </dl>
     </>
+  );
+}
+
+/** The dialog once its link is made: the link (LinkResult) and Done. */
+export function LinkMadeDialog({
+  title,
+  onClose,
+  ...result
+}: LinkResultProps & { title: string; onClose: () => void }) {
+  return (
+    <Dialog title={title} onClose={onClose} wide>
+      <div className={formStyles.form}>
+        <LinkResult {...result} />
+        <DialogActions>
+          <Button variant="primary" onClick={onClose}>
+            Done
+          </Button>
+        </DialogActions>
+      </div>
+    </Dialog>
   );
 }

@@ -24,7 +24,7 @@ import {
 } from '../utils/form-schemas';
 import { MODE_LABEL } from '../utils/mode-label';
 import { ExpiryField } from './expiry-field';
-import { LinkResult } from './link-result';
+import { LinkMadeDialog } from './link-result';
 import styles from './share.module.css';
 
 type ShareDialogProps = {
@@ -73,20 +73,13 @@ export function ShareDialog({ bucket, objectKey, links, onClose }: ShareDialogPr
   const title = `Share ${visibleKey(filename)}`;
   if (result) {
     return (
-      <Dialog title={title} onClose={onClose} wide>
-        <div className={formStyles.form}>
-          <LinkResult
-            url={result.url}
-            expiresAt={result.expiresAt}
-            kind={MODE_LABEL[result.mode]}
-          />
-          <DialogActions>
-            <Button variant="primary" onClick={onClose}>
-              Done
-            </Button>
-          </DialogActions>
-        </div>
-      </Dialog>
+      <LinkMadeDialog
+        title={title}
+        onClose={onClose}
+        url={result.url}
+        expiresAt={result.expiresAt}
+        kind={MODE_LABEL[result.mode]}
+      />
     );
   }
 

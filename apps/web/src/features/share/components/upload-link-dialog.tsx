@@ -11,7 +11,7 @@ import { visibleKey } from '@/utils/visible-key';
 import { useCreateUploadLink } from '../api/create-upload-link';
 import { createUploadLinkFormSchema, type UploadLinkFormValues } from '../utils/form-schemas';
 import { ExpiryField } from './expiry-field';
-import { LinkResult } from './link-result';
+import { LinkMadeDialog } from './link-result';
 import { SizeLimitField } from './size-limit-field';
 import styles from './share.module.css';
 
@@ -60,16 +60,13 @@ export function UploadLinkDialog({ bucket, prefix, links, onClose }: UploadLinkD
   const title = `Upload link to ${prefix === '' ? `the root of ${visibleKey(bucket)}` : visibleKey(prefix)}`;
   if (result) {
     return (
-      <Dialog title={title} onClose={onClose} wide>
-        <div className={formStyles.form}>
-          <LinkResult url={result.url} expiresAt={result.expiresAt} kind="Upload link" />
-          <DialogActions>
-            <Button variant="primary" onClick={onClose}>
-              Done
-            </Button>
-          </DialogActions>
-        </div>
-      </Dialog>
+      <LinkMadeDialog
+        title={title}
+        onClose={onClose}
+        url={result.url}
+        expiresAt={result.expiresAt}
+        kind="Upload link"
+      />
     );
   }
 
