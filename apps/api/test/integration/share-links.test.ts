@@ -145,6 +145,52 @@ describe('direct links', () => {
   });
 });
 
+describe('bad input', () => {
+  it('refuses a bad download name or an unknown field with 400, and keeps no record', async () => {
+    const before = (await app.inject({ method: 'GET', url: linksPath(bucket) })).json<{
+      links: unknown[];
+    }>().links.length;
+    const slash = await share({
+      key: 'hello.txt',
+      expiresIn: 600,
+      mode: 'relay',
+      downloadName: 'a/b.txt',
+    });
+    expect(slash.statusCode).toBe(400);
+    expect(slash.json().message).toContain('The download name has no "/"');
+    const control = await share({
+      key: 'hello.txt',
+      expiresIn: 600,
+      mode: 'relay',
+      downloadName: 'a\u0007.txt',
+    });
+    expect(control.statusCode).toBe(400);
+    const unknown = await share({ key: 'hello.txt', expiresIn: 600, mode: 'relay', public: true });
+    expect(unknown.statusCode).toBe(400);
+    const noMode = await share({ key: 'hello.txt', expiresIn: 600, mode: 'sideways' });
+    expect(noMode.statusCode).toBe(400);
+    const after = (await app.inject({ method: 'GET', url: linksPath(bucket) })).json<{
+      links: unknown[];
+    }>().links.length;
+    expect(after).toBe(before);
+  });
+
+  it('a link without a password refuses an unlock (400), and an empty password is 400', async () => {
+    const made = await share({ key: 'hello.txt', expiresIn: 600, mode: 'relay' });
+    const token = pathOf(made.json<{ url: string }>().url).slice('/s/'.length);
+    const open = await app.inject({
+      method: 'POST',
+      url: `/s/${token}/unlock`,
+      payload: { password: 'anything' },
+    });
+    expect(open.statusCode).toBe(400);
+    expect(open.json().message).toBe('This link needs no password');
+    const empty = await app.inject({ method: 'POST', url: `/s/${token}/unlock`, payload: {} });
+    expect(empty.statusCode).toBe(400);
+    await app.inject({ method: 'DELETE', url: linkPath(bucket, made.json<{ id: string }>().id) });
+  });
+});
+
 describe('relay links', () => {
   let url: string;
   let id: string;
