@@ -1,13 +1,12 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { EncryptionDocument } from '@stowage/shared';
 import { Button } from '@/components/ui/button';
 import { ButtonRow } from '@/components/ui/button-row';
 import { TextField } from '@/components/form/text-field';
 import formStyles from '@/components/form/form.module.css';
-import { useWriteSetting } from '../api/settings';
 import { toJsonText } from '../utils/json-errors';
-import { ConfirmDialog } from './confirm-dialog';
-import { NotSet, SettingSection, WriteFeedback } from './setting-section';
+import { SettingEditor } from './setting-editor';
+import { NotSet, SettingSection } from './setting-section';
 import styles from './settings.module.css';
 
 type SectionProps = { bucket: string; readOnly: boolean; unsupported: boolean };
@@ -32,28 +31,55 @@ export function EncryptionSection({ bucket, readOnly, unsupported }: SectionProp
       unsupported={unsupported}
     >
       {(doc) => (
-        <EncryptionBody key={toJsonText(doc)} bucket={bucket} readOnly={readOnly} doc={doc} />
+        <SettingEditor
+          bucket={bucket}
+          name="encryption"
+          readOnly={readOnly}
+          doc={doc}
+          what="default encryption"
+          remove={{
+            label: 'Delete default encryption',
+            title: 'Delete the default encryption?',
+            question: (
+              <p>
+                New objects uploaded without encryption are then stored as they come. Objects
+                already stored keep theirs.
+              </p>
+            ),
+          }}
+        >
+          {({ write, save, deleteButton }) => (
+            <EncryptionForm
+              key={toJsonText(doc)}
+              doc={doc}
+              readOnly={readOnly}
+              pending={write.isPending}
+              save={save}
+              deleteButton={deleteButton}
+            />
+          )}
+        </SettingEditor>
       )}
     </SettingSection>
   );
 }
 
-function EncryptionBody(props: {
-  bucket: string;
-  readOnly: boolean;
+/** What is set now, and the algorithm (and KMS key) to set; it starts again from what the store holds. */
+function EncryptionForm(props: {
   doc: EncryptionDocument | null;
+  readOnly: boolean;
+  pending: boolean;
+  save: (document: EncryptionDocument) => void;
+  deleteButton: ReactNode;
 }) {
   const { doc, readOnly } = props;
-  const write = useWriteSetting(props.bucket, 'encryption');
   const current = doc?.Rules[0]?.ApplyServerSideEncryptionByDefault;
   const [algorithm, setAlgorithm] = useState<Algorithm>(current?.SSEAlgorithm ?? 'AES256');
   const [keyId, setKeyId] = useState(current?.KMSMasterKeyID ?? '');
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const name = useId();
   const kms = algorithm !== 'AES256';
   return (
     <>
-      <WriteFeedback write={write} what="default encryption" />
       {current ? (
         <p className={styles.value}>
           <strong>Now:</strong> {NAMES[current.SSEAlgorithm]}
@@ -78,7 +104,7 @@ function EncryptionBody(props: {
               kms && keyId.trim() !== ''
                 ? { SSEAlgorithm: algorithm, KMSMasterKeyID: keyId.trim() }
                 : { SSEAlgorithm: algorithm };
-            write.mutate({
+            props.save({
               Rules: [
                 {
                   ...(rule?.BucketKeyEnabled === undefined
@@ -118,40 +144,13 @@ function EncryptionBody(props: {
             />
           ) : null}
           <ButtonRow>
-            {doc ? (
-              <Button
-                variant="danger"
-                onClick={() => {
-                  setConfirmDelete(true);
-                }}
-              >
-                Delete default encryption
-              </Button>
-            ) : null}
-            <Button type="submit" variant="primary" disabled={write.isPending}>
-              {write.isPending ? 'Saving…' : 'Save encryption'}
+            {props.deleteButton}
+            <Button type="submit" variant="primary" disabled={props.pending}>
+              {props.pending ? 'Saving…' : 'Save encryption'}
             </Button>
           </ButtonRow>
         </form>
       )}
-      {confirmDelete ? (
-        <ConfirmDialog
-          title="Delete the default encryption?"
-          confirmLabel="Delete default encryption"
-          danger
-          onConfirm={() => {
-            write.mutate(null);
-          }}
-          onClose={() => {
-            setConfirmDelete(false);
-          }}
-        >
-          <p>
-            New objects uploaded without encryption are then stored as they come. Objects already
-            stored keep theirs.
-          </p>
-        </ConfirmDialog>
-      ) : null}
     </>
   );
 }

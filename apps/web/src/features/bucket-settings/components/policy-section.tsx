@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import {
   isPublicPolicy,
   PolicyDocumentSchema,
@@ -10,16 +10,15 @@ import { Button } from '@/components/ui/button';
 import { ButtonRow } from '@/components/ui/button-row';
 import { Input } from '@/components/ui/input';
 import formStyles from '@/components/form/form.module.css';
-import { useWriteSetting } from '../api/settings';
 import { checkJson, toJsonText } from '../utils/json-errors';
 import {
   denyUnencryptedUploadsStatement,
   publicReadStatement,
   withStatement,
 } from '../utils/policy-presets';
-import { ConfirmDialog } from './confirm-dialog';
 import { JsonEditor } from './json-editor';
-import { NotSet, SettingSection, WriteFeedback } from './setting-section';
+import { SettingEditor } from './setting-editor';
+import { NotSet, SettingSection } from './setting-section';
 import styles from './settings.module.css';
 
 type SectionProps = { bucket: string; readOnly: boolean; unsupported: boolean };
@@ -36,14 +35,47 @@ export function PolicySection({ bucket, readOnly, unsupported }: SectionProps) {
       readOnly={readOnly}
       unsupported={unsupported}
     >
-      {(doc) => <PolicyBody bucket={bucket} readOnly={readOnly} doc={doc} />}
+      {(doc) => (
+        <SettingEditor
+          bucket={bucket}
+          name="policy"
+          readOnly={readOnly}
+          doc={doc}
+          what="bucket policy"
+          remove={{
+            label: 'Delete policy',
+            title: 'Delete the bucket policy?',
+            question: (
+              <p>Every permission and refusal it grants goes; the keys&apos; own rights remain.</p>
+            ),
+          }}
+        >
+          {({ write, save, deleteButton }) => (
+            <PolicyEditor
+              bucket={bucket}
+              readOnly={readOnly}
+              doc={doc}
+              pending={write.isPending}
+              save={save}
+              deleteButton={deleteButton}
+            />
+          )}
+        </SettingEditor>
+      )}
     </SettingSection>
   );
 }
 
-function PolicyBody(props: { bucket: string; readOnly: boolean; doc: PolicyDocument | null }) {
+/** The policy as JSON with its presets and the public-access guard. */
+function PolicyEditor(props: {
+  bucket: string;
+  readOnly: boolean;
+  doc: PolicyDocument | null;
+  pending: boolean;
+  save: (document: PolicyDocument) => void;
+  deleteButton: ReactNode;
+}) {
   const { bucket, readOnly, doc } = props;
-  const write = useWriteSetting(bucket, 'policy');
   const prefixId = useId();
   const docText = doc === null ? '' : toJsonText(doc);
   // The editor's text, which presets build on; it starts again from what the store holds.
@@ -57,7 +89,6 @@ function PolicyBody(props: { bucket: string; readOnly: boolean; doc: PolicyDocum
   const [presetError, setPresetError] = useState<string | null>(null);
   const [prefix, setPrefix] = useState('public/');
   const [publicConfirmed, setPublicConfirmed] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
 
   /** Adds a statement to the document being edited (a new document if the editor is empty). */
   const insert = (statement: PolicyStatement) => {
@@ -79,14 +110,13 @@ function PolicyBody(props: { bucket: string; readOnly: boolean; doc: PolicyDocum
 
   return (
     <>
-      <WriteFeedback write={write} what="bucket policy" />
       {doc === null ? <NotSet>Not set: no bucket policy.</NotSet> : null}
       <JsonEditor
         label="Policy (JSON)"
         initialText={docText}
         schema={PolicyDocumentSchema}
         readOnly={readOnly}
-        pending={write.isPending}
+        pending={props.pending}
         saveLabel="Save policy"
         replace={replace}
         key={docText}
@@ -95,7 +125,7 @@ function PolicyBody(props: { bucket: string; readOnly: boolean; doc: PolicyDocum
           setPublicConfirmed(false);
         }}
         onSave={(document) => {
-          write.mutate(document);
+          props.save(document);
         }}
         review={(document) =>
           isPublicPolicy(document)
@@ -159,33 +189,7 @@ function PolicyBody(props: { bucket: string; readOnly: boolean; doc: PolicyDocum
           </fieldset>
         )}
       </JsonEditor>
-      {!readOnly && doc !== null ? (
-        <ButtonRow>
-          <Button
-            variant="danger"
-            onClick={() => {
-              setConfirmDelete(true);
-            }}
-          >
-            Delete policy
-          </Button>
-        </ButtonRow>
-      ) : null}
-      {confirmDelete ? (
-        <ConfirmDialog
-          title="Delete the bucket policy?"
-          confirmLabel="Delete policy"
-          danger
-          onConfirm={() => {
-            write.mutate(null);
-          }}
-          onClose={() => {
-            setConfirmDelete(false);
-          }}
-        >
-          <p>Every permission and refusal it grants goes; the keys&apos; own rights remain.</p>
-        </ConfirmDialog>
-      ) : null}
+      {props.deleteButton ? <ButtonRow>{props.deleteButton}</ButtonRow> : null}
     </>
   );
 }
