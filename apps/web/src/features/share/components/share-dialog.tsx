@@ -10,10 +10,6 @@ import {
 } from '@stowage/shared';
 import { TextField } from '@/components/form/text-field';
 import formStyles from '@/components/form/form.module.css';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions } from '@/components/ui/dialog';
-import { errorMessage } from '@/lib/api-client';
 import { visibleKey } from '@/utils/visible-key';
 import { useCreateShare } from '../api/create-share';
 import { formatDuration } from '../utils/expiry';
@@ -24,6 +20,7 @@ import {
 } from '../utils/form-schemas';
 import { MODE_LABEL } from '../utils/mode-label';
 import { ExpiryField } from './expiry-field';
+import { LinkFormDialog } from './link-form-dialog';
 import { LinkMadeDialog } from './link-result';
 import styles from './share.module.css';
 
@@ -84,79 +81,64 @@ export function ShareDialog({ bucket, objectKey, links, onClose }: ShareDialogPr
   }
 
   return (
-    <Dialog title={title} onClose={onClose} dismissible={!create.isPending} wide>
-      <form
-        noValidate
-        aria-label="Share"
-        className={formStyles.form}
-        onSubmit={(event) => void onSubmit(event)}
-      >
-        {create.error || errors.root ? (
-          <Banner title="The link was not made.">
-            {create.error ? errorMessage(create.error) : errors.root?.message}
-          </Banner>
-        ) : null}
-        <fieldset className={formStyles.group}>
-          <legend className={formStyles.label}>Link</legend>
-          <ModeChoice
-            value="relay"
-            field={modeField}
-            disabledReason={
-              links.relay
-                ? undefined
-                : 'Not available: the server holds no keys of this connection to serve links with.'
-            }
-          >
-            Stowage serves the file, so it works even when the store is not reachable from the
-            recipient; it can have a password. Up to {formatDuration(links.maxSeconds.relay)}.
-          </ModeChoice>
-          <ModeChoice value="direct" field={modeField}>
-            A signed URL of the store: the bytes come straight from it, if the recipient can reach
-            it. Up to {formatDuration(links.maxSeconds.direct)}.
-          </ModeChoice>
-        </fieldset>
-        <Controller
-          control={form.control}
-          name="expiry"
-          render={({ field }) => (
-            <ExpiryField
-              choice={field.value}
-              onChange={field.onChange}
-              max={links.maxSeconds[mode]}
-              error={errors.expiry?.message}
-            />
-          )}
-        />
-        <TextField
-          label="Download name (optional)"
-          hint={`The file name the recipient saves; empty: ${filename}.`}
-          error={errors.downloadName?.message}
-          {...form.register('downloadName')}
-        />
-        {mode === 'relay' ? (
-          <TextField
-            label="Password (optional)"
-            type="password"
-            autoComplete="new-password"
-            hint="The recipient types it before the download starts."
-            error={errors.password?.message}
-            {...form.register('password')}
+    <LinkFormDialog
+      title={title}
+      label="Share"
+      onClose={onClose}
+      onSubmit={onSubmit}
+      pending={create.isPending}
+      error={create.error}
+      formProblem={errors.root?.message}
+      blocked={errors.expiry !== undefined}
+    >
+      <fieldset className={formStyles.group}>
+        <legend className={formStyles.label}>Link</legend>
+        <ModeChoice
+          value="relay"
+          field={modeField}
+          disabledReason={
+            links.relay
+              ? undefined
+              : 'Not available: the server holds no keys of this connection to serve links with.'
+          }
+        >
+          Stowage serves the file, so it works even when the store is not reachable from the
+          recipient; it can have a password. Up to {formatDuration(links.maxSeconds.relay)}.
+        </ModeChoice>
+        <ModeChoice value="direct" field={modeField}>
+          A signed URL of the store: the bytes come straight from it, if the recipient can reach it.
+          Up to {formatDuration(links.maxSeconds.direct)}.
+        </ModeChoice>
+      </fieldset>
+      <Controller
+        control={form.control}
+        name="expiry"
+        render={({ field }) => (
+          <ExpiryField
+            choice={field.value}
+            onChange={field.onChange}
+            max={links.maxSeconds[mode]}
+            error={errors.expiry?.message}
           />
-        ) : null}
-        <DialogActions>
-          <Button onClick={onClose} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            variant="primary"
-            disabled={create.isPending || errors.expiry !== undefined}
-          >
-            {create.isPending ? 'Making the link…' : 'Make link'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        )}
+      />
+      <TextField
+        label="Download name (optional)"
+        hint={`The file name the recipient saves; empty: ${filename}.`}
+        error={errors.downloadName?.message}
+        {...form.register('downloadName')}
+      />
+      {mode === 'relay' ? (
+        <TextField
+          label="Password (optional)"
+          type="password"
+          autoComplete="new-password"
+          hint="The recipient types it before the download starts."
+          error={errors.password?.message}
+          {...form.register('password')}
+        />
+      ) : null}
+    </LinkFormDialog>
   );
 }
 

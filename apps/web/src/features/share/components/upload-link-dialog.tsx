@@ -3,14 +3,11 @@ import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { LinkAbilities, UploadLinkBody, UploadLinkResponse } from '@stowage/shared';
 import formStyles from '@/components/form/form.module.css';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions } from '@/components/ui/dialog';
-import { errorMessage } from '@/lib/api-client';
 import { visibleKey } from '@/utils/visible-key';
 import { useCreateUploadLink } from '../api/create-upload-link';
 import { createUploadLinkFormSchema, type UploadLinkFormValues } from '../utils/form-schemas';
 import { ExpiryField } from './expiry-field';
+import { LinkFormDialog } from './link-form-dialog';
 import { LinkMadeDialog } from './link-result';
 import { SizeLimitField } from './size-limit-field';
 import styles from './share.module.css';
@@ -70,82 +67,65 @@ export function UploadLinkDialog({ bucket, prefix, links, onClose }: UploadLinkD
     );
   }
 
+  /** A size limit field (a number and its unit) bound to the form. */
+  const sizeLimit = (name: 'maxBytes' | 'maxTotalBytes', label: string, hint: string) => (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <SizeLimitField
+          label={label}
+          hint={hint}
+          value={field.value.value}
+          unit={field.value.unit}
+          error={errors[name]?.message}
+          onChange={(value, unit) => {
+            field.onChange({ value, unit });
+          }}
+        />
+      )}
+    />
+  );
+
   return (
-    <Dialog title={title} onClose={onClose} dismissible={!create.isPending} wide>
-      <form
-        noValidate
-        aria-label="Upload link"
-        className={formStyles.form}
-        onSubmit={(event) => void onSubmit(event)}
-      >
-        {create.error || errors.root ? (
-          <Banner title="The link was not made.">
-            {create.error ? errorMessage(create.error) : errors.root?.message}
-          </Banner>
-        ) : null}
-        <p className={formStyles.hint}>
-          Anyone with the link can add files to this folder, and see nothing else of the bucket.
-        </p>
-        <Controller
-          control={form.control}
-          name="expiry"
-          render={({ field }) => (
-            <ExpiryField
-              choice={field.value}
-              onChange={field.onChange}
-              max={max}
-              error={errors.expiry?.message}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="maxBytes"
-          render={({ field }) => (
-            <SizeLimitField
-              label="Max file size"
-              hint="A bigger file is refused. Empty: no limit."
-              value={field.value.value}
-              unit={field.value.unit}
-              error={errors.maxBytes?.message}
-              onChange={(value, unit) => {
-                field.onChange({ value, unit });
-              }}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="maxTotalBytes"
-          render={({ field }) => (
-            <SizeLimitField
-              label="Max total size"
-              hint="What all files through this link may add up to. Empty: no limit."
-              value={field.value.value}
-              unit={field.value.unit}
-              error={errors.maxTotalBytes?.message}
-              onChange={(value, unit) => {
-                field.onChange({ value, unit });
-              }}
-            />
-          )}
-        />
-        <label className={styles.choice}>
-          <input type="checkbox" {...form.register('overwrite')} />
-          <span>
-            May overwrite existing files
-            <span className={styles.note}>Off: a file whose name is taken is refused.</span>
-          </span>
-        </label>
-        <DialogActions>
-          <Button onClick={onClose} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={create.isPending || problem}>
-            {create.isPending ? 'Making the link…' : 'Make link'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <LinkFormDialog
+      title={title}
+      label="Upload link"
+      onClose={onClose}
+      onSubmit={onSubmit}
+      pending={create.isPending}
+      error={create.error}
+      formProblem={errors.root?.message}
+      blocked={problem}
+    >
+      <p className={formStyles.hint}>
+        Anyone with the link can add files to this folder, and see nothing else of the bucket.
+      </p>
+      <Controller
+        control={form.control}
+        name="expiry"
+        render={({ field }) => (
+          <ExpiryField
+            choice={field.value}
+            onChange={field.onChange}
+            max={max}
+            error={errors.expiry?.message}
+          />
+        )}
+      />
+      {sizeLimit('maxBytes', 'Max file size', 'A bigger file is refused. Empty: no limit.')}
+      {sizeLimit(
+        'maxTotalBytes',
+        'Max total size',
+        'What all files through this link may add up to. Empty: no limit.',
+      )}
+      <label className={styles.choice}>
+        <input type="checkbox" {...form.register('overwrite')} />
+        <span>
+          May overwrite existing files
+          <span className={styles.note}>Off: a file whose name is taken is refused.</span>
+        </span>
+      </label>
+    </LinkFormDialog>
   );
 }
