@@ -40,6 +40,8 @@ export const ERROR_STATUS = {
   NotConfigured: 404,
   /** A share link that is unknown, altered or revoked (no detail, on purpose). */
   LinkNotFound: 404,
+  /** No such version of the object (or it was deleted permanently). */
+  NoSuchVersion: 404,
   /** The request body stalled. */
   RequestTimeout: 408,
   /** The object changed since it was read (a conditional write lost). */
@@ -50,6 +52,10 @@ export const ERROR_STATUS = {
   BucketExists: 409,
   /** The bucket still holds objects (or versions, or unfinished uploads): empty it first. */
   BucketNotEmpty: 409,
+  /** An undelete of a key whose current version is not a delete marker. */
+  NotDeleted: 409,
+  /** A version, restore or undelete on a bucket that was never versioned. */
+  VersioningOff: 409,
   /** A share link past its expiry. */
   LinkExpired: 410,
   PayloadTooLarge: 413,
@@ -61,6 +67,8 @@ export const ERROR_STATUS = {
   TooManyRequests: 429,
   /** A bug: the log has the details under the request id. */
   Internal: 500,
+  /** The store has no object versioning (the capability probe says so): versions, restore… */
+  VersioningUnsupported: 501,
   /** The store does not implement this request. */
   NotSupported: 502,
   /** The store cannot be reached, or its certificate is not trusted, or it failed (5xx). */

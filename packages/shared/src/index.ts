@@ -20,3 +20,4 @@ export * from './bucket-settings.js';
 export * from './bucket-policy-presets.js';
 export * from './share.js';
 export * from './share-paths.js';
+export * from './versions.js';

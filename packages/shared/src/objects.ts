@@ -13,6 +13,16 @@ export const ListObjectsQuerySchema = z.object({
     .min(1, 'The limit is at least 1')
     .max(OBJECTS_PAGE_SIZE, `The limit is at most ${OBJECTS_PAGE_SIZE}`)
     .default(OBJECTS_PAGE_SIZE),
+  /**
+   * Also keys whose current version is a delete marker (`deleted: true` entries) and folders
+   * that only hold such keys. Read from ListObjectVersions, so a page holds at most `limit`
+   * versions, markers and folders together; every key is still on exactly one page. A bucket
+   * that was never versioned, or a store without versioning, answers the plain listing.
+   */
+  deleted: z
+    .enum(['0', '1', 'true', 'false'], { message: 'deleted is 1 or 0' })
+    .transform((v) => v === '1' || v === 'true')
+    .optional(),
 });
 export type ListObjectsQuery = z.infer<typeof ListObjectsQuerySchema>;
 
@@ -22,6 +32,12 @@ export const ObjectSummarySchema = z.object({
   lastModified: z.string().nullable(),
   etag: z.string().nullable(),
   storageClass: z.string().nullable(),
+  /**
+   * Only in a `deleted=true` listing, on a key whose current version is a delete marker: size
+   * 0, etag null, lastModified the time of the delete, and `versionId` the marker's.
+   */
+  deleted: z.literal(true).optional(),
+  versionId: z.string().nullable().optional(),
 });
 export type ObjectSummary = z.infer<typeof ObjectSummarySchema>;
 
@@ -29,5 +45,7 @@ export const ListObjectsResponseSchema = z.object({
   prefixes: z.array(z.string()),
   objects: z.array(ObjectSummarySchema),
   nextCursor: z.string().nullable(),
+  /** Only in a `deleted=true` listing: the folders of `prefixes` that hold only deleted keys. */
+  deletedPrefixes: z.array(z.string()).optional(),
 });
 export type ListObjectsResponse = z.infer<typeof ListObjectsResponseSchema>;

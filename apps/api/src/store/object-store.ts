@@ -20,6 +20,10 @@ import type {
   Tag,
   RenameBody,
   UpdateMetadataBody,
+  ListVersionsQuery,
+  ListVersionsResponse,
+  ObjectVersion,
+  VersioningStatus,
 } from '@stowage/shared';
 import type { CreateBucketOptions } from './s3-buckets.js';
 import type { UsageOptions } from './s3-usage.js';
@@ -48,19 +52,47 @@ export interface ObjectStore {
   abortOlderUploads(bucket: string, days: number): Promise<AbortOlderResponse>;
   /** Objects, bytes, largest objects, uploads and noncurrent versions (s3-usage.ts). */
   bucketUsage(bucket: string, prefix: string, options?: UsageOptions): Promise<UsageResult>;
-  /** One ListObjectsV2 page, never more. */
+  /**
+   * One ListObjectsV2 page, never more; with `deleted`, one ListObjectVersions page on a
+   * versioned bucket (s3-deleted-listing.ts).
+   */
   listObjects(bucket: string, query: ListObjectsQuery): Promise<ListObjectsResponse>;
   /** Every object under a prefix (no delimiter), one page of up to 1,000 at a time. */
   listAll(bucket: string, prefix: string): AsyncGenerator<ObjectSummary[]>;
-  getObjectDetails(bucket: string, key: string): Promise<ObjectDetails>;
+  /** HeadObject of the current version, or of `versionId` (s3-object-versions.ts checks it). */
+  getObjectDetails(bucket: string, key: string, versionId?: string): Promise<ObjectDetails>;
   /** `noneIfUnsupported`: a store without tagging has no tags, so the details still load. */
   getObjectTags(
     bucket: string,
     key: string,
-    options?: { noneIfUnsupported?: boolean },
+    options?: { noneIfUnsupported?: boolean; versionId?: string | undefined },
   ): Promise<Tag[]>;
-  /** The object's bytes, streamed, whole or a range. */
-  getObjectContent(bucket: string, key: string, range?: string): Promise<ObjectContent>;
+  /** The object's bytes (of the current version, or `versionId`), streamed, whole or a range. */
+  getObjectContent(
+    bucket: string,
+    key: string,
+    range?: string,
+    versionId?: string,
+  ): Promise<ObjectContent>;
+  /**
+   * One page of a key's versions and delete markers, newest first (ListObjectVersions with the
+   * key as prefix, exact matches only). 501 VersioningUnsupported where the store has none.
+   */
+  listObjectVersions(bucket: string, query: ListVersionsQuery): Promise<ListVersionsResponse>;
+  /**
+   * Makes a version the current one by copying it over the key (metadata and tags kept; in
+   * parts over the copy threshold). Answers the new current version; a version that is current
+   * already is answered as it is, nothing written.
+   */
+  restoreVersion(bucket: string, key: string, versionId: string): Promise<ObjectVersion>;
+  /** Deletes one version (or delete marker) permanently; 404 NoSuchVersion if there is none. */
+  deleteVersion(bucket: string, key: string, versionId: string): Promise<void>;
+  /** Removes the delete markers above the key's newest version; answers that version. */
+  undeleteObject(bucket: string, key: string): Promise<ObjectVersion>;
+  /** The bucket's versioning as the store says now (no cache). */
+  getVersioning(bucket: string): Promise<VersioningStatus>;
+  /** Enables or suspends versioning, reads it back; answers the status the store then holds. */
+  setVersioning(bucket: string, status: 'Enabled' | 'Suspended'): Promise<VersioningStatus>;
   /**
    * A presigned GetObject URL of this connection's keys (s3-presign.ts): no request is sent;
    * the store checks the signature and the expiry when the URL is fetched.
@@ -74,7 +106,7 @@ export interface ObjectStore {
   /** Rewrites an object's headers and metadata in place (s3-metadata-edit.ts). */
   updateMetadata(bucket: string, key: string, body: UpdateMetadataBody): Promise<ObjectDetails>;
   /** Replaces the tag set; an empty list removes every tag. Answers the tags read back. */
-  putObjectTags(bucket: string, key: string, tags: Tag[]): Promise<Tag[]>;
+  putObjectTags(bucket: string, key: string, tags: Tag[], versionId?: string): Promise<Tag[]>;
   deleteObject(bucket: string, key: string): Promise<void>;
   /** Deletes keys in DeleteObjects batches, reporting per-key failures. */
   deleteObjects(bucket: string, keys: readonly string[]): Promise<DeleteObjectsResponse>;

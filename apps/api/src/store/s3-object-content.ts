@@ -9,11 +9,14 @@ export async function getObjectContent(
   bucket: string,
   key: string,
   range?: string,
+  versionId?: string,
 ): Promise<ObjectContent> {
   if (ctx.config.quirks.absoluteSuffixRanges && range?.startsWith('bytes=-')) {
-    range = await absoluteSuffixRange(ctx, bucket, key, Number(range.slice(7)));
+    range = await absoluteSuffixRange(ctx, bucket, key, Number(range.slice(7)), versionId);
   }
-  const out = await ctx.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range }));
+  const out = await ctx.send(
+    new GetObjectCommand({ Bucket: bucket, Key: key, Range: range, VersionId: versionId }),
+  );
   return {
     body: out.Body as Readable,
     statusCode: out.ContentRange ? 206 : 200,
@@ -26,8 +29,16 @@ export async function getObjectContent(
 }
 
 /** s3rver answers `bytes=-N` with the first bytes, so a store with the quirk gets `a-b` instead. */
-async function absoluteSuffixRange(ctx: S3Context, bucket: string, key: string, n: number) {
-  const head = await ctx.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+async function absoluteSuffixRange(
+  ctx: S3Context,
+  bucket: string,
+  key: string,
+  n: number,
+  versionId?: string,
+) {
+  const head = await ctx.send(
+    new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }),
+  );
   const size = head.ContentLength ?? 0;
   if (n === 0 || size === 0) return `bytes=${size}-`; // unsatisfiable, as S3 answers
   return `bytes=${Math.max(0, size - n)}-${size - 1}`;

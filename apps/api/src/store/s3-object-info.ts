@@ -15,8 +15,11 @@ export async function headDetails(
   ctx: S3Context,
   bucket: string,
   key: string,
+  versionId?: string,
 ): Promise<ObjectDetails> {
-  const head = await ctx.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+  const head = await ctx.send(
+    new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }),
+  );
   return {
     key,
     size: head.ContentLength ?? 0,
@@ -40,10 +43,15 @@ export async function readTags(
   ctx: S3Context,
   bucket: string,
   key: string,
-  { noneIfUnsupported = false } = {},
+  {
+    noneIfUnsupported = false,
+    versionId,
+  }: { noneIfUnsupported?: boolean; versionId?: string | undefined } = {},
 ): Promise<Tag[]> {
   try {
-    const out = await ctx.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }));
+    const out = await ctx.send(
+      new GetObjectTaggingCommand({ Bucket: bucket, Key: key, VersionId: versionId }),
+    );
     return (out.TagSet ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
   } catch (err) {
     if (noneIfUnsupported && err instanceof HttpError && err.code === 'NotSupported') return [];
@@ -57,9 +65,17 @@ export async function writeTags(
   bucket: string,
   key: string,
   tags: Tag[],
+  versionId?: string,
 ): Promise<void> {
   const TagSet = tags.map((t) => ({ Key: t.key, Value: t.value }));
-  await ctx.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: key, Tagging: { TagSet } }));
+  await ctx.send(
+    new PutObjectTaggingCommand({
+      Bucket: bucket,
+      Key: key,
+      VersionId: versionId,
+      Tagging: { TagSet },
+    }),
+  );
 }
 
 /**
@@ -71,9 +87,10 @@ export async function putTags(
   bucket: string,
   key: string,
   tags: Tag[],
+  versionId?: string,
 ): Promise<Tag[]> {
-  await writeTags(ctx, bucket, key, tags);
-  const stored = await readTags(ctx, bucket, key);
+  await writeTags(ctx, bucket, key, tags, versionId);
+  const stored = await readTags(ctx, bucket, key, { versionId });
   if (!sameTags(stored, tags)) {
     throw notApplied('The store accepted the change but did not apply it (tags)');
   }

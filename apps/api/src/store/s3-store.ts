@@ -26,6 +26,10 @@ import type {
   Tag,
   RenameBody,
   UpdateMetadataBody,
+  ListVersionsQuery,
+  ListVersionsResponse,
+  ObjectVersion,
+  VersioningStatus,
 } from '@stowage/shared';
 import type { StoreConfig } from '../config/connection.js';
 import { HttpError } from '../errors.js';
@@ -54,6 +58,14 @@ import { createBucket, deleteBucket, type CreateBucketOptions } from './s3-bucke
 import { emptyBucket } from './s3-empty.js';
 import { abortOlder, abortUpload, listUploads } from './s3-uploads.js';
 import { bucketUsage, type UsageOptions } from './s3-usage.js';
+import { listWithDeleted } from './s3-deleted-listing.js';
+import { versioningNow } from './s3-versions.js';
+import {
+  deleteVersion,
+  listKeyVersions,
+  restoreVersion,
+  undeleteObject,
+} from './s3-object-versions.js';
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
@@ -141,6 +153,11 @@ export class S3Store implements ObjectStore {
   readonly #listAll = (bucket: string, prefix: string) => this.listAll(bucket, prefix);
 
   async listObjects(bucket: string, q: ListObjectsQuery): Promise<ListObjectsResponse> {
+    if (q.deleted) {
+      return listWithDeleted(this.#ctx, bucket, q, () =>
+        this.listObjects(bucket, { ...q, deleted: false }),
+      );
+    }
     const out = await this.#ctx.send(
       new ListObjectsV2Command({
         Bucket: bucket,
@@ -172,19 +189,59 @@ export class S3Store implements ObjectStore {
     } while (cursor);
   }
 
-  getObjectDetails(bucket: string, key: string): Promise<ObjectDetails> {
+  getObjectDetails(bucket: string, key: string, versionId?: string): Promise<ObjectDetails> {
     this.#ctx.checkKey(key);
-    return headDetails(this.#ctx, bucket, key);
+    return headDetails(this.#ctx, bucket, key, versionId);
   }
 
-  getObjectTags(bucket: string, key: string, options?: { noneIfUnsupported?: boolean }) {
+  getObjectTags(
+    bucket: string,
+    key: string,
+    options?: { noneIfUnsupported?: boolean; versionId?: string | undefined },
+  ) {
     this.#ctx.checkKey(key);
     return readTags(this.#ctx, bucket, key, options);
   }
 
-  getObjectContent(bucket: string, key: string, range?: string): Promise<ObjectContent> {
+  getObjectContent(
+    bucket: string,
+    key: string,
+    range?: string,
+    versionId?: string,
+  ): Promise<ObjectContent> {
     this.#ctx.checkKey(key);
-    return getObjectContent(this.#ctx, bucket, key, range);
+    return getObjectContent(this.#ctx, bucket, key, range, versionId);
+  }
+
+  listObjectVersions(bucket: string, query: ListVersionsQuery): Promise<ListVersionsResponse> {
+    this.#ctx.checkKey(query.key);
+    return listKeyVersions(this.#ctx, bucket, query);
+  }
+
+  restoreVersion(bucket: string, key: string, versionId: string): Promise<ObjectVersion> {
+    this.#ctx.checkKey(key);
+    return restoreVersion(this.#ctx, bucket, key, versionId);
+  }
+
+  deleteVersion(bucket: string, key: string, versionId: string): Promise<void> {
+    this.#ctx.checkKey(key);
+    return deleteVersion(this.#ctx, bucket, key, versionId);
+  }
+
+  undeleteObject(bucket: string, key: string): Promise<ObjectVersion> {
+    this.#ctx.checkKey(key);
+    return undeleteObject(this.#ctx, bucket, key);
+  }
+
+  getVersioning(bucket: string): Promise<VersioningStatus> {
+    return versioningNow(this.#ctx, bucket);
+  }
+
+  async setVersioning(bucket: string, status: 'Enabled' | 'Suspended'): Promise<VersioningStatus> {
+    // TODO(issue 19): 501 where the store has no versioning; putSetting reads it back.
+    await putSetting(this.#ctx, bucket, 'versioning', { Status: status });
+    this.#capabilities.forget(bucket);
+    return versioningNow(this.#ctx, bucket);
   }
 
   presignGetObject(bucket: string, key: string, options: PresignGetOptions): Promise<string> {
@@ -223,9 +280,9 @@ export class S3Store implements ObjectStore {
     return editMetadata(this.#ctx, bucket, key, body);
   }
 
-  putObjectTags(bucket: string, key: string, tags: Tag[]): Promise<Tag[]> {
+  putObjectTags(bucket: string, key: string, tags: Tag[], versionId?: string): Promise<Tag[]> {
     this.#ctx.checkKey(key);
-    return putTags(this.#ctx, bucket, key, tags);
+    return putTags(this.#ctx, bucket, key, tags, versionId);
   }
 
   async deleteObject(bucket: string, key: string): Promise<void> {

@@ -15,6 +15,97 @@ export interface VersionEntry {
   deleteMarker: boolean;
 }
 
+/** One entry of a ListObjectVersions page, in the store's order (key, then newest first). */
+export interface VersionPageEntry {
+  key: string;
+  /** "null" for an object written while versioning was off or suspended. */
+  versionId: string;
+  isLatest: boolean;
+  isDeleteMarker: boolean;
+  size: number;
+  etag: string | null;
+  lastModified: string | null;
+  storageClass: string | null;
+}
+
+export interface VersionPageInput {
+  bucket: string;
+  prefix?: string | undefined;
+  delimiter?: string | undefined;
+  keyMarker?: string | undefined;
+  versionIdMarker?: string | undefined;
+  maxKeys?: number | undefined;
+}
+
+export interface VersionPage {
+  entries: VersionPageEntry[];
+  /** CommonPrefixes (with a delimiter). */
+  prefixes: string[];
+  isTruncated: boolean;
+  nextKeyMarker: string | undefined;
+  nextVersionIdMarker: string | undefined;
+}
+
+/**
+ * One ListObjectVersions page, versions and delete markers merged in the store's order: by key,
+ * and within a key newest first (the latest first). The one place that sends ListObjectVersions
+ * for a listing; the per-key history (versions route) and the `deleted=true` folder listing both
+ * read it.
+ */
+export async function listVersionPage(
+  ctx: S3Context,
+  input: VersionPageInput,
+): Promise<VersionPage> {
+  const out = await ctx.send(
+    new ListObjectVersionsCommand({
+      Bucket: input.bucket,
+      Prefix: input.prefix || undefined,
+      Delimiter: input.delimiter || undefined,
+      KeyMarker: input.keyMarker,
+      VersionIdMarker: input.versionIdMarker,
+      MaxKeys: input.maxKeys,
+    }),
+  );
+  const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
+  const entries: VersionPageEntry[] = [
+    ...(out.Versions ?? []).map((v) => ({
+      key: v.Key ?? '',
+      versionId: v.VersionId ?? 'null',
+      isLatest: v.IsLatest === true,
+      isDeleteMarker: false,
+      size: v.Size ?? 0,
+      etag: v.ETag ?? null,
+      lastModified: iso(v.LastModified),
+      storageClass: v.StorageClass ?? null,
+    })),
+    ...(out.DeleteMarkers ?? []).map((m) => ({
+      key: m.Key ?? '',
+      versionId: m.VersionId ?? 'null',
+      isLatest: m.IsLatest === true,
+      isDeleteMarker: true,
+      size: 0,
+      etag: null,
+      lastModified: iso(m.LastModified),
+      storageClass: null,
+    })),
+  ];
+  // The SDK splits versions from markers; the store's order is key, then newest first.
+  const time = (e: VersionPageEntry) => (e.lastModified ? Date.parse(e.lastModified) : 0);
+  entries.sort((a, b) =>
+    a.key !== b.key
+      ? Buffer.compare(Buffer.from(a.key), Buffer.from(b.key))
+      : Number(b.isLatest) - Number(a.isLatest) || time(b) - time(a),
+  );
+  const isTruncated = out.IsTruncated === true;
+  return {
+    entries,
+    prefixes: (out.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [p.Prefix] : [])),
+    isTruncated,
+    nextKeyMarker: isTruncated ? out.NextKeyMarker : undefined,
+    nextVersionIdMarker: isTruncated ? out.NextVersionIdMarker : undefined,
+  };
+}
+
 /** The bucket's versioning, asked now (not the capability cache): NoSuchBucket if none. */
 export async function versioningNow(ctx: S3Context, bucket: string): Promise<VersioningStatus> {
   const status = await probeVersioning(ctx, bucket);
