@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import clsx from 'clsx';
+import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { parentPrefix } from '@stowage/shared';
 import type {
@@ -12,8 +13,6 @@ import {
   DetailsPanel,
   type VersionsTabProps,
 } from '@/features/object-details/components/details-panel';
-import { useUndeleteObjects } from '@/features/object-versions/api/undelete-object';
-import { versionErrorMessage } from '@/features/object-versions/utils/version-errors';
 import { useFirstPageSettled } from '@/features/objects/api/get-objects';
 import { GoToPathForm } from '@/features/objects/components/go-to-path-form';
 import { ObjectBreadcrumb } from '@/features/objects/components/object-breadcrumb';
@@ -75,28 +74,17 @@ export function BucketRoute() {
   const [undeleteNote, setUndeleteNote] = useState<{ error: boolean; text: string } | null>(null);
   const links = useLinkAbilities();
   const mayAdminister = useMayAdminister();
-  const undelete = useUndeleteObjects(bucket);
+  const queryClient = useQueryClient();
+  // Undelete (a deleted row's, or a selection's): loaded on first use, as the zip download is.
   const onUndelete = useCallback(
     (keys: readonly string[]) => {
       setUndeleteNote(null);
-      undelete.mutate(keys, {
-        onSuccess: ({ undeleted, failed }) => {
-          const [first] = failed;
-          setUndeleteNote(
-            first
-              ? {
-                  error: true,
-                  text: `Could not undelete ${String(failed.length)} of ${String(keys.length)}: ${first.key}: ${versionErrorMessage(first.error)}`,
-                }
-              : {
-                  error: false,
-                  text: `Undeleted ${undeleted.length === 1 ? (undeleted[0] ?? '') : `${String(undeleted.length)} objects`}.`,
-                },
-          );
-        },
-      });
+      void import('@/features/object-versions/api/undelete-object')
+        .then(({ undeleteKeys }) => undeleteKeys(queryClient, bucket, keys))
+        .catch(() => ({ error: true, text: 'The undelete could not start: reload the page.' }))
+        .then(setUndeleteNote);
     },
-    [undelete],
+    [queryClient, bucket],
   );
   const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
   const actions = useBucketActions({

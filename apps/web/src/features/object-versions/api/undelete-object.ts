@@ -1,7 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { bucketPath, type RestoreVersionResponse } from '@stowage/shared';
 import { apiPost, apiUrl } from '@/lib/api-client';
 import { invalidateWrittenObjects } from '@/lib/invalidate-objects';
+import { versionErrorMessage } from '../utils/version-errors';
 
 /** `POST …/object/undelete?key`: the delete markers above the newest version go. */
 export function undeleteObject(bucket: string, key: string): Promise<RestoreVersionResponse> {
@@ -11,26 +12,45 @@ export function undeleteObject(bucket: string, key: string): Promise<RestoreVers
   );
 }
 
-export type UndeleteResult = { undeleted: string[]; failed: { key: string; error: unknown }[] };
+/** What an undelete of some keys did, as the page says it. */
+export type UndeleteOutcome = { error: boolean; text: string };
 
-/** Undeletes keys one by one (a row, or a selection of deleted rows); what failed is reported. */
-export async function undeleteObjects(bucket: string, keys: readonly string[]) {
-  const result: UndeleteResult = { undeleted: [], failed: [] };
+/**
+ * Undeletes keys one by one (a row, or a selection of deleted rows), then refreshes their
+ * listings, details and versions; says what happened, the first failure by name. Loaded on
+ * first use (the listing imports it when a user undeletes).
+ */
+export async function undeleteKeys(
+  queryClient: QueryClient,
+  bucket: string,
+  keys: readonly string[],
+): Promise<UndeleteOutcome> {
+  const undeleted: string[] = [];
+  const failed: { key: string; error: unknown }[] = [];
   for (const key of keys) {
     try {
       await undeleteObject(bucket, key);
-      result.undeleted.push(key);
+      undeleted.push(key);
     } catch (error) {
-      result.failed.push({ key, error });
+      failed.push({ key, error });
     }
   }
-  return result;
-}
-
-export function useUndeleteObjects(bucket: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (keys: readonly string[]) => undeleteObjects(bucket, keys),
-    onSettled: (_result, _error, keys) => invalidateWrittenObjects(queryClient, bucket, keys),
-  });
+  await invalidateWrittenObjects(queryClient, bucket, keys);
+  const [first] = failed;
+  if (first) {
+    const of =
+      keys.length === 1 ? '' : ` (${String(failed.length)} of ${String(keys.length)} failed)`;
+    return {
+      error: true,
+      text: `Could not undelete ${first.key}${of}: ${versionErrorMessage(first.error)}`,
+    };
+  }
+  const [only] = undeleted;
+  return {
+    error: false,
+    text:
+      undeleted.length === 1 && only !== undefined
+        ? `Undeleted ${only}.`
+        : `Undeleted ${String(undeleted.length)} objects.`,
+  };
 }
