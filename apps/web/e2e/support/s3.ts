@@ -34,6 +34,16 @@ elif kind == "versioning":
 elif kind == "versions":
     out = s3.list_object_versions(Bucket=b)
     print(json.dumps(len(out.get("Versions", [])) + len(out.get("DeleteMarkers", []))))
+elif kind == "get":
+    print(json.dumps(s3.get_object(Bucket=b, Key=op["key"])["Body"].read().decode("utf-8")))
+elif kind == "key-versions":
+    out = s3.list_object_versions(Bucket=b, Prefix=op["key"])
+    entries = [dict(id=v["VersionId"], latest=v["IsLatest"], marker=False, at=v["LastModified"].isoformat())
+        for v in out.get("Versions", []) if v["Key"] == op["key"]]
+    entries += [dict(id=v["VersionId"], latest=v["IsLatest"], marker=True, at=v["LastModified"].isoformat())
+        for v in out.get("DeleteMarkers", []) if v["Key"] == op["key"]]
+    entries.sort(key=lambda e: e["at"], reverse=True)
+    print(json.dumps([dict(id=e["id"], latest=e["latest"], marker=e["marker"]) for e in entries]))
 elif kind == "lifecycle":
     try:
         print(json.dumps(s3.get_bucket_lifecycle_configuration(Bucket=b)["Rules"]))
@@ -46,7 +56,7 @@ elif kind == "exists":
 
 type Op =
   | { op: 'put'; bucket: string; key: string; body: string }
-  | { op: 'delete'; bucket: string; key: string }
+  | { op: 'delete' | 'get' | 'key-versions'; bucket: string; key: string }
   | { op: 'start-upload'; bucket: string; key: string; bytes: number }
   | { op: 'uploads' | 'versioning' | 'versions' | 'exists' | 'lifecycle'; bucket: string };
 
@@ -81,6 +91,11 @@ export const cephS3 = {
   versioning: (bucket: string) => run<string>({ op: 'versioning', bucket }),
   /** Versions and delete markers in the bucket (one ListObjectVersions page). */
   versions: (bucket: string) => run<number>({ op: 'versions', bucket }),
+  /** The current version's body (GetObject), as UTF-8. */
+  get: (bucket: string, key: string) => run<string>({ op: 'get', bucket, key }),
+  /** One key's versions and delete markers (ListObjectVersions), newest first. */
+  keyVersions: (bucket: string, key: string) =>
+    run<{ id: string; latest: boolean; marker: boolean }[]>({ op: 'key-versions', bucket, key }),
   /** GetBucketLifecycleConfiguration's rules, null when the bucket has none. */
   lifecycle: (bucket: string) => run<unknown[] | null>({ op: 'lifecycle', bucket }),
   /** Does ListBuckets name it? */
