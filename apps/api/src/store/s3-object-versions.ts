@@ -50,6 +50,11 @@ interface Cursor {
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), 'utf8').toString('base64url');
 
+/** Throws the 400 of a cursor this API did not give for this key (before anything is sent). */
+export function checkVersionsCursor(query: ListVersionsQuery): void {
+  if (query.cursor) decodeCursor(query.cursor, query.key);
+}
+
 function decodeCursor(cursor: string, key: string): Cursor {
   let parsed: unknown;
   try {

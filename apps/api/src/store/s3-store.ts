@@ -61,6 +61,7 @@ import { bucketUsage, type UsageOptions } from './s3-usage.js';
 import { listWithDeleted } from './s3-deleted-listing.js';
 import { versioningNow } from './s3-versions.js';
 import {
+  checkVersionsCursor,
   deleteVersion,
   listKeyVersions,
   requireVersioning,
@@ -244,6 +245,7 @@ export class S3Store implements ObjectStore {
     query: ListVersionsQuery,
   ): Promise<ListVersionsResponse> {
     this.#ctx.checkKey(query.key);
+    checkVersionsCursor(query);
     await this.#requireVersioning(bucket);
     return listKeyVersions(this.#ctx, bucket, query);
   }
