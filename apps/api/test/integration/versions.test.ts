@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListVersionsResponse, ObjectVersion } from '@stowage/shared';
 import { build, createBucket, fixtureClient, onEmbedded, q, type TestApp } from '../helper.js';
-import { sha256, storedSha } from '../fixtures.js';
+import { sdkCalls, sha256, storedSha } from '../fixtures.js';
 import {
   boto3Delete,
   boto3Put,
@@ -228,6 +229,38 @@ describe.skipIf(onEmbedded)('an object’s history (Ceph RGW)', { timeout: 120_0
     expect(await storedSha(s3, bucket, 'undo.txt')).toBe(sha256(BODIES[1]!));
     expect(boto3Versions(bucket, 'undo.txt')).toHaveLength(5);
   });
+
+  it('restore over the copy threshold copies in parts, keeping metadata and tags', async () => {
+    const MiB = 1024 * 1024;
+    const big = randomBytes(12 * MiB + 5);
+    const first = await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'big.bin',
+        Body: big,
+        ContentType: 'application/x-big',
+        Metadata: { owner: 'alice' },
+        Tagging: 'kind=big',
+      }),
+    );
+    boto3Put(bucket, 'big.bin', 'small now');
+    const tiny = await build({ multipartCopyThresholdBytes: 5 * MiB });
+    apps.push(tiny);
+    const calls = sdkCalls(tiny.objectStore);
+    const res = await restore('big.bin', first.VersionId!, tiny);
+    expect(res.statusCode, res.payload).toBe(200);
+    expect(res.json()).toMatchObject({ size: big.length, isLatest: true });
+    expect(calls.filter((c) => c.command === 'UploadPartCopy')).toHaveLength(3);
+    expect(await storedSha(s3, bucket, 'big.bin')).toBe(sha256(big));
+    const details = await app.inject(api('/object', { key: 'big.bin' }));
+    expect(details.json()).toMatchObject({
+      contentType: 'application/x-big',
+      metadata: { owner: 'alice' },
+    });
+    expect(boto3Tags(bucket, 'big.bin', res.json<ObjectVersion>().versionId)).toEqual({
+      kind: 'big',
+    });
+  }, 120_000);
 
   it('a permanent delete removes exactly that version (boto3 confirms)', async () => {
     const ids = writeThree('perm.txt');
