@@ -62,6 +62,11 @@ import shareObject from './routes/api/share-object.js';
 import listLinks from './routes/api/list-links.js';
 import deleteLink from './routes/api/delete-link.js';
 import publicLinks from './routes/public/public-links.js';
+import listVersions from './routes/api/list-versions.js';
+import restoreVersion from './routes/api/restore-version.js';
+import undeleteObject from './routes/api/undelete-object.js';
+import getVersioning from './routes/api/get-versioning.js';
+import putVersioning from './routes/api/put-versioning.js';
 import './links/link-url.js';
 
 export interface BuildAppOptions {
@@ -191,6 +196,8 @@ export async function buildApp(opts: BuildAppOptions) {
         listUploads,
         getUsage,
         getBucketSetting,
+        listVersions,
+        getVersioning,
         // Download links are reads: a read-only profile may make them (links/README.md).
         shareObject,
         listLinks,
@@ -221,6 +228,9 @@ export async function buildApp(opts: BuildAppOptions) {
           putBucketSetting,
           deleteBucketSetting,
           deleteLink,
+          restoreVersion,
+          undeleteObject,
+          putVersioning,
         ]) {
           await writes.register(route);
         }

@@ -271,8 +271,13 @@ export function createCapabilityProbe(ctx: S3Context) {
     if (v.status === 'rejected') throw v.reason;
     return { ...f.value, versioning: v.value };
   };
-  /** `forget(bucket)`: the bucket was created or deleted, so its answers no longer hold. */
+  /**
+   * `forget(bucket)`: the bucket was created or deleted, so its answers no longer hold.
+   * `versioning(bucket)`: the versioning answer alone (cached as in the probe), for the
+   * versions routes' "does this store version at all" check.
+   */
   return Object.assign(probe, {
+    versioning,
     forget(bucket: string) {
       features.forget(bucket);
       versioning.forget(bucket);

@@ -8,6 +8,7 @@ import { SIGV2_PATH_STYLE_PROBLEM, type StoreConfig } from '../config/connection
 import { StoreRetryStrategy } from './s3-retry.js';
 import { listPageReader } from './s3-list-reader.js';
 import { versioningRootReader } from './s3-capabilities.js';
+import { versionOrderReader } from './s3-versions-reader.js';
 import { addReplyReaders } from './s3-reply-readers.js';
 import { SETTING_READ_COMMANDS, settingRootReader } from './s3-setting-read.js';
 import { confineRequests } from './s3-confine.js';
@@ -58,6 +59,7 @@ export function createS3Client(config: StoreConfig): S3Client {
   addReplyReaders(client, {
     ListObjectsV2Command: listPageReader,
     GetBucketVersioningCommand: versioningRootReader,
+    ListObjectVersionsCommand: versionOrderReader,
     ...Object.fromEntries(SETTING_READ_COMMANDS.map((name) => [name, settingRootReader])),
   });
   return client;

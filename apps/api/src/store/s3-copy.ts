@@ -12,6 +12,12 @@ export interface SourceObject {
   size: number;
   etag: string | null;
   storageClass: string | null;
+  /**
+   * One version of the key as the source (a restore, s3-object-versions.ts); the current one
+   * without it. Not named `versionId`: a listing's ObjectSummary (passed here as it is) may
+   * carry a delete marker's `versionId` (a `deleted=true` listing), never meant as a source.
+   */
+  sourceVersionId?: string | undefined;
 }
 
 /** A copy is STANDARD unless told otherwise. */
@@ -29,7 +35,8 @@ const storageClassOf = (sc: string | null) =>
  * nothing sent. With `verify` (a move), the copy is then checked by a HEAD (size, and the
  * ETag unless either side is multipart): only a verified copy answers, so a move deletes
  * nothing that was not copied. A plain copy trusts the store's answer, as every write does:
- * one request per object, as a direct CopyObject. Answers the bytes copied.
+ * one request per object, as a direct CopyObject. With `source.sourceVersionId` that version is the
+ * source (CopySource `…?versionId=`, its tags and headers read of it). Answers the bytes copied.
  */
 export async function copyOneObject(
   ctx: S3Context,
@@ -49,11 +56,16 @@ export async function copyOneObject(
   const carriesTags = !inParts && ctx.config.quirks.copyKeepsTags;
   const tags = carriesTags
     ? undefined
-    : await readTags(ctx, fromBucket, source.key, { noneIfUnsupported: true });
-  const from = copySource(fromBucket, source.key, ctx.config.quirks.copySourceEscaping);
+    : await readTags(ctx, fromBucket, source.key, {
+        noneIfUnsupported: true,
+        versionId: source.sourceVersionId,
+      });
+  const from =
+    copySource(fromBucket, source.key, ctx.config.quirks.copySourceEscaping) +
+    (source.sourceVersionId ? `?versionId=${encodeURIComponent(source.sourceVersionId)}` : '');
   const ifMatch = source.etag ?? undefined;
   if (inParts) {
-    const details = await headDetails(ctx, fromBucket, source.key);
+    const details = await headDetails(ctx, fromBucket, source.key, source.sourceVersionId);
     await multipartCopy(ctx, {
       bucket: to.bucket,
       key: to.key,

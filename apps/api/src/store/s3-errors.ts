@@ -10,6 +10,7 @@ const NOT_FOUND: Record<string, [ErrorCode, string]> = {
   NoSuchKey: ['NoSuchKey', 'The object does not exist'],
   NotFound: ['NoSuchKey', 'The object does not exist'],
   NoSuchUpload: ['NoSuchUpload', 'The upload does not exist: it was completed or aborted already'],
+  NoSuchVersion: ['NoSuchVersion', 'The object has no such version'],
 };
 /** Bucket administration's conflicts (s3-buckets.ts). */
 const CONFLICT: Record<string, [ErrorCode, string]> = {
@@ -238,4 +239,36 @@ function causeCode(err: unknown): string {
 
 function isNetworkError(err: unknown): boolean {
   return UNREACHABLE.has(causeCode(err));
+}
+
+/**
+ * A request that named a version (`versionId`), answered with an error: what the store says of
+ * a version it does not have, said of the version. Ceph RGW answers 404 NoSuchKey for an
+ * unknown id and for a delete marker's; AWS 404 NoSuchVersion, or 400 InvalidArgument for an
+ * id it cannot read, and 405 MethodNotAllowed (with `x-amz-delete-marker`) for a GET or HEAD of
+ * a delete marker. A missing bucket, and every other failure, pass as they were mapped.
+ */
+export function versionError(err: unknown, versionId: string): unknown {
+  if (!(err instanceof HttpError)) return err;
+  const store = err.store;
+  const shown = versionId.length > 80 ? `${versionId.slice(0, 80)}…` : versionId;
+  if (
+    err.code === 'NoSuchKey' ||
+    err.code === 'NoSuchVersion' ||
+    (store?.name === 'InvalidArgument' && store.status === 400)
+  ) {
+    return new HttpError(
+      'NoSuchVersion',
+      `The object has no version "${shown}" (or the object does not exist)`,
+      { store },
+    );
+  }
+  if (store?.status === 405 || store?.name === 'MethodNotAllowed') {
+    return new HttpError(
+      'BadRequest',
+      `Version "${shown}" is a delete marker: it has no content, details or tags`,
+      { store },
+    );
+  }
+  return err;
 }

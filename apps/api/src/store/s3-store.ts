@@ -61,11 +61,14 @@ import { bucketUsage, type UsageOptions } from './s3-usage.js';
 import { listWithDeleted } from './s3-deleted-listing.js';
 import { versioningNow } from './s3-versions.js';
 import {
+  checkVersionsCursor,
   deleteVersion,
   listKeyVersions,
+  requireVersioning,
   restoreVersion,
   undeleteObject,
 } from './s3-object-versions.js';
+import { versionError } from './s3-errors.js';
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
@@ -189,9 +192,29 @@ export class S3Store implements ObjectStore {
     } while (cursor);
   }
 
+  /**
+   * 501 VersioningUnsupported where the capability probe (its versioning answer, cached a
+   * minute) says the store has no versioning: s3rver would answer a versionId with the current
+   * object, and has no ListObjectVersions.
+   */
+  async #requireVersioning(bucket: string): Promise<void> {
+    requireVersioning(await this.#capabilities.versioning(bucket));
+  }
+
+  /** A read or write of one version: the store's "no such version" answers said of it. */
+  async #ofVersion<T>(bucket: string, versionId: string | undefined, fn: () => Promise<T>) {
+    if (versionId === undefined) return fn();
+    await this.#requireVersioning(bucket);
+    try {
+      return await fn();
+    } catch (err) {
+      throw versionError(err, versionId);
+    }
+  }
+
   getObjectDetails(bucket: string, key: string, versionId?: string): Promise<ObjectDetails> {
     this.#ctx.checkKey(key);
-    return headDetails(this.#ctx, bucket, key, versionId);
+    return this.#ofVersion(bucket, versionId, () => headDetails(this.#ctx, bucket, key, versionId));
   }
 
   getObjectTags(
@@ -200,7 +223,9 @@ export class S3Store implements ObjectStore {
     options?: { noneIfUnsupported?: boolean; versionId?: string | undefined },
   ) {
     this.#ctx.checkKey(key);
-    return readTags(this.#ctx, bucket, key, options);
+    return this.#ofVersion(bucket, options?.versionId, () =>
+      readTags(this.#ctx, bucket, key, options),
+    );
   }
 
   getObjectContent(
@@ -210,26 +235,36 @@ export class S3Store implements ObjectStore {
     versionId?: string,
   ): Promise<ObjectContent> {
     this.#ctx.checkKey(key);
-    return getObjectContent(this.#ctx, bucket, key, range, versionId);
+    return this.#ofVersion(bucket, versionId, () =>
+      getObjectContent(this.#ctx, bucket, key, range, versionId),
+    );
   }
 
-  listObjectVersions(bucket: string, query: ListVersionsQuery): Promise<ListVersionsResponse> {
+  async listObjectVersions(
+    bucket: string,
+    query: ListVersionsQuery,
+  ): Promise<ListVersionsResponse> {
     this.#ctx.checkKey(query.key);
+    checkVersionsCursor(query);
+    await this.#requireVersioning(bucket);
     return listKeyVersions(this.#ctx, bucket, query);
   }
 
-  restoreVersion(bucket: string, key: string, versionId: string): Promise<ObjectVersion> {
+  async restoreVersion(bucket: string, key: string, versionId: string): Promise<ObjectVersion> {
     this.#ctx.checkKey(key);
+    await this.#requireVersioning(bucket);
     return restoreVersion(this.#ctx, bucket, key, versionId);
   }
 
-  deleteVersion(bucket: string, key: string, versionId: string): Promise<void> {
+  async deleteVersion(bucket: string, key: string, versionId: string): Promise<void> {
     this.#ctx.checkKey(key);
+    await this.#requireVersioning(bucket);
     return deleteVersion(this.#ctx, bucket, key, versionId);
   }
 
-  undeleteObject(bucket: string, key: string): Promise<ObjectVersion> {
+  async undeleteObject(bucket: string, key: string): Promise<ObjectVersion> {
     this.#ctx.checkKey(key);
+    await this.#requireVersioning(bucket);
     return undeleteObject(this.#ctx, bucket, key);
   }
 
@@ -238,7 +273,8 @@ export class S3Store implements ObjectStore {
   }
 
   async setVersioning(bucket: string, status: 'Enabled' | 'Suspended'): Promise<VersioningStatus> {
-    // TODO(issue 19): 501 where the store has no versioning; putSetting reads it back.
+    // Asked now (not the cache): a store without versioning is refused before any write.
+    requireVersioning(await versioningNow(this.#ctx, bucket));
     await putSetting(this.#ctx, bucket, 'versioning', { Status: status });
     this.#capabilities.forget(bucket);
     return versioningNow(this.#ctx, bucket);
@@ -282,7 +318,9 @@ export class S3Store implements ObjectStore {
 
   putObjectTags(bucket: string, key: string, tags: Tag[], versionId?: string): Promise<Tag[]> {
     this.#ctx.checkKey(key);
-    return putTags(this.#ctx, bucket, key, tags, versionId);
+    return this.#ofVersion(bucket, versionId, () =>
+      putTags(this.#ctx, bucket, key, tags, versionId),
+    );
   }
 
   async deleteObject(bucket: string, key: string): Promise<void> {

@@ -67,35 +67,27 @@ export async function listVersionPage(
     }),
   );
   const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
-  const entries: VersionPageEntry[] = [
-    ...(out.Versions ?? []).map((v) => ({
-      key: v.Key ?? '',
-      versionId: v.VersionId ?? 'null',
-      isLatest: v.IsLatest === true,
-      isDeleteMarker: false,
-      size: v.Size ?? 0,
-      etag: v.ETag ?? null,
-      lastModified: iso(v.LastModified),
-      storageClass: v.StorageClass ?? null,
-    })),
-    ...(out.DeleteMarkers ?? []).map((m) => ({
-      key: m.Key ?? '',
-      versionId: m.VersionId ?? 'null',
-      isLatest: m.IsLatest === true,
-      isDeleteMarker: true,
-      size: 0,
-      etag: null,
-      lastModified: iso(m.LastModified),
-      storageClass: null,
-    })),
-  ];
-  // The SDK splits versions from markers; the store's order is key, then newest first.
-  const time = (e: VersionPageEntry) => (e.lastModified ? Date.parse(e.lastModified) : 0);
-  entries.sort((a, b) =>
-    a.key !== b.key
-      ? Buffer.compare(Buffer.from(a.key), Buffer.from(b.key))
-      : Number(b.isLatest) - Number(a.isLatest) || time(b) - time(a),
-  );
+  const versions: VersionPageEntry[] = (out.Versions ?? []).map((v) => ({
+    key: v.Key ?? '',
+    versionId: v.VersionId ?? 'null',
+    isLatest: v.IsLatest === true,
+    isDeleteMarker: false,
+    size: v.Size ?? 0,
+    etag: v.ETag ?? null,
+    lastModified: iso(v.LastModified),
+    storageClass: v.StorageClass ?? null,
+  }));
+  const markers: VersionPageEntry[] = (out.DeleteMarkers ?? []).map((m) => ({
+    key: m.Key ?? '',
+    versionId: m.VersionId ?? 'null',
+    isLatest: m.IsLatest === true,
+    isDeleteMarker: true,
+    size: 0,
+    etag: null,
+    lastModified: iso(m.LastModified),
+    storageClass: null,
+  }));
+  const entries = storeOrder(versions, markers, (out as { EntryOrder?: string }).EntryOrder);
   const isTruncated = out.IsTruncated === true;
   return {
     entries,
@@ -104,6 +96,31 @@ export async function listVersionPage(
     nextKeyMarker: isTruncated ? out.NextKeyMarker : undefined,
     nextVersionIdMarker: isTruncated ? out.NextVersionIdMarker : undefined,
   };
+}
+
+/**
+ * The SDK splits versions from markers; the store's order is key, then newest first. The
+ * reply's own interleaving (`order`, s3-versions-reader.ts) gives it back exactly; without it
+ * (a reply the reader could not read) the entries are sorted by key, latest, then time.
+ */
+function storeOrder(
+  versions: VersionPageEntry[],
+  markers: VersionPageEntry[],
+  order: string | undefined,
+): VersionPageEntry[] {
+  const counts = (letter: string) => [...(order ?? '')].filter((c) => c === letter).length;
+  if (order !== undefined && counts('V') === versions.length && counts('M') === markers.length) {
+    let v = 0;
+    let m = 0;
+    return [...order].map((c) => (c === 'V' ? versions[v++]! : markers[m++]!));
+  }
+  const entries = [...versions, ...markers];
+  const time = (e: VersionPageEntry) => (e.lastModified ? Date.parse(e.lastModified) : 0);
+  return entries.sort((a, b) =>
+    a.key !== b.key
+      ? Buffer.compare(Buffer.from(a.key), Buffer.from(b.key))
+      : Number(b.isLatest) - Number(a.isLatest) || time(b) - time(a),
+  );
 }
 
 /** The bucket's versioning, asked now (not the capability cache): NoSuchBucket if none. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapS3Error } from '../../src/store/s3-errors.js';
+import { mapS3Error, versionError } from '../../src/store/s3-errors.js';
 import { HttpError } from '../../src/errors.js';
 
 const ep = 'http://store:9000';
@@ -220,5 +220,29 @@ describe('the code of each mapped error (what the web app branches on)', () => {
     const mapped = mapS3Error(err, ep);
     expect(mapped.code).toBe(code);
     expect(mapped.statusCode).toBe(status);
+  });
+});
+
+describe('versionError: what a store says of a version it does not have, said of the version', () => {
+  const mapped = (err: unknown) => versionError(mapS3Error(err, ep), 'v/1?') as HttpError;
+  it.each([
+    // Ceph RGW: an unknown id, or a delete marker's, is NoSuchKey.
+    [sdk('NoSuchKey', 404), 'NoSuchVersion', 404],
+    // AWS: NoSuchVersion, or InvalidArgument for an id it cannot read.
+    [sdk('NoSuchVersion', 404), 'NoSuchVersion', 404],
+    [sdk('InvalidArgument', 400), 'NoSuchVersion', 404],
+    // AWS: a GET or HEAD of a delete marker (a HEAD's 405 has no body to name it).
+    [sdk('MethodNotAllowed', 405), 'BadRequest', 400],
+    [sdk('Unknown', 405), 'BadRequest', 400],
+    // Everything else passes as mapped.
+    [sdk('NoSuchBucket', 404), 'NoSuchBucket', 404],
+    [sdk('InternalError', 500), 'StoreUnavailable', 502],
+    [sdk('AccessDenied', 403), 'StoreRefused', 403],
+  ])('%#: %s', (err, code, status) => {
+    const e = mapped(err);
+    expect(e.code).toBe(code);
+    expect(e.statusCode).toBe(status);
+    if (code === 'NoSuchVersion') expect(e.message).toContain('"v/1?"');
+    if (code === 'BadRequest') expect(e.message).toMatch(/is a delete marker/);
   });
 });

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { create as contentDisposition } from 'content-disposition';
 import { z } from 'zod';
-import { BucketParamsSchema, ObjectContentQuerySchema, downloadFilename } from '@stowage/shared';
+import {
+  BucketParamsSchema,
+  ObjectContentQuerySchema,
+  ObjectVersionQuerySchema,
+  downloadFilename,
+} from '@stowage/shared';
 import { errorResponses } from './error-responses.js';
 import { mayShowInline } from './inline-types.js';
 import { safeContentType, sendObjectContent, singleRange } from '../object-reply.js';
@@ -13,19 +18,20 @@ const route: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['objects'],
         summary:
-          "An object's bytes, streamed; Range supported; download=1, or a type outside the safe-inline list, makes it an attachment",
+          "An object's bytes (of one version with versionId), streamed; Range supported; download=1, or a type outside the safe-inline list, makes it an attachment",
         params: BucketParamsSchema,
-        querystring: ObjectContentQuerySchema,
+        querystring: ObjectContentQuerySchema.extend(ObjectVersionQuerySchema.shape),
         headers: z.object({ range: z.string().optional() }),
         response: { 200: z.any(), 206: z.any(), ...errorResponses, 416: errorResponses[400] },
       },
     },
     async (request, reply) => {
-      const { key, download } = request.query;
+      const { key, download, versionId } = request.query;
       const content = await request.objectStore.getObjectContent(
         request.params.bucket,
         key,
         singleRange(request.headers.range),
+        versionId,
       );
       const contentType = safeContentType(content);
       const inline = !download && mayShowInline(contentType);

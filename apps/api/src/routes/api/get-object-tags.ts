@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { BucketParamsSchema, ObjectKeyQuerySchema, ObjectTagsSchema } from '@stowage/shared';
+import { BucketParamsSchema, ObjectTagsSchema, ObjectVersionQuerySchema } from '@stowage/shared';
 import { errorResponses } from './error-responses.js';
 
 const route: FastifyPluginAsyncZod = async (app) => {
@@ -9,14 +9,16 @@ const route: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['objects'],
         summary:
-          "An object's tags (GetObjectTagging), apart from its details so those cost one HEAD",
+          "An object's tags (GetObjectTagging), apart from its details so those cost one HEAD; of one version with versionId",
         params: BucketParamsSchema,
-        querystring: ObjectKeyQuerySchema,
+        querystring: ObjectVersionQuerySchema,
         response: { 200: ObjectTagsSchema, ...errorResponses },
       },
     },
     async (request) => ({
-      tags: await request.objectStore.getObjectTags(request.params.bucket, request.query.key),
+      tags: await request.objectStore.getObjectTags(request.params.bucket, request.query.key, {
+        versionId: request.query.versionId,
+      }),
     }),
   );
 };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { BucketParamsSchema, ObjectDetailsSchema, ObjectKeyQuerySchema } from '@stowage/shared';
+import { BucketParamsSchema, ObjectDetailsSchema, ObjectVersionQuerySchema } from '@stowage/shared';
 import { errorResponses } from './error-responses.js';
 
 const route: FastifyPluginAsyncZod = async (app) => {
@@ -9,14 +9,18 @@ const route: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['objects'],
         summary:
-          "An object's system headers and user metadata: one HeadObject (tags: GET …/object/tags)",
+          "An object's system headers and user metadata: one HeadObject (tags: GET …/object/tags); of one version with versionId",
         params: BucketParamsSchema,
-        querystring: ObjectKeyQuerySchema,
+        querystring: ObjectVersionQuerySchema,
         response: { 200: ObjectDetailsSchema, ...errorResponses },
       },
     },
     async (request) =>
-      request.objectStore.getObjectDetails(request.params.bucket, request.query.key),
+      request.objectStore.getObjectDetails(
+        request.params.bucket,
+        request.query.key,
+        request.query.versionId,
+      ),
   );
 };
 export default route;

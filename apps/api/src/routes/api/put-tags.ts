@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   BucketParamsSchema,
-  ObjectKeyQuerySchema,
+  ObjectVersionQuerySchema,
   PutTagsBodySchema,
   PutTagsResponseSchema,
 } from '@stowage/shared';
@@ -13,9 +13,10 @@ const route: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['objects'],
-        summary: "Replace an object's tags (the object is not rewritten); [] removes them all",
+        summary:
+          "Replace an object's tags (the object is not rewritten); [] removes them all; of one version with versionId",
         params: BucketParamsSchema,
-        querystring: ObjectKeyQuerySchema,
+        querystring: ObjectVersionQuerySchema,
         body: PutTagsBodySchema,
         response: { 200: PutTagsResponseSchema, ...errorResponses },
       },
@@ -25,6 +26,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
         request.params.bucket,
         request.query.key,
         request.body.tags,
+        request.query.versionId,
       ),
     }),
   );
