@@ -112,6 +112,36 @@ test('the Versions tab: three versions newest first; preview an older one, resto
   });
 });
 
+test('an object with more versions than a page: "Load more" adds the next page', async ({
+  bucket,
+  folderPage,
+  detailsPanel,
+}) => {
+  const ids = cephS3.putVersions(bucket, 'busy.txt', 105);
+  const newest = ids.at(-1);
+  const oldest = ids[0];
+  if (!newest || !oldest) throw new Error('boto3 gave no version ids: is versioning on?');
+  await folderPage.gotoBucket(bucket, '', 'busy.txt');
+  await detailsPanel.tab('Versions').click();
+  await expect(detailsPanel.versionsStatus).toHaveText(
+    '100 versions loaded, more below, newest first.',
+  );
+  await expect(detailsPanel.versionItems).toHaveCount(100);
+  await expect(detailsPanel.versionItems.first()).toHaveAccessibleName(
+    `Version ${shortVersionId(newest)}`,
+  );
+  await detailsPanel.loadMore.click();
+  await expect(detailsPanel.versionsStatus).toHaveText('105 versions, newest first.');
+  await expect(detailsPanel.versionItems).toHaveCount(105);
+  await expect(detailsPanel.versionItems.last()).toHaveAccessibleName(
+    `Version ${shortVersionId(oldest)}`,
+  );
+  await expect(detailsPanel.loadMore).toHaveCount(0);
+  // Preview reads that version: the oldest body, "v1".
+  await detailsPanel.versionAction(detailsPanel.versionItems.last(), 'Preview').click();
+  await expect(detailsPanel.versionPreviewText).toHaveText('v1');
+});
+
 test('delete a file, find it with Show deleted (kept on reload), and Undelete it; a selection too', async ({
   page,
   bucket,

@@ -16,6 +16,8 @@ export class DetailsPanel {
   readonly versionItems: Locator;
   /** The Versions tab's status line ("3 versions, newest first.", what was just done). */
   readonly versionsStatus: Locator;
+  /** "Load more": the next page of versions. */
+  readonly loadMore: Locator;
   /** The Versions tab's preview of the version picked with "Preview". */
   readonly versionPreview: Locator;
   readonly versionPreviewText: Locator;
@@ -30,6 +32,7 @@ export class DetailsPanel {
     this.versions = this.root.getByRole('list', { name: 'Versions' });
     this.versionItems = this.versions.getByRole('listitem');
     this.versionsStatus = this.root.getByRole('region', { name: 'Versions' }).getByRole('status');
+    this.loadMore = this.root.getByRole('button', { name: 'Load more' });
     this.versionPreview = this.root.getByRole('region', { name: 'Version preview' });
     this.versionPreviewText = this.versionPreview.getByLabel('Preview text');
   }

@@ -34,6 +34,10 @@ elif kind == "versioning":
 elif kind == "versions":
     out = s3.list_object_versions(Bucket=b)
     print(json.dumps(len(out.get("Versions", [])) + len(out.get("DeleteMarkers", []))))
+elif kind == "put-versions":
+    ids = [s3.put_object(Bucket=b, Key=op["key"], Body=("v%d" % n).encode("utf-8")).get("VersionId")
+        for n in range(1, op["count"] + 1)]
+    print(json.dumps(ids))
 elif kind == "get":
     print(json.dumps(s3.get_object(Bucket=b, Key=op["key"])["Body"].read().decode("utf-8")))
 elif kind == "key-versions":
@@ -58,6 +62,7 @@ type Op =
   | { op: 'put'; bucket: string; key: string; body: string }
   | { op: 'delete' | 'get' | 'key-versions'; bucket: string; key: string }
   | { op: 'start-upload'; bucket: string; key: string; bytes: number }
+  | { op: 'put-versions'; bucket: string; key: string; count: number }
   | { op: 'uploads' | 'versioning' | 'versions' | 'exists' | 'lifecycle'; bucket: string };
 
 function run<T>(op: Op): T {
@@ -80,6 +85,9 @@ export const cephS3 = {
   /** Writes an object; its version id on a versioned bucket. */
   put: (bucket: string, key: string, body: string) =>
     run<string | null>({ op: 'put', bucket, key, body }),
+  /** Writes `count` versions of a key in one go (bodies "v1", "v2", …): their ids, oldest first. */
+  putVersions: (bucket: string, key: string, count: number) =>
+    run<(string | null)[]>({ op: 'put-versions', bucket, key, count }),
   /** Deletes a key (a delete marker on a versioned bucket). */
   delete: (bucket: string, key: string) => run<null>({ op: 'delete', bucket, key }),
   /** Starts a multipart upload, sends one part of `bytes` and leaves it unfinished: its id. */
