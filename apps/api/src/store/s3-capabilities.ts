@@ -271,8 +271,12 @@ export function createCapabilityProbe(ctx: S3Context) {
     if (v.status === 'rejected') throw v.reason;
     return { ...f.value, versioning: v.value };
   };
-  /** `forget(bucket)`: the bucket was created or deleted, so its answers no longer hold. */
+  /**
+   * `forget(bucket)`: the bucket was created or deleted, so its answers no longer hold;
+   * `versioning(bucket)`: the versioning answer alone (cached as above), for the listing.
+   */
   return Object.assign(probe, {
+    versioning: (bucket: string) => versioning(bucket),
     forget(bucket: string) {
       features.forget(bucket);
       versioning.forget(bucket);
