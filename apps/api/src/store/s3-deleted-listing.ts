@@ -108,7 +108,7 @@ async function versionsAsListing(
 ): Promise<ListObjectsResponse> {
   let markers = start;
   for (let pages = 1; ; pages++) {
-    const page = await listVersionPage(ctx, {
+    const versions = listVersionPage(ctx, {
       bucket,
       prefix: query.prefix,
       delimiter: query.delimiter,
@@ -116,6 +116,16 @@ async function versionsAsListing(
       versionIdMarker: markers?.v,
       maxKeys: query.limit,
     });
+    // With a delimiter the page may hold folders: which of them hold objects is asked at the
+    // same time (its latency hidden behind ListObjectVersions'), for the first page only (a
+    // followed page is a key's older versions).
+    const live =
+      pages === 1 && query.delimiter
+        ? liveReply(ctx, bucket, query, { startAfter: markers?.k, maxKeys: query.limit + 1 })
+        : undefined;
+    const [pageResult, liveResult] = await Promise.allSettled([versions, live]);
+    if (pageResult.status === 'rejected') throw pageResult.reason;
+    const page = pageResult.value;
     const objects = latestEntries(page);
     const next: VersionCursor | undefined = page.nextKeyMarker
       ? page.nextVersionIdMarker === undefined
@@ -128,9 +138,16 @@ async function versionsAsListing(
       markers = next;
       continue;
     }
-    const deletedPrefixes = page.prefixes.length
-      ? await prefixesWithoutObjects(ctx, bucket, query, markers?.k, objects, page.prefixes)
-      : [];
+    if (page.prefixes.length === 0) {
+      return { prefixes: page.prefixes, objects, nextCursor, deletedPrefixes: [] };
+    }
+    if (liveResult.status === 'rejected') throw liveResult.reason;
+    const deletedPrefixes = await prefixesWithoutObjects(ctx, bucket, query, {
+      startAfter: markers?.k,
+      objects,
+      prefixes: page.prefixes,
+      first: liveResult.value,
+    });
     return { prefixes: page.prefixes, objects, nextCursor, deletedPrefixes };
   }
 }
@@ -162,49 +179,74 @@ function latestEntries(page: VersionPage): ObjectSummary[] {
 
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
+interface LiveReply {
+  /** Folders and keys of the reply, in the store's order. */
+  seen: string[];
+  folders: string[];
+  token: string | undefined;
+}
+
+/** One ListObjectsV2 page over the listing's Prefix and Delimiter: what is current there. */
+async function liveReply(
+  ctx: S3Context,
+  bucket: string,
+  query: ListObjectsQuery,
+  at: { startAfter?: string | undefined; token?: string | undefined; maxKeys: number },
+): Promise<LiveReply> {
+  const out = await ctx.send(
+    new ListObjectsV2Command({
+      Bucket: bucket,
+      Prefix: query.prefix || undefined,
+      Delimiter: query.delimiter || undefined,
+      StartAfter: at.token ? undefined : at.startAfter,
+      ContinuationToken: at.token,
+      MaxKeys: Math.min(1000, at.maxKeys),
+    }),
+  );
+  const folders = (out.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [p.Prefix] : []));
+  return {
+    folders,
+    seen: [...folders, ...(out.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : []))],
+    token: out.IsTruncated ? out.NextContinuationToken : undefined,
+  };
+}
+
 /**
- * The page's folders that hold no current object: one ListObjectsV2 over the same range (same
+ * The page's folders that hold no current object: a ListObjectsV2 over the same range (same
  * Prefix and Delimiter, StartAfter the page's key marker) shows the folders that do. Every
  * current object or folder of that range up to the page's last folder is on the version page
- * too, so MaxKeys = the page's live objects + folders reaches it in one request; a store that
- * answers less is asked again (bounded by the same count), and a folder it never reached counts
- * as holding objects (never shown as deleted when it is not).
+ * too, so MaxKeys = the page's live objects + folders (+ 1: a store may show the start marker's
+ * folder again) reaches it in one request, asked beside ListObjectVersions with MaxKeys =
+ * limit + 1, which is at least that. A store that answers less is asked again (bounded by the
+ * same count), and a folder it never reached counts as holding objects (never shown as deleted
+ * when it is not).
  */
 async function prefixesWithoutObjects(
   ctx: S3Context,
   bucket: string,
   query: ListObjectsQuery,
-  startAfter: string | undefined,
-  objects: ObjectSummary[],
-  prefixes: string[],
+  page: {
+    startAfter: string | undefined;
+    objects: ObjectSummary[];
+    prefixes: string[];
+    first: LiveReply | undefined;
+  },
 ): Promise<string[]> {
+  const { prefixes } = page;
   const last = prefixes.reduce((a, b) => (byteOrder(a, b) >= 0 ? a : b));
-  // One more than needed: a store may show the folder of the start marker again.
-  const wanted = Math.min(1000, objects.filter((o) => !o.deleted).length + prefixes.length + 1);
+  const wanted = page.objects.filter((o) => !o.deleted).length + prefixes.length + 1;
   const live = new Set<string>();
-  let token: string | undefined;
   let furthest = '';
   let reached = false;
-  for (let asked = 0; asked < wanted && !reached;) {
-    const out = await ctx.send(
-      new ListObjectsV2Command({
-        Bucket: bucket,
-        Prefix: query.prefix || undefined,
-        Delimiter: query.delimiter || undefined,
-        StartAfter: token ? undefined : startAfter,
-        ContinuationToken: token,
-        MaxKeys: wanted,
-      }),
-    );
-    const seen = [
-      ...(out.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [p.Prefix] : [])),
-      ...(out.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])),
-    ];
-    for (const p of out.CommonPrefixes ?? []) if (p.Prefix) live.add(p.Prefix);
-    for (const s of seen) if (byteOrder(s, furthest) > 0) furthest = s;
-    asked += Math.max(1, seen.length);
-    token = out.IsTruncated ? out.NextContinuationToken : undefined;
-    reached = !token || seen.some((s) => byteOrder(s, last) >= 0);
+  let reply = page.first;
+  for (let asked = 0; ;) {
+    reply ??= await liveReply(ctx, bucket, query, { startAfter: page.startAfter, maxKeys: wanted });
+    for (const f of reply.folders) live.add(f);
+    for (const s of reply.seen) if (byteOrder(s, furthest) > 0) furthest = s;
+    asked += Math.max(1, reply.seen.length);
+    reached = !reply.token || byteOrder(furthest, last) >= 0;
+    if (reached || asked >= wanted) break;
+    reply = await liveReply(ctx, bucket, query, { token: reply.token, maxKeys: wanted });
   }
   const checked = (p: string) => reached || byteOrder(p, furthest) <= 0;
   return prefixes.filter((p) => checked(p) && !live.has(p));

@@ -137,6 +137,23 @@ describe.skipIf(onEmbedded)(
         expect(pages.flatMap((p) => p.deletedPrefixes ?? [])).toEqual(whole.deletedPrefixes);
         expect(pages.flatMap((p) => keys(p.objects))).toEqual(['two/top.txt']);
       }
+
+      // A store that answers ListObjectsV2 one entry at a time (S3 may answer fewer than
+      // MaxKeys): the folder check asks again, and decides the same.
+      let sent = 0;
+      const restore = app.objectStore.aroundSends(async (name, input, send) => {
+        if (name === 'ListObjectsV2') {
+          input.MaxKeys = 1;
+          sent += 1;
+        }
+        return send();
+      });
+      try {
+        expect(await page({ prefix: 'two/', deleted: 'true' })).toEqual(whole);
+        expect(sent).toBeGreaterThan(1);
+      } finally {
+        restore();
+      }
     });
 
     describe('a folder of 1,200 deleted keys and 5 live ones', () => {
