@@ -9,6 +9,7 @@ import { listing } from './listing.js';
 import { memory } from './memory.js';
 import { share } from './share.js';
 import { upload } from './upload.js';
+import { versions } from './versions.js';
 import { zip } from './zip.js';
 
 /** The suite, in the order it runs and BENCHMARKS.md lists it. */
@@ -19,6 +20,7 @@ export const BENCHES: Bench[] = [
   concurrent,
   listing,
   head,
+  versions,
   copy,
   zip,
   share,

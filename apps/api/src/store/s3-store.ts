@@ -58,7 +58,7 @@ import { createBucket, deleteBucket, type CreateBucketOptions } from './s3-bucke
 import { emptyBucket } from './s3-empty.js';
 import { abortOlder, abortUpload, listUploads } from './s3-uploads.js';
 import { bucketUsage, type UsageOptions } from './s3-usage.js';
-import { listWithDeleted } from './s3-deleted-listing.js';
+import { listWithDeleted, refuseVersionCursor } from './s3-deleted-listing.js';
 import { versioningNow } from './s3-versions.js';
 import {
   checkVersionsCursor,
@@ -157,10 +157,12 @@ export class S3Store implements ObjectStore {
 
   async listObjects(bucket: string, q: ListObjectsQuery): Promise<ListObjectsResponse> {
     if (q.deleted) {
-      return listWithDeleted(this.#ctx, bucket, q, () =>
-        this.listObjects(bucket, { ...q, deleted: false }),
-      );
+      return listWithDeleted(this.#ctx, bucket, q, {
+        versioning: () => this.#capabilities.versioning(bucket),
+        plain: () => this.listObjects(bucket, { ...q, deleted: false }),
+      });
     }
+    refuseVersionCursor(q.cursor);
     const out = await this.#ctx.send(
       new ListObjectsV2Command({
         Bucket: bucket,

@@ -24,11 +24,15 @@ async function listWithout(
   let cursor = query.cursor;
   for (;;) {
     const page = await store.listObjects(bucket, { ...query, cursor });
-    const result = {
+    const result: ListObjectsResponse = {
       prefixes: page.prefixes.filter((p) => p !== hidden),
       objects: page.objects.filter((o) => !o.key.startsWith(hidden)),
       nextCursor: page.nextCursor,
     };
+    // A deleted=true page's folders of deleted keys, less that folder too.
+    if (page.deletedPrefixes) {
+      result.deletedPrefixes = page.deletedPrefixes.filter((p) => p !== hidden);
+    }
     if (result.prefixes.length + result.objects.length > 0 || !page.nextCursor) return result;
     cursor = page.nextCursor;
   }
