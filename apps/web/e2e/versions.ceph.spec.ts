@@ -168,6 +168,8 @@ test('delete a file, find it with Show deleted (kept on reload), and Undelete it
       'Creates a delete marker; older versions stay (Show deleted lists it, Undelete brings it back).',
     );
     await dialog.confirm();
+    await expect(dialog.status).toHaveText('Deleted 1 object');
+    await dialog.close();
     await folderPage.expectRowNames(['a.txt', 'b.txt', 'keep.txt']);
     expect(cephS3.keyVersions(bucket, 'docs/report.txt')[0]).toMatchObject({
       latest: true,

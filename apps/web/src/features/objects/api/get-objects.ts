@@ -12,17 +12,6 @@ type GetObjectsInput = {
   signal?: AbortSignal;
 };
 
-/** One page's URL: the folder page's, plus `deleted=1` for "Show deleted". */
-export function objectsPageUrl(
-  bucket: string,
-  prefix: string,
-  cursor: string | undefined,
-  deleted: boolean,
-): string {
-  const url = folderPageUrl(bucket, prefix, cursor);
-  return deleted ? `${url}&deleted=1` : url;
-}
-
 export function getObjects({
   bucket,
   prefix,
@@ -30,8 +19,9 @@ export function getObjects({
   deleted = false,
   signal,
 }: GetObjectsInput): Promise<ListObjectsResponse> {
-  // The first page's cursor is '' (where the infinite query starts): no cursor in the URL.
-  return apiGet<ListObjectsResponse>(objectsPageUrl(bucket, prefix, cursor, deleted), signal);
+  // The first page's cursor is '' (where the infinite query starts): no cursor in the URL. The
+  // very URL the API preloads with the page (?deleted=1 included), so the browser's answer is used.
+  return apiGet<ListObjectsResponse>(folderPageUrl(bucket, prefix, cursor, { deleted }), signal);
 }
 
 export function objectsQueryKey(bucket: string, prefix: string, deleted = false) {
