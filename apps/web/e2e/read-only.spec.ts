@@ -73,6 +73,10 @@ test('a read-only session shows no write control anywhere', async ({
   for (const name of ['Edit metadata', 'Edit tags', 'Delete']) {
     await expect(detailsPanel.root.getByRole('button', { name })).toHaveCount(0);
   }
+  // No versioning switch (s3rver keeps no versions anyway; versions.ceph.spec.ts has them).
+  await expect(folderPage.versioningStatus).toBeVisible();
+  await expect(folderPage.enableVersioning).toHaveCount(0);
+  await expect(folderPage.suspendVersioning).toHaveCount(0);
 });
 
 test('the bucket list and the bucket pages offer no Create, Delete, Empty or Abort', async ({

@@ -18,13 +18,22 @@ export function bucketPath(bucket: string): string {
   return `${BUCKETS_PATH}/${encodeURIComponent(bucket)}`;
 }
 
-/** One page of a folder: its objects and subfolders ("/" delimiter), after `cursor` if given. */
-export function folderPageUrl(bucket: string, prefix: string, cursor?: string): string {
+/**
+ * One page of a folder: its objects and subfolders ("/" delimiter), after `cursor` if given;
+ * `deleted` (the app's "Show deleted", `?deleted=1` in its URL) adds the deleted keys.
+ */
+export function folderPageUrl(
+  bucket: string,
+  prefix: string,
+  cursor?: string,
+  options: { deleted?: boolean } = {},
+): string {
   const query = [
     `prefix=${encodeURIComponent(prefix)}`,
     'delimiter=%2F',
     ...(cursor ? [`cursor=${encodeURIComponent(cursor)}`] : []),
     `limit=${OBJECTS_PAGE_SIZE}`,
+    ...(options.deleted ? ['deleted=1'] : []),
   ];
   return `${bucketPath(bucket)}/objects?${query.join('&')}`;
 }

@@ -49,6 +49,19 @@ describe('the app page preloads its first requests (Link header)', () => {
     expect((await preloads(`/b/${bucket}`))[1]).toBe(folderPageUrl(bucket, ''));
   });
 
+  it('a folder with "Show deleted" (?deleted=1): the listing with the deleted keys, as the app asks', async () => {
+    expect((await preloads(`/b/${bucket}?prefix=docs/&deleted=1`))[1]).toBe(
+      `/api/buckets/${bucket}/objects?prefix=docs%2F&delimiter=%2F&limit=1000&deleted=1`,
+    );
+    expect((await preloads(`/b/${bucket}?prefix=docs/&deleted=1`))[1]).toBe(
+      folderPageUrl(bucket, 'docs/', undefined, { deleted: true }),
+    );
+    // Anything else is the plain listing (the app reads only "1").
+    expect((await preloads(`/b/${bucket}?prefix=docs/&deleted=true`))[1]).toBe(
+      folderPageUrl(bucket, 'docs/'),
+    );
+  });
+
   it('any prefix stays inside its URL, and that URL lists the folder', async () => {
     const page = `/b/${bucket}?prefix=${encodeURIComponent(oddPrefix)}`;
     const [, url] = await preloads(page);

@@ -10,6 +10,17 @@ export class DetailsPanel {
   readonly preview: Locator;
   /** The preview of a text object: its text as shown. */
   readonly previewText: Locator;
+  /** The Versions tab's list of versions and delete markers, newest first. */
+  readonly versions: Locator;
+  /** Each entry of that list ("Version <short id>", "Delete marker <short id>"). */
+  readonly versionItems: Locator;
+  /** The Versions tab's status line ("3 versions, newest first.", what was just done). */
+  readonly versionsStatus: Locator;
+  /** "Load more": the next page of versions. */
+  readonly loadMore: Locator;
+  /** The Versions tab's preview of the version picked with "Preview". */
+  readonly versionPreview: Locator;
+  readonly versionPreviewText: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -18,6 +29,27 @@ export class DetailsPanel {
     this.downloadLink = this.root.getByRole('link', { name: 'Download' });
     this.preview = this.root.getByRole('region', { name: 'Preview' });
     this.previewText = this.preview.getByLabel('Preview text');
+    this.versions = this.root.getByRole('list', { name: 'Versions' });
+    this.versionItems = this.versions.getByRole('listitem');
+    this.versionsStatus = this.root.getByRole('region', { name: 'Versions' }).getByRole('status');
+    this.loadMore = this.root.getByRole('button', { name: 'Load more' });
+    this.versionPreview = this.root.getByRole('region', { name: 'Version preview' });
+    this.versionPreviewText = this.versionPreview.getByLabel('Preview text');
+  }
+
+  /** The "Details" or "Versions" tab (there are none where the bucket keeps no versions). */
+  tab(name: 'Details' | 'Versions'): Locator {
+    return this.root.getByRole('tab', { name, exact: true });
+  }
+
+  /** One entry of the versions list by its short id (the first 8 characters of a long id). */
+  version(shortId: string, kind: 'Version' | 'Delete marker' = 'Version'): Locator {
+    return this.versions.getByRole('listitem', { name: `${kind} ${shortId}`, exact: true });
+  }
+
+  /** A button of a version's entry: "Preview", "Restore", "Delete permanently". */
+  versionAction(entry: Locator, action: 'Preview' | 'Restore' | 'Delete permanently'): Locator {
+    return entry.getByRole('button', { name: action, exact: true });
   }
 
   /** The value (<dd>) of one property, by its label (<dt>). */

@@ -36,3 +36,40 @@ export class NewTextDialog {
     await this.root.getByRole('button', { name: 'Save' }).click();
   }
 }
+
+/** "Make this version current?" (a version's Restore). */
+export class RestoreVersionDialog {
+  readonly root: Locator;
+
+  constructor(page: Page) {
+    this.root = page.getByRole('dialog', { name: 'Make this version current?' });
+  }
+
+  async confirm(): Promise<void> {
+    await this.root.getByRole('button', { name: 'Restore', exact: true }).click();
+  }
+}
+
+/** "Delete version <id> permanently?" (or "delete marker"): the short id typed to confirm. */
+export class DeleteVersionDialog {
+  readonly root: Locator;
+  readonly confirmText: Locator;
+  readonly deleteButton: Locator;
+
+  constructor(page: Page, shortId: string, kind: 'version' | 'delete marker' = 'version') {
+    this.root = page.getByRole('dialog', { name: `Delete ${kind} ${shortId} permanently?` });
+    this.confirmText = this.root.getByLabel(`Type ${shortId} to confirm`);
+    this.deleteButton = this.root.getByRole('button', { name: 'Delete permanently' });
+  }
+}
+
+/** "Enable versioning on <bucket>?" / "Suspend versioning on <bucket>?" (the bucket header). */
+export class VersioningDialog {
+  readonly root: Locator;
+  readonly confirmButton: Locator;
+
+  constructor(page: Page, action: 'Enable' | 'Suspend', bucket: string) {
+    this.root = page.getByRole('dialog', { name: `${action} versioning on ${bucket}?` });
+    this.confirmButton = this.root.getByRole('button', { name: `${action} versioning` });
+  }
+}

@@ -1,6 +1,6 @@
 import { expect, type FileChooser, type Locator, type Page } from '@playwright/test';
 import { FAST_POLL } from '../support/poll';
-import { APP_BUCKET_PATH, appFolderUrl } from '../support/urls';
+import { APP_BUCKET_PATH, appBucketUrl, appFolderUrl } from '../support/urls';
 
 /**
  * A folder of the demo bucket (`/b/demo?prefix=…&key=…`): the breadcrumb, the toolbar
@@ -21,6 +21,12 @@ export class FolderPage {
   readonly selection: Locator;
   /** What "Upload folder", "Upload files" and a drop act on: the open folder's object browser. */
   readonly dropZone: Locator;
+  /** The bucket's versioning in the toolbar ("Versioning: on"), with Enable / Suspend. */
+  readonly versioningStatus: Locator;
+  readonly enableVersioning: Locator;
+  readonly suspendVersioning: Locator;
+  /** "Show deleted" (only where the bucket keeps versions). */
+  readonly showDeleted: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -32,6 +38,20 @@ export class FolderPage {
     this.emptyMessage = page.getByText('This folder is empty');
     this.selection = page.getByRole('toolbar', { name: 'Selection' });
     this.dropZone = page.getByTestId('drop-zone');
+    this.versioningStatus = page.getByText(/^Versioning: /);
+    this.enableVersioning = page.getByRole('button', { name: 'Enable versioning' });
+    this.suspendVersioning = page.getByRole('button', { name: 'Suspend versioning' });
+    this.showDeleted = page.getByRole('checkbox', { name: 'Show deleted' });
+  }
+
+  /** Opens a folder of another bucket (the Ceph specs' own), optionally with an object selected. */
+  async gotoBucket(bucket: string, prefix = '', key?: string) {
+    return this.page.goto(appBucketUrl(bucket, prefix, key));
+  }
+
+  /** The "Deleted" label of a row listed by Show deleted. */
+  deletedLabel(name: string): Locator {
+    return this.row(name).getByText('Deleted', { exact: true });
   }
 
   /** Opens a folder, optionally with an object selected. */

@@ -34,6 +34,20 @@ elif kind == "versioning":
 elif kind == "versions":
     out = s3.list_object_versions(Bucket=b)
     print(json.dumps(len(out.get("Versions", [])) + len(out.get("DeleteMarkers", []))))
+elif kind == "put-versions":
+    ids = [s3.put_object(Bucket=b, Key=op["key"], Body=("v%d" % n).encode("utf-8")).get("VersionId")
+        for n in range(1, op["count"] + 1)]
+    print(json.dumps(ids))
+elif kind == "get":
+    print(json.dumps(s3.get_object(Bucket=b, Key=op["key"])["Body"].read().decode("utf-8")))
+elif kind == "key-versions":
+    out = s3.list_object_versions(Bucket=b, Prefix=op["key"])
+    entries = [dict(id=v["VersionId"], latest=v["IsLatest"], marker=False, at=v["LastModified"].isoformat())
+        for v in out.get("Versions", []) if v["Key"] == op["key"]]
+    entries += [dict(id=v["VersionId"], latest=v["IsLatest"], marker=True, at=v["LastModified"].isoformat())
+        for v in out.get("DeleteMarkers", []) if v["Key"] == op["key"]]
+    entries.sort(key=lambda e: e["at"], reverse=True)
+    print(json.dumps([dict(id=e["id"], latest=e["latest"], marker=e["marker"]) for e in entries]))
 elif kind == "lifecycle":
     try:
         print(json.dumps(s3.get_bucket_lifecycle_configuration(Bucket=b)["Rules"]))
@@ -46,8 +60,9 @@ elif kind == "exists":
 
 type Op =
   | { op: 'put'; bucket: string; key: string; body: string }
-  | { op: 'delete'; bucket: string; key: string }
+  | { op: 'delete' | 'get' | 'key-versions'; bucket: string; key: string }
   | { op: 'start-upload'; bucket: string; key: string; bytes: number }
+  | { op: 'put-versions'; bucket: string; key: string; count: number }
   | { op: 'uploads' | 'versioning' | 'versions' | 'exists' | 'lifecycle'; bucket: string };
 
 function run<T>(op: Op): T {
@@ -70,6 +85,9 @@ export const cephS3 = {
   /** Writes an object; its version id on a versioned bucket. */
   put: (bucket: string, key: string, body: string) =>
     run<string | null>({ op: 'put', bucket, key, body }),
+  /** Writes `count` versions of a key in one go (bodies "v1", "v2", …): their ids, oldest first. */
+  putVersions: (bucket: string, key: string, count: number) =>
+    run<(string | null)[]>({ op: 'put-versions', bucket, key, count }),
   /** Deletes a key (a delete marker on a versioned bucket). */
   delete: (bucket: string, key: string) => run<null>({ op: 'delete', bucket, key }),
   /** Starts a multipart upload, sends one part of `bytes` and leaves it unfinished: its id. */
@@ -81,6 +99,11 @@ export const cephS3 = {
   versioning: (bucket: string) => run<string>({ op: 'versioning', bucket }),
   /** Versions and delete markers in the bucket (one ListObjectVersions page). */
   versions: (bucket: string) => run<number>({ op: 'versions', bucket }),
+  /** The current version's body (GetObject), as UTF-8. */
+  get: (bucket: string, key: string) => run<string>({ op: 'get', bucket, key }),
+  /** One key's versions and delete markers (ListObjectVersions), newest first. */
+  keyVersions: (bucket: string, key: string) =>
+    run<{ id: string; latest: boolean; marker: boolean }[]>({ op: 'key-versions', bucket, key }),
   /** GetBucketLifecycleConfiguration's rules, null when the bucket has none. */
   lifecycle: (bucket: string) => run<unknown[] | null>({ op: 'lifecycle', bucket }),
   /** Does ListBuckets name it? */

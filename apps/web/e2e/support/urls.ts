@@ -20,7 +20,7 @@ export function appFolderUrl(prefix = '', key?: string): string {
   return `${APP_BUCKET_PATH}${query({ prefix, key })}`;
 }
 
-/** The SPA URL of a folder of any bucket: `/b/<bucket>?prefix=…`. */
-export function appBucketUrl(bucket: string, prefix = ''): string {
-  return `/b/${encodeURIComponent(bucket)}${query({ prefix })}`;
+/** The SPA URL of a folder of any bucket: `/b/<bucket>?prefix=…`, optionally `&key=…`. */
+export function appBucketUrl(bucket: string, prefix = '', key?: string): string {
+  return `/b/${encodeURIComponent(bucket)}${query({ prefix, key })}`;
 }

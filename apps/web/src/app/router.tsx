@@ -4,6 +4,7 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
+  retainSearchParams,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
 import { getBucketsQueryOptions } from '@/features/buckets/api/get-buckets';
@@ -37,25 +38,34 @@ const bucketsRoute = createRoute({
   component: BucketsRoute,
 });
 
-export type BucketSearch = { prefix: string; key?: string };
+export type BucketSearch = { prefix: string; key?: string; deleted?: '1' };
 
-/** Deep links: ?prefix= is the open folder (default: the root), ?key= the selected object. */
+/**
+ * Deep links: ?prefix= is the open folder (default: the root), ?key= the selected object,
+ * ?deleted=1 "Show deleted" (kept while moving through the bucket's folders).
+ */
 function validateBucketSearch(
-  search: { prefix?: unknown; key?: unknown } & SearchSchemaInput,
+  search: { prefix?: unknown; key?: unknown; deleted?: unknown } & SearchSchemaInput,
 ): BucketSearch {
   const prefix = typeof search.prefix === 'string' ? search.prefix : '';
   const key = typeof search.key === 'string' && search.key !== '' ? search.key : undefined;
-  return key === undefined ? { prefix } : { prefix, key };
+  const deleted = String(search.deleted) === '1' ? ('1' as const) : undefined;
+  return {
+    prefix,
+    ...(key === undefined ? {} : { key }),
+    ...(deleted === undefined ? {} : { deleted }),
+  };
 }
 
 const bucketRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/b/$bucket',
   validateSearch: validateBucketSearch,
-  loaderDeps: ({ search }) => ({ prefix: search.prefix }),
+  search: { middlewares: [retainSearchParams(['deleted'])] },
+  loaderDeps: ({ search }) => ({ prefix: search.prefix, deleted: search.deleted === '1' }),
   loader: ({ context, params, deps }) => {
     context.queryClient
-      .ensureInfiniteQueryData(getObjectsQueryOptions(params.bucket, deps.prefix))
+      .ensureInfiniteQueryData(getObjectsQueryOptions(params.bucket, deps.prefix, deps.deleted))
       .catch(shownByTheRoute);
   },
   component: BucketRoute,

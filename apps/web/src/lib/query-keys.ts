@@ -6,9 +6,15 @@
 export const queryKeys = {
   bucket: (bucket: string) => ['buckets', bucket] as const,
   objects: (bucket: string, prefix: string) => ['buckets', bucket, 'objects', { prefix }] as const,
+  /** The same folder with its deleted keys too ("Show deleted"): a listing of its own. */
+  objectsWithDeleted: (bucket: string, prefix: string) =>
+    ['buckets', bucket, 'objects', { prefix, deleted: true }] as const,
   object: (bucket: string, key: string) => ['buckets', bucket, 'object', { key }] as const,
   objectTags: (bucket: string, key: string) =>
     ['buckets', bucket, 'object', { key }, 'tags'] as const,
+  /** An object's versions and delete markers, newest first (under the object: they go with it). */
+  objectVersions: (bucket: string, key: string) =>
+    ['buckets', bucket, 'object', { key }, 'versions'] as const,
   capabilities: (bucket: string) => ['buckets', bucket, 'capabilities'] as const,
   /** One of the bucket's settings (lifecycle, CORS, policy…): its document, null if not set. */
   setting: (bucket: string, name: string) => ['buckets', bucket, 'settings', name] as const,

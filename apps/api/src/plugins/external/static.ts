@@ -16,10 +16,13 @@ export function firstRequests(url: string): string[] {
   if (pathname === '/') return [SESSION_PATH, BUCKETS_PATH];
   const segment = /^\/b\/([^/]+)\/?$/.exec(pathname)?.[1];
   if (segment === undefined) return [SESSION_PATH];
-  // A malformed %-escape never gets here: the router answers 400 first.
+  // A malformed %-escape never gets here: the router answers 400 first. ?deleted=1 is the
+  // app's "Show deleted": its first page is the listing with the deleted keys.
   return [
     SESSION_PATH,
-    folderPageUrl(decodeURIComponent(segment), searchParams.get('prefix') ?? ''),
+    folderPageUrl(decodeURIComponent(segment), searchParams.get('prefix') ?? '', undefined, {
+      deleted: searchParams.get('deleted') === '1',
+    }),
   ];
 }
 

@@ -20,6 +20,8 @@ type BucketActionsInput = {
   /** What the profile can do with share links (null: signed out, nothing offered). */
   links: LinkAbilities | null;
   onShare: (request: ShareRequest) => void;
+  /** Removes the delete markers of deleted keys (Show deleted). */
+  onUndelete: (keys: readonly string[]) => void;
 };
 
 /** A selection as the delete dialog takes it: objects, one folder, or both kinds. */
@@ -38,7 +40,7 @@ function deleteTargetOf({ keys, prefixes }: Items): DeleteTarget {
  * downloads only (a zip is a read).
  */
 export function useBucketActions(input: BucketActionsInput) {
-  const { bucket, folder, readOnly, onDelete, onOrganize, links, onShare } = input;
+  const { bucket, folder, readOnly, onDelete, onOrganize, links, onShare, onUndelete } = input;
   const [zipError, setZipError] = useState<string | null>(null);
 
   const downloadZip = useCallback(
@@ -61,6 +63,13 @@ export function useBucketActions(input: BucketActionsInput) {
   const rowActions = useCallback(
     (entry: ListingEntry): MenuItem[] => {
       const folderRow = entry.kind === 'folder';
+      // A deleted key: only Undelete (its versions are in the details panel); a folder of
+      // only deleted keys: nothing to copy, move or download.
+      if (entry.deleted) {
+        return readOnly || folderRow
+          ? []
+          : [{ label: 'Undelete', onSelect: () => onUndelete([entry.key]) }];
+      }
       const items: Items = folderRow
         ? { keys: [], prefixes: [entry.key] }
         : { keys: [entry.key], prefixes: [] };
@@ -105,7 +114,7 @@ export function useBucketActions(input: BucketActionsInput) {
         { label: 'Delete', danger: true, onSelect: () => onDelete(deleteTargetOf(items)) },
       ];
     },
-    [bucket, folder, readOnly, onDelete, onOrganize, links, onShare],
+    [bucket, folder, readOnly, onDelete, onOrganize, links, onShare, onUndelete],
   );
 
   const selectionActions = useMemo((): ItemsAction[] => {
@@ -122,8 +131,10 @@ export function useBucketActions(input: BucketActionsInput) {
       },
       zip,
       { label: 'Delete', danger: true, onSelect: (items) => onDelete(deleteTargetOf(items)) },
+      // Offered only for a selection of deleted keys (Show deleted).
+      { label: 'Undelete', forDeleted: true, onSelect: (items) => onUndelete(items.keys) },
     ];
-  }, [bucket, folder, readOnly, onDelete, onOrganize, downloadZip]);
+  }, [bucket, folder, readOnly, onDelete, onOrganize, downloadZip, onUndelete]);
 
   const onDropItems = useCallback(
     (items: DraggedItems, to: string) => {

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import clsx from 'clsx';
+import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { parentPrefix } from '@stowage/shared';
 import type {
@@ -8,18 +9,22 @@ import type {
 } from '@/features/delete-objects/components/delete-dialog';
 import { useBucketCapabilities } from '@/features/bucket-capabilities/api/get-bucket-capabilities';
 import { VersioningStatus } from '@/features/bucket-capabilities/components/versioning-status';
-import { DetailsPanel } from '@/features/object-details/components/details-panel';
+import {
+  DetailsPanel,
+  type VersionsTabProps,
+} from '@/features/object-details/components/details-panel';
 import { useFirstPageSettled } from '@/features/objects/api/get-objects';
 import { GoToPathForm } from '@/features/objects/components/go-to-path-form';
 import { ObjectBreadcrumb } from '@/features/objects/components/object-breadcrumb';
 import { ObjectListing } from '@/features/objects/components/object-listing';
+import { ShowDeletedToggle } from '@/features/objects/components/show-deleted-toggle';
 import { UploadActions } from '@/features/upload/components/upload-actions';
 import { UploadDropZone } from '@/features/upload/components/upload-drop-zone';
 import type { OrganizeRequest } from '@/features/organize/organize-request';
 import type { ShareRequest } from '@/features/share/share-request';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
-import { useLinkAbilities, useReadOnly } from '@/lib/session';
+import { useLinkAbilities, useMayAdminister, useReadOnly } from '@/lib/session';
 import { useBucketActions } from './bucket-actions';
 import { BucketLinks } from './bucket-links';
 import styles from './bucket.module.css';
@@ -45,6 +50,13 @@ const ShareDialogs = lazy(() =>
   })),
 );
 
+// An object's versions (the details panel's Versions tab), on first use.
+const ObjectVersions = lazy(() =>
+  import('@/features/object-versions/components/object-versions').then((m) => ({
+    default: m.ObjectVersions,
+  })),
+);
+
 const route = getRouteApi('/b/$bucket');
 
 /**
@@ -54,12 +66,26 @@ const route = getRouteApi('/b/$bucket');
 export function BucketRoute() {
   const readOnly = useReadOnly();
   const { bucket } = route.useParams();
-  const { prefix, key } = route.useSearch();
+  const { prefix, key, deleted } = route.useSearch();
   const navigate = route.useNavigate();
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const [organizing, setOrganizing] = useState<OrganizeRequest | null>(null);
   const [sharing, setSharing] = useState<ShareRequest | null>(null);
+  const [undeleteNote, setUndeleteNote] = useState<{ error: boolean; text: string } | null>(null);
   const links = useLinkAbilities();
+  const mayAdminister = useMayAdminister();
+  const queryClient = useQueryClient();
+  // Undelete (a deleted row's, or a selection's): loaded on first use, as the zip download is.
+  const onUndelete = useCallback(
+    (keys: readonly string[]) => {
+      setUndeleteNote(null);
+      void import('@/features/object-versions/api/undelete-object')
+        .then(({ undeleteKeys }) => undeleteKeys(queryClient, bucket, keys))
+        .catch(() => ({ error: true, text: 'The undelete could not start: reload the page.' }))
+        .then(setUndeleteNote);
+    },
+    [queryClient, bucket],
+  );
   const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
   const actions = useBucketActions({
     bucket,
@@ -69,13 +95,27 @@ export function BucketRoute() {
     onOrganize: setOrganizing,
     links,
     onShare: setSharing,
+    onUndelete,
   });
   // Five probes of the store: they wait for the folder's first page, not the other way round.
-  const firstPageSettled = useFirstPageSettled(bucket, prefix);
+  const firstPageSettled = useFirstPageSettled(bucket, prefix, deleted === '1');
   const { data: capabilities } = useBucketCapabilities(bucket, { enabled: firstPageSettled });
+  // Versions exist where the bucket versions (on, or suspended with versions kept).
+  const versioned =
+    capabilities?.versioning === 'Enabled' || capabilities?.versioning === 'Suspended';
+  // ?deleted=1 is trusted until the store is known not to version.
+  const showDeleted = deleted === '1' && (capabilities === undefined || versioned);
+  const versionsTab = versioned
+    ? (tab: VersionsTabProps) => (
+        <Suspense fallback={null}>
+          <ObjectVersions bucket={bucket} readOnly={readOnly} {...tab} />
+        </Suspense>
+      )
+    : undefined;
 
   // Closing replaces the history entry, as selecting does: back/forward step through folders.
-  const closeDetails = () => void navigate({ search: { prefix }, replace: true });
+  const closeDetails = () =>
+    void navigate({ search: (prev) => ({ ...prev, key: undefined }), replace: true });
 
   // The open object went with the delete: close its panel.
   const onDeleted = ({ target, failedKeys }: DeleteOutcome) => {
@@ -103,6 +143,7 @@ export function BucketRoute() {
       <ObjectListing
         bucket={bucket}
         prefix={prefix}
+        showDeleted={showDeleted}
         selectedKey={key}
         selectionActions={actions.selectionActions}
         rowActions={actions.rowActions}
@@ -122,6 +163,7 @@ export function BucketRoute() {
           capabilities={capabilities}
           onClose={closeDetails}
           readOnly={readOnly}
+          versions={versionsTab}
           {...(links
             ? {
                 onShare: (objectKey: string) => {
@@ -149,7 +191,22 @@ export function BucketRoute() {
           prefix={prefix}
           {...(actions.onDropItems ? { onDropItems: actions.onDropItems } : {})}
         />
-        <VersioningStatus capabilities={capabilities} />
+        <VersioningStatus
+          bucket={bucket}
+          capabilities={capabilities}
+          canChange={mayAdminister(bucket)}
+        />
+        {versioned ? (
+          <ShowDeletedToggle
+            checked={showDeleted}
+            onChange={(checked) =>
+              void navigate({
+                search: (prev) => ({ ...prev, deleted: checked ? '1' : undefined }),
+                replace: true,
+              })
+            }
+          />
+        ) : null}
         <BucketLinks bucket={bucket} folder={folder} />
         <GoToPathForm
           key={`${bucket}\n${prefix}\n${key ?? ''}`}
@@ -167,6 +224,24 @@ export function BucketRoute() {
           }
         >
           {actions.zipError}
+        </Banner>
+      ) : null}
+      {undeleteNote ? (
+        <Banner
+          tone={undeleteNote.error ? 'error' : 'info'}
+          action={
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setUndeleteNote(null);
+              }}
+            >
+              Dismiss
+            </Button>
+          }
+        >
+          {undeleteNote.text}
         </Banner>
       ) : null}
       {readOnly ? (
@@ -200,6 +275,7 @@ export function BucketRoute() {
           <DeleteDialog
             bucket={bucket}
             target={deleting}
+            versioning={capabilities?.versioning}
             onClose={() => {
               setDeleting(null);
             }}

@@ -8,7 +8,7 @@ import { schemaProblems, toJsonText } from '../utils/json-errors';
 import { ConfirmDialog } from './confirm-dialog';
 import { JsonEditor } from './json-editor';
 import { WriteFeedback } from './setting-section';
-import { Tabs } from './tabs';
+import { Tabs } from '@/components/ui/tabs';
 
 type Doc<N extends SettingName> = SettingDocuments[N];
 

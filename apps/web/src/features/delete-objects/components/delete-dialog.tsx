@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { keyBasename, type DeleteObjectsResponse } from '@stowage/shared';
+import { keyBasename, type BucketCapabilities, type DeleteObjectsResponse } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions, DialogKeys } from '@/components/ui/dialog';
@@ -8,6 +8,7 @@ import { formatCount } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import { useDeleteObject } from '../api/delete-object';
+import { deleteEffect } from '../utils/delete-effect';
 import { useDeleteObjects } from '../api/delete-objects';
 import { DeleteResult } from './delete-result';
 import { FolderSummary } from './folder-summary';
@@ -26,6 +27,8 @@ type DeleteDialogProps = {
   target: DeleteTarget;
   onClose: () => void;
   onDeleted?: (outcome: DeleteOutcome) => void;
+  /** The bucket's versioning (capabilities): what a delete does there. */
+  versioning?: BucketCapabilities['versioning'] | undefined;
 };
 
 /** Keys listed by name before "and N more". */
@@ -44,7 +47,8 @@ function titleOf(target: DeleteTarget): string {
 }
 
 /** Says exactly what will go, deletes it on confirmation, then shows what happened. */
-export function DeleteDialog({ bucket, target, onClose, onDeleted }: DeleteDialogProps) {
+export function DeleteDialog(props: DeleteDialogProps) {
+  const { bucket, target, onClose, onDeleted, versioning } = props;
   const deleteMany = useDeleteObjects(bucket);
   const deleteOne = useDeleteObject(bucket);
   const [result, setResult] = useState<DeleteObjectsResponse | null>(null);
@@ -134,7 +138,7 @@ export function DeleteDialog({ bucket, target, onClose, onDeleted }: DeleteDialo
               </DialogKeys>
             </>
           )}
-          <p className="muted">This cannot be undone.</p>
+          <p className="muted">{deleteEffect(versioning)}</p>
           {failure ? <Banner title="The delete failed.">{errorMessage(failure)}</Banner> : null}
         </>
       )}

@@ -8,16 +8,17 @@ export const PREVIEW_BYTES = 256 * 1024;
 
 export type TextPreview = { text: string; truncated: boolean; binary: boolean };
 
-/** The first PREVIEW_BYTES of an object, decoded as UTF-8. */
+/** The first PREVIEW_BYTES of an object (or of one version of it), decoded as UTF-8. */
 export async function getObjectPreview(
   bucket: string,
   key: string,
   size: number,
   signal?: AbortSignal,
+  versionId?: string,
 ): Promise<TextPreview> {
   // S3 answers 416 to any Range on an empty object, so do not ask.
   if (size === 0) return { text: '', truncated: false, binary: false };
-  const res = await apiFetch(objectContentUrl(bucket, key), {
+  const res = await apiFetch(objectContentUrl(bucket, key, { versionId }), {
     signal: signal ?? null,
     headers: { Range: `bytes=0-${String(PREVIEW_BYTES - 1)}` },
   });
@@ -44,15 +45,22 @@ export function getObjectPreviewQueryOptions(
   key: string,
   size: number,
   etag: string | null,
+  versionId?: string,
 ) {
   return queryOptions({
-    // The ETag changes when the content does.
-    queryKey: [...queryKeys.object(bucket, key), 'preview', etag] as const,
-    queryFn: ({ signal }) => getObjectPreview(bucket, key, size, signal),
+    // The ETag changes when the content does; a version's content never changes.
+    queryKey: [...queryKeys.object(bucket, key), 'preview', versionId ?? etag] as const,
+    queryFn: ({ signal }) => getObjectPreview(bucket, key, size, signal, versionId),
     staleTime: 5 * 60_000,
   });
 }
 
-export function useObjectPreview(bucket: string, key: string, size: number, etag: string | null) {
-  return useQuery(getObjectPreviewQueryOptions(bucket, key, size, etag));
+export function useObjectPreview(
+  bucket: string,
+  key: string,
+  size: number,
+  etag: string | null,
+  versionId?: string,
+) {
+  return useQuery(getObjectPreviewQueryOptions(bucket, key, size, etag, versionId));
 }

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { decodeMetadataValue, downloadFilename, type BucketCapabilities } from '@stowage/shared';
 import { Banner, BannerHint } from '@/components/ui/banner';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
+import { Tabs } from '@/components/ui/tabs';
 import { errorMessage, hasCode } from '@/lib/api-client';
 import { tagsNote } from '@/lib/capability-notes';
 import { VisibleKey } from '@/components/ui/visible-key';
@@ -25,6 +26,21 @@ const MetadataForm = lazy(() =>
 const TagsForm = lazy(() => import('./tags-form').then((m) => ({ default: m.TagsForm })));
 
 type EditMode = 'metadata' | 'tags';
+type Tab = 'details' | 'versions';
+
+const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'details', label: 'Details' },
+  { id: 'versions', label: 'Versions' },
+];
+
+/** What the panel gives the Versions tab (a feature of its own, composed in by the page). */
+export type VersionsTabProps = {
+  objectKey: string;
+  /** The version the tab's preview shows, or null. */
+  previewVersionId: string | null;
+  /** Show this version in the preview (null: none). */
+  onPreview: (versionId: string | null) => void;
+};
 
 type DetailsPanelProps = {
   bucket: string;
@@ -38,12 +54,23 @@ type DetailsPanelProps = {
   onShare?: (key: string) => void;
   /** A read-only session: no edit buttons. */
   readOnly?: boolean;
+  /** The Versions tab's content; absent (a bucket that keeps no versions): no tabs. */
+  versions?: ((props: VersionsTabProps) => ReactNode) | undefined;
 };
 
 /** The right-hand panel for the selected object: properties, download, preview, metadata, tags. */
 export function DetailsPanel(props: DetailsPanelProps) {
   const { bucket, objectKey, capabilities, onClose, onDelete, onShare, readOnly = false } = props;
+  const { versions } = props;
   const { data: details, error, isPending } = useObjectDetails(bucket, objectKey);
+  // The tab and the previewed version belong to one object: selecting another starts over.
+  const [view, setView] = useState<{ key: string; tab: Tab; preview: string | null } | null>(null);
+  // A key whose current version is a delete marker has no details: its versions are what is left.
+  const deleted = versions !== undefined && hasCode(error, 'NoSuchKey');
+  const own = view?.key === objectKey ? view : null;
+  const tab: Tab =
+    versions === undefined ? 'details' : (own?.tab ?? (deleted ? 'versions' : 'details'));
+  const previewVersionId = own?.preview ?? null;
   const noTags = tagsNote(capabilities);
   // A store without tagging is not asked (the note says why there are none).
   const tags = useObjectTags(bucket, objectKey, { enabled: noTags === null });
@@ -54,6 +81,145 @@ export function DetailsPanel(props: DetailsPanelProps) {
   const stopEditing = () => {
     setEditing(null);
   };
+
+  const detailsTab = (
+    <>
+      {isPending ? <Spinner label="Loading details…" /> : null}
+      {deleted ? (
+        <p className={styles.note}>
+          No current version: this object was deleted (its current version is a delete marker), or
+          never existed. The Versions tab lists what the store keeps of it.
+        </p>
+      ) : error ? (
+        <Banner title="Could not load this object.">
+          {errorMessage(error)}
+          {hasCode(error, 'NoSuchKey') && !objectKey.endsWith('/') ? (
+            <BannerHint>If you meant a folder, end the path with “/”.</BannerHint>
+          ) : null}
+        </Banner>
+      ) : null}
+      {details && mode !== null && !readOnly && (mode === 'metadata' || tags.data) ? (
+        <Suspense fallback={<Spinner label="Loading the form…" />}>
+          {mode === 'metadata' ? (
+            <MetadataForm
+              bucket={bucket}
+              details={details}
+              capabilities={capabilities}
+              onDone={stopEditing}
+            />
+          ) : (
+            <TagsForm
+              bucket={bucket}
+              objectKey={objectKey}
+              tags={tags.data?.tags ?? []}
+              onDone={stopEditing}
+            />
+          )}
+        </Suspense>
+      ) : null}
+      {details && (mode === null || readOnly) ? (
+        <>
+          <div className={styles.actions}>
+            <ButtonLink
+              variant="primary"
+              size="sm"
+              href={objectContentUrl(bucket, objectKey, { download: true })}
+              download={filename}
+            >
+              Download
+            </ButtonLink>
+            {onShare && !objectKey.endsWith('/') ? (
+              <Button
+                size="sm"
+                onClick={() => {
+                  onShare(objectKey);
+                }}
+              >
+                Share…
+              </Button>
+            ) : null}
+            {readOnly ? null : (
+              <>
+                <Button
+                  size="sm"
+                  onClick={() => {
+                    setEditing({ key: objectKey, mode: 'metadata' });
+                  }}
+                >
+                  Edit metadata
+                </Button>
+                <Button
+                  size="sm"
+                  disabled={noTags !== null || !tags.data}
+                  title={noTags ?? undefined}
+                  onClick={() => {
+                    setEditing({ key: objectKey, mode: 'tags' });
+                  }}
+                >
+                  Edit tags
+                </Button>
+              </>
+            )}
+            {onDelete ? (
+              <Button
+                size="sm"
+                variant="danger"
+                className={styles.delete}
+                onClick={() => {
+                  onDelete(objectKey);
+                }}
+              >
+                Delete
+              </Button>
+            ) : null}
+          </div>
+          <DetailsFields details={details} />
+          <section aria-label="Preview" className={styles.section}>
+            <h3>Preview</h3>
+            <Suspense fallback={<Spinner label="Loading preview…" inline />}>
+              <ObjectPreview bucket={bucket} details={details} />
+            </Suspense>
+          </section>
+          <section className={styles.section} aria-labelledby="details-metadata">
+            <h3 id="details-metadata">User metadata</h3>
+            <NameValueTable
+              label="User metadata"
+              nameHeader="Name"
+              rows={Object.entries(details.metadata).map(
+                ([name, value]) => [name, decodeMetadataValue(value)] as const,
+              )}
+              emptyText="No user metadata."
+            />
+          </section>
+          <section className={styles.section} aria-labelledby="details-tags">
+            <h3 id="details-tags">Tags</h3>
+            {tags.isLoading ? <Spinner label="Loading tags…" inline /> : null}
+            {tags.error ? (
+              <Banner
+                title="Could not load the tags."
+                action={
+                  <Button size="sm" onClick={() => void tags.refetch()} disabled={tags.isFetching}>
+                    Retry
+                  </Button>
+                }
+              >
+                {errorMessage(tags.error)}
+              </Banner>
+            ) : null}
+            {tags.data || noTags ? (
+              <NameValueTable
+                label="Tags"
+                nameHeader="Key"
+                rows={(tags.data?.tags ?? []).map((tag) => [tag.key, tag.value] as const)}
+                emptyText="No tags."
+              />
+            ) : null}
+            {noTags ? <p className={styles.note}>{noTags}</p> : null}
+          </section>
+        </>
+      ) : null}
+    </>
+  );
 
   return (
     <aside aria-label="Object details" className={panelStyles.panel}>
@@ -66,140 +232,59 @@ export function DetailsPanel(props: DetailsPanelProps) {
         </Button>
       </header>
       <div className={styles.body}>
-        {isPending ? <Spinner label="Loading details…" /> : null}
-        {error ? (
-          <Banner title="Could not load this object.">
-            {errorMessage(error)}
-            {hasCode(error, 'NoSuchKey') && !objectKey.endsWith('/') ? (
-              <BannerHint>If you meant a folder, end the path with “/”.</BannerHint>
-            ) : null}
-          </Banner>
-        ) : null}
-        {details && mode !== null && !readOnly && (mode === 'metadata' || tags.data) ? (
-          <Suspense fallback={<Spinner label="Loading the form…" />}>
-            {mode === 'metadata' ? (
-              <MetadataForm
-                bucket={bucket}
-                details={details}
-                capabilities={capabilities}
-                onDone={stopEditing}
-              />
+        {versions === undefined ? (
+          detailsTab
+        ) : (
+          <Tabs
+            label="Object"
+            tabs={TABS}
+            selected={tab}
+            onSelect={(id) => {
+              setView({ key: objectKey, tab: id, preview: previewVersionId });
+            }}
+            panelClassName={styles.tabPanel}
+          >
+            {tab === 'details' ? (
+              detailsTab
             ) : (
-              <TagsForm
-                bucket={bucket}
-                objectKey={objectKey}
-                tags={tags.data?.tags ?? []}
-                onDone={stopEditing}
-              />
-            )}
-          </Suspense>
-        ) : null}
-        {details && (mode === null || readOnly) ? (
-          <>
-            <div className={styles.actions}>
-              <ButtonLink
-                variant="primary"
-                size="sm"
-                href={objectContentUrl(bucket, objectKey, { download: true })}
-                download={filename}
-              >
-                Download
-              </ButtonLink>
-              {onShare && !objectKey.endsWith('/') ? (
-                <Button
-                  size="sm"
-                  onClick={() => {
-                    onShare(objectKey);
-                  }}
-                >
-                  Share…
-                </Button>
-              ) : null}
-              {readOnly ? null : (
-                <>
-                  <Button
-                    size="sm"
-                    onClick={() => {
-                      setEditing({ key: objectKey, mode: 'metadata' });
-                    }}
-                  >
-                    Edit metadata
-                  </Button>
-                  <Button
-                    size="sm"
-                    disabled={noTags !== null || !tags.data}
-                    title={noTags ?? undefined}
-                    onClick={() => {
-                      setEditing({ key: objectKey, mode: 'tags' });
-                    }}
-                  >
-                    Edit tags
-                  </Button>
-                </>
-              )}
-              {onDelete ? (
-                <Button
-                  size="sm"
-                  variant="danger"
-                  className={styles.delete}
-                  onClick={() => {
-                    onDelete(objectKey);
-                  }}
-                >
-                  Delete
-                </Button>
-              ) : null}
-            </div>
-            <DetailsFields details={details} />
-            <section aria-label="Preview" className={styles.section}>
-              <h3>Preview</h3>
-              <Suspense fallback={<Spinner label="Loading preview…" inline />}>
-                <ObjectPreview bucket={bucket} details={details} />
-              </Suspense>
-            </section>
-            <section className={styles.section} aria-labelledby="details-metadata">
-              <h3 id="details-metadata">User metadata</h3>
-              <NameValueTable
-                label="User metadata"
-                nameHeader="Name"
-                rows={Object.entries(details.metadata).map(
-                  ([name, value]) => [name, decodeMetadataValue(value)] as const,
+              <>
+                {versions({
+                  objectKey,
+                  previewVersionId,
+                  onPreview: (versionId) => {
+                    setView({ key: objectKey, tab: 'versions', preview: versionId });
+                  },
+                })}
+                {previewVersionId === null ? null : (
+                  <VersionPreview
+                    bucket={bucket}
+                    objectKey={objectKey}
+                    versionId={previewVersionId}
+                  />
                 )}
-                emptyText="No user metadata."
-              />
-            </section>
-            <section className={styles.section} aria-labelledby="details-tags">
-              <h3 id="details-tags">Tags</h3>
-              {tags.isLoading ? <Spinner label="Loading tags…" inline /> : null}
-              {tags.error ? (
-                <Banner
-                  title="Could not load the tags."
-                  action={
-                    <Button
-                      size="sm"
-                      onClick={() => void tags.refetch()}
-                      disabled={tags.isFetching}
-                    >
-                      Retry
-                    </Button>
-                  }
-                >
-                  {errorMessage(tags.error)}
-                </Banner>
-              ) : null}
-              {tags.data || noTags ? (
-                <NameValueTable
-                  label="Tags"
-                  nameHeader="Key"
-                  rows={(tags.data?.tags ?? []).map((tag) => [tag.key, tag.value] as const)}
-                  emptyText="No tags."
-                />
-              ) : null}
-              {noTags ? <p className={styles.note}>{noTags}</p> : null}
-            </section>
-          </>
-        ) : null}
+              </>
+            )}
+          </Tabs>
+        )}
       </div>
     </aside>
+  );
+}
+
+/** The Versions tab's preview: one version's details, then its content as the Details tab shows it. */
+function VersionPreview(props: { bucket: string; objectKey: string; versionId: string }) {
+  const { bucket, objectKey, versionId } = props;
+  const { data: details, error, isPending } = useObjectDetails(bucket, objectKey, versionId);
+  return (
+    <section aria-label="Version preview" className={styles.section}>
+      <h3>Preview of this version</h3>
+      {isPending ? <Spinner label="Loading the version…" inline /> : null}
+      {error ? <Banner title="Could not load this version.">{errorMessage(error)}</Banner> : null}
+      {details ? (
+        <Suspense fallback={<Spinner label="Loading preview…" inline />}>
+          <ObjectPreview bucket={bucket} details={details} versionId={versionId} />
+        </Suspense>
+      ) : null}
+    </section>
   );
 }

@@ -12,10 +12,11 @@ import styles from './object-preview.module.css';
 /** Beyond this an <img> preview would download too much just to look. */
 const MAX_IMAGE_PREVIEW_BYTES = 25 * 1024 * 1024;
 
-type ObjectPreviewProps = { bucket: string; details: ObjectDetails };
+/** `versionId`: preview that version (details are that version's). */
+type ObjectPreviewProps = { bucket: string; details: ObjectDetails; versionId?: string };
 
 /** Loaded lazily (React.lazy) so the preview code stays out of the initial bundle. */
-export function ObjectPreview({ bucket, details }: ObjectPreviewProps) {
+export function ObjectPreview({ bucket, details, versionId }: ObjectPreviewProps) {
   const kind = previewKind(details.contentType, details.key);
   const encoded = details.contentEncoding !== null && details.contentEncoding !== 'identity';
 
@@ -27,10 +28,18 @@ export function ObjectPreview({ bucket, details }: ObjectPreviewProps) {
         </p>
       );
     }
-    return <ImagePreview key={details.key} src={objectContentUrl(bucket, details.key)} />;
+    const src = objectContentUrl(bucket, details.key, { versionId });
+    return <ImagePreview key={src} src={src} />;
   }
   if ((kind === 'text' || kind === 'json') && !encoded) {
-    return <TextPreview bucket={bucket} details={details} json={kind === 'json'} />;
+    return (
+      <TextPreview
+        bucket={bucket}
+        details={details}
+        json={kind === 'json'}
+        {...(versionId === undefined ? {} : { versionId })}
+      />
+    );
   }
   return <p className="muted">No preview for this type.</p>;
 }
@@ -59,14 +68,20 @@ function prettyJson(text: string): string | null {
   }
 }
 
-type TextPreviewProps = { bucket: string; details: ObjectDetails; json: boolean };
+type TextPreviewProps = {
+  bucket: string;
+  details: ObjectDetails;
+  json: boolean;
+  versionId?: string;
+};
 
-function TextPreview({ bucket, details, json }: TextPreviewProps) {
+function TextPreview({ bucket, details, json, versionId }: TextPreviewProps) {
   const { data, error, isPending } = useObjectPreview(
     bucket,
     details.key,
     details.size,
     details.etag,
+    versionId,
   );
 
   if (isPending) return <Spinner label="Loading preview…" inline />;

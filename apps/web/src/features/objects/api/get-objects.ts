@@ -3,44 +3,55 @@ import { folderPageUrl, type ListObjectsResponse } from '@stowage/shared';
 import { apiGet } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
-type GetObjectsInput = { bucket: string; prefix: string; cursor?: string; signal?: AbortSignal };
+type GetObjectsInput = {
+  bucket: string;
+  prefix: string;
+  cursor?: string;
+  /** Also the keys whose current version is a delete marker ("Show deleted"). */
+  deleted?: boolean;
+  signal?: AbortSignal;
+};
 
 export function getObjects({
   bucket,
   prefix,
   cursor,
+  deleted = false,
   signal,
 }: GetObjectsInput): Promise<ListObjectsResponse> {
-  // The first page's cursor is '' (where the infinite query starts): no cursor in the URL.
-  return apiGet<ListObjectsResponse>(folderPageUrl(bucket, prefix, cursor), signal);
+  // The first page's cursor is '' (where the infinite query starts): no cursor in the URL. The
+  // very URL the API preloads with the page (?deleted=1 included), so the browser's answer is used.
+  return apiGet<ListObjectsResponse>(folderPageUrl(bucket, prefix, cursor, { deleted }), signal);
 }
 
-export function objectsQueryKey(bucket: string, prefix: string) {
-  return queryKeys.objects(bucket, prefix);
+export function objectsQueryKey(bucket: string, prefix: string, deleted = false) {
+  return deleted ? queryKeys.objectsWithDeleted(bucket, prefix) : queryKeys.objects(bucket, prefix);
 }
 
-export function getObjectsQueryOptions(bucket: string, prefix: string) {
+/** A folder's listing; `deleted` (Show deleted) is a listing of its own, with its own key. */
+export function getObjectsQueryOptions(bucket: string, prefix: string, deleted = false) {
   return infiniteQueryOptions({
-    queryKey: objectsQueryKey(bucket, prefix),
-    queryFn: ({ pageParam, signal }) => getObjects({ bucket, prefix, cursor: pageParam, signal }),
+    queryKey: objectsQueryKey(bucket, prefix, deleted),
+    queryFn: ({ pageParam, signal }) =>
+      getObjects({ bucket, prefix, cursor: pageParam, deleted, signal }),
     initialPageParam: '',
-    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    getNextPageParam: (lastPage: ListObjectsResponse) => lastPage.nextCursor ?? undefined,
     // Pages are only ever appended; deep-comparing 100,000 rows on every page buys nothing.
     structuralSharing: false,
   });
 }
 
-export function useObjects(bucket: string, prefix: string) {
-  return useInfiniteQuery(getObjectsQueryOptions(bucket, prefix));
+export function useObjects(bucket: string, prefix: string, deleted = false) {
+  return useInfiniteQuery(getObjectsQueryOptions(bucket, prefix, deleted));
 }
 
 /**
  * True once the folder's first page has arrived (or failed). What can wait asks only then, so
  * the first rows do not share the API and the store with it. Re-renders on status changes only.
  */
-export function useFirstPageSettled(bucket: string, prefix: string): boolean {
+export function useFirstPageSettled(bucket: string, prefix: string, deleted = false): boolean {
   const { status } = useInfiniteQuery({
-    ...getObjectsQueryOptions(bucket, prefix),
+    ...getObjectsQueryOptions(bucket, prefix, deleted),
     notifyOnChangeProps: ['status'],
   });
   return status !== 'pending';

@@ -32,8 +32,31 @@ const ignoreDrop = () => undefined;
 /** How many pages a deep link may load to find its selected object. */
 const MAX_SEEK_PAGES = 20;
 
-/** Something to do with the checked objects and folders, in the selection bar. */
-export type ItemsAction = { label: string; onSelect: (items: Items) => void; danger?: boolean };
+/**
+ * Something to do with the checked objects and folders, in the selection bar. `forDeleted`:
+ * offered only when every checked row is a deleted key (Show deleted), the others only when
+ * none is.
+ */
+export type ItemsAction = {
+  label: string;
+  onSelect: (items: Items) => void;
+  danger?: boolean;
+  forDeleted?: boolean;
+};
+
+/** Which actions a selection gets: of live rows, of deleted keys only, or none (both kinds). */
+function selectionKind(entries: readonly ListingEntry[], selected: ReadonlySet<string>) {
+  let live = 0;
+  let deletedKeys = 0;
+  for (const entry of entries) {
+    if (!selected.has(entry.key)) continue;
+    if (!entry.deleted) live += 1;
+    else if (entry.kind === 'object') deletedKeys += 1;
+    else return 'mixed';
+  }
+  if (deletedKeys === 0) return 'live';
+  return live === 0 ? 'deleted' : 'mixed';
+}
 
 type ObjectListingProps = {
   bucket: string;
@@ -47,12 +70,15 @@ type ObjectListingProps = {
   rowActions?: (entry: ListingEntry) => MenuItem[];
   /** Rows dropped onto a folder row (a move: the caller confirms). Without it, no dragging. */
   onDropItems?: (items: DraggedItems, to: string) => void;
+  /** "Show deleted": the listing with deleted keys (greyed) and folders of only deleted keys. */
+  showDeleted?: boolean;
 };
 
 /** The folder listing: every loaded page, folders first, sortable, with its loading/empty/error states. */
 export function ObjectListing(props: ObjectListingProps) {
   const { bucket, prefix, selectedKey, selectionActions = NO_ACTIONS, onDropItems } = props;
-  const query = useObjects(bucket, prefix);
+  const showDeleted = props.showDeleted === true;
+  const query = useObjects(bucket, prefix, showDeleted);
   const { data, hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } =
     query;
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
@@ -60,7 +86,11 @@ export function ObjectListing(props: ObjectListingProps) {
   const { folders, objects } = useMemo(() => toEntries(data?.pages ?? []), [data]);
   const entries = useMemo(() => sortEntries(folders, objects, sort), [folders, objects, sort]);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const selection = useRowSelection(`${bucket}\n${prefix}`, entries);
+  const selection = useRowSelection(`${bucket}\n${prefix}\n${String(showDeleted)}`, entries);
+  const kind = useMemo(
+    () => selectionKind(entries, selection.selected),
+    [entries, selection.selected],
+  );
   const selectable = selectionActions.length > 0;
   const drag = useRowDrag(bucket, prefix, selectable ? selection : null, onDropItems ?? ignoreDrop);
 
@@ -110,7 +140,7 @@ export function ObjectListing(props: ObjectListingProps) {
       <div className={clsx(panelStyles.panel, styles.centered)} data-testid="listing">
         <EmptyState title="This folder is empty">
           {prefix === ''
-            ? 'This bucket has no objects.'
+            ? `This bucket has no objects${showDeleted ? ', deleted or not' : ''}.`
             : 'No objects or folders start with this prefix.'}
         </EmptyState>
       </div>
@@ -122,13 +152,17 @@ export function ObjectListing(props: ObjectListingProps) {
       {selection.selected.size > 0 ? (
         <SelectionBar
           count={selection.selected.size}
-          actions={selectionActions.map((action) => ({
-            label: action.label,
-            danger: action.danger,
-            onSelect: () => {
-              action.onSelect(selection.items);
-            },
-          }))}
+          actions={selectionActions
+            .filter(
+              (action) => kind !== 'mixed' && (action.forDeleted === true) === (kind === 'deleted'),
+            )
+            .map((action) => ({
+              label: action.label,
+              danger: action.danger,
+              onSelect: () => {
+                action.onSelect(selection.items);
+              },
+            }))}
           onClear={() => {
             selection.setAll(false);
           }}

@@ -35,7 +35,10 @@ export function ObjectRow(props: ObjectRowProps) {
   // A key equal to the prefix is the "folder marker" object some tools create.
   const name = basename === '' ? '(folder marker)' : visibleKey(basename);
   const isFolder = entry.kind === 'folder';
-  const { drag, actions } = props;
+  const deleted = entry.deleted === true;
+  const { actions } = props;
+  // A deleted key cannot be moved (there is nothing current to move).
+  const drag = deleted && !isFolder ? null : props.drag;
 
   return (
     <div
@@ -48,6 +51,7 @@ export function ObjectRow(props: ObjectRowProps) {
         styles.row,
         selected && styles.selected,
         checked && styles.checked,
+        deleted && styles.deleted,
         drag?.overKey === entry.key && styles.dropTarget,
       )}
       style={style}
@@ -105,6 +109,7 @@ export function ObjectRow(props: ObjectRowProps) {
             <span className={styles.linkText}>
               {basename === '' ? name : <VisibleKey text={basename} />}
             </span>
+            {deleted ? <DeletedBadge title="Holds only deleted objects" /> : null}
           </Link>
         ) : (
           <Link
@@ -120,11 +125,14 @@ export function ObjectRow(props: ObjectRowProps) {
             <span className={styles.linkText}>
               {basename === '' ? name : <VisibleKey text={basename} />}
             </span>
+            {deleted ? (
+              <DeletedBadge title="Its current version is a delete marker: open it to see its versions" />
+            ) : null}
           </Link>
         )}
       </div>
       <div role="gridcell" className={styles.size}>
-        {entry.kind === 'object' ? (
+        {entry.kind === 'object' && !deleted ? (
           <span title={formatExactBytes(entry.size)}>{formatBytes(entry.size)}</span>
         ) : null}
       </div>
@@ -154,5 +162,14 @@ export function ObjectRow(props: ObjectRowProps) {
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** "Deleted" beside the name of a deleted key or a folder of only deleted keys. */
+function DeletedBadge({ title }: { title: string }) {
+  return (
+    <span className={styles.deletedBadge} title={title}>
+      Deleted
+    </span>
   );
 }

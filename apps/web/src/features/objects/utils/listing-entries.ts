@@ -1,11 +1,14 @@
 import type { ListObjectsResponse } from '@stowage/shared';
 
-export type FolderEntry = { kind: 'folder'; key: string };
+/** `deleted`: only in a "Show deleted" listing, a folder that holds only deleted keys. */
+export type FolderEntry = { kind: 'folder'; key: string; deleted?: true };
+/** `deleted`: only in a "Show deleted" listing, a key whose current version is a delete marker. */
 export type ObjectEntry = {
   kind: 'object';
   key: string;
   size: number;
   lastModified: string | null;
+  deleted?: true;
 };
 export type ListingEntry = FolderEntry | ObjectEntry;
 
@@ -25,11 +28,12 @@ const pageObjects = new WeakMap<ListObjectsResponse, ObjectEntry[]>();
 function objectsOf(page: ListObjectsResponse): ObjectEntry[] {
   let entries = pageObjects.get(page);
   if (!entries) {
-    entries = page.objects.map((object) => ({
-      kind: 'object' as const,
+    entries = page.objects.map((object): ObjectEntry => ({
+      kind: 'object',
       key: object.key,
       size: object.size,
       lastModified: object.lastModified,
+      ...(object.deleted ? { deleted: true as const } : {}),
     }));
     pageObjects.set(page, entries);
   }
@@ -48,10 +52,15 @@ export function toEntries(pages: readonly ListObjectsResponse[]): {
   const seen = new Set<string>();
   const folders: FolderEntry[] = [];
   for (const page of pages) {
+    const deleted = new Set(page.deletedPrefixes ?? []);
     for (const prefix of page.prefixes) {
       if (seen.has(prefix)) continue;
       seen.add(prefix);
-      folders.push({ kind: 'folder', key: prefix });
+      folders.push(
+        deleted.has(prefix)
+          ? { kind: 'folder', key: prefix, deleted: true }
+          : { kind: 'folder', key: prefix },
+      );
     }
   }
   return { folders, objects: pages.flatMap(objectsOf) };

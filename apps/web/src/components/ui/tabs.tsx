@@ -1,6 +1,6 @@
 import { useId, useRef, type ReactNode } from 'react';
 import clsx from 'clsx';
-import styles from './settings.module.css';
+import styles from './tabs.module.css';
 
 type TabsProps<T extends string> = {
   label: string;
@@ -8,6 +8,8 @@ type TabsProps<T extends string> = {
   selected: T;
   onSelect: (id: T) => void;
   children: ReactNode;
+  /** The panel's own layout instead of the default column with gaps. */
+  panelClassName?: string;
 };
 
 /** WAI-ARIA tabs (arrow keys move between them); only the selected panel is rendered. */
@@ -17,6 +19,7 @@ export function Tabs<T extends string>({
   selected,
   onSelect,
   children,
+  panelClassName,
 }: TabsProps<T>) {
   const baseId = useId();
   const list = useRef<HTMLDivElement>(null);
@@ -62,7 +65,7 @@ export function Tabs<T extends string>({
         role="tabpanel"
         id={`${baseId}-panel`}
         aria-labelledby={`${baseId}-${selected}`}
-        className={styles.tabPanel}
+        className={panelClassName ?? styles.tabPanel}
       >
         {children}
       </div>
