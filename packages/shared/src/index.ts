@@ -21,3 +21,5 @@ export * from './bucket-policy-presets.js';
 export * from './share.js';
 export * from './share-paths.js';
 export * from './versions.js';
+export * from './search.js';
+export * from './search-match.js';
