@@ -54,8 +54,6 @@ export const ERROR_STATUS = {
   BucketNotEmpty: 409,
   /** An undelete of a key whose current version is not a delete marker. */
   NotDeleted: 409,
-  /** A version, restore or undelete on a bucket that was never versioned. */
-  VersioningOff: 409,
   /** A share link past its expiry. */
   LinkExpired: 410,
   PayloadTooLarge: 413,

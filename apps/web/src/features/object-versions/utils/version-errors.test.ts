@@ -10,7 +10,6 @@ describe('versionErrorMessage', () => {
     expect(versionErrorMessage(apiError(501, 'VersioningUnsupported'))).toBe(
       'This store does not keep versions.',
     );
-    expect(versionErrorMessage(apiError(409, 'VersioningOff'))).toMatch(/never been enabled/);
     expect(versionErrorMessage(apiError(404, 'NoSuchVersion'))).toMatch(/no longer exists/);
     expect(versionErrorMessage(apiError(409, 'NotDeleted'))).toMatch(/nothing to undelete/);
     expect(versionErrorMessage(apiError(404, 'NoSuchKey'))).toMatch(/no version of this object/);

@@ -6,9 +6,6 @@ import { errorMessage, hasCode } from '@/lib/api-client';
  */
 export function versionErrorMessage(error: unknown): string {
   if (hasCode(error, 'VersioningUnsupported')) return 'This store does not keep versions.';
-  if (hasCode(error, 'VersioningOff')) {
-    return 'Versioning has never been enabled on this bucket: it keeps no older versions.';
-  }
   if (hasCode(error, 'NoSuchVersion')) {
     return 'This version no longer exists: it may have been deleted meanwhile. The list has been refreshed.';
   }
