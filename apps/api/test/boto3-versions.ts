@@ -1,25 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { testStoreConfig } from './helper.js';
-
-// Debian's python3-boto3 lives with the system Python.
-const python = '/usr/bin/python3';
-const script = fileURLToPath(new URL('./boto3/versions.py', import.meta.url));
+import { runBoto3 } from './boto3-script.js';
 
 /** Runs test/boto3/versions.py against the suite's store (another S3 user) and parses it. */
-function boto3<T>(...args: string[]): T {
-  const c = testStoreConfig();
-  const out = execFileSync(python, [script, ...args], {
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      S3_ENDPOINT: c.endpoint,
-      S3_ACCESS_KEY: c.accessKeyId,
-      S3_SECRET_KEY: c.secretAccessKey,
-    },
-  });
-  return JSON.parse(out) as T;
-}
+const boto3 = <T>(...args: string[]): T => runBoto3<T>('versions.py', ...args);
 
 export interface Boto3Version {
   versionId: string;

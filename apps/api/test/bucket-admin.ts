@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import {
   AbortMultipartUploadCommand,
   DeleteBucketCommand,
@@ -8,30 +7,14 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { fileURLToPath } from 'node:url';
 import pMap from 'p-map';
 import { NDJSON } from '@stowage/shared';
 import { listKeys } from './fixtures.js';
-import { onEmbedded, testStoreConfig } from './helper.js';
-
-// Debian's python3-boto3 lives with the system Python.
-const python = '/usr/bin/python3';
-const script = fileURLToPath(new URL('./boto3/bucket_admin.py', import.meta.url));
+import { onEmbedded } from './helper.js';
+import { runBoto3 } from './boto3-script.js';
 
 /** Runs test/boto3/bucket_admin.py against the suite's store and parses what it prints. */
-export function boto3<T>(...args: string[]): T {
-  const c = testStoreConfig();
-  const out = execFileSync(python, [script, ...args], {
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      S3_ENDPOINT: c.endpoint,
-      S3_ACCESS_KEY: c.accessKeyId,
-      S3_SECRET_KEY: c.secretAccessKey,
-    },
-  });
-  return JSON.parse(out) as T;
-}
+export const boto3 = <T>(...args: string[]): T => runBoto3<T>('bucket_admin.py', ...args);
 
 export interface Boto3Bucket {
   exists: boolean;

@@ -1,37 +1,20 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMetadataValue } from '@stowage/shared';
-import { build, createBucket, onEmbedded, q, testStoreConfig, type TestApp } from '../helper.js';
+import { build, createBucket, onEmbedded, q, type TestApp } from '../helper.js';
 import { sha256 } from '../fixtures.js';
 import { uploadForm } from '../multipart.js';
-
-// Debian's python3-boto3 (installed by .ci/run) lives with the system Python.
-const python = '/usr/bin/python3';
-const labFlow = fileURLToPath(new URL('../boto3/lab_flow.py', import.meta.url));
+import { runBoto3 } from '../boto3-script.js';
 
 let app: TestApp;
 let bucket: string;
 let dir: string;
 
 /** Runs the boto3 lab flow against the suite's store and parses what it prints. */
-function boto3<T>(...args: string[]): T {
-  const c = testStoreConfig();
-  const out = execFileSync(python, [labFlow, ...args], {
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      S3_ENDPOINT: c.endpoint,
-      S3_ACCESS_KEY: c.accessKeyId,
-      S3_SECRET_KEY: c.secretAccessKey,
-    },
-  });
-  return JSON.parse(out) as T;
-}
+const boto3 = <T>(...args: string[]): T => runBoto3<T>('lab_flow.py', ...args);
 
 interface Boto3View {
   contentType: string;
