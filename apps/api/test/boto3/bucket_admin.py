@@ -13,18 +13,10 @@ import json
 import os
 import sys
 
-import boto3
-from botocore.config import Config
 from botocore.exceptions import ClientError
+from suite_client import suite_client
 
-s3 = boto3.client(
-    "s3",
-    endpoint_url=os.environ["S3_ENDPOINT"],
-    aws_access_key_id=os.environ["S3_ACCESS_KEY"],
-    aws_secret_access_key=os.environ["S3_SECRET_KEY"],
-    region_name="us-east-1",
-    config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
-)
+s3 = suite_client()
 
 
 def bucket(name):

@@ -10,28 +10,13 @@ Endpoint and keys come from S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY.
 """
 import datetime
 import json
-import os
 import sys
 
-import boto3
-from botocore.config import Config
 from botocore.exceptions import ClientError
+from suite_client import suite_client
 
-s3 = boto3.client(
-    "s3",
-    endpoint_url=os.environ["S3_ENDPOINT"],
-    aws_access_key_id=os.environ["S3_ACCESS_KEY"],
-    aws_secret_access_key=os.environ["S3_SECRET_KEY"],
-    region_name="us-east-1",
-    # A store that does not answer is an error here, not a long wait inside a test.
-    config=Config(
-        signature_version="s3v4",
-        s3={"addressing_style": "path"},
-        connect_timeout=10,
-        read_timeout=30,
-        retries={"max_attempts": 2},
-    ),
-)
+# A store that does not answer is an error here, not a long wait inside a test.
+s3 = suite_client(connect_timeout=10, read_timeout=30, retries={"max_attempts": 2})
 
 
 def iso(value):

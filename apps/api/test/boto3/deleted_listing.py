@@ -10,20 +10,11 @@
 Endpoint and keys come from S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY.
 """
 import json
-import os
 import sys
+from suite_client import suite_client
 
-import boto3
-from botocore.config import Config
 
-s3 = boto3.client(
-    "s3",
-    endpoint_url=os.environ["S3_ENDPOINT"],
-    aws_access_key_id=os.environ["S3_ACCESS_KEY"],
-    aws_secret_access_key=os.environ["S3_SECRET_KEY"],
-    region_name="us-east-1",
-    config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
-)
+s3 = suite_client()
 
 
 def versioning(bucket, status):

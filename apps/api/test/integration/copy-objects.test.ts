@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import {
   GetObjectTaggingCommand,
   HeadObjectCommand,
@@ -8,16 +6,10 @@ import {
   PutObjectTaggingCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  build,
-  createBucket,
-  fixtureClient,
-  onEmbedded,
-  testStoreConfig,
-  type TestApp,
-} from '../helper.js';
+import { build, createBucket, fixtureClient, onEmbedded, type TestApp } from '../helper.js';
 import { listKeys, sdkCalls, sha256, storedSha } from '../fixtures.js';
 import { copyRequest, numbered, putMany } from '../organize.js';
+import { runBoto3 } from '../boto3-script.js';
 
 const MiB = 1024 * 1024;
 const s3 = fixtureClient();
@@ -260,18 +252,6 @@ describe('objects over the copy threshold', () => {
   }, 120_000);
 });
 
-// Debian's python3-boto3 lives with the system Python (boto3-interop.test.ts).
-const labFlow = fileURLToPath(new URL('../boto3/lab_flow.py', import.meta.url));
-function boto3Read(bucket: string, key: string): unknown {
-  const c = testStoreConfig();
-  const out = execFileSync('/usr/bin/python3', [labFlow, 'read', bucket, key], {
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      S3_ENDPOINT: c.endpoint,
-      S3_ACCESS_KEY: c.accessKeyId,
-      S3_SECRET_KEY: c.secretAccessKey,
-    },
-  });
-  return (JSON.parse(out) as Record<string, unknown>)[key];
-}
+/** What boto3 (another S3 user) reads of one key: body digest, headers, metadata, tags. */
+const boto3Read = (bucket: string, key: string): unknown =>
+  runBoto3<Record<string, unknown>>('lab_flow.py', 'read', bucket, key)[key];
