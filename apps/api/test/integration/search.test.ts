@@ -322,6 +322,17 @@ describe('GET /api/buckets/:bucket/search: what it finds', () => {
 });
 
 describe('GET /api/buckets/:bucket/search: bad input and failures', () => {
+  it('is documented: its parameters and its NDJSON lines', async () => {
+    const doc = (await app.inject('/api/docs/json')).json<{
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    }>();
+    const op = doc.paths['/api/buckets/{bucket}/search']!.get!;
+    const params = (op.parameters as { name: string }[]).map((p) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['prefix', 'q', 'glob', 'matchCase', 'limit']));
+    const ok = (op.responses as Record<string, { content: Record<string, unknown> }>)['200']!;
+    expect(Object.keys(ok.content)).toEqual(['application/x-ndjson']);
+  });
+
   it('answers 400 naming each bad parameter, before anything is listed', async () => {
     let lists = 0;
     const counted = await build();

@@ -16,7 +16,7 @@ import type { SearchPage } from '../../store/s3-search.js';
 import { errorResponses } from './error-responses.js';
 
 const searchLines = SearchLineSchema.describe(
-  'Always `application/x-ndjson`, one JSON value a line: a match `{"key","size",' +
+  '`application/x-ndjson` (whatever the Accept header), one JSON value a line: a match `{"key","size",' +
     '"lastModified","etag"}` for each key found (the full key), as its page is listed; ' +
     '`{"scanned":n}` (keys examined so far) at least every second while the scan goes on; and ' +
     'last `{"done":true,"scanned","matches","truncated"}`, with `error` `{code,message}` when ' +
@@ -120,7 +120,13 @@ const route: FastifyPluginAsyncZod = async (app) => {
           'inside it. Closing the connection stops the scan.',
         params: BucketParamsSchema,
         querystring: SearchQuerySchema,
-        response: { 200: searchLines, ...errorResponses },
+        response: {
+          200: {
+            description: searchLines.description,
+            content: { [NDJSON]: { schema: searchLines } },
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
