@@ -4,8 +4,8 @@
  * start, (c) the API's RSS growth during a scan that matches every key. Ceph only.
  */
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import type { SearchDoneLine } from '@stowage/shared';
-import { apiLines } from './api-client.js';
+import type { ListObjectsResponse, SearchDoneLine } from '@stowage/shared';
+import { apiJson, apiLines } from './api-client.js';
 import { interleaved, median, startApi, type Api, type Bench, type Figure } from './harness.js';
 import { PREFIX, keyAt, seededBucket } from './seed.js';
 
@@ -57,7 +57,9 @@ export const search: Bench = {
     'to the first match line for a key on the first page (`q` = the 5th key, `limit=1`): ' +
     'median of 10. (c) A fresh API process, warmed by one search; then a search that matches ' +
     'every key (`q=key-`, `limit=100000`, every line read): the growth of the resident memory ' +
-    "(the kernel's high-water mark VmHWM after, less VmRSS before).",
+    "(the kernel's high-water mark VmHWM after, less VmRSS before); for reference, the same in " +
+    'another fresh process for a walk of the same keys through the listing route ' +
+    '(`GET …/objects?prefix=k/&delimiter=&limit=1000`, following nextCursor).',
   async run(ctx) {
     const { store, log } = ctx;
     const seeded = await seededBucket(ctx);
@@ -157,6 +159,27 @@ export const search: Bench = {
       await fresh.stop();
     }
 
+    // The reference: the same walk through the listing route (JSON pages, no search), fresh too.
+    const listing = await startApi(store);
+    let listingGrowth = NaN;
+    try {
+      await apiJson(listing, `/api/buckets/${bucket}/objects?prefix=${PREFIX}&limit=1`);
+      const rss0 = listing.rssMiB();
+      let cursor: string | undefined;
+      do {
+        const page = await apiJson<ListObjectsResponse>(
+          listing,
+          `/api/buckets/${bucket}/objects?prefix=${PREFIX}&delimiter=&limit=1000` +
+            (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''),
+        );
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      listingGrowth = listing.peakRssMiB() - rss0;
+      log(`  a listing walk of the same keys: RSS growth ${listingGrowth.toFixed(0)} MiB`);
+    } finally {
+      await listing.stop();
+    }
+
     const ratio = median(walks.api) / median(walks.direct);
     const growth = peak - before;
     const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`;
@@ -184,7 +207,11 @@ export const search: Bench = {
         budget: `< ${RSS_BUDGET_MIB} MiB`,
         value: `${growth.toFixed(0)} MiB`,
         met: growth < RSS_BUDGET_MIB,
-        detail: `RSS ${before.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB; ${count.toLocaleString('en-US')} match lines in ${scanSeconds.toFixed(1)} s`,
+        detail:
+          `RSS ${before.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB; ${n} match lines in ` +
+          `${scanSeconds.toFixed(1)} s; a walk of the same keys through the listing route ` +
+          `(JSON pages of 1,000, no search) grows ${listingGrowth.toFixed(0)} MiB`,
+        raw: { growthMiB: growth, listingGrowthMiB: listingGrowth },
       },
     ];
   },
