@@ -63,6 +63,7 @@ import listLinks from './routes/api/list-links.js';
 import deleteLink from './routes/api/delete-link.js';
 import publicLinks from './routes/public/public-links.js';
 import listVersions from './routes/api/list-versions.js';
+import searchObjects from './routes/api/search-objects.js';
 import restoreVersion from './routes/api/restore-version.js';
 import undeleteObject from './routes/api/undelete-object.js';
 import getVersioning from './routes/api/get-versioning.js';
@@ -198,6 +199,7 @@ export async function buildApp(opts: BuildAppOptions) {
         getBucketSetting,
         listVersions,
         getVersioning,
+        searchObjects,
         // Download links are reads: a read-only profile may make them (links/README.md).
         shareObject,
         listLinks,

@@ -32,6 +32,38 @@ export async function apiDrain(api: Api, pathAndQuery: string): Promise<number> 
 }
 
 /**
+ * GET an NDJSON route and hand each line to `onLine` as it arrives, with the milliseconds since
+ * the request was sent; `onLine` answering true hangs up. Resolves with the lines' count.
+ */
+export async function apiLines(
+  api: Api,
+  pathAndQuery: string,
+  onLine: (line: Record<string, unknown>, ms: number) => boolean | void,
+): Promise<number> {
+  const t = performance.now();
+  const res = await request(api, 'GET', pathAndQuery);
+  if (res.statusCode !== 200) {
+    throw new Error(`GET ${pathAndQuery}: ${res.statusCode} ${await readAll(res)}`);
+  }
+  res.setEncoding('utf8');
+  let rest = '';
+  let lines = 0;
+  for await (const chunk of res) {
+    const ms = performance.now() - t;
+    const parts = (rest + (chunk as string)).split('\n');
+    rest = parts.pop() ?? '';
+    for (const p of parts) {
+      lines += 1;
+      if (onLine(JSON.parse(p) as Record<string, unknown>, ms) === true) {
+        res.destroy();
+        return lines;
+      }
+    }
+  }
+  return lines;
+}
+
+/**
  * Uploads a file as the web app does (multipart/form-data: the size field, then the file),
  * streamed from disk with node:http — as lean a client as lib-storage's on the direct path.
  */

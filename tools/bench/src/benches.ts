@@ -7,6 +7,7 @@ import { head } from './head.js';
 import type { Bench } from './harness.js';
 import { listing } from './listing.js';
 import { memory } from './memory.js';
+import { search } from './search.js';
 import { share } from './share.js';
 import { upload } from './upload.js';
 import { versions } from './versions.js';
@@ -21,6 +22,7 @@ export const BENCHES: Bench[] = [
   listing,
   head,
   versions,
+  search,
   copy,
   zip,
   share,

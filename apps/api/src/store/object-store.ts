@@ -24,8 +24,10 @@ import type {
   ListVersionsResponse,
   ObjectVersion,
   VersioningStatus,
+  SearchQuery,
 } from '@stowage/shared';
 import type { CreateBucketOptions } from './s3-buckets.js';
+import type { SearchOptions, SearchPage } from './s3-search.js';
 import type { UsageOptions } from './s3-usage.js';
 
 /**
@@ -59,6 +61,17 @@ export interface ObjectStore {
   listObjects(bucket: string, query: ListObjectsQuery): Promise<ListObjectsResponse>;
   /** Every object under a prefix (no delimiter), one page of up to 1,000 at a time. */
   listAll(bucket: string, prefix: string): AsyncGenerator<ObjectSummary[]>;
+  /**
+   * A search (s3-search.ts): every key under `query.prefix` listed 1,000 a page (no delimiter),
+   * each page's matches yielded as it arrives, the next page asked for meanwhile (one ahead).
+   * Ends at the last page, at `query.limit` matches, or once `signal` aborts. A failure before
+   * the first page is thrown by the first `next()`.
+   */
+  searchObjects(
+    bucket: string,
+    query: SearchQuery,
+    options?: SearchOptions,
+  ): AsyncGenerator<SearchPage, void, undefined>;
   /** HeadObject of the current version, or of `versionId` (s3-object-versions.ts checks it). */
   getObjectDetails(bucket: string, key: string, versionId?: string): Promise<ObjectDetails>;
   /** `noneIfUnsupported`: a store without tagging has no tags, so the details still load. */

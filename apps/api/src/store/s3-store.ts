@@ -30,6 +30,7 @@ import type {
   ListVersionsResponse,
   ObjectVersion,
   VersioningStatus,
+  SearchQuery,
 } from '@stowage/shared';
 import type { StoreConfig } from '../config/connection.js';
 import { HttpError } from '../errors.js';
@@ -58,6 +59,7 @@ import { createBucket, deleteBucket, type CreateBucketOptions } from './s3-bucke
 import { emptyBucket } from './s3-empty.js';
 import { abortOlder, abortUpload, listUploads } from './s3-uploads.js';
 import { bucketUsage, type UsageOptions } from './s3-usage.js';
+import { searchObjects, type SearchOptions } from './s3-search.js';
 import { listWithDeleted, refuseVersionCursor } from './s3-deleted-listing.js';
 import { versioningNow } from './s3-versions.js';
 import {
@@ -192,6 +194,10 @@ export class S3Store implements ObjectStore {
       yield page.objects;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
+  }
+
+  searchObjects(bucket: string, query: SearchQuery, options?: SearchOptions) {
+    return searchObjects(this.#ctx, bucket, query, options);
   }
 
   /**
