@@ -75,7 +75,7 @@ export function ObjectListing(props: ObjectListingProps) {
   const sorted = useMemo(() => sortEntries(folders, objects, sort), [folders, objects, sort]);
   const entries = useMemo(() => (filter ? sorted.filter(filter) : sorted), [sorted, filter]);
   const loadedCount = sorted.length;
-  const loadAll = useLoadAll(query, loadedCount);
+  const loadAll = useLoadAll(`${bucket}\n${prefix}\n${String(showDeleted)}`, query, loadedCount);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const selection = useRowSelection(`${bucket}\n${prefix}\n${String(showDeleted)}`, entries);
   const kind = useMemo(

@@ -21,11 +21,13 @@ export type LoadAll = {
 };
 
 /**
- * "Load all": the folder's remaining pages one after another, until none is left, `loaded`
+ * "Load all": the listing's (`scope`) remaining pages one after another, until none is left, `loaded`
  * reaches LOAD_ALL_CAP, a page fails (the table's "Retry" row says so) or Stop.
  */
-export function useLoadAll(query: PagedQuery, loaded: number): LoadAll {
-  const [running, setRunning] = useState(false);
+export function useLoadAll(scope: string, query: PagedQuery, loaded: number): LoadAll {
+  // Which listing it runs for: another folder (or Show deleted) does not inherit it.
+  const [runningFor, setRunningFor] = useState<string | null>(null);
+  const running = runningFor === scope;
   const { hasNextPage, isFetching, isFetchNextPageError, fetchNextPage } = query;
   const capped = hasNextPage && loaded >= LOAD_ALL_CAP;
   const done = !hasNextPage || capped || isFetchNextPageError;
@@ -39,10 +41,10 @@ export function useLoadAll(query: PagedQuery, loaded: number): LoadAll {
     capped,
     cap: LOAD_ALL_CAP,
     start: () => {
-      setRunning(true);
+      setRunningFor(scope);
     },
     stop: () => {
-      setRunning(false);
+      setRunningFor(null);
     },
   };
 }
