@@ -1,4 +1,5 @@
 import { browser } from './browser.js';
+import { browserSearch } from './browser-search.js';
 import { bundle } from './bundle.js';
 import { concurrent } from './concurrent.js';
 import { copy } from './copy.js';
@@ -27,5 +28,6 @@ export const BENCHES: Bench[] = [
   zip,
   share,
   browser,
+  browserSearch,
   bundle,
 ];

@@ -13,6 +13,7 @@ import { FolderPage } from '../pages/folder-page';
 import { LinksPage } from '../pages/links-page';
 import { LoginPage } from '../pages/login-page';
 import { PublicLinkPage } from '../pages/public-link-page';
+import { SearchPanel } from '../pages/search-panel';
 import { TransfersPanel } from '../pages/transfers-panel';
 import { deletePrefixViaApi, revokeAllLinksViaApi } from './api';
 import { makeBucket, removeBucket } from './buckets';
@@ -26,6 +27,7 @@ type Screens = {
   folderPage: FolderPage;
   detailsPanel: DetailsPanel;
   transfersPanel: TransfersPanel;
+  searchPanel: SearchPanel;
 };
 
 export const test = base.extend<Screens>({
@@ -36,6 +38,7 @@ export const test = base.extend<Screens>({
   folderPage: async ({ page }, use) => use(new FolderPage(page)),
   detailsPanel: async ({ page }, use) => use(new DetailsPanel(page)),
   transfersPanel: async ({ page }, use) => use(new TransfersPanel(page)),
+  searchPanel: async ({ page }, use) => use(new SearchPanel(page)),
 });
 
 /**

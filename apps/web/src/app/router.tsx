@@ -9,12 +9,14 @@ import {
 } from '@tanstack/react-router';
 import { getBucketsQueryOptions } from '@/features/buckets/api/get-buckets';
 import { getObjectsQueryOptions } from '@/features/objects/api/get-objects';
+import { searchParamsOf, type SearchParams } from '@/features/search/search-params';
 import { BucketRoute } from './routes/bucket';
 import { BucketsRoute } from './routes/buckets';
 import { NotFoundRoute } from './routes/not-found';
 import { RootLayout } from './routes/root';
 import { RouteError } from './routes/route-error';
 import { parseSearch, stringifySearch } from './search-params';
+import { sortFromParams, sortParams, type SortColumn } from '@/utils/sort-rows';
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: RootLayout,
@@ -38,15 +40,20 @@ const bucketsRoute = createRoute({
   component: BucketsRoute,
 });
 
-export type BucketSearch = { prefix: string; key?: string; deleted?: '1' };
+export type BucketSearch = {
+  prefix: string;
+  key?: string;
+  deleted?: '1';
+  sort?: SortColumn;
+  order?: 'desc';
+} & SearchParams;
 
 /**
  * Deep links: ?prefix= is the open folder (default: the root), ?key= the selected object,
- * ?deleted=1 "Show deleted" (kept while moving through the bucket's folders).
+ * ?deleted=1 "Show deleted" and ?sort=&order= the column sort (both kept while moving through
+ * the bucket's folders); ?q=&glob=&minSize=… a search of the folder (the API's names).
  */
-function validateBucketSearch(
-  search: { prefix?: unknown; key?: unknown; deleted?: unknown } & SearchSchemaInput,
-): BucketSearch {
+function validateBucketSearch(search: Record<string, unknown> & SearchSchemaInput): BucketSearch {
   const prefix = typeof search.prefix === 'string' ? search.prefix : '';
   const key = typeof search.key === 'string' && search.key !== '' ? search.key : undefined;
   const deleted = String(search.deleted) === '1' ? ('1' as const) : undefined;
@@ -54,6 +61,8 @@ function validateBucketSearch(
     prefix,
     ...(key === undefined ? {} : { key }),
     ...(deleted === undefined ? {} : { deleted }),
+    ...sortParams(sortFromParams(search.sort, search.order)),
+    ...searchParamsOf(search),
   };
 }
 
@@ -61,7 +70,7 @@ const bucketRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/b/$bucket',
   validateSearch: validateBucketSearch,
-  search: { middlewares: [retainSearchParams(['deleted'])] },
+  search: { middlewares: [retainSearchParams(['deleted', 'sort', 'order'])] },
   loaderDeps: ({ search }) => ({ prefix: search.prefix, deleted: search.deleted === '1' }),
   loader: ({ context, params, deps }) => {
     context.queryClient

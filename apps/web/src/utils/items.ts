@@ -4,6 +4,18 @@
  */
 export type Items = { keys: readonly string[]; prefixes: readonly string[] };
 
+/**
+ * Something to do with the checked objects and folders, in the selection bar. `forDeleted`:
+ * offered only when every checked row is a deleted key (Show deleted), the others only when
+ * none is.
+ */
+export type ItemsAction = {
+  label: string;
+  onSelect: (items: Items) => void;
+  danger?: boolean;
+  forDeleted?: boolean;
+};
+
 export function itemCount(items: Items): number {
   return items.keys.length + items.prefixes.length;
 }

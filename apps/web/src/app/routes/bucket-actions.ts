@@ -3,12 +3,11 @@ import { folderZipUrl, type LinkAbilities } from '@stowage/shared';
 import type { MenuItem } from '@/components/ui/menu';
 import type { DeleteTarget } from '@/features/delete-objects/components/delete-dialog';
 import { objectContentUrl } from '@/features/object-details/api/object-content-url';
-import type { ItemsAction } from '@/features/objects/components/object-listing';
 import type { ListingEntry } from '@/features/objects/utils/listing-entries';
 import type { OrganizeRequest } from '@/features/organize/organize-request';
 import type { ShareRequest } from '@/features/share/share-request';
 import { errorMessage } from '@/lib/api-client';
-import type { DraggedItems, Items } from '@/utils/items';
+import type { DraggedItems, Items, ItemsAction } from '@/utils/items';
 
 type BucketActionsInput = {
   bucket: string;

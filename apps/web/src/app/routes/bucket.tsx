@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import clsx from 'clsx';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -18,12 +18,22 @@ import { GoToPathForm } from '@/features/objects/components/go-to-path-form';
 import { ObjectBreadcrumb } from '@/features/objects/components/object-breadcrumb';
 import { ObjectListing } from '@/features/objects/components/object-listing';
 import { ShowDeletedToggle } from '@/features/objects/components/show-deleted-toggle';
+import { SearchBox } from '@/features/search/components/search-box';
+import { useSearchBox } from '@/features/search/hooks/use-search-box';
+import {
+  isSearching,
+  NO_SEARCH,
+  searchParamsOf,
+  type SearchParams,
+} from '@/features/search/search-params';
 import { UploadActions } from '@/features/upload/components/upload-actions';
 import { UploadDropZone } from '@/features/upload/components/upload-drop-zone';
 import type { OrganizeRequest } from '@/features/organize/organize-request';
 import type { ShareRequest } from '@/features/share/share-request';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
+import { sortFromParams, sortParams, type SortState } from '@/utils/sort-rows';
 import { useLinkAbilities, useMayAdminister, useReadOnly } from '@/lib/session';
 import { useBucketActions } from './bucket-actions';
 import { BucketLinks } from './bucket-links';
@@ -57,6 +67,13 @@ const ObjectVersions = lazy(() =>
   })),
 );
 
+// A search's results (the stream, its grid) on first use: the first screen has only the box.
+const SearchResults = lazy(() =>
+  import('@/features/search/components/search-results').then((m) => ({
+    default: m.SearchResults,
+  })),
+);
+
 const route = getRouteApi('/b/$bucket');
 
 /**
@@ -66,8 +83,24 @@ const route = getRouteApi('/b/$bucket');
 export function BucketRoute() {
   const readOnly = useReadOnly();
   const { bucket } = route.useParams();
-  const { prefix, key, deleted } = route.useSearch();
+  const urlSearch = route.useSearch();
+  const { prefix, key, deleted } = urlSearch;
   const navigate = route.useNavigate();
+  const { q, glob, matchCase, minSize, maxSize, modifiedAfter, modifiedBefore } = urlSearch;
+  const searchParams = useMemo(
+    () => searchParamsOf({ q, glob, matchCase, minSize, maxSize, modifiedAfter, modifiedBefore }),
+    [q, glob, matchCase, minSize, maxSize, modifiedAfter, modifiedBefore],
+  );
+  const searching = isSearching(searchParams);
+  const sort = sortFromParams(urlSearch.sort, urlSearch.order);
+  const onSortChange = useCallback(
+    (next: SortState) =>
+      void navigate({
+        search: (prev) => ({ ...prev, sort: undefined, order: undefined, ...sortParams(next) }),
+        replace: true,
+      }),
+    [navigate],
+  );
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const [organizing, setOrganizing] = useState<OrganizeRequest | null>(null);
   const [sharing, setSharing] = useState<ShareRequest | null>(null);
@@ -87,6 +120,12 @@ export function BucketRoute() {
     [queryClient, bucket],
   );
   const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
+  const searchBox = useSearchBox(bucket, folder, searchParams);
+  // A search is its own history entry (Back returns to the folder); clearing it replaces.
+  const runSearch = (params: SearchParams) =>
+    void navigate({ search: (prev) => ({ ...prev, ...NO_SEARCH, ...params, key: undefined }) });
+  const clearSearch = () =>
+    void navigate({ search: (prev) => ({ ...prev, ...NO_SEARCH }), replace: true });
   const actions = useBucketActions({
     bucket,
     folder,
@@ -140,22 +179,40 @@ export function BucketRoute() {
   const contentClass = clsx(styles.content, key !== undefined && styles.withDetails);
   const content = (
     <>
-      <ObjectListing
-        bucket={bucket}
-        prefix={prefix}
-        showDeleted={showDeleted}
-        selectedKey={key}
-        selectionActions={actions.selectionActions}
-        rowActions={actions.rowActions}
-        {...(readOnly
-          ? {}
-          : {
-              onDeleteFolder: (folderPrefix: string) => {
-                setDeleting({ kind: 'folder', prefix: folderPrefix });
-              },
-              onDropItems: actions.onDropItems,
-            })}
-      />
+      {searching ? (
+        <Suspense fallback={<Spinner label="Loading search…" />}>
+          <SearchResults
+            bucket={bucket}
+            prefix={folder}
+            params={searchParams}
+            sort={sort}
+            onSortChange={onSortChange}
+            selectedKey={key}
+            selectionActions={actions.selectionActions}
+            rowActions={actions.rowActions}
+          />
+        </Suspense>
+      ) : (
+        <ObjectListing
+          bucket={bucket}
+          prefix={prefix}
+          showDeleted={showDeleted}
+          selectedKey={key}
+          selectionActions={actions.selectionActions}
+          rowActions={actions.rowActions}
+          sort={sort}
+          onSortChange={onSortChange}
+          filter={searchBox.instant.filter ?? undefined}
+          {...(readOnly
+            ? {}
+            : {
+                onDeleteFolder: (folderPrefix: string) => {
+                  setDeleting({ kind: 'folder', prefix: folderPrefix });
+                },
+                onDropItems: actions.onDropItems,
+              })}
+        />
+      )}
       {key !== undefined ? (
         <DetailsPanel
           bucket={bucket}
@@ -214,6 +271,7 @@ export function BucketRoute() {
           initialPath={key ?? prefix}
         />
       </div>
+      <SearchBox box={searchBox} searching={searching} onSearch={runSearch} onClear={clearSearch} />
       {actions.zipError ? (
         <Banner
           title="No zip."

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import clsx from 'clsx';
 import { parentPrefix } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
@@ -8,21 +8,16 @@ import { Spinner } from '@/components/ui/spinner';
 import { errorMessage, isUnavailableError } from '@/lib/api-client';
 import { useObjects } from '../api/get-objects';
 import type { MenuItem } from '@/components/ui/menu';
-import type { DraggedItems, Items } from '@/utils/items';
+import type { DraggedItems, ItemsAction } from '@/utils/items';
+import { isDefaultSort, type SortState } from '@/utils/sort-rows';
+import { SelectionBar } from '@/components/ui/selection-bar';
+import { useRowSelection } from '@/lib/use-row-selection';
 import { useRowDrag } from '../hooks/use-row-drag';
-import { useRowSelection } from '../hooks/use-row-selection';
+import { useLoadAll } from '../hooks/use-load-all';
 import { compareKeys } from '../utils/compare-keys';
-import {
-  DEFAULT_SORT,
-  isDefaultSort,
-  sortEntries,
-  toEntries,
-  type ListingEntry,
-  type SortState,
-} from '../utils/listing-entries';
+import { sortEntries, toEntries, type ListingEntry } from '../utils/listing-entries';
 import { ListingStatus } from './listing-status';
 import { ObjectTable } from './object-table';
-import { SelectionBar } from './selection-bar';
 import panelStyles from '@/components/ui/panel.module.css';
 import styles from './object-listing.module.css';
 
@@ -31,18 +26,6 @@ const ignoreDrop = () => undefined;
 
 /** How many pages a deep link may load to find its selected object. */
 const MAX_SEEK_PAGES = 20;
-
-/**
- * Something to do with the checked objects and folders, in the selection bar. `forDeleted`:
- * offered only when every checked row is a deleted key (Show deleted), the others only when
- * none is.
- */
-export type ItemsAction = {
-  label: string;
-  onSelect: (items: Items) => void;
-  danger?: boolean;
-  forDeleted?: boolean;
-};
 
 /** Which actions a selection gets: of live rows, of deleted keys only, or none (both kinds). */
 function selectionKind(entries: readonly ListingEntry[], selected: ReadonlySet<string>) {
@@ -72,6 +55,11 @@ type ObjectListingProps = {
   onDropItems?: (items: DraggedItems, to: string) => void;
   /** "Show deleted": the listing with deleted keys (greyed) and folders of only deleted keys. */
   showDeleted?: boolean;
+  /** The column sort of the loaded rows (the route keeps it in the URL). */
+  sort: SortState;
+  onSortChange: (sort: SortState) => void;
+  /** The search box's instant filter of the loaded rows (none: every row). */
+  filter?: ((entry: ListingEntry) => boolean) | undefined;
 };
 
 /** The folder listing: every loaded page, folders first, sortable, with its loading/empty/error states. */
@@ -81,10 +69,13 @@ export function ObjectListing(props: ObjectListingProps) {
   const query = useObjects(bucket, prefix, showDeleted);
   const { data, hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage } =
     query;
-  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
+  const { sort, onSortChange, filter } = props;
 
   const { folders, objects } = useMemo(() => toEntries(data?.pages ?? []), [data]);
-  const entries = useMemo(() => sortEntries(folders, objects, sort), [folders, objects, sort]);
+  const sorted = useMemo(() => sortEntries(folders, objects, sort), [folders, objects, sort]);
+  const entries = useMemo(() => (filter ? sorted.filter(filter) : sorted), [sorted, filter]);
+  const loadedCount = sorted.length;
+  const loadAll = useLoadAll(`${bucket}\n${prefix}\n${String(showDeleted)}`, query, loadedCount);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const selection = useRowSelection(`${bucket}\n${prefix}\n${String(showDeleted)}`, entries);
   const kind = useMemo(
@@ -135,7 +126,7 @@ export function ObjectListing(props: ObjectListingProps) {
     );
   }
 
-  if (entries.length === 0 && !hasNextPage) {
+  if (sorted.length === 0 && !hasNextPage) {
     return (
       <div className={clsx(panelStyles.panel, styles.centered)} data-testid="listing">
         <EmptyState title="This folder is empty">
@@ -175,8 +166,9 @@ export function ObjectListing(props: ObjectListingProps) {
         selectedKey={selectedKey}
         entries={entries}
         sort={sort}
-        onSortChange={setSort}
-        hasNextPage={hasNextPage}
+        onSortChange={onSortChange}
+        // Filtering does not page on through the folder: Enter searches all of it.
+        hasNextPage={hasNextPage && !filter}
         isFetchingNextPage={isFetchingNextPage}
         nextPageError={isFetchNextPageError ? query.error : null}
         onLoadMore={loadMore}
@@ -186,9 +178,11 @@ export function ObjectListing(props: ObjectListingProps) {
         drag={onDropItems ? drag : null}
       />
       <ListingStatus
-        count={entries.length}
+        count={loadedCount}
+        shown={filter ? entries.length : null}
         hasMore={hasNextPage}
         partialSort={hasNextPage && !isDefaultSort(sort)}
+        loadAll={loadAll}
       />
     </div>
   );

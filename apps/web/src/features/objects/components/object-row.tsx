@@ -9,7 +9,7 @@ import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import type { RowDrag } from '../hooks/use-row-drag';
 import type { ListingEntry } from '../utils/listing-entries';
-import styles from './object-table.module.css';
+import styles from '@/components/ui/object-grid.module.css';
 
 type ObjectRowProps = {
   bucket: string;

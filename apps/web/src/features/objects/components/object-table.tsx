@@ -2,31 +2,17 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button } from '@/components/ui/button';
+import { getRowHeight } from '@/lib/row-height';
 import { errorMessage } from '@/lib/api-client';
 import type { MenuItem } from '@/components/ui/menu';
 import type { RowDrag } from '../hooks/use-row-drag';
-import type { RowSelection } from '../hooks/use-row-selection';
-import type { ListingEntry, SortState } from '../utils/listing-entries';
+import type { RowSelection } from '@/lib/use-row-selection';
+import type { ListingEntry } from '../utils/listing-entries';
+import type { SortState } from '@/utils/sort-rows';
 import { ObjectRow } from './object-row';
-import { ObjectTableHeader } from './object-table-header';
-import styles from './object-table.module.css';
+import { GridHeader } from '@/components/ui/grid-header';
+import styles from '@/components/ui/object-grid.module.css';
 
-/**
- * The rows' height in px: tokens.css's --row-height, which the rows' CSS uses too, read once
- * from the computed style. The token stays the one place that says it (a TS constant writing
- * the property would put it in two languages). It is there before any table renders: main.tsx
- * imports tokens.css first, and module scripts run once the page's stylesheets have loaded.
- */
-let rowHeight: number | undefined;
-function getRowHeight(): number {
-  if (rowHeight === undefined) {
-    const value = getComputedStyle(document.documentElement).getPropertyValue('--row-height');
-    const px = Number.parseFloat(value);
-    if (!(px > 0)) throw new Error(`--row-height is not a length in px: "${value}"`);
-    rowHeight = px;
-  }
-  return rowHeight;
-}
 const NO_ACTIONS: readonly MenuItem[] = [];
 
 /** Start fetching the next page when the viewport gets this close to the end of what is loaded. */
@@ -128,11 +114,7 @@ export function ObjectTable(props: ObjectTableProps) {
       aria-colcount={5}
       className={styles.grid}
     >
-      <ObjectTableHeader
-        sort={props.sort}
-        onSortChange={props.onSortChange}
-        selection={selection}
-      />
+      <GridHeader sort={props.sort} onSortChange={props.onSortChange} selection={selection} />
       <div ref={scrollRef} className={styles.body} role="rowgroup" onKeyDown={handleKeyDown}>
         <div className={styles.inner} style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((virtualRow) => {

@@ -9,7 +9,7 @@ import {
   type DraggedItems,
 } from '@/utils/items';
 import type { ListingEntry } from '../utils/listing-entries';
-import type { RowSelection } from './use-row-selection';
+import type { RowSelection } from '@/lib/use-row-selection';
 
 export type RowDrag = {
   /** The folder row a drag hovers over, if it would be accepted there. */

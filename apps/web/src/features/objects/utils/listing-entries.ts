@@ -1,4 +1,5 @@
 import type { ListObjectsResponse } from '@stowage/shared';
+import { sortRows, type SortState } from '@/utils/sort-rows';
 
 /** `deleted`: only in a "Show deleted" listing, a folder that holds only deleted keys. */
 export type FolderEntry = { kind: 'folder'; key: string; deleted?: true };
@@ -11,16 +12,6 @@ export type ObjectEntry = {
   deleted?: true;
 };
 export type ListingEntry = FolderEntry | ObjectEntry;
-
-export type SortColumn = 'name' | 'size' | 'date';
-export type SortState = { column: SortColumn; direction: 'asc' | 'desc' };
-
-/** Store order: what S3 returns, byte-wise by key. */
-export const DEFAULT_SORT: SortState = { column: 'name', direction: 'asc' };
-
-export function isDefaultSort(sort: SortState): boolean {
-  return sort.column === DEFAULT_SORT.column && sort.direction === DEFAULT_SORT.direction;
-}
 
 /** Each page's objects as entries, made once: a page is never changed once loaded. */
 const pageObjects = new WeakMap<ListObjectsResponse, ObjectEntry[]>();
@@ -66,27 +57,6 @@ export function toEntries(pages: readonly ListObjectsResponse[]): {
   return { folders, objects: pages.flatMap(objectsOf) };
 }
 
-function time(iso: string | null): number {
-  const t = iso ? Date.parse(iso) : Number.NaN;
-  return Number.isNaN(t) ? -Infinity : t;
-}
-
-function sortObjects(objects: ObjectEntry[], sort: SortState): ObjectEntry[] {
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  if (sort.column === 'name') return sign === 1 ? objects : [...objects].reverse();
-  // Decorate once so a 100,000-row date sort does not parse dates inside the comparator.
-  const decorated = objects.map((entry, index) => ({
-    entry,
-    index,
-    value: sort.column === 'size' ? entry.size : time(entry.lastModified),
-  }));
-  // Ties keep store order whichever the direction.
-  decorated.sort((a, b) =>
-    a.value === b.value ? a.index - b.index : a.value < b.value ? -sign : sign,
-  );
-  return decorated.map((d) => d.entry);
-}
-
 /** Folders always first (by name; they have no size or date), then objects in the chosen order. */
 export function sortEntries(
   folders: FolderEntry[],
@@ -95,5 +65,5 @@ export function sortEntries(
 ): ListingEntry[] {
   const orderedFolders =
     sort.column === 'name' && sort.direction === 'desc' ? [...folders].reverse() : folders;
-  return [...orderedFolders, ...sortObjects(objects, sort)];
+  return [...orderedFolders, ...sortRows(objects, sort)];
 }

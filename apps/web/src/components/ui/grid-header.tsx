@@ -1,13 +1,19 @@
 import clsx from 'clsx';
-import type { SortColumn, SortState } from '../utils/listing-entries';
-import type { RowSelection } from '../hooks/use-row-selection';
-import styles from './object-table.module.css';
+import { nextSort, type SortColumn, type SortState } from '@/utils/sort-rows';
+import styles from './object-grid.module.css';
 
-type ObjectTableHeaderProps = {
+/** What the header's "Select all loaded" needs of a selection. */
+export type HeaderSelection = {
+  selected: ReadonlySet<string>;
+  loadedCount: number;
+  setAll: (checked: boolean) => void;
+};
+
+type GridHeaderProps = {
   sort: SortState;
   onSortChange: (sort: SortState) => void;
   /** Null when rows cannot be checked (read-only): no "Select all". */
-  selection: RowSelection | null;
+  selection: HeaderSelection | null;
 };
 
 const COLUMNS: { column: SortColumn; label: string; className: string | undefined }[] = [
@@ -16,8 +22,11 @@ const COLUMNS: { column: SortColumn; label: string; className: string | undefine
   { column: 'date', label: 'Last modified', className: styles.date },
 ];
 
-/** "Select all loaded", then clickable column headers: a first click sorts ascending, a second descending. */
-export function ObjectTableHeader({ sort, onSortChange, selection }: ObjectTableHeaderProps) {
+/**
+ * The header row of an object grid (the listing, search results): "Select all loaded", then
+ * clickable column headers (a first click sorts ascending, a second descending; aria-sort).
+ */
+export function GridHeader({ sort, onSortChange, selection }: GridHeaderProps) {
   const selected = selection?.selected ?? new Set<string>();
   const loadedCount = selection?.loadedCount ?? 0;
   const all = loadedCount > 0 && selected.size === loadedCount;
@@ -49,10 +58,7 @@ export function ObjectTableHeader({ sort, onSortChange, selection }: ObjectTable
               ? 'ascending'
               : 'descending'
             : undefined;
-          const next: SortState = {
-            column,
-            direction: active && sort.direction === 'asc' ? 'desc' : 'asc',
-          };
+          const next = nextSort(sort, column);
           return (
             <div key={column} role="columnheader" aria-sort={ariaSort} className={className}>
               <button

@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Items } from '@/utils/items';
-import type { ListingEntry } from '../utils/listing-entries';
+
+/** A row that can be checked: an object (its key) or a folder (its prefix). */
+export type SelectableRow = { kind: 'folder' | 'object'; key: string };
 
 export type RowSelection = {
   /** Checked keys among the loaded entries: object keys and folder prefixes. */
@@ -15,12 +17,12 @@ export type RowSelection = {
 };
 
 /**
- * Checkbox selection of the objects and folders of one listing. `scope` (bucket and prefix)
+ * Checkbox selection of the objects and folders of one listing (or of a search's matches). `scope` (bucket and prefix)
  * changing starts over with nothing selected. A folder's key is its prefix (ending in "/");
  * no object of the listing has such a key but the folder marker, whose key is the listing's
  * own prefix and so never a folder entry of it.
  */
-export function useRowSelection(scope: string, entries: readonly ListingEntry[]): RowSelection {
+export function useRowSelection(scope: string, entries: readonly SelectableRow[]): RowSelection {
   const [state, setState] = useState<{ scope: string; keys: ReadonlySet<string> }>({
     scope,
     keys: new Set(),
