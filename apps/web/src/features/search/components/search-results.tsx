@@ -179,7 +179,8 @@ function ResultRow({
 }: ResultRowProps) {
   const folder = parentPrefix(row.key);
   const name = keyBasename(row.key);
-  const relative = keyBasename(row.key, prefix);
+  // Every match is under the searched prefix (at the bucket root, '': the whole key).
+  const relative = row.key.startsWith(prefix) ? row.key.slice(prefix.length) : row.key;
   const label = visibleKey(relative);
   const folderLabel = folder === '' ? '/' : folder;
   return (
