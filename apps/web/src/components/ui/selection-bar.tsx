@@ -1,5 +1,7 @@
 import { Button } from '@/components/ui/button';
+import type { RowSelection } from '@/lib/use-row-selection';
 import { formatCount } from '@/utils/format';
+import type { ItemsAction } from '@/utils/items';
 import styles from './selection-bar.module.css';
 
 /** Something to do with the checked rows ("Copy to…", "Download as zip", "Delete"). */
@@ -30,5 +32,31 @@ export function SelectionBar({ count, actions, onClear }: SelectionBarProps) {
         Clear selection
       </Button>
     </div>
+  );
+}
+
+/** The bar of a listing's (or a search's) checked rows: `actions` on them, and Clear; none unchecked. */
+export function RowSelectionBar({
+  selection,
+  actions,
+}: {
+  selection: RowSelection;
+  actions: readonly ItemsAction[];
+}) {
+  if (selection.selected.size === 0) return null;
+  return (
+    <SelectionBar
+      count={selection.selected.size}
+      actions={actions.map((action) => ({
+        label: action.label,
+        danger: action.danger,
+        onSelect: () => {
+          action.onSelect(selection.items);
+        },
+      }))}
+      onClear={() => {
+        selection.setAll(false);
+      }}
+    />
   );
 }

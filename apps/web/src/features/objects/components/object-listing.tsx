@@ -10,7 +10,7 @@ import { useObjects } from '../api/get-objects';
 import type { MenuItem } from '@/components/ui/menu';
 import type { DraggedItems, ItemsAction } from '@/utils/items';
 import { isDefaultSort, type SortState } from '@/utils/sort-rows';
-import { SelectionBar } from '@/components/ui/selection-bar';
+import { RowSelectionBar } from '@/components/ui/selection-bar';
 import { useRowSelection } from '@/lib/use-row-selection';
 import { useRowDrag } from '../hooks/use-row-drag';
 import { useLoadAll } from '../hooks/use-load-all';
@@ -140,25 +140,12 @@ export function ObjectListing(props: ObjectListingProps) {
 
   return (
     <div className={panelStyles.panel} data-testid="listing">
-      {selection.selected.size > 0 ? (
-        <SelectionBar
-          count={selection.selected.size}
-          actions={selectionActions
-            .filter(
-              (action) => kind !== 'mixed' && (action.forDeleted === true) === (kind === 'deleted'),
-            )
-            .map((action) => ({
-              label: action.label,
-              danger: action.danger,
-              onSelect: () => {
-                action.onSelect(selection.items);
-              },
-            }))}
-          onClear={() => {
-            selection.setAll(false);
-          }}
-        />
-      ) : null}
+      <RowSelectionBar
+        selection={selection}
+        actions={selectionActions.filter(
+          (action) => kind !== 'mixed' && (action.forDeleted === true) === (kind === 'deleted'),
+        )}
+      />
       <ObjectTable
         key={`${bucket}/${prefix}`}
         bucket={bucket}

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { GridHeader } from '@/components/ui/grid-header';
 import { FileIcon, MoreIcon } from '@/components/ui/icons';
 import { MenuButton, type MenuItem } from '@/components/ui/menu';
-import { SelectionBar } from '@/components/ui/selection-bar';
+import { RowSelectionBar } from '@/components/ui/selection-bar';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { errorMessage } from '@/lib/api-client';
 import { getRowHeight } from '@/lib/row-height';
@@ -61,23 +61,10 @@ export function SearchResults(props: SearchResultsProps) {
   return (
     <div className={panelStyles.panel} data-testid="search-results">
       <SearchStatus search={search} prefix={prefix} />
-      {selection.selected.size > 0 ? (
-        <SelectionBar
-          count={selection.selected.size}
-          actions={props.selectionActions
-            .filter((action) => action.forDeleted !== true)
-            .map((action) => ({
-              label: action.label,
-              danger: action.danger,
-              onSelect: () => {
-                action.onSelect(selection.items);
-              },
-            }))}
-          onClear={() => {
-            selection.setAll(false);
-          }}
-        />
-      ) : null}
+      <RowSelectionBar
+        selection={selection}
+        actions={props.selectionActions.filter((action) => action.forDeleted !== true)}
+      />
       <div
         role="grid"
         aria-label="Search results"
