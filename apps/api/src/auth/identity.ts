@@ -13,6 +13,11 @@ export interface Identity {
   authRequired: boolean;
   /** Epoch ms at which the session ends at the latest. */
   expiresAt: number;
+  /**
+   * The person behind an SSO sign-in (issue 21: OpenID Connect): the ID token's `sub`, and
+   * its name or e-mail when the provider gave them. Undefined for key and password sign-ins.
+   */
+  user?: { subject: string; name?: string | undefined; email?: string | undefined };
   /** The sign-in behind it (none with STOWAGE_AUTH=off): what sign-out revokes. */
   session?: { id: string; subject: string };
 }
