@@ -1,6 +1,4 @@
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { errorMessage, hasCode } from '@/lib/api-client';
 import { usePutVersioning } from '../api/put-versioning';
 
@@ -28,7 +26,22 @@ export function VersioningDialog({ bucket, status, onClose }: VersioningDialogPr
   const enable = status === 'Enabled';
   const label = enable ? 'Enable versioning' : 'Suspend versioning';
   return (
-    <Dialog title={`${label} on ${bucket}?`} onClose={onClose} dismissible={!put.isPending}>
+    <ConfirmDialog
+      title={`${label} on ${bucket}?`}
+      confirmLabel={label}
+      pendingLabel="Saving…"
+      variant={enable ? 'primary' : 'default'}
+      pending={put.isPending}
+      failure={
+        put.error
+          ? { title: 'Versioning was not changed.', message: switchError(put.error) }
+          : undefined
+      }
+      onConfirm={() => {
+        put.mutate(status, { onSuccess: onClose });
+      }}
+      onClose={onClose}
+    >
       <p>
         {enable
           ? 'Every overwrite and delete will keep the previous version (a delete leaves a delete marker), which takes space until a lifecycle rule or you remove it.'
@@ -38,23 +51,6 @@ export function VersioningDialog({ bucket, status, onClose }: VersioningDialogPr
         A bucket whose versioning was enabled once can be suspended, but never returns to “never
         enabled”.
       </p>
-      {put.error ? (
-        <Banner title="Versioning was not changed.">{switchError(put.error)}</Banner>
-      ) : null}
-      <DialogActions>
-        <Button onClick={onClose} disabled={put.isPending}>
-          Cancel
-        </Button>
-        <Button
-          variant={enable ? 'primary' : 'default'}
-          disabled={put.isPending}
-          onClick={() => {
-            put.mutate(status, { onSuccess: onClose });
-          }}
-        >
-          {put.isPending ? 'Saving…' : label}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -5,7 +5,7 @@ import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { useWriteSetting, type SettingDocuments } from '../api/settings';
 import { schemaProblems, toJsonText } from '../utils/json-errors';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { JsonEditor } from './json-editor';
 import { WriteFeedback } from './setting-section';
 import { Tabs } from '@/components/ui/tabs';
@@ -121,9 +121,10 @@ export function SettingEditor<N extends SettingName>(props: SettingEditorProps<N
         <ConfirmDialog
           title={remove.title}
           confirmLabel={remove.label}
-          danger
+          variant="danger"
           onConfirm={() => {
             write.mutate(null);
+            setConfirmDelete(false);
           }}
           onClose={() => {
             setConfirmDelete(false);

@@ -3,7 +3,7 @@ import type { VersioningDocument } from '@stowage/shared';
 import { Button } from '@/components/ui/button';
 import { ButtonRow } from '@/components/ui/button-row';
 import { useWriteSetting } from '../api/settings';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SettingSection, WriteFeedback } from './setting-section';
 import styles from './settings.module.css';
 
@@ -67,6 +67,7 @@ function VersioningBody(props: {
           confirmLabel={asking === 'Enabled' ? 'Enable versioning' : 'Suspend versioning'}
           onConfirm={() => {
             write.mutate({ ...props.doc, Status: asking });
+            setAsking(null);
           }}
           onClose={() => {
             setAsking(null);

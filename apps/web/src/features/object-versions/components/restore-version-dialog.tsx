@@ -1,7 +1,5 @@
 import type { ObjectVersion } from '@stowage/shared';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatBytes, formatDateTime } from '@/utils/format';
 import { useRestoreVersion } from '../api/restore-version';
 import { shortVersionId } from '../utils/short-version-id';
@@ -23,29 +21,26 @@ export function RestoreVersionDialog(props: RestoreVersionDialogProps) {
   const restore = useRestoreVersion(bucket, objectKey);
   const short = shortVersionId(version.versionId);
   return (
-    <Dialog title="Make this version current?" onClose={onClose} dismissible={!restore.isPending}>
+    <ConfirmDialog
+      title="Make this version current?"
+      confirmLabel="Restore"
+      pendingLabel="Restoring…"
+      pending={restore.isPending}
+      failure={
+        restore.error
+          ? { title: 'The restore failed.', message: versionErrorMessage(restore.error) }
+          : undefined
+      }
+      onConfirm={() => {
+        restore.mutate(version.versionId, { onSuccess: onRestored });
+      }}
+      onClose={onClose}
+    >
       <p>
         Version <code title={version.versionId}>{short}</code> of <strong>{name}</strong> (
         {formatBytes(version.size)}, {formatDateTime(version.lastModified)}).
       </p>
       <p>Its content, metadata and tags are copied over as a new version; the history stays.</p>
-      {restore.error ? (
-        <Banner title="The restore failed.">{versionErrorMessage(restore.error)}</Banner>
-      ) : null}
-      <DialogActions>
-        <Button onClick={onClose} disabled={restore.isPending}>
-          Cancel
-        </Button>
-        <Button
-          variant="primary"
-          disabled={restore.isPending}
-          onClick={() => {
-            restore.mutate(version.versionId, { onSuccess: onRestored });
-          }}
-        >
-          {restore.isPending ? 'Restoring…' : 'Restore'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

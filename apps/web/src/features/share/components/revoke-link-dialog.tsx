@@ -1,7 +1,5 @@
 import type { LinkSummary } from '@stowage/shared';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { errorMessage } from '@/lib/api-client';
 import { useRevokeLink } from '../api/revoke-link';
@@ -13,28 +11,26 @@ export function RevokeLinkDialog({ bucket, link, onClose }: RevokeLinkDialogProp
   const revoke = useRevokeLink(bucket);
   const what = link.kind === 'upload' ? 'upload link to' : 'link to';
   return (
-    <Dialog title="Revoke this link?" onClose={onClose} dismissible={!revoke.isPending}>
-      {revoke.error ? (
-        <Banner title="The link was not revoked.">{errorMessage(revoke.error)}</Banner>
-      ) : null}
+    <ConfirmDialog
+      title="Revoke this link?"
+      confirmLabel="Revoke link"
+      pendingLabel="Revoking…"
+      variant="danger"
+      pending={revoke.isPending}
+      failure={
+        revoke.error
+          ? { title: 'The link was not revoked.', message: errorMessage(revoke.error) }
+          : undefined
+      }
+      onConfirm={() => {
+        revoke.mutate(link.id, { onSuccess: onClose });
+      }}
+      onClose={onClose}
+    >
       <p>
         The {what} <VisibleKey text={link.key === '' ? `the root of ${bucket}` : link.key} /> stops
         working at once, for anyone who has it. This cannot be undone.
       </p>
-      <DialogActions>
-        <Button onClick={onClose} disabled={revoke.isPending}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          disabled={revoke.isPending}
-          onClick={() => {
-            revoke.mutate(link.id, { onSuccess: onClose });
-          }}
-        >
-          {revoke.isPending ? 'Revoking…' : 'Revoke link'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,7 +1,5 @@
 import type { MultipartUpload } from '@stowage/shared';
-import { Banner } from '@/components/ui/banner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { errorMessage } from '@/lib/api-client';
 import { formatBytes, formatCount } from '@/utils/format';
@@ -13,29 +11,27 @@ type AbortUploadDialogProps = { bucket: string; upload: MultipartUpload; onClose
 export function AbortUploadDialog({ bucket, upload, onClose }: AbortUploadDialogProps) {
   const abort = useAbortUpload(bucket);
   return (
-    <Dialog title="Abort this upload?" onClose={onClose} dismissible={!abort.isPending}>
-      {abort.error ? (
-        <Banner title="The upload was not aborted.">{errorMessage(abort.error)}</Banner>
-      ) : null}
+    <ConfirmDialog
+      title="Abort this upload?"
+      confirmLabel="Abort upload"
+      pendingLabel="Aborting…"
+      variant="danger"
+      pending={abort.isPending}
+      failure={
+        abort.error
+          ? { title: 'The upload was not aborted.', message: errorMessage(abort.error) }
+          : undefined
+      }
+      onConfirm={() => {
+        abort.mutate(upload, { onSuccess: onClose });
+      }}
+      onClose={onClose}
+    >
       <p>
         The unfinished upload of <VisibleKey text={upload.key} /> will be aborted: its{' '}
         {formatCount(upload.parts)} {upload.parts === 1 ? 'part' : 'parts'} (
         {formatBytes(upload.bytes)}) are deleted and it can no longer be completed.
       </p>
-      <DialogActions>
-        <Button onClick={onClose} disabled={abort.isPending}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          disabled={abort.isPending}
-          onClick={() => {
-            abort.mutate(upload, { onSuccess: onClose });
-          }}
-        >
-          {abort.isPending ? 'Aborting…' : 'Abort upload'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
