@@ -2,6 +2,7 @@
 // Checks (typecheck, lint, format, build) count as one test each; test suites count their tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureDependencies, ensurePnpm, root } from './lib/bootstrap.mjs';
 
@@ -67,6 +68,51 @@ function playwright(title) {
   results.push({ title, passed: s.expected, failed, skipped: s.skipped });
 }
 
+/**
+ * Starts the run's one Ceph RGW (scripts/ceph-rgw.sh) with the e2e's keys and puts its address,
+ * ports and keys in the environment every later suite inherits. A Ceph that does not start is
+ * one failure; the suites on it then fail on their own.
+ */
+function startSharedCeph() {
+  const cephEnv = {
+    CEPH_STATE_DIR: process.env.CEPH_STATE_DIR ?? path.join(os.tmpdir(), 'stowage-test-ceph'),
+    CEPH_RGW_PORT: process.env.CEPH_RGW_PORT ?? '7480',
+    CEPH_MON_PORT: process.env.CEPH_MON_PORT ?? '3300',
+    CEPH_MON_V1_PORT: process.env.CEPH_MON_V1_PORT ?? '6789',
+    CEPH_S3_ACCESS_KEY: process.env.CEPH_S3_ACCESS_KEY ?? 'stowage-e2e',
+    CEPH_S3_SECRET_KEY: process.env.CEPH_S3_SECRET_KEY ?? 'stowage-e2e-secret-key-0123456789',
+  };
+  Object.assign(env, cephEnv);
+  const title = 'ceph rgw start';
+  console.log(`\n━━ ${title}: scripts/ceph-rgw.sh start`);
+  const r = spawnSync('bash', [path.join(root, 'scripts/ceph-rgw.sh'), 'start'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const endpoint = /^CEPH_S3_ENDPOINT=(.+)$/m.exec(r.stdout ?? '')?.[1];
+  if (r.status !== 0 || !endpoint) {
+    results.push({ title, passed: 0, failed: 1, skipped: 0 });
+    return undefined;
+  }
+  env.STOWAGE_TEST_CEPH_ENDPOINT = endpoint;
+  process.on('exit', stopSharedCeph);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => process.exit(1));
+  }
+}
+
+function stopSharedCeph() {
+  if (!env.STOWAGE_TEST_CEPH_ENDPOINT) return;
+  delete env.STOWAGE_TEST_CEPH_ENDPOINT;
+  spawnSync('bash', [path.join(root, 'scripts/ceph-rgw.sh'), 'stop'], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+}
+
 check('typecheck', 'pnpm', ['-r', 'run', 'typecheck']);
 check('lint', 'pnpm', ['exec', 'eslint', '.', '--max-warnings', '0']);
 check('stylelint', 'pnpm', ['exec', 'stylelint', 'apps/web/src/**/*.css', '--max-warnings', '0']);
@@ -76,6 +122,10 @@ vitest('unit: shared', 'packages/shared');
 vitest('unit: api', 'apps/api', ['-c', 'vitest.unit.config.ts']);
 vitest('unit: web', 'apps/web');
 vitest('api on s3rver', 'apps/api', [], { STOWAGE_TEST_STORE: 'embedded' });
+// One Ceph RGW for the run: both API suites on Ceph and the e2e `ceph` project use it
+// (STOWAGE_TEST_CEPH_ENDPOINT tells their setups not to start their own). Each test file makes
+// its own buckets, so the suites do not see each other's objects.
+startSharedCeph();
 vitest('api on ceph rgw', 'apps/api', [], { STOWAGE_TEST_STORE: 'ceph' });
 vitest('api on ceph rgw (SigV2)', 'apps/api', [], {
   STOWAGE_TEST_STORE: 'ceph',
@@ -89,6 +139,8 @@ else
     failed: 1,
     skipped: 0,
   });
+
+stopSharedCeph();
 
 const sum = (k) => results.reduce((n, r) => n + r[k], 0);
 console.log('\n━━ Summary');

@@ -35,6 +35,14 @@ export default async function setup(project: TestProject) {
       rmSync(dir, { recursive: true, force: true });
     };
   }
+  if (kind === 'ceph' && process.env.STOWAGE_TEST_CEPH_ENDPOINT) {
+    // `npm test` started one Ceph for the whole run (scripts/test.mjs): use it, leave it running.
+    project.provide('storeKind', kind);
+    project.provide('storeEndpoint', process.env.STOWAGE_TEST_CEPH_ENDPOINT);
+    project.provide('storeAccessKeyId', process.env.CEPH_S3_ACCESS_KEY ?? '');
+    project.provide('storeSecretAccessKey', process.env.CEPH_S3_SECRET_KEY ?? '');
+    return undefined;
+  }
   if (kind === 'ceph') {
     const ceph = startCephRgw();
     project.provide('storeKind', kind);

@@ -1,8 +1,9 @@
-// The Ceph-backed server of the e2e run (playwright.config.ts' third webServer): a fresh
-// single-node Ceph RGW (scripts/ceph-rgw.sh, its ports and state dir from the environment the
-// config sets), then the built API on it, signed in to with the RGW's keys (key sign-in).
-// SIGTERM (Playwright's gracefulShutdown), SIGINT, SIGHUP or the API's exit stop the API and
-// then Ceph, so no radosgw outlives the run.
+// The Ceph-backed server of the e2e run (playwright.config.ts' third webServer): the run's
+// shared Ceph (STOWAGE_TEST_CEPH_ENDPOINT) or a fresh single-node Ceph RGW (scripts/ceph-rgw.sh,
+// its ports and state dir from the environment the config sets), then the built API on it,
+// signed in to with the RGW's keys (key sign-in). SIGTERM (Playwright's gracefulShutdown),
+// SIGINT, SIGHUP or the API's exit stop the API and then its own Ceph, so no radosgw outlives
+// the run.
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,9 @@ if (!process.env.CEPH_STATE_DIR || !process.env.CEPH_RGW_PORT || !apiDataDir) {
   process.exit(2);
 }
 
+// `npm test` (scripts/test.mjs) starts one Ceph for the whole run and says where: use it, and
+// leave starting and stopping it to the run.
+const shared = process.env.STOWAGE_TEST_CEPH_ENDPOINT;
 let api = null;
 let stopping = false;
 
@@ -23,6 +27,7 @@ function stopAll() {
   if (stopping) return;
   stopping = true;
   if (api && api.exitCode === null) api.kill('SIGTERM');
+  if (shared) return;
   const out = spawnSync(script, ['stop'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (out.status !== 0) console.error(`ceph-server: ceph-rgw.sh stop exited ${String(out.status)}`);
 }
@@ -35,27 +40,35 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
 }
 process.on('exit', stopAll);
 
-const started = Date.now();
-// Its progress (stderr) is shown only when it fails: a run's output stays the tests'.
-const ceph = spawnSync(script, ['start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-if (ceph.status !== 0) {
-  console.error(ceph.stderr);
-  console.error(`ceph-server: Ceph did not start (exit ${String(ceph.status)})`);
-  process.exit(1);
+const endpoint = shared ?? startCeph();
+
+/** A fresh Ceph of this e2e run; its progress (stderr) is shown only when it fails. */
+function startCeph() {
+  const started = Date.now();
+  const ceph = spawnSync(script, ['start'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (ceph.status !== 0) {
+    console.error(ceph.stderr);
+    console.error(`ceph-server: Ceph did not start (exit ${String(ceph.status)})`);
+    process.exit(1);
+  }
+  const vars = new Map(
+    ceph.stdout
+      .split('\n')
+      .map((line) => line.split('='))
+      .filter((parts) => parts.length === 2)
+      .map(([name, value]) => [name, value]),
+  );
+  const url = vars.get('CEPH_S3_ENDPOINT');
+  if (!url) {
+    console.error('ceph-server: ceph-rgw.sh printed no endpoint');
+    process.exit(1);
+  }
+  console.error(`ceph-server: Ceph RGW at ${url} in ${String(Date.now() - started)} ms`);
+  return url;
 }
-const vars = new Map(
-  ceph.stdout
-    .split('\n')
-    .map((line) => line.split('='))
-    .filter((parts) => parts.length === 2)
-    .map(([name, value]) => [name, value]),
-);
-const endpoint = vars.get('CEPH_S3_ENDPOINT');
-if (!endpoint) {
-  console.error('ceph-server: ceph-rgw.sh printed no endpoint');
-  process.exit(1);
-}
-console.error(`ceph-server: Ceph RGW at ${endpoint} in ${String(Date.now() - started)} ms`);
 
 rmSync(apiDataDir, { recursive: true, force: true });
 const env = { ...process.env, AWS_ENDPOINT_URL: endpoint, STOWAGE_DATA_DIR: apiDataDir };

@@ -9,6 +9,7 @@ import {
   cephPorts,
   cephStateDir,
   readOnlyDataDir,
+  sharedCephEndpoint,
 } from './servers';
 
 const cephScript = fileURLToPath(new URL('../../../scripts/ceph-rgw.sh', import.meta.url));
@@ -19,6 +20,21 @@ const cephScript = fileURLToPath(new URL('../../../scripts/ceph-rgw.sh', import.
  * /proc if need be) makes sure no radosgw of this run outlives it, even after a crash.
  */
 export default function globalTeardown() {
+  // A Ceph shared by the whole `npm test` run is stopped by scripts/test.mjs.
+  if (!sharedCephEndpoint) stopCeph();
+  for (const dir of [
+    e2eDataDir,
+    readOnlyDataDir,
+    authStatePath,
+    ...(sharedCephEndpoint ? [] : [cephStateDir]),
+    cephApiDataDir,
+    cephAuthStatePath,
+  ]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function stopCeph() {
   spawnSync(cephScript, ['stop'], {
     stdio: 'ignore',
     env: {
@@ -29,14 +45,4 @@ export default function globalTeardown() {
       CEPH_MON_V1_PORT: String(cephPorts.monV1),
     },
   });
-  for (const dir of [
-    e2eDataDir,
-    readOnlyDataDir,
-    authStatePath,
-    cephStateDir,
-    cephApiDataDir,
-    cephAuthStatePath,
-  ]) {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

@@ -32,8 +32,13 @@ export const cephApiDataDir = `${e2eDataDir}-ceph-api`;
 export const cephEndpoint = `http://127.0.0.1:${String(cephPorts.rgw)}`;
 /** The RGW user's keys (ceph-rgw.sh makes the user with them): key sign-in and the spec's own S3 client. */
 export const CEPH_KEYS = {
-  accessKeyId: 'stowage-e2e',
-  secretAccessKey: 'stowage-e2e-secret-key-0123456789',
+  accessKeyId: process.env.CEPH_S3_ACCESS_KEY ?? 'stowage-e2e',
+  secretAccessKey: process.env.CEPH_S3_SECRET_KEY ?? 'stowage-e2e-secret-key-0123456789',
 };
+/**
+ * Set by `npm test` (scripts/test.mjs), which starts one Ceph for the whole run: then the e2e
+ * run uses it (at CEPH_RGW_PORT, with CEPH_S3_* keys) and neither starts nor stops its own.
+ */
+export const sharedCephEndpoint = process.env.STOWAGE_TEST_CEPH_ENDPOINT;
 /** The Ceph server's saved sign-in (auth.ceph.setup.ts). */
 export const cephAuthStatePath = `${e2eDataDir}-ceph-auth.json`;
