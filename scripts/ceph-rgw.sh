@@ -11,7 +11,9 @@
 # Env: CEPH_STATE_DIR (/tmp/stowage-ceph), CEPH_RGW_PORT (7480),
 #      CEPH_MON_PORT (3300, msgr v2), CEPH_MON_V1_PORT (6789, msgr v1),
 #      CEPH_S3_ACCESS_KEY, CEPH_S3_SECRET_KEY,
-#      CEPH_MEMSTORE_BYTES (4 GiB: the OSD's RAM-backed capacity; a full OSD blocks writes).
+#      CEPH_MEMSTORE_BYTES (4 GiB: the OSD's RAM-backed capacity; a full OSD blocks writes),
+#      CEPH_RGW_STS (unset: off; 1: enable STS — rgw_s3_auth_use_sts, rgw_sts_key — and give
+#      the S3 user the oidc-provider=* and roles=* caps; docs/stores/ceph-rgw.md "STS").
 # stdout of `start` is exactly the three CEPH_S3_* lines; progress goes to stderr.
 
 set -euo pipefail
@@ -23,6 +25,9 @@ MON_V1_PORT="${CEPH_MON_V1_PORT:-6789}"
 ACCESS_KEY="${CEPH_S3_ACCESS_KEY:-stowage-test}"
 SECRET_KEY="${CEPH_S3_SECRET_KEY:-stowage-test-secret-key-0123456789}"
 MEMSTORE_BYTES="${CEPH_MEMSTORE_BYTES:-4294967296}"
+STS="${CEPH_RGW_STS:-}"
+# 16 characters: RGW encrypts the session tokens it issues with this key.
+STS_KEY="${CEPH_RGW_STS_KEY:-stowageteststs16}"
 
 MON_TIMEOUT=30
 OSD_TIMEOUT=60
@@ -246,6 +251,14 @@ log file = ${LOG_DIR}/\$name.log
 rgw gc obj min wait = 60
 rgw gc processor period = 60
 EOF
+  if [[ "$STS" == 1 ]]; then
+    cat >>"$CONF" <<EOF
+# STS (CEPH_RGW_STS=1): AssumeRole / AssumeRoleWithWebIdentity and the IAM
+# OpenID Connect provider and role APIs. The key encrypts issued session tokens.
+rgw s3 auth use sts = true
+rgw sts key = ${STS_KEY}
+EOF
+  fi
 }
 
 # wait_for SECONDS WHAT COMM LOGFILE CMD...: retry CMD every 0.5 s until it
@@ -362,6 +375,13 @@ cmd_start() {
     --access-key="$ACCESS_KEY" --secret-key="$SECRET_KEY" >"${LOG_DIR}/user-create.out" 2>&1 ||
     die "radosgw-admin user create failed" "${LOG_DIR}/user-create.out" "$RGW_LOG"
   wait_for "$RGW_TIMEOUT" "a signed ListBuckets to answer 200" radosgw "$RGW_LOG" rgw_signed_ok
+
+  if [[ "$STS" == 1 ]]; then
+    step "STS: giving ${RGW_UID} the oidc-provider=* and roles=* caps"
+    timeout 60 radosgw-admin caps add --uid="$RGW_UID" --caps="oidc-provider=*;roles=*" \
+      >"${LOG_DIR}/caps-add.out" 2>&1 ||
+      die "radosgw-admin caps add failed" "${LOG_DIR}/caps-add.out" "$RGW_LOG"
+  fi
 
   [[ -n "$(pids_for_conf radosgw)" ]] || die "radosgw is not running (port ${RGW_PORT} taken by something else?)" "$RGW_LOG"
 

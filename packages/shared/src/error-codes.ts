@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   BucketNotAllowed: 403,
   /** The store refused the credentials for this (AccessDenied, a bucket policy…). */
   StoreRefused: 403,
+  /** Identity passthrough: the store's STS refused the user's ID token for the role. */
+  IdentityRefused: 403,
   /** No such API route. */
   NotFound: 404,
   /** The bucket does not exist. */
@@ -67,6 +69,8 @@ export const ERROR_STATUS = {
   Internal: 500,
   /** The store has no object versioning (the capability probe says so): versions, restore… */
   VersioningUnsupported: 501,
+  /** Identity passthrough: the store does not offer STS AssumeRoleWithWebIdentity. */
+  StsUnsupported: 501,
   /** The store does not implement this request. */
   NotSupported: 502,
   /** The store cannot be reached, or its certificate is not trusted, or it failed (5xx). */
