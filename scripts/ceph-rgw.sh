@@ -12,9 +12,12 @@
 #      CEPH_MON_PORT (3300, msgr v2), CEPH_MON_V1_PORT (6789, msgr v1),
 #      CEPH_S3_ACCESS_KEY, CEPH_S3_SECRET_KEY,
 #      CEPH_MEMSTORE_BYTES (4 GiB: the OSD's RAM-backed capacity; a full OSD blocks writes),
-#      CEPH_RGW_STS (unset: off; 1: enable STS — rgw_s3_auth_use_sts, rgw_sts_key — and give
-#      the S3 user the oidc-provider=* and roles=* caps; docs/stores/ceph-rgw.md "STS").
-# stdout of `start` is exactly the three CEPH_S3_* lines; progress goes to stderr.
+#      CEPH_RGW_STS_PORT (unset: none; a port: a second gateway of the same cluster there,
+#      with STS on — rgw_s3_auth_use_sts, rgw_sts_key — and the S3 user gets the
+#      oidc-provider=* and roles=* caps; docs/stores/ceph-rgw.md "STS"). The first gateway
+#      keeps STS off: with it on, RGW 16 answers some SigV2 requests differently.
+# stdout of `start` is exactly the three CEPH_S3_* lines (and CEPH_S3_STS_ENDPOINT with a
+# CEPH_RGW_STS_PORT); progress goes to stderr.
 
 set -euo pipefail
 
@@ -25,7 +28,7 @@ MON_V1_PORT="${CEPH_MON_V1_PORT:-6789}"
 ACCESS_KEY="${CEPH_S3_ACCESS_KEY:-stowage-test}"
 SECRET_KEY="${CEPH_S3_SECRET_KEY:-stowage-test-secret-key-0123456789}"
 MEMSTORE_BYTES="${CEPH_MEMSTORE_BYTES:-4294967296}"
-STS="${CEPH_RGW_STS:-}"
+STS_PORT="${CEPH_RGW_STS_PORT:-}"
 # 16 characters: RGW encrypts the session tokens it issues with this key.
 STS_KEY="${CEPH_RGW_STS_KEY:-stowageteststs16}"
 
@@ -37,6 +40,8 @@ STOP_TIMEOUT=10
 RGW_NAME="client.rgw.stowage"
 RGW_UID="stowage-test"
 ENDPOINT="http://127.0.0.1:${RGW_PORT}"
+STS_RGW_NAME="client.rgw.sts"
+STS_ENDPOINT="http://127.0.0.1:${STS_PORT}"
 
 CONF="${STATE_DIR}/ceph.conf"
 RUN_DIR="${STATE_DIR}/run"
@@ -176,6 +181,7 @@ stop_one() {
 # RGW first, then OSD, then mon: each depends on the ones after it.
 stop_daemons() {
   stop_one radosgw "${RUN_DIR}/${RGW_NAME}.pid"
+  stop_one radosgw "${RUN_DIR}/${STS_RGW_NAME}.pid"
   stop_one ceph-osd "${RUN_DIR}/osd.0.pid"
   stop_one ceph-mon "${RUN_DIR}/mon.a.pid"
 }
@@ -251,10 +257,18 @@ log file = ${LOG_DIR}/\$name.log
 rgw gc obj min wait = 60
 rgw gc processor period = 60
 EOF
-  if [[ "$STS" == 1 ]]; then
+  if [[ -n "$STS_PORT" ]]; then
     cat >>"$CONF" <<EOF
-# STS (CEPH_RGW_STS=1): AssumeRole / AssumeRoleWithWebIdentity and the IAM
-# OpenID Connect provider and role APIs. The key encrypts issued session tokens.
+
+# A second gateway (CEPH_RGW_STS_PORT) with STS: AssumeRole /
+# AssumeRoleWithWebIdentity and the IAM OpenID Connect provider and role APIs.
+# The key encrypts the session tokens it issues.
+[${STS_RGW_NAME}]
+rgw frontends = beast endpoint=127.0.0.1:${STS_PORT}
+rgw data = ${STATE_DIR}/rgw-sts
+admin socket = ${RUN_DIR}/\$name.asok
+pid file = ${RUN_DIR}/\$name.pid
+log file = ${LOG_DIR}/\$name.log
 rgw s3 auth use sts = true
 rgw sts key = ${STS_KEY}
 EOF
@@ -280,7 +294,7 @@ osd_up() { cephq osd stat 2>/dev/null | grep -Eq '(^| )1 up'; }
 http_code() { curl -s -o /dev/null -m 5 -w '%{http_code}' "$@" 2>/dev/null || true; }
 
 # Anonymous ListBuckets: 200 with an S3 body (not just any server on the port).
-rgw_anon_ok() { curl -sf -m 5 "${ENDPOINT}/" 2>/dev/null | grep -q ListAllMyBucketsResult; }
+rgw_anon_ok() { curl -sf -m 5 "${1:-$ENDPOINT}/" 2>/dev/null | grep -q ListAllMyBucketsResult; }
 
 # Signed ListBuckets. RGW rejects curl's SigV4 unless x-amz-content-sha256 is sent.
 rgw_signed_ok() {
@@ -324,16 +338,16 @@ cmd_start() {
   rm -rf "$STATE_DIR"
 
   local p
-  for p in "$RGW_PORT" "$MON_PORT" "$MON_V1_PORT"; do
+  for p in "$RGW_PORT" "$MON_PORT" "$MON_V1_PORT" $STS_PORT; do
     if port_in_use "$p"; then
-      printf 'ceph-rgw: ERROR: 127.0.0.1:%s is already in use (another Ceph or server?); set CEPH_RGW_PORT/CEPH_MON_PORT/CEPH_MON_V1_PORT\n' "$p" >&2
+      printf 'ceph-rgw: ERROR: 127.0.0.1:%s is already in use (another Ceph or server?); set CEPH_RGW_PORT/CEPH_MON_PORT/CEPH_MON_V1_PORT/CEPH_RGW_STS_PORT\n' "$p" >&2
       exit 1
     fi
   done
 
   trap 'on_start_exit $?' EXIT
   mkdir -p "$RUN_DIR" "$LOG_DIR" "${STATE_DIR}/mon" "${STATE_DIR}/osd/ceph-0" \
-    "${STATE_DIR}/rgw" "${STATE_DIR}/crash"
+    "${STATE_DIR}/rgw" "${STATE_DIR}/rgw-sts" "${STATE_DIR}/crash"
 
   local fsid osd_uuid
   fsid="$(uuidgen)"
@@ -376,11 +390,17 @@ cmd_start() {
     die "radosgw-admin user create failed" "${LOG_DIR}/user-create.out" "$RGW_LOG"
   wait_for "$RGW_TIMEOUT" "a signed ListBuckets to answer 200" radosgw "$RGW_LOG" rgw_signed_ok
 
-  if [[ "$STS" == 1 ]]; then
+  if [[ -n "$STS_PORT" ]]; then
+    local sts_log="${LOG_DIR}/${STS_RGW_NAME}.log"
     step "STS: giving ${RGW_UID} the oidc-provider=* and roles=* caps"
     timeout 60 radosgw-admin caps add --uid="$RGW_UID" --caps="oidc-provider=*;roles=*" \
       >"${LOG_DIR}/caps-add.out" 2>&1 ||
       die "radosgw-admin caps add failed" "${LOG_DIR}/caps-add.out" "$RGW_LOG"
+    step "starting the STS gateway on ${STS_ENDPOINT}"
+    radosgw -c "$CONF" -n "$STS_RGW_NAME" >&2 </dev/null ||
+      die "radosgw (STS) failed to start" "$sts_log"
+    wait_for "$RGW_TIMEOUT" "the STS gateway to answer GET / with 200" radosgw "$sts_log" \
+      rgw_anon_ok "$STS_ENDPOINT"
   fi
 
   [[ -n "$(pids_for_conf radosgw)" ]] || die "radosgw is not running (port ${RGW_PORT} taken by something else?)" "$RGW_LOG"
@@ -390,6 +410,7 @@ cmd_start() {
   printf 'CEPH_S3_ENDPOINT=%s\n' "$ENDPOINT"
   printf 'CEPH_S3_ACCESS_KEY=%s\n' "$ACCESS_KEY"
   printf 'CEPH_S3_SECRET_KEY=%s\n' "$SECRET_KEY"
+  [[ -z "$STS_PORT" ]] || printf 'CEPH_S3_STS_ENDPOINT=%s\n' "$STS_ENDPOINT"
 }
 
 cmd_stop() {

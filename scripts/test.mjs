@@ -79,6 +79,8 @@ function startSharedCeph() {
     CEPH_RGW_PORT: process.env.CEPH_RGW_PORT ?? '7480',
     CEPH_MON_PORT: process.env.CEPH_MON_PORT ?? '3300',
     CEPH_MON_V1_PORT: process.env.CEPH_MON_V1_PORT ?? '6789',
+    // A second gateway of the same cluster with STS on (identity passthrough's tests).
+    CEPH_RGW_STS_PORT: process.env.CEPH_RGW_STS_PORT ?? '7490',
     CEPH_S3_ACCESS_KEY: process.env.CEPH_S3_ACCESS_KEY ?? 'stowage-e2e',
     CEPH_S3_SECRET_KEY: process.env.CEPH_S3_SECRET_KEY ?? 'stowage-e2e-secret-key-0123456789',
   };
@@ -92,11 +94,13 @@ function startSharedCeph() {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const endpoint = /^CEPH_S3_ENDPOINT=(.+)$/m.exec(r.stdout ?? '')?.[1];
+  const stsEndpoint = /^CEPH_S3_STS_ENDPOINT=(.+)$/m.exec(r.stdout ?? '')?.[1];
   if (r.status !== 0 || !endpoint) {
     results.push({ title, passed: 0, failed: 1, skipped: 0 });
     return undefined;
   }
   env.STOWAGE_TEST_CEPH_ENDPOINT = endpoint;
+  env.STOWAGE_TEST_CEPH_STS_ENDPOINT = stsEndpoint ?? '';
   process.on('exit', stopSharedCeph);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => process.exit(1));

@@ -7,6 +7,8 @@ export interface CephRgw {
   endpoint: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** The STS gateway (started with CEPH_RGW_STS_PORT), else ''. */
+  stsEndpoint: string;
   stop(): void;
 }
 
@@ -30,6 +32,7 @@ export function startCephRgw(env: NodeJS.ProcessEnv = process.env): CephRgw {
     endpoint: vars.get('CEPH_S3_ENDPOINT') ?? '',
     accessKeyId: vars.get('CEPH_S3_ACCESS_KEY') ?? '',
     secretAccessKey: vars.get('CEPH_S3_SECRET_KEY') ?? '',
+    stsEndpoint: vars.get('CEPH_S3_STS_ENDPOINT') ?? '',
     stop: () => execFileSync('bash', [script, 'stop'], { env, stdio: 'inherit' }),
   };
 }

@@ -14,8 +14,8 @@ declare module 'vitest' {
     storeEndpoint: string;
     storeAccessKeyId: string;
     storeSecretAccessKey: string;
-    /** Ceph started with CEPH_RGW_STS=1 (STS AssumeRoleWithWebIdentity on). */
-    storeSts: boolean;
+    /** Ceph's second gateway, with STS on (CEPH_RGW_STS_PORT); '' on the embedded store. */
+    storeStsEndpoint: string;
   }
 }
 
@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
     project.provide('storeEndpoint', store.endpoint);
     project.provide('storeAccessKeyId', DEMO_EMBEDDED_KEYS.accessKeyId);
     project.provide('storeSecretAccessKey', DEMO_EMBEDDED_KEYS.secretAccessKey);
-    project.provide('storeSts', false);
+    project.provide('storeStsEndpoint', '');
     return async () => {
       await store.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -44,18 +44,23 @@ export default async function setup(project: TestProject) {
     project.provide('storeEndpoint', process.env.STOWAGE_TEST_CEPH_ENDPOINT);
     project.provide('storeAccessKeyId', process.env.CEPH_S3_ACCESS_KEY ?? '');
     project.provide('storeSecretAccessKey', process.env.CEPH_S3_SECRET_KEY ?? '');
+    project.provide('storeStsEndpoint', process.env.STOWAGE_TEST_CEPH_STS_ENDPOINT ?? '');
     return undefined;
   }
   if (kind === 'ceph') {
-    // CEPH_RGW_STS=1: STS on (web-identity.test.ts runs its Ceph part). Off by default: with
-    // rgw_s3_auth_use_sts RGW 16 answers some SigV2 requests differently (sigv2.test.ts fails;
-    // docs/stores/ceph-rgw.md "STS").
-    const ceph = startCephRgw();
+    // A second gateway with STS on (web-identity.test.ts) on CEPH_RGW_STS_PORT, by default the
+    // RGW's port + 10. The first keeps STS off: with rgw_s3_auth_use_sts RGW 16 answers some
+    // SigV2 requests differently (docs/stores/ceph-rgw.md "STS").
+    const rgwPort = Number(process.env.CEPH_RGW_PORT ?? 7480);
+    const ceph = startCephRgw({
+      ...process.env,
+      CEPH_RGW_STS_PORT: process.env.CEPH_RGW_STS_PORT ?? String(rgwPort + 10),
+    });
     project.provide('storeKind', kind);
     project.provide('storeEndpoint', ceph.endpoint);
     project.provide('storeAccessKeyId', ceph.accessKeyId);
     project.provide('storeSecretAccessKey', ceph.secretAccessKey);
-    project.provide('storeSts', process.env.CEPH_RGW_STS === '1');
+    project.provide('storeStsEndpoint', ceph.stsEndpoint);
     return () => ceph.stop();
   }
   throw new Error(`STOWAGE_TEST_STORE must be embedded or ceph, not ${kind}`);

@@ -13,8 +13,8 @@ import { startStsTestProvider, type StsTestProvider } from '../sts-test-provider
 
 /**
  * Identity passthrough: a real OpenID provider's ID token exchanged for temporary store
- * credentials with STS AssumeRoleWithWebIdentity at the store's endpoint. On Ceph RGW started
- * with STS (`CEPH_RGW_STS=1 STOWAGE_TEST_STORE=ceph`) the whole exchange: the role's policy
+ * credentials with STS AssumeRoleWithWebIdentity at the store's endpoint. On Ceph RGW (whose
+ * second gateway has STS on: scripts/ceph-rgw.sh, CEPH_RGW_STS_PORT) the whole exchange: the role's policy
  * allows one bucket and denies another. On the embedded store (s3rver, no STS): its refusal;
  * on stores that answer 501/405/404 or no credentials: 501 StsUnsupported.
  */
@@ -26,8 +26,10 @@ beforeAll(async () => {
 afterAll(() => op?.close());
 
 const store = () => testStoreConfig();
+/** Ceph's STS gateway (a second radosgw of the same cluster, STS on), else the store itself. */
+const stsEndpoint = () => inject('storeStsEndpoint') || store().endpoint;
 const target = (roleArn: string): WebIdentityTarget => ({
-  endpoint: store().endpoint,
+  endpoint: stsEndpoint(),
   region: 'us-east-1',
   roleArn,
   durationSeconds: 900,
@@ -125,208 +127,210 @@ function iam(params: Record<string, string>): string {
       'content-type: application/x-www-form-urlencoded',
       '--data-binary',
       body,
-      `${c.endpoint}/`,
+      `${stsEndpoint()}/`,
     ],
     { encoding: 'utf8' },
   );
 }
 
-describe.runIf(storeKind === 'ceph' && inject('storeSts'))('Ceph RGW with STS', () => {
-  const tag = randomBytes(4).toString('hex');
-  const allowed = `sts-allowed-${tag}`;
-  const denied = `sts-denied-${tag}`;
-  const role = `stowage-reader-${tag}`;
-  const roleArn = `arn:aws:iam:::role/${role}`;
-  let providerArn = '';
+describe.runIf(storeKind === 'ceph' && inject('storeStsEndpoint') !== '')(
+  'Ceph RGW with STS',
+  () => {
+    const tag = randomBytes(4).toString('hex');
+    const allowed = `sts-allowed-${tag}`;
+    const denied = `sts-denied-${tag}`;
+    const role = `stowage-reader-${tag}`;
+    const roleArn = `arn:aws:iam:::role/${role}`;
+    let providerArn = '';
 
-  beforeAll(async () => {
-    const admin = fixtureClient();
-    const { CreateBucketCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');
-    for (const b of [allowed, denied]) {
-      await admin.send(new CreateBucketCommand({ Bucket: b }));
-      await admin.send(new PutObjectCommand({ Bucket: b, Key: 'hello.txt', Body: 'hi' }));
-    }
-    const created = iam({
-      Action: 'CreateOpenIDConnectProvider',
-      Url: op.issuer,
-      'ClientIDList.member.1': op.clientId,
-      'ThumbprintList.member.1': op.thumbprint,
-    });
-    providerArn = /<OpenIDConnectProviderArn>([^<]+)</.exec(created)?.[1] ?? '';
-    expect(providerArn).toBe(`arn:aws:iam:::oidc-provider/${op.host}`);
-    iam({
-      Action: 'CreateRole',
-      RoleName: role,
-      Path: '/',
-      AssumeRolePolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Federated: [providerArn] },
-            Action: ['sts:AssumeRoleWithWebIdentity'],
-            Condition: { StringEquals: { [`${op.host}:app_id`]: op.clientId } },
-          },
-        ],
-      }),
-    });
-    iam({
-      Action: 'PutRolePolicy',
-      RoleName: role,
-      PolicyName: 'read-one-bucket',
-      PolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['s3:ListBucket', 's3:GetObject'],
-            Resource: [`arn:aws:s3:::${allowed}`, `arn:aws:s3:::${allowed}/*`],
-          },
-        ],
-      }),
-    });
-  });
-  afterAll(() => {
-    if (providerArn) {
-      iam({ Action: 'DeleteOpenIDConnectProvider', OpenIDConnectProviderArn: providerArn });
-    }
-  });
-
-  const personClient = (sts: WebIdentityCredentials, subject: string) => {
-    const c = store();
-    return new S3Client({
-      endpoint: c.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: sts.provider(target(roleArn), {
-        sessionKey: `session-${subject}`,
-        subject,
-        idToken: () => op.idToken(subject),
-      }),
-    });
-  };
-
-  it("a provider's token → credentials: the role's policy allows one bucket, denies another", async () => {
-    const sts = new WebIdentityCredentials();
-    const s3 = personClient(sts, 'alice');
-    const listed = await s3.send(new ListObjectsV2Command({ Bucket: allowed }));
-    expect(listed.Contents?.map((o) => o.Key)).toEqual(['hello.txt']);
-    const err = await s3.send(new ListObjectsV2Command({ Bucket: denied })).then(
-      () => undefined,
-      (e: unknown) => e as { name?: string; $metadata?: { httpStatusCode?: number } },
-    );
-    expect(err?.name).toBe('AccessDenied');
-    expect(err?.$metadata?.httpStatusCode).toBe(403);
-    expect(sts.exchanges).toBe(1);
-  });
-
-  it('caches per session, single-flight, and refreshes 5 minutes before expiry', async () => {
-    let now = Date.now();
-    const sts = new WebIdentityCredentials({ now: () => now });
-    const who = { sessionKey: 'bob-1', subject: 'bob', idToken: () => op.idToken('bob') };
-    const [a, b] = await Promise.all([
-      sts.get(target(roleArn), who),
-      sts.get(target(roleArn), who),
-    ]);
-    expect(a).toBe(b);
-    expect(sts.exchanges).toBe(1);
-    // RGW gives what was asked: 900 s.
-    const left = a.expiration.getTime() - Date.now();
-    expect(left).toBeGreaterThan(800_000);
-    expect(left).toBeLessThanOrEqual(901_000);
-    now = a.expiration.getTime() - 5 * 60_000 - 1000;
-    expect(await sts.get(target(roleArn), who)).toBe(a);
-    now = a.expiration.getTime() - 5 * 60_000 + 1000;
-    const fresh = await sts.get(target(roleArn), who);
-    expect(sts.exchanges).toBe(2);
-    expect(fresh.accessKeyId).not.toBe(a.accessKeyId);
-    // Another session of the same person: its own credentials.
-    await sts.get(target(roleArn), { ...who, sessionKey: 'bob-2' });
-    expect(sts.exchanges).toBe(3);
-    sts.forget('bob-1');
-    await sts.get(target(roleArn), who);
-    expect(sts.exchanges).toBe(4);
-  });
-
-  /** Registers a provider with RGW and a role trusting it; gives the role's ARN. */
-  function trust(p: StsTestProvider, thumbprint: string, name: string): string {
-    iam({
-      Action: 'CreateOpenIDConnectProvider',
-      Url: p.issuer,
-      'ClientIDList.member.1': p.clientId,
-      'ThumbprintList.member.1': thumbprint,
-    });
-    iam({
-      Action: 'CreateRole',
-      RoleName: name,
-      Path: '/',
-      AssumeRolePolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Federated: [`arn:aws:iam:::oidc-provider/${p.host}`] },
-            Action: ['sts:AssumeRoleWithWebIdentity'],
-            Condition: { StringEquals: { [`${p.host}:app_id`]: p.clientId } },
-          },
-        ],
-      }),
-    });
-    return `arn:aws:iam:::role/${name}`;
-  }
-
-  it('RGW 16 needs x5c in the JWKS, and does not check the thumbprint', async () => {
-    const noX5c = await startStsTestProvider({ x5c: false });
-    const badThumb = await startStsTestProvider();
-    try {
-      const sts = new WebIdentityCredentials();
-      const roleA = trust(noX5c, noX5c.thumbprint, `no-x5c-${tag}`);
-      const err = await refusal(
-        sts.get(target(roleA), {
-          sessionKey: 'a',
-          subject: 'dan',
-          idToken: () => noX5c.idToken('dan'),
-        }),
-      );
-      expect(err.code).toBe('IdentityRefused');
-      // Registered with a thumbprint that matches nothing: RGW 16.2.15 still accepts the token.
-      const roleB = trust(badThumb, '0'.repeat(40), `bad-thumb-${tag}`);
-      const creds = await sts.get(target(roleB), {
-        sessionKey: 'b',
-        subject: 'dan',
-        idToken: () => badThumb.idToken('dan'),
-      });
-      expect(creds.sessionToken).not.toBe('');
-    } finally {
-      for (const p of [noX5c, badThumb]) {
-        iam({
-          Action: 'DeleteOpenIDConnectProvider',
-          OpenIDConnectProviderArn: `arn:aws:iam:::oidc-provider/${p.host}`,
-        });
-        await p.close();
+    beforeAll(async () => {
+      const admin = fixtureClient();
+      const { CreateBucketCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');
+      for (const b of [allowed, denied]) {
+        await admin.send(new CreateBucketCommand({ Bucket: b }));
+        await admin.send(new PutObjectCommand({ Bucket: b, Key: 'hello.txt', Body: 'hi' }));
       }
-    }
-  });
+      const created = iam({
+        Action: 'CreateOpenIDConnectProvider',
+        Url: op.issuer,
+        'ClientIDList.member.1': op.clientId,
+        'ThumbprintList.member.1': op.thumbprint,
+      });
+      providerArn = /<OpenIDConnectProviderArn>([^<]+)</.exec(created)?.[1] ?? '';
+      expect(providerArn).toBe(`arn:aws:iam:::oidc-provider/${op.host}`);
+      iam({
+        Action: 'CreateRole',
+        RoleName: role,
+        Path: '/',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Federated: [providerArn] },
+              Action: ['sts:AssumeRoleWithWebIdentity'],
+              Condition: { StringEquals: { [`${op.host}:app_id`]: op.clientId } },
+            },
+          ],
+        }),
+      });
+      iam({
+        Action: 'PutRolePolicy',
+        RoleName: role,
+        PolicyName: 'read-one-bucket',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['s3:ListBucket', 's3:GetObject'],
+              Resource: [`arn:aws:s3:::${allowed}`, `arn:aws:s3:::${allowed}/*`],
+            },
+          ],
+        }),
+      });
+    });
+    afterAll(() => {
+      if (providerArn) {
+        iam({ Action: 'DeleteOpenIDConnectProvider', OpenIDConnectProviderArn: providerArn });
+      }
+    });
 
-  it('a token RGW refuses is 403 IdentityRefused: tampered, another client, unknown role', async () => {
-    const sts = new WebIdentityCredentials();
-    const good = await op.idToken('carol');
-    const [h, p, s] = good.split('.') as [string, string, string];
-    const tampered = `${h}.${p}.${s.slice(0, -6)}${s.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'}`;
-    const cases: [string, string, string][] = [
-      ['tampered', tampered, roleArn],
-      ['other-app', await op.idToken('carol', { clientId: 'another-app' }), roleArn],
-      ['no-role', good, `arn:aws:iam:::role/no-such-role-${tag}`],
-      ['not-a-jwt', 'not-a-jwt', roleArn],
-    ];
-    for (const [label, token, arn] of cases) {
-      const err = await refusal(
-        sts.get(target(arn), { sessionKey: label, subject: 'carol', idToken: () => token }),
+    const personClient = (sts: WebIdentityCredentials, subject: string) => {
+      return new S3Client({
+        endpoint: stsEndpoint(),
+        region: 'us-east-1',
+        forcePathStyle: true,
+        credentials: sts.provider(target(roleArn), {
+          sessionKey: `session-${subject}`,
+          subject,
+          idToken: () => op.idToken(subject),
+        }),
+      });
+    };
+
+    it("a provider's token → credentials: the role's policy allows one bucket, denies another", async () => {
+      const sts = new WebIdentityCredentials();
+      const s3 = personClient(sts, 'alice');
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: allowed }));
+      expect(listed.Contents?.map((o) => o.Key)).toEqual(['hello.txt']);
+      const err = await s3.send(new ListObjectsV2Command({ Bucket: denied })).then(
+        () => undefined,
+        (e: unknown) => e as { name?: string; $metadata?: { httpStatusCode?: number } },
       );
-      expect(err.code, label).toBe('IdentityRefused');
-      expect(err.statusCode, label).toBe(403);
-      expect(err.message, label).toContain(`refused your identity for role ${arn}`);
-      expect(err.message, label).not.toContain(token);
+      expect(err?.name).toBe('AccessDenied');
+      expect(err?.$metadata?.httpStatusCode).toBe(403);
+      expect(sts.exchanges).toBe(1);
+    });
+
+    it('caches per session, single-flight, and refreshes 5 minutes before expiry', async () => {
+      let now = Date.now();
+      const sts = new WebIdentityCredentials({ now: () => now });
+      const who = { sessionKey: 'bob-1', subject: 'bob', idToken: () => op.idToken('bob') };
+      const [a, b] = await Promise.all([
+        sts.get(target(roleArn), who),
+        sts.get(target(roleArn), who),
+      ]);
+      expect(a).toBe(b);
+      expect(sts.exchanges).toBe(1);
+      // RGW gives what was asked: 900 s.
+      const left = a.expiration.getTime() - Date.now();
+      expect(left).toBeGreaterThan(800_000);
+      expect(left).toBeLessThanOrEqual(901_000);
+      now = a.expiration.getTime() - 5 * 60_000 - 1000;
+      expect(await sts.get(target(roleArn), who)).toBe(a);
+      now = a.expiration.getTime() - 5 * 60_000 + 1000;
+      const fresh = await sts.get(target(roleArn), who);
+      expect(sts.exchanges).toBe(2);
+      expect(fresh.accessKeyId).not.toBe(a.accessKeyId);
+      // Another session of the same person: its own credentials.
+      await sts.get(target(roleArn), { ...who, sessionKey: 'bob-2' });
+      expect(sts.exchanges).toBe(3);
+      sts.forget('bob-1');
+      await sts.get(target(roleArn), who);
+      expect(sts.exchanges).toBe(4);
+    });
+
+    /** Registers a provider with RGW and a role trusting it; gives the role's ARN. */
+    function trust(p: StsTestProvider, thumbprint: string, name: string): string {
+      iam({
+        Action: 'CreateOpenIDConnectProvider',
+        Url: p.issuer,
+        'ClientIDList.member.1': p.clientId,
+        'ThumbprintList.member.1': thumbprint,
+      });
+      iam({
+        Action: 'CreateRole',
+        RoleName: name,
+        Path: '/',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Federated: [`arn:aws:iam:::oidc-provider/${p.host}`] },
+              Action: ['sts:AssumeRoleWithWebIdentity'],
+              Condition: { StringEquals: { [`${p.host}:app_id`]: p.clientId } },
+            },
+          ],
+        }),
+      });
+      return `arn:aws:iam:::role/${name}`;
     }
-  });
-});
+
+    it('RGW 16 needs x5c in the JWKS, and does not check the thumbprint', async () => {
+      const noX5c = await startStsTestProvider({ x5c: false });
+      const badThumb = await startStsTestProvider();
+      try {
+        const sts = new WebIdentityCredentials();
+        const roleA = trust(noX5c, noX5c.thumbprint, `no-x5c-${tag}`);
+        const err = await refusal(
+          sts.get(target(roleA), {
+            sessionKey: 'a',
+            subject: 'dan',
+            idToken: () => noX5c.idToken('dan'),
+          }),
+        );
+        expect(err.code).toBe('IdentityRefused');
+        // Registered with a thumbprint that matches nothing: RGW 16.2.15 still accepts the token.
+        const roleB = trust(badThumb, '0'.repeat(40), `bad-thumb-${tag}`);
+        const creds = await sts.get(target(roleB), {
+          sessionKey: 'b',
+          subject: 'dan',
+          idToken: () => badThumb.idToken('dan'),
+        });
+        expect(creds.sessionToken).not.toBe('');
+      } finally {
+        for (const p of [noX5c, badThumb]) {
+          iam({
+            Action: 'DeleteOpenIDConnectProvider',
+            OpenIDConnectProviderArn: `arn:aws:iam:::oidc-provider/${p.host}`,
+          });
+          await p.close();
+        }
+      }
+    });
+
+    it('a token RGW refuses is 403 IdentityRefused: tampered, another client, unknown role', async () => {
+      const sts = new WebIdentityCredentials();
+      const good = await op.idToken('carol');
+      const [h, p, s] = good.split('.') as [string, string, string];
+      const tampered = `${h}.${p}.${s.slice(0, -6)}${s.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'}`;
+      const cases: [string, string, string][] = [
+        ['tampered', tampered, roleArn],
+        ['other-app', await op.idToken('carol', { clientId: 'another-app' }), roleArn],
+        ['no-role', good, `arn:aws:iam:::role/no-such-role-${tag}`],
+        ['not-a-jwt', 'not-a-jwt', roleArn],
+      ];
+      for (const [label, token, arn] of cases) {
+        const err = await refusal(
+          sts.get(target(arn), { sessionKey: label, subject: 'carol', idToken: () => token }),
+        );
+        expect(err.code, label).toBe('IdentityRefused');
+        expect(err.statusCode, label).toBe(403);
+        expect(err.message, label).toContain(`refused your identity for role ${arn}`);
+        expect(err.message, label).not.toContain(token);
+      }
+    });
+  },
+);
