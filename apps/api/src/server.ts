@@ -84,6 +84,8 @@ async function main() {
   if (hint) app.log.warn(hint);
   if (audit) {
     audit.onProblem = (message, err) => app.log.error({ err }, message);
+    // Opened now, so a path it cannot write is said at start (and each line still tries).
+    audit.reopen();
     // Log rotation (logrotate's postrotate): the file at the path from now on.
     process.on('SIGHUP', () => {
       audit.reopen();

@@ -14,12 +14,11 @@ export class AuditLog {
   /** Told once when the file cannot be written (server.ts: the app's log). */
   onProblem: (message: string, err: unknown) => void = () => {};
 
+  /** The file is opened by the first write, or by `reopen()` (server.ts: at start, to tell). */
   constructor(
     readonly destinations: AuditDestinations,
     private readonly stdout: (line: string) => void = (line) => void process.stdout.write(line),
-  ) {
-    this.open();
-  }
+  ) {}
 
   get file() {
     return this.destinations.file;
@@ -43,6 +42,7 @@ export class AuditLog {
   /** After a rotation: the file at the path from now on (a new one if it was moved). */
   reopen() {
     this.close();
+    this.failing = false;
     this.open();
   }
 

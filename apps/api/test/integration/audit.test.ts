@@ -15,6 +15,7 @@ import {
 } from '@stowage/shared';
 import { AuditLog } from '../../src/audit/audit-log.js';
 import { mustDeclare } from '../../src/audit/audit-plugin.js';
+import { DEFAULT_HTTP_CONFIG } from '../../src/config/http.js';
 import {
   build,
   createBucket,
@@ -477,6 +478,54 @@ describe('the audit log: one line per state-changing request', () => {
       action: 'auth.sign-out-everywhere',
       result: { status: 204 },
     });
+  });
+
+  it('an audit file that cannot be written is told once in the log and fails no request', async () => {
+    const told: string[] = [];
+    const broken = new AuditLog({ stdout: false, file: path.join(dir, 'no-such-dir', 'a.log') });
+    broken.onProblem = (message) => void told.push(message);
+    const other = await build({}, { audit: broken });
+    try {
+      await put('unlogged-1.txt');
+      await put('unlogged-2.txt');
+      for (const key of ['unlogged-1.txt', 'unlogged-2.txt']) {
+        const res = await other.inject({ method: 'DELETE', url: api('/object', { key }) });
+        expect(res.statusCode).toBe(204);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      expect(told).toEqual([
+        `Cannot write the audit log ${path.join(dir, 'no-such-dir', 'a.log')}`,
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('names at most 20 keys with their count, and the client as the trusted proxy says', async () => {
+    const proxied = await build(
+      {},
+      { audit, http: { ...DEFAULT_HTTP_CONFIG, trustProxy: ['127.0.0.1'] } },
+    );
+    try {
+      const keys = Array.from({ length: 25 }, (_, i) => `many/${String(i).padStart(2, '0')}.txt`);
+      const before = lines().length;
+      const res = await proxied.inject({
+        method: 'POST',
+        url: api('/delete'),
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+        payload: { keys },
+      });
+      expect(res.statusCode).toBe(200);
+      const [line] = (await linesAfter(before)).slice(-1);
+      expect(line).toMatchObject({
+        action: 'objects.delete',
+        client: '203.0.113.9',
+        keys: keys.slice(0, 20),
+        keyCount: 25,
+      });
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('stdout lines carry "audit":true and the same entry', () => {
