@@ -74,7 +74,14 @@ export default defineConfig({
       url: `${appURL}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
-      env: { ...serverEnv, PORT: String(e2ePort), STOWAGE_DATA_DIR: dataDir },
+      env: {
+        ...serverEnv,
+        PORT: String(e2ePort),
+        STOWAGE_DATA_DIR: dataDir,
+        // An admin's, with an audit file: the Activity page (activity.spec.ts).
+        STOWAGE_ADMIN: 'true',
+        STOWAGE_AUDIT_LOG: `${dataDir}/audit.log`,
+      },
     },
     {
       // The same demo data, read-only (read-only.spec.ts); also the other origin of csrf.spec.ts.

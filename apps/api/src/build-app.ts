@@ -18,6 +18,9 @@ import apiHeaders from './plugins/app/api-headers.js';
 import hostCheck from './plugins/app/host-check.js';
 import { DEFAULT_HTTP_CONFIG, trustProxyOption, type HttpConfig } from './config/http.js';
 import requestLog from './plugins/app/request-log.js';
+import auditPlugin, { markWriteScope } from './audit/audit-plugin.js';
+import type { AuditLog } from './audit/audit-log.js';
+import getAudit from './routes/api/get-audit.js';
 import helmet from './plugins/external/helmet.js';
 import multipart from './plugins/external/multipart.js';
 import rateLimit from './plugins/external/rate-limit.js';
@@ -97,6 +100,8 @@ export interface BuildAppOptions {
   bodyTimeoutMs?: number;
   /** ZIP64 records in every zip download whatever its size: for tests (zip/zip-writer.ts). */
   zipForceZip64?: boolean;
+  /** STOWAGE_AUDIT_LOG's writer (audit/audit-log.ts); undefined: no audit log. */
+  audit?: AuditLog | undefined;
 }
 
 /** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
@@ -174,6 +179,7 @@ export async function buildApp(opts: BuildAppOptions) {
     revocations: opts.sessionRevocations ?? new MemorySessionRevocations(),
   });
   await app.register(requestLog);
+  await app.register(auditPlugin, { log: opts.audit });
   await app.register(swagger);
   await app.register(multipart, { maxUploadBytes });
   app.decorate('publicUrl', http.publicUrl);
@@ -203,6 +209,7 @@ export async function buildApp(opts: BuildAppOptions) {
         // Download links are reads: a read-only profile may make them (links/README.md).
         shareObject,
         listLinks,
+        getAudit,
       ]) {
         await api.register(route);
       }
@@ -214,6 +221,7 @@ export async function buildApp(opts: BuildAppOptions) {
       if (opts.access.readOnly) return;
       await api.register(async (writes) => {
         writes.addHook('onRequest', refuseReadOnly);
+        markWriteScope(writes);
         for (const route of [
           updateMetadata,
           putTags,

@@ -11,6 +11,7 @@ import { seedDemo } from './embedded/seed-demo.js';
 import { MemorySessionRevocations } from './auth/session-revocations.js';
 import { allowedHostsHint } from './config/http.js';
 import { linkSecretWarning } from './config/access.js';
+import { AuditLog } from './audit/audit-log.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultWebDir = path.resolve(here, '../../web/dist');
@@ -53,7 +54,9 @@ async function main() {
   }
 
   mkdirSync(config.dataDir, { recursive: true });
+  const audit = config.audit ? new AuditLog(config.audit) : undefined;
   const app = await buildApp({
+    audit,
     access: config.access,
     // Sign-outs survive a restart (a copied cookie stays refused); one process's own notes.
     sessionRevocations: new MemorySessionRevocations(
@@ -79,12 +82,23 @@ async function main() {
   }
   const hint = allowedHostsHint(config.host, config.http.allowedHosts);
   if (hint) app.log.warn(hint);
+  if (audit) {
+    audit.onProblem = (message, err) => app.log.error({ err }, message);
+    // Opened now, so a path it cannot write is said at start (and each line still tries).
+    audit.reopen();
+    // Log rotation (logrotate's postrotate): the file at the path from now on.
+    process.on('SIGHUP', () => {
+      audit.reopen();
+      app.log.info('SIGHUP: audit log reopened');
+    });
+  }
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: shutting down`);
     await app.close();
+    audit?.close();
     await embedded?.stop();
     process.exit(0);
   };

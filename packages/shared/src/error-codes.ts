@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   StoreRefused: 403,
   /** Identity passthrough: the store's STS refused the user's ID token for the role. */
   IdentityRefused: 403,
+  /** Admins only (the audit log): the profile has no `admin: true`. */
+  NotAdmin: 403,
   /** No such API route. */
   NotFound: 404,
   /** The bucket does not exist. */
@@ -40,6 +42,8 @@ export const ERROR_STATUS = {
   NoSuchUpload: 404,
   /** The bucket has no such setting (no lifecycle, CORS, policy or encryption configured). */
   NotConfigured: 404,
+  /** No audit file is configured (STOWAGE_AUDIT_LOG names none): nothing to read. */
+  NoAuditFile: 404,
   /** A share link that is unknown, altered or revoked (no detail, on purpose). */
   LinkNotFound: 404,
   /** No such version of the object (or it was deleted permanently). */

@@ -73,6 +73,8 @@ export const SessionResponseSchema = z.discriminatedUnion('signedIn', [
     expiresAt: z.string(),
     /** What this profile can do with share links. */
     links: LinkAbilitiesSchema,
+    /** An admin (the profile's `admin: true`): may read the audit log (Activity page). */
+    admin: z.boolean().optional(),
   }),
 ]);
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;

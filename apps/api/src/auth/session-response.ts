@@ -23,5 +23,6 @@ export function sessionResponse(app: FastifyInstance, request: FastifyRequest): 
     authRequired: id.authRequired,
     expiresAt: new Date(id.expiresAt).toISOString(),
     links: linkAbilities(id, access.links),
+    admin: id.profile.admin === true,
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseAuditDestinations } from '../audit/audit-destinations.js';
 import { parsePasswordHash } from '../auth/password-hash.js';
 import { isLoopbackHost } from './access.js';
 import { readCaBundle } from './ca-bundle.js';
@@ -23,6 +24,15 @@ export function problemsOf(
   const endpoint = endpointOf(e);
   const embedded = isEmbedded(e);
   const authOff = e.STOWAGE_AUTH === 'off';
+  if (e.STOWAGE_AUDIT_LOG !== undefined) {
+    const audit = parseAuditDestinations(e.STOWAGE_AUDIT_LOG);
+    if ('problem' in audit) problems.push(audit.problem);
+  }
+  if (e.STOWAGE_ADMIN && file) {
+    problems.push(
+      "STOWAGE_ADMIN marks the environment's profile as an admin's; with a profiles file, set `admin: true` on a profile instead",
+    );
+  }
   if (endpoint && !/^https?:\/\//i.test(endpoint)) {
     problems.push(`The S3 endpoint must start with http:// or https:// (got ${endpoint})`);
   }

@@ -29,6 +29,7 @@ export function envEntry(e: Env): ProfileFileEntry & ConnectionEntry {
     secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
     passwordHash: e.STOWAGE_PASSWORD_HASH,
     embedded: isEmbedded(e),
+    admin: e.STOWAGE_ADMIN,
     links: envLinks(e),
   };
 }

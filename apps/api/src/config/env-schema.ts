@@ -126,6 +126,10 @@ export const EnvSchema = z.object({
   STOWAGE_PASSWORD_HASH: z.string().min(1).optional(),
   STOWAGE_AUTH: z.enum(['on', 'off'], { message: 'STOWAGE_AUTH must be on or off' }).optional(),
   STOWAGE_READ_ONLY: flag('STOWAGE_READ_ONLY'),
+  /** The environment's profile is an admin's: may read the audit log (a file's `admin`). */
+  STOWAGE_ADMIN: flag('STOWAGE_ADMIN'),
+  /** `stdout`, an absolute file path, or both (`stdout,/path`): audit/README.md. */
+  STOWAGE_AUDIT_LOG: z.string().min(1).optional(),
   STOWAGE_SESSION_SECRET: z
     .string()
     .min(32, 'STOWAGE_SESSION_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)')

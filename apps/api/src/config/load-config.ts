@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseAuditDestinations, type AuditDestinations } from '../audit/audit-destinations.js';
 import { z } from 'zod';
 import type { AccessConfig } from './access.js';
 import { problemsOf } from './config-problems.js';
@@ -46,6 +47,8 @@ export interface AppConfig {
   store: StoreConfig;
   access: AccessConfig;
   http: HttpConfig;
+  /** STOWAGE_AUDIT_LOG: where audit lines go; undefined: no audit log (audit/README.md). */
+  audit: AuditDestinations | undefined;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +128,7 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
     passwordHash: p.passwordHash,
     buckets: p.buckets,
     readOnly: p.readOnly ?? false,
+    admin: p.admin ?? false,
     links: profileLinks(p, embeddedKeys),
   }));
   return deepFreeze({
@@ -171,6 +175,7 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
         maxSeconds: Math.round(e.STOWAGE_LINK_MAX_DAYS * 86_400),
       },
     },
+    audit: auditOf(e.STOWAGE_AUDIT_LOG),
     http: {
       allowedHosts: allowedHostsFrom(
         e.STOWAGE_ALLOWED_HOSTS,
@@ -223,4 +228,11 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/** STOWAGE_AUDIT_LOG, already checked by problemsOf. */
+function auditOf(value: string | undefined): AuditDestinations | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseAuditDestinations(value);
+  return 'problem' in parsed ? undefined : parsed;
 }

@@ -66,6 +66,8 @@ export const ProfileFileEntrySchema = z.strictObject({
   passwordHash: z.string().min(1).optional(),
   buckets: z.array(BucketNameSchema).min(1, 'buckets lists at least one bucket').optional(),
   readOnly: z.boolean().optional(),
+  /** Its users may read the audit log (the Activity page). */
+  admin: z.boolean().optional(),
   links: ProfileLinksEntrySchema.optional(),
 });
 export type ProfileFileEntry = z.infer<typeof ProfileFileEntrySchema>;

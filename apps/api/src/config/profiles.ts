@@ -13,6 +13,8 @@ export interface Profile {
   /** Only these buckets are listed and reachable; undefined means all the keys can see. */
   buckets: string[] | undefined;
   readOnly: boolean;
+  /** May read the audit log (GET /api/audit, the Activity page): profiles file `admin`. */
+  admin?: boolean;
   /** Share links on this profile (links/README.md). */
   links: ProfileLinks;
 }

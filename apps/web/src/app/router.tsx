@@ -114,6 +114,23 @@ const linksRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/links'), 'LinksRoute'),
 });
 
+/** Only the filters this page knows, as strings: what the API takes. */
+const textParam = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** The audit log (admins): its own chunk; ?bucket=&user=&action= are its filters. */
+const activityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/activity',
+  validateSearch: (
+    search: Record<string, unknown> & SearchSchemaInput,
+  ): { bucket?: string; user?: string; action?: string } => ({
+    bucket: textParam(search.bucket),
+    user: textParam(search.user),
+    action: textParam(search.action),
+  }),
+  component: lazyRouteComponent(() => import('./routes/activity'), 'ActivityRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   bucketsRoute,
   bucketRoute,
@@ -121,6 +138,7 @@ const routeTree = rootRoute.addChildren([
   uploadsRoute,
   usageRoute,
   linksRoute,
+  activityRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -31,6 +31,12 @@ export function useReadOnly(): boolean {
   return data?.signedIn === true && data.readOnly;
 }
 
+/** True when the signed-in profile is an admin's: the Activity page (the audit log). */
+export function useAdmin(): boolean {
+  const { data } = useSession();
+  return data?.signedIn === true && data.admin === true;
+}
+
 /** What the signed-in profile can do with share links, or null when signed out. */
 export function useLinkAbilities(): LinkAbilities | null {
   const { data } = useSession();

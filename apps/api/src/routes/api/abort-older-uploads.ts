@@ -4,12 +4,14 @@ import {
   AbortOlderResponseSchema,
   BucketParamsSchema,
 } from '@stowage/shared';
+import { bulkCounts } from '../../audit/audit-declaration.js';
 import { errorResponses } from './error-responses.js';
 
 const route: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/buckets/:bucket/uploads/abort-older',
     {
+      config: { audit: { action: 'uploads.abort-older', counts: bulkCounts('aborted') } },
       schema: {
         tags: ['uploads'],
         summary: 'Abort every unfinished upload started more than `days` days ago (0: all)',

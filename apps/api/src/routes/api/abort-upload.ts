@@ -7,6 +7,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/buckets/:bucket/uploads',
     {
+      config: { audit: { action: 'upload.abort' } },
       schema: {
         tags: ['uploads'],
         summary: 'Abort one unfinished multipart upload (204): its parts are freed',

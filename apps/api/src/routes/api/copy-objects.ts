@@ -6,12 +6,26 @@ import {
   MAX_SELECTION_ITEMS,
 } from '@stowage/shared';
 import { answerCopy, copyResultResponse } from './copy-reply.js';
+import { bodyKeysTarget, bulkCounts } from '../../audit/audit-declaration.js';
 import { errorResponses } from './error-responses.js';
 
 const route: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/buckets/:bucket/copy',
     {
+      config: {
+        audit: {
+          action: (request) =>
+            (request.body as { move?: boolean } | undefined)?.move === true
+              ? 'objects.move'
+              : 'objects.copy',
+          target: (request) => ({
+            ...bodyKeysTarget(request),
+            to: (request.body as { to: { bucket: string; prefix?: string } }).to,
+          }),
+          counts: bulkCounts('copied'),
+        },
+      },
       // Room for the most keys and prefixes at their longest (Fastify's default is 1 MiB).
       bodyLimit: 2 * MAX_SELECTION_ITEMS * (MAX_KEY_BYTES + 8) * 2,
       schema: {

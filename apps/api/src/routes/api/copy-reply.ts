@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PassThrough } from 'node:stream';
 import { CopyResultSchema, NDJSON, type CopyProgress, type CopyResult } from '@stowage/shared';
 import { HttpError } from '../../errors.js';
+import { noteAuditResult } from '../../audit/audit-declaration.js';
 import type { CopyOptions } from '../../store/object-store.js';
 
 /** A streamed answer writes a progress line at most this often (and always the last one). */
@@ -102,21 +103,22 @@ export async function answerWork<P, R>(
   work.then(
     (result) => {
       if (pending && latest) line(latest);
+      noteAuditResult(request, result);
       line(result);
       out.end();
     },
     (err: unknown) => {
       request.log.error({ err }, 'work failed after its answer started');
       const known = err instanceof HttpError;
-      line(
-        failed(
-          {
-            code: known ? err.code : 'Internal',
-            message: known ? err.message : 'An unexpected error stopped the work',
-          },
-          gone.signal.aborted,
-        ),
+      const summary = failed(
+        {
+          code: known ? err.code : 'Internal',
+          message: known ? err.message : 'An unexpected error stopped the work',
+        },
+        gone.signal.aborted,
       );
+      noteAuditResult(request, summary);
+      line(summary);
       out.end();
     },
   );

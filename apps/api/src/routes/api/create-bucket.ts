@@ -7,6 +7,12 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/buckets',
     {
+      config: {
+        audit: {
+          action: 'bucket.create',
+          target: (request) => ({ bucket: (request.body as { name: string }).name }),
+        },
+      },
       schema: {
         tags: ['buckets'],
         summary: 'Create a bucket, with versioning or object lock if asked',

@@ -38,6 +38,15 @@ const route: FastifyPluginAsyncZod<CreateUploadLinkOptions> = async (app, opts) 
   app.post(
     '/buckets/:bucket/upload-links',
     {
+      config: {
+        audit: {
+          action: 'link.upload.create',
+          target: (request) => ({
+            bucket: (request.params as { bucket: string }).bucket,
+            prefix: (request.body as { prefix: string }).prefix,
+          }),
+        },
+      },
       schema: {
         tags: ['links'],
         summary: 'Make an upload link: anyone holding it may drop files into one folder',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BucketParamsSchema, DELETABLE_SETTINGS, SETTING_NAMES } from '@stowage/shared';
+import { defaultTarget } from '../../audit/audit-declaration.js';
 import { errorResponses } from './error-responses.js';
 
 const deletable = new Set<string>(DELETABLE_SETTINGS);
@@ -15,6 +16,12 @@ const route: FastifyPluginAsyncZod = async (app) => {
     app.delete(
       `/buckets/:bucket/settings/${name}`,
       {
+        config: {
+          audit: {
+            action: 'bucket.setting.delete',
+            target: (request) => ({ ...defaultTarget(request), setting: name }),
+          },
+        },
         schema: {
           tags: ['bucket settings'],
           summary: deletable.has(name)

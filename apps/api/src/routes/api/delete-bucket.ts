@@ -7,6 +7,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/buckets/:bucket',
     {
+      config: { audit: { action: 'bucket.delete' } },
       schema: {
         tags: ['buckets'],
         summary: 'Delete an empty bucket (204)',

@@ -11,6 +11,15 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/buckets/:bucket/links/:id',
     {
+      config: {
+        audit: {
+          action: 'link.revoke',
+          target: (request) => {
+            const { bucket, id } = request.params as { bucket: string; id: string };
+            return { bucket, link: id };
+          },
+        },
+      },
       schema: {
         tags: ['links'],
         summary: 'Revoke a relay or upload link: its record is deleted, and its URL answers 404',

@@ -7,6 +7,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/buckets/:bucket/object',
     {
+      config: { audit: { action: 'object.delete' } },
       schema: {
         tags: ['objects'],
         summary:

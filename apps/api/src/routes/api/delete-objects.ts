@@ -6,12 +6,16 @@ import {
   MAX_DELETE_KEYS,
   MAX_KEY_BYTES,
 } from '@stowage/shared';
+import { bodyKeysTarget, bulkCounts } from '../../audit/audit-declaration.js';
 import { errorResponses } from './error-responses.js';
 
 const route: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/buckets/:bucket/delete',
     {
+      config: {
+        audit: { action: 'objects.delete', target: bodyKeysTarget, counts: bulkCounts('deleted') },
+      },
       // Room for the most keys at their longest (Fastify's default body limit is 1 MiB).
       bodyLimit: MAX_DELETE_KEYS * (MAX_KEY_BYTES + 8) * 2,
       schema: {

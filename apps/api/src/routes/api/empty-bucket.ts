@@ -8,6 +8,7 @@ import {
 } from '@stowage/shared';
 import { badRequest } from '../../errors.js';
 import { answerWork } from './copy-reply.js';
+import { bulkCounts } from '../../audit/audit-declaration.js';
 import { errorResponses } from './error-responses.js';
 
 const emptyResultResponse = EmptyBucketResultSchema.describe(
@@ -22,6 +23,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/buckets/:bucket/empty',
     {
+      config: { audit: { action: 'bucket.empty', counts: bulkCounts('deleted') } },
       schema: {
         tags: ['buckets'],
         summary: 'Empty a bucket: every object, version and delete marker, and unfinished uploads',

@@ -6,6 +6,7 @@ import {
   StoredSettingSchema,
   WRITABLE_SETTINGS,
 } from '@stowage/shared';
+import { defaultTarget } from '../../audit/audit-declaration.js';
 import { errorResponses } from './error-responses.js';
 
 const writable = new Set<string>(WRITABLE_SETTINGS);
@@ -20,6 +21,12 @@ const route: FastifyPluginAsyncZod = async (app) => {
     app.put(
       `/buckets/:bucket/settings/${name}`,
       {
+        config: {
+          audit: {
+            action: 'bucket.setting.put',
+            target: (request) => ({ ...defaultTarget(request), setting: name }),
+          },
+        },
         schema: {
           tags: ['bucket settings'],
           summary: writable.has(name)

@@ -11,6 +11,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/buckets/:bucket/object/tags',
     {
+      config: { audit: { action: 'object.tags.put' } },
       schema: {
         tags: ['objects'],
         summary:

@@ -10,6 +10,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/buckets/:bucket/versioning',
     {
+      config: { audit: { action: 'bucket.versioning.put' } },
       schema: {
         tags: ['versions'],
         summary:

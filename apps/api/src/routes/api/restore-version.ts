@@ -11,6 +11,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/buckets/:bucket/object/restore',
     {
+      config: { audit: { action: 'object.version.restore' } },
       schema: {
         tags: ['versions'],
         summary:

@@ -17,6 +17,7 @@ import {
 } from '../../links/link-records.js';
 import { linkKeyId, newLinkId, signLinkToken } from '../../links/link-token.js';
 import { publicLinkUrl } from '../../links/link-url.js';
+import { bodyKeyTarget } from '../../audit/audit-declaration.js';
 import { errorResponses } from './error-responses.js';
 
 /** "7 days (604800 seconds)", "1.5 days (129600 seconds)". */
@@ -29,6 +30,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/buckets/:bucket/share',
     {
+      config: { audit: { action: 'link.share.create', target: bodyKeyTarget } },
       schema: {
         tags: ['links'],
         summary: 'A download link to one object: direct (presigned by the store) or relay (/s/…)',

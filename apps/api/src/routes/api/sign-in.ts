@@ -37,7 +37,7 @@ const route: FastifyPluginAsyncZod<{ limit: SignInLimit }> = async (app, opts) =
   app.post(
     '/session',
     {
-      config: { public: true },
+      config: { public: true, audit: { action: 'auth.sign-in' } },
       schema: {
         tags: ['session'],
         summary: 'Sign in with S3 keys or the dashboard password of a profile',

@@ -7,6 +7,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     SESSIONS_PATH.replace(/^\/api/, ''),
     {
+      config: { audit: { action: 'auth.sign-out-everywhere' } },
       schema: {
         tags: ['session'],
         summary: 'Sign out everywhere: every session of this user ends, this one included',

@@ -6,7 +6,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/session',
     {
-      config: { public: true },
+      config: { public: true, audit: { action: 'auth.sign-out' } },
       schema: {
         tags: ['session'],
         summary: 'Sign out: this session ends on the server, and its cookie is cleared',

@@ -11,6 +11,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/buckets/:bucket/object/undelete',
     {
+      config: { audit: { action: 'object.undelete' } },
       schema: {
         tags: ['versions'],
         summary:

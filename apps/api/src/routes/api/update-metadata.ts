@@ -11,6 +11,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/buckets/:bucket/object/metadata',
     {
+      config: { audit: { action: 'object.metadata.put' } },
       schema: {
         tags: ['objects'],
         summary:

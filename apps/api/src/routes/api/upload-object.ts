@@ -8,6 +8,7 @@ import {
 } from '@stowage/shared';
 import type { BufferBudget } from '../../upload/buffer-budget.js';
 import { uploadFromForm } from '../../upload/upload-from-form.js';
+import { uploadCounts } from '../../audit/audit-declaration.js';
 import { errorResponses } from './error-responses.js';
 
 /**
@@ -30,6 +31,7 @@ const route: FastifyPluginAsyncZod<UploadRouteOptions> = async (app, opts) => {
   app.post(
     '/buckets/:bucket/upload',
     {
+      config: { audit: { action: 'object.upload', counts: uploadCounts } },
       schema: {
         tags: ['objects'],
         summary: 'Upload one file (multipart/form-data: fields, then the file), streamed',

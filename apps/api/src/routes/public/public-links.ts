@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { noteAudit } from '../../audit/audit-declaration.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { create as contentDisposition } from 'content-disposition';
 import { z } from 'zod';
@@ -205,6 +206,7 @@ const plugin: FastifyPluginAsyncZod<{ webDir?: string | undefined }> = async (ap
     {
       config: {
         ...PUBLIC,
+        audit: { action: 'link.unlock' },
         rateLimit: {
           max: UNLOCK_ATTEMPTS_PER_MINUTE,
           timeWindow: 60_000,
@@ -232,6 +234,12 @@ const plugin: FastifyPluginAsyncZod<{ webDir?: string | undefined }> = async (ap
       const { token } = request.params;
       const link = await resolveLink(app, token, 'download');
       const { claims } = link;
+      noteAudit(request, {
+        bucket: claims.bucket,
+        key: claims.key,
+        profile: claims.profile,
+        link: claims.id,
+      });
       if (!claims.password) throw badRequest('This link needs no password');
       const record = await readRecord(link);
       // The token says "password", and the record holds no hash: not a record of ours.

@@ -16,6 +16,7 @@ import { reserveLinkBytes } from '../../links/upload-receipts.js';
 import type { ObjectStore } from '../../store/object-store.js';
 import type { BufferBudget } from '../../upload/buffer-budget.js';
 import { uploadFromForm, type Admission } from '../../upload/upload-from-form.js';
+import { noteAudit, uploadCounts } from '../../audit/audit-declaration.js';
 import { errorResponses } from '../api/error-responses.js';
 
 /** The form as OpenAPI shows it (streamed: the handler reads it, see upload-object.ts). */
@@ -55,7 +56,11 @@ const route: FastifyPluginAsyncZod<UploadThroughLinkOptions> = async (app, opts)
   app.post(
     '/s/:token/upload',
     {
-      config: { public: true, publicLink: true },
+      config: {
+        public: true,
+        publicLink: true,
+        audit: { action: 'link.upload.use', counts: uploadCounts },
+      },
       schema: {
         tags: ['links'],
         summary: 'Drop one file through an upload link (multipart/form-data), streamed',
@@ -80,6 +85,7 @@ const route: FastifyPluginAsyncZod<UploadThroughLinkOptions> = async (app, opts)
       if (profile.readOnly) throw linkNotFound();
       const { bucket } = claims;
       const key = `${claims.key}${name}`;
+      noteAudit(request, { bucket, key, profile: profile.name, link: claims.id });
       if (utf8Length(key) > MAX_KEY_BYTES) {
         throw badRequest(
           `The file name is too long: with its folder it is over ${MAX_KEY_BYTES} bytes (UTF-8)`,
