@@ -23,3 +23,4 @@ export * from './share-paths.js';
 export * from './versions.js';
 export * from './search.js';
 export * from './search-match.js';
+export * from './bucket-allowlist.js';
