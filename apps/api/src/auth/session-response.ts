@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ProfileSummary, SessionResponse } from '@stowage/shared';
 import { linkAbilities } from '../links/link-abilities.js';
+import { grantedProfiles } from './sso-roles.js';
+
+export const SSO_START_URL = '/api/auth/sso/start';
 
 /** What GET/POST /api/session answer: profiles by name and sign-in kind, never endpoints or keys. */
 export function sessionResponse(app: FastifyInstance, request: FastifyRequest): SessionResponse {
@@ -10,7 +13,8 @@ export function sessionResponse(app: FastifyInstance, request: FastifyRequest): 
     signIn: p.serverKeys ? 'password' : 'keys',
     readOnly: access.readOnly || p.readOnly,
   }));
-  const base = { profiles, defaultProfile: access.defaultProfile };
+  const sso = access.sso && { buttonName: access.sso.buttonName, startUrl: SSO_START_URL };
+  const base = { profiles, defaultProfile: access.defaultProfile, ...(sso ? { sso } : {}) };
   const id = request.identity;
   if (!id) return { signedIn: false, ...base };
   return {
@@ -23,5 +27,14 @@ export function sessionResponse(app: FastifyInstance, request: FastifyRequest): 
     authRequired: id.authRequired,
     expiresAt: new Date(id.expiresAt).toISOString(),
     links: linkAbilities(id, access.links),
+    ...(access.sso && id.user
+      ? { ssoProfiles: grantedProfiles(access.sso, ssoRoles(request)) }
+      : {}),
   };
+}
+
+/** The roles an SSO session holds (its cookie). */
+function ssoRoles(request: FastifyRequest): string[] {
+  const data = request.session.get('user');
+  return data?.via === 'sso' ? (data.sso?.roles ?? []) : [];
 }
