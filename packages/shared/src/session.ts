@@ -58,6 +58,11 @@ export const SsoSummarySchema = z.object({
   startUrl: z.string(),
 });
 
+export type SsoSummary = z.infer<typeof SsoSummarySchema>;
+
+/** Where a signed-in SSO user picks another profile their roles grant (POST). */
+export const SSO_PROFILE_PATH = '/api/auth/sso/profile';
+
 /** Pick one of the profiles an SSO sign-in's roles grant. */
 export const SsoProfileBodySchema = z.strictObject({ profile: ProfileNameSchema });
 export type SsoProfileBody = z.infer<typeof SsoProfileBodySchema>;

@@ -12,7 +12,7 @@ export function ssoRefusalPage(title: string, message: string): string {
     '<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem">',
     `<main><h1>${escapeHtml(title)}</h1>`,
     `<p>${escapeHtml(message)}</p>`,
-    '<p><a href="/login">Back to sign-in</a></p></main>',
+    '<p><a href="/">Back to sign-in</a></p></main>',
     '</body></html>',
   ].join('\n');
 }

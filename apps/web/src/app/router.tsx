@@ -114,7 +114,15 @@ const linksRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/links'), 'LinksRoute'),
 });
 
+/** Single sign-on: pick one of the connections the person's roles grant (routes/api/sso.ts). */
+const ssoProfileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sso/profile',
+  component: lazyRouteComponent(() => import('./routes/sso-profile'), 'SsoProfileRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
+  ssoProfileRoute,
   bucketsRoute,
   bucketRoute,
   bucketSettingsRoute,
