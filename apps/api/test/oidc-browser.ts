@@ -67,5 +67,9 @@ function parseForm(html: string): { action: string; fields: Map<string, string> 
     const name = /name="([^"]*)"/i.exec(input[1]!)?.[1];
     if (name) fields.set(name, /value="([^"]*)"/i.exec(input[1]!)?.[1] ?? '');
   }
+  // The page's default button, when it carries a value (the provider's "Yes, sign me out").
+  const button = /<button\b(?=[^>]*\bautofocus\b)([^>]*)>/i.exec(html)?.[1] ?? '';
+  const buttonName = /name="([^"]*)"/i.exec(button)?.[1];
+  if (buttonName) fields.set(buttonName, /value="([^"]*)"/i.exec(button)?.[1] ?? '');
   return { action: action.replace(/&amp;/g, '&'), fields };
 }

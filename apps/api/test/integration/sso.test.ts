@@ -286,6 +286,18 @@ describe('single sign-on with OpenID Connect', () => {
     // The provider ends its session (its confirmation form) and sends the browser back.
     const back = await browser.run(end.href, 'http://localhost');
     expect(back.url).toBe(`${ORIGIN}/`);
+    // The provider's session is over too: the next sign-in asks for the login again.
+    const again = await app.inject({ url: '/api/auth/sso/start' });
+    await expect(browser.run(again.headers.location as string, 'http://localhost')).rejects.toThrow(
+      'asks to sign in',
+    );
+  });
+
+  it('while the provider session lasts, signing in again needs no login form', async () => {
+    const { browser } = await signIn('bob');
+    const again = await app.inject({ url: '/api/auth/sso/start' });
+    const stop = await browser.run(again.headers.location as string, 'http://localhost');
+    expect(new URL(stop.url).pathname).toBe('/api/auth/sso/callback');
   });
 
   it('the provider unreachable: a 502 page, not a 500', async () => {
