@@ -64,9 +64,6 @@ const s3rver = new S3rver({
 });
 await s3rver.run();
 
-// A valid scrypt hash of a password nobody knows: a profile with server-held keys needs one.
-const HASH =
-  'scrypt$1024$8$1$p1o6xOfxr/bdp4mnYmsRNQ==$AeXTef3LVFrgy2VMH1ZL+wJ0I0yxU09HrxyUJGH/aHs=';
 const profilesFile = path.join(dataDir, 'profiles.json');
 writeFileSync(
   profilesFile,
@@ -79,7 +76,7 @@ writeFileSync(
         forcePathStyle: true,
         accessKeyId: 'S3RVER',
         secretAccessKey: 'S3RVER',
-        passwordHash: HASH,
+        // No passwordHash: single sign-on's alone (the login page shows only its button).
       },
     ],
     sso: {

@@ -21,6 +21,8 @@ test('sign in through the provider, see only the allowed buckets, sign out at th
 
   await page.goto('/');
   await expect(login.ssoButton).toHaveText('Sign in with Test ID');
+  // The one profile is single sign-on's alone: no password or key form beside the button.
+  await expect(login.form).toHaveCount(0);
   await login.ssoButton.click();
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/interaction\//);
   await provider.signIn('bob');

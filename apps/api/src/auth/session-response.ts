@@ -8,11 +8,16 @@ export const SSO_START_URL = '/api/auth/sso/start';
 /** What GET/POST /api/session answer: profiles by name and sign-in kind, never endpoints or keys. */
 export function sessionResponse(app: FastifyInstance, request: FastifyRequest): SessionResponse {
   const { access } = app;
-  const profiles = access.profiles.map((p): ProfileSummary => ({
-    name: p.name,
-    signIn: p.serverKeys ? 'password' : 'keys',
-    readOnly: access.readOnly || p.readOnly,
-  }));
+  // A profile with server-held keys and no password is single sign-on's alone (config-problems.ts).
+  const ssoOnly = (p: (typeof access.profiles)[number]) =>
+    access.sso !== undefined && p.serverKeys !== undefined && p.passwordHash === undefined;
+  const profiles = access.profiles
+    .filter((p) => !ssoOnly(p))
+    .map((p): ProfileSummary => ({
+      name: p.name,
+      signIn: p.serverKeys ? 'password' : 'keys',
+      readOnly: access.readOnly || p.readOnly,
+    }));
   const sso = access.sso && { buttonName: access.sso.buttonName, startUrl: SSO_START_URL };
   const base = { profiles, defaultProfile: access.defaultProfile, ...(sso ? { sso } : {}) };
   const id = request.identity;

@@ -55,11 +55,17 @@ beforeAll(async () => {
       { value: 'storage-admins', profile: 'admin', readOnly: false, buckets: undefined },
       { value: 'team-a', profile: 'teams', readOnly: false, buckets: [`sso${tag}-a-*`] },
       { value: 'auditors', profile: 'teams', readOnly: true, buckets: [`sso${tag}-a-*`] },
+      { value: 'night-shift', profile: 'sso-only', readOnly: false, buckets: undefined },
     ],
   };
   const access: AccessConfig = {
     ...base,
-    profiles: [test, profile('admin'), profile('teams')],
+    profiles: [
+      test,
+      profile('admin'),
+      profile('teams'),
+      profile('sso-only', { passwordHash: undefined }),
+    ],
     sso,
   };
   app = await buildApp({ access });
@@ -118,6 +124,23 @@ describe('single sign-on with OpenID Connect', () => {
       signedIn: false,
       sso: { buttonName: 'Test ID', startUrl: '/api/auth/sso/start' },
     });
+  });
+
+  it('a profile only SSO uses is not offered to the password form, nor signed in to with one', async () => {
+    const res = await app.inject({ url: '/api/session' });
+    expect(res.json().profiles.map((p: { name: string }) => p.name)).toEqual([
+      'test',
+      'admin',
+      'teams',
+    ]);
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
+      payload: { profile: 'sso-only', password: 'anything' },
+    });
+    expect(signIn.statusCode).toBe(400);
+    expect(signIn.json().message).toBe('Profile sso-only signs in with single sign-on only');
   });
 
   it('full code flow: the session carries the mapped profile and the person', async () => {

@@ -105,6 +105,27 @@ describe('sso section of the profiles file', () => {
     expect(problemsOf({ ...sso, extra: 1 }).join()).toContain('sso');
   });
 
+  it('a profile only single sign-on uses needs no dashboard password; others still do', () => {
+    const { passwordHash: _h, ...ssoOnly } = profiles[0] as (typeof profiles)[0] & {
+      passwordHash: string;
+    };
+    const { passwordHash: _h2, ...other } = profiles[1] as (typeof profiles)[1] & {
+      passwordHash: string;
+    };
+    const load = (list: unknown[]) =>
+      loadConfig({
+        SSO_SECRET: 's',
+        STOWAGE_PROFILES_FILE: fileWith({
+          profiles: list,
+          sso: { ...sso, roles: [{ value: 'storage-admins', profile: 'admin' }] },
+        }),
+      });
+    expect(load([ssoOnly]).access.profiles[0]).toMatchObject({ passwordHash: undefined });
+    expect(() => load([ssoOnly, other])).toThrow(
+      'Profile "teams" holds S3 keys but no dashboard password',
+    );
+  });
+
   it('the allowlist matcher: exact names and prefix* patterns', () => {
     expect(bucketAllowed('team-a-docs', ['team-a-*'])).toBe(true);
     expect(bucketAllowed('team-b-docs', ['team-a-*'])).toBe(false);
