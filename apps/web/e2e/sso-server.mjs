@@ -30,6 +30,7 @@ const issuer = `http://127.0.0.1:${providerPort}`;
 const USERS = {
   alice: { name: 'Alice Admin', email: 'alice@example.test', groups: ['storage-admins'] },
   bob: { name: 'Bob Builder', email: 'bob@example.test', groups: ['team-a'] },
+  carol: { name: 'Carol Both', email: 'carol@example.test', groups: ['team-a', 'auditors'] },
   erin: { name: 'Erin Elsewhere', email: 'erin@example.test', groups: ['marketing'] },
 };
 const provider = new Provider(issuer, {
@@ -78,6 +79,15 @@ writeFileSync(
         secretAccessKey: 'S3RVER',
         // No passwordHash: single sign-on's alone (the login page shows only its button).
       },
+      {
+        name: 'audit',
+        endpoint: `http://127.0.0.1:${s3Port}`,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+        readOnly: true,
+      },
     ],
     sso: {
       issuer,
@@ -88,6 +98,7 @@ writeFileSync(
       roles: [
         { value: 'storage-admins', profile: 'team' },
         { value: 'team-a', profile: 'team', buckets: ['team-a-*'] },
+        { value: 'auditors', profile: 'audit' },
       ],
     },
   }),

@@ -51,3 +51,27 @@ test('someone with no role is refused with a page that says so', async ({ page }
   await page.getByRole('link', { name: 'Back to sign-in' }).click();
   await expect(login.ssoButton).toBeVisible();
 });
+
+test('several roles: pick a connection, switch to the other from the header', async ({ page }) => {
+  const login = new LoginPage(page);
+  const buckets = new BucketListPage(page);
+  const header = new AppHeader(page);
+  await page.goto('/');
+  await login.ssoButton.click();
+  await new ProviderPages(page).signIn('carol');
+
+  await expect(page).toHaveURL(`${ssoURL}/sso/profile`);
+  const choices = page.getByRole('list', { name: 'Connections' });
+  await expect(choices.getByRole('button')).toHaveText(['team', 'audit']);
+  await choices.getByRole('button', { name: 'team' }).click();
+  await expect(page).toHaveURL(`${ssoURL}/`);
+  await expect(buckets.bucketLink('team-a-docs')).toBeVisible();
+  await expect(buckets.bucketLink('team-b-docs')).toHaveCount(0);
+  await expect(header.readOnlyBadge).toHaveCount(0);
+
+  await header.root.getByRole('link', { name: 'Switch connection' }).click();
+  await choices.getByRole('button', { name: 'audit' }).click();
+  await expect(buckets.bucketLink('team-b-docs')).toBeVisible();
+  await expect(header.readOnlyBadge).toBeVisible();
+  await expect(buckets.createButton).toHaveCount(0);
+});
