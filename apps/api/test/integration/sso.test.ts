@@ -160,6 +160,25 @@ describe('single sign-on with OpenID Connect', () => {
     expect(names).toEqual(expect.arrayContaining([bucketA, bucketB]));
   });
 
+  it('no token and no client secret reaches the browser: answers and cookies are clean', async () => {
+    const { res, headers } = await signIn('alice');
+    const session = await app.inject({ url: '/api/session', headers });
+    for (const text of [
+      session.payload,
+      res.payload,
+      JSON.stringify(res.headers),
+      headers.cookie,
+    ]) {
+      expect(text).not.toContain('eyJ'); // a JWT (the ID token) in the clear
+      expect(text).not.toContain(TEST_CLIENT_SECRET);
+      expect(text).not.toContain('alice@example.test');
+    }
+    const start = await app.inject({ url: '/api/auth/sso/start' });
+    const flow = cookieOf(start, SSO_FLOW_COOKIE)!;
+    const state = new URL(start.headers.location as string).searchParams.get('state')!;
+    expect(flow).not.toContain(state); // sealed, not merely signed
+  });
+
   it('a role with a bucket allowlist: listing and writes are confined to it', async () => {
     const { headers } = await signIn('bob');
     const session = (await app.inject({ url: '/api/session', headers })).json();
