@@ -15,6 +15,11 @@ import {
   readOnlyDataDir,
   readOnlyPort,
   readOnlyURL,
+  ssoDataDir,
+  ssoPort,
+  ssoProviderPort,
+  ssoS3Port,
+  ssoURL,
 } from './apps/web/e2e/servers';
 
 /** Debian's Chromium as root in a VM without GPU or network (shared with tools/bench/src/browser.ts). */
@@ -113,6 +118,20 @@ export default defineConfig({
         CEPH_MON_V1_PORT: String(cephPorts.monV1),
         CEPH_S3_ACCESS_KEY: CEPH_KEYS.accessKeyId,
         CEPH_S3_SECRET_KEY: CEPH_KEYS.secretAccessKey,
+      },
+    },
+    {
+      // Single sign-on (sso.spec.ts): an OpenID provider, an s3rver and the API with `sso`.
+      command: 'node apps/web/e2e/sso-server.mjs',
+      url: `${ssoURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: {
+        ...serverEnv,
+        SSO_PORT: String(ssoPort),
+        SSO_PROVIDER_PORT: String(ssoProviderPort),
+        SSO_S3_PORT: String(ssoS3Port),
+        SSO_DATA_DIR: ssoDataDir,
       },
     },
   ],

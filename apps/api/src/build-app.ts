@@ -31,6 +31,8 @@ import health from './routes/api/health.js';
 import getSession from './routes/api/get-session.js';
 import signIn from './routes/api/sign-in.js';
 import signOut from './routes/api/sign-out.js';
+import sso from './routes/api/sso.js';
+import { SsoClient } from './auth/sso-client.js';
 import signOutEverywhere from './routes/api/sign-out-everywhere.js';
 import listBuckets from './routes/api/list-buckets.js';
 import listObjects from './routes/api/list-objects.js';
@@ -183,6 +185,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(swagger);
   await app.register(multipart, { maxUploadBytes });
   app.decorate('publicUrl', http.publicUrl);
+  app.decorate('ssoClient', opts.access.sso ? new SsoClient(opts.access.sso) : undefined);
 
   await app.register(
     async (api) => {
@@ -191,6 +194,7 @@ export async function buildApp(opts: BuildAppOptions) {
       await api.register(getSession);
       await api.register(signIn, { limit: opts.access.loginRateLimit });
       await api.register(signOut);
+      if (opts.access.sso) await api.register(sso, { sso: opts.access.sso });
       for (const route of [
         signOutEverywhere,
         listBuckets,

@@ -42,3 +42,13 @@ export const CEPH_KEYS = {
 export const sharedCephEndpoint = process.env.STOWAGE_TEST_CEPH_ENDPOINT;
 /** The Ceph server's saved sign-in (auth.ceph.setup.ts). */
 export const cephAuthStatePath = `${e2eDataDir}-ceph-auth.json`;
+
+/**
+ * The single sign-on server (sso-server.mjs, issue 21): the built API on E2E_PORT+6 with an
+ * `sso` section, a real OpenID provider on +7 and its own s3rver with team buckets on +8.
+ */
+export const ssoPort = e2ePort + 6;
+export const ssoURL = `http://127.0.0.1:${String(ssoPort)}`;
+export const ssoProviderPort = e2ePort + 7;
+export const ssoS3Port = e2ePort + 8;
+export const ssoDataDir = `${e2eDataDir}-sso`;

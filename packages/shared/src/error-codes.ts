@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   ReadOnly: 403,
   /** This connection may not use that bucket (a profile's allowlist). */
   BucketNotAllowed: 403,
+  /** Single sign-on: the provider's answer gives this person no role (or no such profile). */
+  SsoNoRole: 403,
   /** The store refused the credentials for this (AccessDenied, a bucket policy…). */
   StoreRefused: 403,
   /** Identity passthrough: the store's STS refused the user's ID token for the role. */
@@ -71,6 +73,8 @@ export const ERROR_STATUS = {
   TooManyRequests: 429,
   /** A bug: the log has the details under the request id. */
   Internal: 500,
+  /** Single sign-on: the identity provider cannot be reached or answered wrongly. */
+  SsoUnavailable: 502,
   /** The store has no object versioning (the capability probe says so): versions, restore… */
   VersioningUnsupported: 501,
   /** Identity passthrough: the store does not offer STS AssumeRoleWithWebIdentity. */

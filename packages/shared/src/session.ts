@@ -50,12 +50,35 @@ export const ProfileSummarySchema = z.object({
 });
 export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
 
+/** Single sign-on (OpenID Connect), when the operator configured it: the login page's button. */
+export const SsoSummarySchema = z.object({
+  /** "Sign in with <buttonName>". */
+  buttonName: z.string(),
+  /** Where the browser goes to start (a full-page navigation). */
+  startUrl: z.string(),
+});
+
+export type SsoSummary = z.infer<typeof SsoSummarySchema>;
+
+/** Where a signed-in SSO user picks another profile their roles grant (POST). */
+export const SSO_PROFILE_PATH = '/api/auth/sso/profile';
+
+/** Pick one of the profiles an SSO sign-in's roles grant. */
+export const SsoProfileBodySchema = z.strictObject({ profile: ProfileNameSchema });
+export type SsoProfileBody = z.infer<typeof SsoProfileBodySchema>;
+
+/** Sign-out: where the browser goes next to end the identity provider's session too. */
+export const SignOutResponseSchema = z.object({ endSessionUrl: z.string() });
+export type SignOutResponse = z.infer<typeof SignOutResponseSchema>;
+
 export const SessionResponseSchema = z.discriminatedUnion('signedIn', [
   z.object({
     signedIn: z.literal(false),
     profiles: z.array(ProfileSummarySchema),
     /** The profile the form should preselect. */
     defaultProfile: ProfileNameSchema,
+    /** Present when single sign-on is configured. */
+    sso: SsoSummarySchema.optional(),
   }),
   z.object({
     signedIn: z.literal(true),
@@ -75,6 +98,10 @@ export const SessionResponseSchema = z.discriminatedUnion('signedIn', [
     links: LinkAbilitiesSchema,
     /** An admin (the profile's `admin: true`): may read the audit log (Activity page). */
     admin: z.boolean().optional(),
+    /** Present when single sign-on is configured. */
+    sso: SsoSummarySchema.optional(),
+    /** An SSO sign-in: the profiles its roles grant (more than one: the user may switch). */
+    ssoProfiles: z.array(ProfileNameSchema).optional(),
   }),
 ]);
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;

@@ -1,6 +1,7 @@
 import type { AccessConfig } from '../config/access.js';
 import type { Credentials } from '../config/connection.js';
 import type { Profile } from '../config/profiles.js';
+import { roleFor } from './sso-roles.js';
 import { sessionSubject, type SessionData } from './session-data.js';
 
 /** Who a request acts as: resolved from the session cookie (or STOWAGE_AUTH=off). */
@@ -28,6 +29,7 @@ export function identityOf(
   profile: Profile,
   data: SessionData,
 ): Identity | undefined {
+  if (data.via === 'sso') return ssoIdentityOf(access, profile, data);
   const keys =
     data.via === 'keys'
       ? data.accessKeyId && data.secretAccessKey
@@ -42,6 +44,32 @@ export function identityOf(
     readOnly: access.readOnly || profile.readOnly,
     authRequired: true,
     expiresAt: data.createdAt + access.session.maxMs,
+    session: { id: data.sid, subject: sessionSubject(data) },
+  };
+}
+
+/**
+ * An SSO session's identity: the profile's server-held keys, narrowed by the role that grants it
+ * (read-only, the bucket allowlist inside the profile's). A role gone from the configuration
+ * ends the session; the ID token's expiry bounds it (session-data.ts `sessionState`).
+ */
+function ssoIdentityOf(
+  access: AccessConfig,
+  profile: Profile,
+  data: SessionData,
+): Identity | undefined {
+  const sso = data.sso;
+  const role = sso && access.sso ? roleFor(access.sso, sso.roles, profile.name) : undefined;
+  if (!sso || !role || !profile.serverKeys) return undefined;
+  const user = { subject: sso.subject, name: sso.name, email: sso.email };
+  return {
+    profile: { ...profile, buckets: role.buckets, readOnly: role.readOnly },
+    keys: profile.serverKeys,
+    who: sso.name ?? sso.email ?? sso.subject,
+    readOnly: access.readOnly || role.readOnly,
+    authRequired: true,
+    expiresAt: Math.min(data.createdAt + access.session.maxMs, sso.until),
+    user,
     session: { id: data.sid, subject: sessionSubject(data) },
   };
 }

@@ -6,7 +6,7 @@ import type { Credentials } from '../config/connection.js';
 
 /**
  * One S3Store (one SDK client, one connection pool) per profile and key pair, reused across
- * requests; the least recently used is destroyed beyond `max` (lru-cache). The key holds a
+ * requests (and allowlist: an SSO role's narrows the profile's); the least recently used is destroyed beyond `max` (lru-cache). The key holds a
  * hash of the secret, never the secret itself.
  */
 export class StoreCache {
@@ -17,8 +17,10 @@ export class StoreCache {
   }
 
   get(profile: Profile, keys: Credentials): S3Store {
+    // The allowlist too: an SSO role narrows its profile's (auth/identity.ts).
     const id = [
       profile.name,
+      profile.buckets ? profile.buckets.join('\n') : '*',
       keys.accessKeyId,
       createHash('sha256').update(keys.secretAccessKey).digest('hex'),
     ].join('\0');

@@ -1,5 +1,6 @@
 import type { Credentials } from './connection.js';
 import type { Profile } from './profiles.js';
+import type { SsoConfig } from './sso.js';
 
 /** Who may use the dashboard, and how (sessions, profiles, read-only). */
 export interface AccessConfig {
@@ -15,6 +16,8 @@ export interface AccessConfig {
   links: LinksConfig;
   /** The embedded store's keys, when env's profile is the embedded store: what STOWAGE_AUTH=off acts with there. */
   embeddedKeys?: Credentials;
+  /** Single sign-on with OpenID Connect (config/sso.ts), when the profiles file has `sso`. */
+  sso?: SsoConfig | undefined;
 }
 
 export interface LinksConfig {

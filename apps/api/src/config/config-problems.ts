@@ -76,8 +76,10 @@ export function problemsOf(
   }
   const entries = file ? file.content.profiles : [envEntry(e)];
   if (file) problems.push(...fileProblems(e, file));
+  // A profile that single sign-on's roles use needs no dashboard password (SSO alone signs in).
+  const ssoProfiles = new Set(file?.content.sso?.roles.map((r) => r.profile));
   for (const entry of entries) {
-    problems.push(...keyProblems(entry, authOff));
+    problems.push(...keyProblems(entry, authOff || ssoProfiles.has(entry.name)));
     problems.push(...linkProblems(entry, file ? 'file' : 'env', embedded));
   }
   const defaultName = file?.content.defaultProfile ?? entries[0]!.name;
@@ -130,8 +132,11 @@ function fileProblems(e: Env, file: { path: string; content: ProfilesFile }): st
   return problems;
 }
 
-/** A dashboard password goes with server-held keys, and server-held keys with a password. */
-function keyProblems(p: ProfileFileEntry, authOff: boolean): string[] {
+/**
+ * A dashboard password goes with server-held keys, and server-held keys with a password (unless
+ * nobody signs in with one: STOWAGE_AUTH=off, or a profile single sign-on's roles use).
+ */
+function keyProblems(p: ProfileFileEntry, noPasswordNeeded: boolean): string[] {
   if (p.passwordHash) {
     const problems: string[] = [];
     const parsed = parsePasswordHash(p.passwordHash);
@@ -145,7 +150,7 @@ function keyProblems(p: ProfileFileEntry, authOff: boolean): string[] {
     }
     return problems;
   }
-  if (p.accessKeyId && p.secretAccessKey && !authOff) {
+  if (p.accessKeyId && p.secretAccessKey && !noPasswordNeeded) {
     return [
       `Profile "${p.name}" holds S3 keys but no dashboard password: make a hash with ` +
         '`pnpm hash-password` and set STOWAGE_PASSWORD_HASH (or "passwordHash" in the ' +

@@ -15,6 +15,7 @@ import {
   type ProfilesFile,
 } from './profiles-file.js';
 import { DEFAULT_LINK_PREFIX, type Profile, type ProfileLinks } from './profiles.js';
+import { resolveSso, ssoProblems, type SsoConfig } from './sso.js';
 
 /**
  * The configuration, in two steps. `readSettings` reads the environment and the profiles file
@@ -63,16 +64,24 @@ export interface Settings {
   env: Env;
   file: { path: string; content: ProfilesFile } | undefined;
   useEmbeddedStore: boolean;
+  /** The profiles file's `sso` section, resolved (its client secret may come from the environment). */
+  sso: SsoConfig | undefined;
 }
 
-const SettingsSchema = z
-  .object({
-    env: EnvSchema,
-    file: z.object({ path: z.string(), content: ProfilesFileSchema }).optional(),
-  })
-  .superRefine((s, ctx) => {
-    for (const message of problemsOf(s.env, s.file)) ctx.addIssue({ code: 'custom', message });
-  });
+/** `rawEnv`: the SSO client secret may be in a variable the file names. */
+const settingsSchema = (rawEnv: Record<string, string | undefined>) =>
+  z
+    .object({
+      env: EnvSchema,
+      file: z.object({ path: z.string(), content: ProfilesFileSchema }).optional(),
+    })
+    .superRefine((s, ctx) => {
+      const problems = problemsOf(s.env, s.file);
+      const sso = s.file?.content.sso;
+      if (s.file && sso)
+        problems.push(...ssoProblems(sso, s.file.content.profiles, rawEnv, s.file.path));
+      for (const message of problems) ctx.addIssue({ code: 'custom', message });
+    });
 
 /** Reads and validates; throws a ConfigError listing every problem. */
 export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env): Settings {
@@ -87,7 +96,7 @@ export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env): Settings 
       : envOnly.error.issues.map((i) => describe(i.path, i.message));
     throw new ConfigError([...envProblems, read.problem]);
   }
-  const parsed = SettingsSchema.safeParse({
+  const parsed = settingsSchema(env).safeParse({
     env,
     file: filePath && read ? { path: filePath, content: read.json } : undefined,
   });
@@ -101,7 +110,8 @@ export function readSettings(rawEnv: NodeJS.ProcessEnv = process.env): Settings 
     );
   }
   const { env: e, file } = parsed.data;
-  return { env: e, file, useEmbeddedStore: isEmbedded(e) };
+  const sso = file?.content.sso && resolveSso(file.content.sso, file.content.profiles, env);
+  return { env: e, file, useEmbeddedStore: isEmbedded(e), sso };
 }
 
 const describe = (issuePath: PropertyKey[], message: string) =>
@@ -169,6 +179,7 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
         windowMs: e.STOWAGE_LOGIN_RATE_WINDOW_MINUTES * 60_000,
       },
       embeddedKeys: settings.useEmbeddedStore ? { ...embeddedKeys } : undefined,
+      sso: settings.sso,
       links: {
         // Changing it revokes every relay and upload link (links/README.md).
         secret: e.STOWAGE_LINK_SECRET ?? e.STOWAGE_SESSION_SECRET,

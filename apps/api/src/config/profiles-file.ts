@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { BucketNameSchema, ProfileNameSchema } from '@stowage/shared';
+import { BUCKET_PATTERN_RE, BucketNameSchema, ProfileNameSchema } from '@stowage/shared';
 
 /** Any field of StoreQuirks (quirks.ts), to override what the store's kind gives. */
 const QuirksSchema = z.strictObject({
@@ -72,9 +72,54 @@ export const ProfileFileEntrySchema = z.strictObject({
 });
 export type ProfileFileEntry = z.infer<typeof ProfileFileEntrySchema>;
 
+/** A role's bucket: an exact name, or a prefix and `*` ("team-a-*"). */
+export const BucketPatternSchema = z
+  .string()
+  .regex(
+    BUCKET_PATTERN_RE,
+    'is a bucket name, or the start of one followed by "*" (e.g. "team-a-*"): lowercase letters, digits, "." and "-"',
+  );
+
+/**
+ * One rule of `sso.roles`: people whose claim holds `value` get `profile` (config/sso.ts), acting
+ * with the keys the server holds for it. Room is left for a later `identity: "passthrough"` (the
+ * user's own store identity through STS, issue 21): it is not accepted yet, so the object stays
+ * strict and such a file is refused rather than half-understood.
+ */
+export const SsoRoleEntrySchema = z.strictObject({
+  value: z.string().min(1, 'value is the group or role name the claim carries'),
+  profile: ProfileNameSchema,
+  readOnly: z.boolean().optional(),
+  buckets: z.array(BucketPatternSchema).min(1, 'buckets lists at least one bucket').optional(),
+});
+export type SsoRoleEntry = z.infer<typeof SsoRoleEntrySchema>;
+
+/** Single sign-on with OpenID Connect (config/sso.ts). */
+export const SsoFileSchema = z.strictObject({
+  issuer: z
+    .url({ message: "issuer must be the provider's http(s) URL" })
+    .regex(/^https?:\/\//i, 'issuer must start with https:// (http:// on a loopback host only)'),
+  clientId: z.string().min(1),
+  /** The client secret itself, or `clientSecretEnv`: the environment variable that holds it. */
+  clientSecret: z.string().min(1).optional(),
+  clientSecretEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'clientSecretEnv is the name of an environment variable')
+    .optional(),
+  scopes: z
+    .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'a scope is one word'))
+    .optional(),
+  /** The ID token (or userinfo) claim that carries the groups or roles. */
+  claim: z.string().min(1).optional(),
+  buttonName: z.string().min(1).max(60).optional(),
+  roles: z.array(SsoRoleEntrySchema).min(1, 'roles lists at least one rule'),
+});
+export type SsoFile = z.infer<typeof SsoFileSchema>;
+
 export const ProfilesFileSchema = z.strictObject({
   defaultProfile: ProfileNameSchema.optional(),
   profiles: z.array(ProfileFileEntrySchema).min(1, 'profiles lists at least one profile'),
+  sso: SsoFileSchema.optional(),
 });
 export type ProfilesFile = z.infer<typeof ProfilesFileSchema>;
 
@@ -95,6 +140,10 @@ export function whereInFile(json: unknown, issuePath: PropertyKey[]): string {
     const entry = (json as { profiles: { name?: unknown }[] }).profiles[index];
     const name = typeof entry?.name === 'string' ? `"${entry.name}"` : `#${index + 1}`;
     return `profile ${name}${rest.length ? ` ${rest.join('.')}` : ''}: `;
+  }
+  if (top === 'sso' && index === 'roles' && typeof rest[0] === 'number') {
+    const [i, ...field] = rest;
+    return `sso.roles[${i}]${field.length ? `.${field.join('.')}` : ''}: `;
   }
   return issuePath.length ? `${issuePath.join('.')}: ` : '';
 }

@@ -1,4 +1,4 @@
-import { utf8Length } from '@stowage/shared';
+import { bucketAllowed, utf8Length } from '@stowage/shared';
 import { HttpError, unsafeKey } from '../errors.js';
 
 /**
@@ -79,6 +79,6 @@ export function keyError(key: string, policy: KeyPolicy): HttpError | undefined 
 
 /** The bucket this connection may not use, as the error to answer. */
 export function bucketError(bucket: string, allowlist: readonly string[] | undefined) {
-  if (!allowlist || allowlist.includes(bucket)) return undefined;
+  if (!allowlist || bucketAllowed(bucket, allowlist)) return undefined;
   return new HttpError('BucketNotAllowed', `This connection may not use the bucket ${bucket}`);
 }

@@ -7,8 +7,11 @@ export class LoginPage {
   readonly accessKey: Locator;
   readonly secretKey: Locator;
   readonly submit: Locator;
+  /** "Sign in with <provider>", when single sign-on is configured (sso.spec.ts). */
+  readonly ssoButton: Locator;
 
   constructor(page: Page) {
+    this.ssoButton = page.getByRole('link', { name: /^Sign in with / });
     this.form = page.getByRole('form', { name: 'Sign in' });
     this.accessKey = this.form.getByLabel('Access key');
     this.secretKey = this.form.getByLabel('Secret key');

@@ -131,7 +131,15 @@ const activityRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/activity'), 'ActivityRoute'),
 });
 
+/** Single sign-on: pick one of the connections the person's roles grant (routes/api/sso.ts). */
+const ssoProfileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sso/profile',
+  component: lazyRouteComponent(() => import('./routes/sso-profile'), 'SsoProfileRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
+  ssoProfileRoute,
   bucketsRoute,
   bucketRoute,
   bucketSettingsRoute,

@@ -75,6 +75,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
           profiles={session.data.profiles}
           defaultProfile={session.data.defaultProfile}
           notice={ended ? SESSION_ENDED_MESSAGE : null}
+          sso={session.data.sso}
           onSignedIn={() => {
             setEnded(false);
           }}

@@ -195,8 +195,9 @@ export function apiPut<T>(url: string, body: unknown): Promise<T> {
   return apiSend<T>('PUT', url, body);
 }
 
-export async function apiDelete(url: string): Promise<void> {
-  await apiSend<undefined>('DELETE', url);
+/** A DELETE; most answer 204 (undefined), a few a body (sign-out of an SSO session). */
+export function apiDelete<T = undefined>(url: string): Promise<T | undefined> {
+  return apiSend<T | undefined>('DELETE', url);
 }
 
 export type UploadProgress = { loaded: number; total: number };

@@ -1,5 +1,10 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { SESSION_PATH, type LinkAbilities, type SessionResponse } from '@stowage/shared';
+import {
+  bucketAllowed,
+  SESSION_PATH,
+  type LinkAbilities,
+  type SessionResponse,
+} from '@stowage/shared';
 import { apiGet } from './api-client';
 
 /**
@@ -55,7 +60,14 @@ export function removeUserData(queryClient: QueryClient): void {
  */
 export function markSignedOut(queryClient: QueryClient): void {
   queryClient.setQueryData<SessionResponse>(sessionQueryKey, (old) =>
-    old ? { signedIn: false, profiles: old.profiles, defaultProfile: old.defaultProfile } : old,
+    old
+      ? {
+          signedIn: false,
+          profiles: old.profiles,
+          defaultProfile: old.defaultProfile,
+          ...(old.sso ? { sso: old.sso } : {}),
+        }
+      : old,
   );
   removeUserData(queryClient);
   void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
@@ -68,7 +80,7 @@ export function markSignedIn(queryClient: QueryClient, session: SessionResponse)
 }
 
 /**
- * The buckets the signed-in profile may use and create, or null: every bucket. The API
+ * The buckets the signed-in profile may use and create (names and `prefix*` patterns), or null: every bucket. The API
  * refuses the others anyway; the app only offers what it would accept.
  */
 export function useBucketAllowlist(): readonly string[] | null {
@@ -80,5 +92,5 @@ export function useBucketAllowlist(): readonly string[] | null {
 export function useMayAdminister(): (bucket: string) => boolean {
   const readOnly = useReadOnly();
   const allowlist = useBucketAllowlist();
-  return (bucket) => !readOnly && (allowlist === null || allowlist.includes(bucket));
+  return (bucket) => !readOnly && (allowlist === null || bucketAllowed(bucket, allowlist));
 }

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { bucketAllowed } from '@stowage/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessConfig } from '../../config/access.js';
 import { checkCsrf } from '../../auth/csrf.js';
@@ -168,5 +169,5 @@ export async function refuseReadOnly(request: FastifyRequest, _reply: FastifyRep
 /** Buckets this request's profile may see (its allowlist, if it has one). */
 export function allowedBuckets<T extends { name: string }>(request: FastifyRequest, buckets: T[]) {
   const allowed = request.identity?.profile.buckets;
-  return allowed ? buckets.filter((b) => allowed.includes(b.name)) : buckets;
+  return allowed ? buckets.filter((b) => bucketAllowed(b.name, allowed)) : buckets;
 }

@@ -78,8 +78,11 @@ const route: FastifyPluginAsyncZod<{ limit: SignInLimit }> = async (app, opts) =
     const sid = newSessionId();
     let user: SessionData;
     if ('password' in body) {
-      if (!profile.serverKeys || !profile.passwordHash) {
+      if (!profile.serverKeys) {
         throw badRequest(`Profile ${name} signs in with S3 keys, not a password`);
+      }
+      if (!profile.passwordHash) {
+        throw badRequest(`Profile ${name} signs in with single sign-on only`);
       }
       if (!(await verifyPassword(body.password, profile.passwordHash))) {
         throw new HttpError('WrongPassword', WRONG_PASSWORD);

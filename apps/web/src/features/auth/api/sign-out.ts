@@ -1,11 +1,15 @@
-import { SESSION_PATH } from '@stowage/shared';
+import { SESSION_PATH, SignOutResponseSchema } from '@stowage/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiDelete } from '@/lib/api-client';
 import { markSignedOut } from '@/lib/session';
 
-/** DELETE /api/session: the server forgets the session and clears the cookie. */
-export function signOut(): Promise<void> {
-  return apiDelete(SESSION_PATH);
+/**
+ * DELETE /api/session: the server forgets the session and clears the cookie. A single sign-on
+ * session answers the identity provider's end-session URL: where the browser goes next.
+ */
+export async function signOut(): Promise<string | undefined> {
+  const answer = SignOutResponseSchema.safeParse(await apiDelete<unknown>(SESSION_PATH));
+  return answer.success ? answer.data.endSessionUrl : undefined;
 }
 
 /** Signs out, then drops every cached answer so no data of this user remains in the page. */
@@ -13,8 +17,10 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signOut,
-    onSuccess: () => {
+    onSuccess: (endSessionUrl) => {
       markSignedOut(queryClient);
+      // RP-initiated logout: the provider ends its own session, then sends the browser back.
+      if (endSessionUrl) window.location.assign(endSessionUrl);
     },
   });
 }

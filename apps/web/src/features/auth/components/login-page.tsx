@@ -1,5 +1,6 @@
-import type { ProfileSummary } from '@stowage/shared';
+import type { ProfileSummary, SsoSummary } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
+import { ButtonLink } from '@/components/ui/button';
 import { CenteredScreen } from '@/components/ui/centered-screen';
 import { Logo } from '@/components/ui/logo';
 import { SignInForm } from './sign-in-form';
@@ -11,10 +12,12 @@ type LoginPageProps = {
   /** Why the user is here again ("Your session has ended…"), if they were signed in. */
   notice: string | null;
   onSignedIn: () => void;
+  /** Single sign-on, when configured: its button, beside the form. */
+  sso?: SsoSummary | undefined;
 };
 
 /** Shown instead of the app while signed out, at the URL the user asked for (loaded lazily). */
-export function LoginPage({ profiles, defaultProfile, notice, onSignedIn }: LoginPageProps) {
+export function LoginPage({ profiles, defaultProfile, notice, onSignedIn, sso }: LoginPageProps) {
   return (
     <CenteredScreen main>
       <div className={styles.card}>
@@ -23,7 +26,16 @@ export function LoginPage({ profiles, defaultProfile, notice, onSignedIn }: Logi
           Sign in to Stowage
         </h1>
         {notice ? <Banner tone="warning">{notice}</Banner> : null}
-        {profiles.length === 0 ? (
+        {sso ? (
+          <div className={styles.sso}>
+            {/* A full-page navigation: the API sends the browser on to the provider. */}
+            <ButtonLink variant="primary" href={sso.startUrl}>
+              Sign in with {sso.buttonName}
+            </ButtonLink>
+            {profiles.length > 0 ? <p className={styles.or}>or</p> : null}
+          </div>
+        ) : null}
+        {profiles.length === 0 && sso ? null : profiles.length === 0 ? (
           <Banner title="No connection is configured.">
             Ask the operator to configure a connection profile.
           </Banner>

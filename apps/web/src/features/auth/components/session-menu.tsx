@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/api-client';
 import { useSession } from '@/lib/session';
@@ -26,6 +27,11 @@ export function SessionMenu() {
           {data.profile}
         </span>
       </span>
+      {(data.ssoProfiles?.length ?? 0) > 1 ? (
+        <Link to="/sso/profile" className={styles.switch}>
+          Switch connection
+        </Link>
+      ) : null}
       {data.authRequired ? (
         <>
           <Button
@@ -41,9 +47,11 @@ export function SessionMenu() {
             size="sm"
             variant="ghost"
             title={
-              data.who === 'dashboard password'
-                ? 'Ends every session signed in with this profile’s dashboard password, on every device'
-                : `Ends every session of ${data.who} on this profile, on every device`
+              data.ssoProfiles
+                ? `Ends every session of ${data.who}, on every device`
+                : data.who === 'dashboard password'
+                  ? 'Ends every session signed in with this profile’s dashboard password, on every device'
+                  : `Ends every session of ${data.who} on this profile, on every device`
             }
             onClick={() => {
               everywhere.mutate();

@@ -1,4 +1,4 @@
-import { CreateBucketBodySchema } from '@stowage/shared';
+import { bucketAllowed, CreateBucketBodySchema } from '@stowage/shared';
 
 /**
  * The create form's schema: the shared rules, and with an allowlist, only its names (the API
@@ -6,7 +6,7 @@ import { CreateBucketBodySchema } from '@stowage/shared';
  */
 export function createBucketSchema(allowlist: readonly string[] | null) {
   if (allowlist === null) return CreateBucketBodySchema;
-  return CreateBucketBodySchema.refine((body) => allowlist.includes(body.name), {
+  return CreateBucketBodySchema.refine((body) => bucketAllowed(body.name, allowlist), {
     path: ['name'],
     message: `This profile may only create ${allowlist.join(', ')}`,
   });

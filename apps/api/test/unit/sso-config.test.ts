@@ -1,0 +1,138 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bucketAllowed, intersectAllowlists } from '@stowage/shared';
+import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+
+const HASH =
+  'scrypt$1024$8$1$p1o6xOfxr/bdp4mnYmsRNQ==$AeXTef3LVFrgy2VMH1ZL+wJ0I0yxU09HrxyUJGH/aHs=';
+const dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-sso-'));
+const store = { endpoint: 'http://rgw:7480' };
+const profiles = [
+  { name: 'admin', ...store, accessKeyId: 'AK', secretAccessKey: 'SK', passwordHash: HASH },
+  {
+    name: 'teams',
+    ...store,
+    accessKeyId: 'AK2',
+    secretAccessKey: 'SK2',
+    passwordHash: HASH,
+    buckets: ['team-a-docs', 'team-a-logs', 'team-b-docs'],
+  },
+  { name: 'own-keys', ...store },
+];
+const sso = {
+  issuer: 'https://id.example.com/realms/acme',
+  clientId: 'stowage',
+  clientSecretEnv: 'SSO_SECRET',
+  roles: [
+    { value: 'storage-admins', profile: 'admin' },
+    { value: 'team-a', profile: 'teams', readOnly: true, buckets: ['team-a-*'] },
+  ],
+};
+function fileWith(content: unknown): string {
+  const file = path.join(dir, `p${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+function problemsOf(ssoSection: unknown, env: NodeJS.ProcessEnv = { SSO_SECRET: 's' }) {
+  try {
+    loadConfig({ ...env, STOWAGE_PROFILES_FILE: fileWith({ profiles, sso: ssoSection }) });
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('sso section of the profiles file', () => {
+  it('resolves roles: readOnly, the role allowlist inside the profile one, defaults', () => {
+    const c = loadConfig({
+      SSO_SECRET: 'from-env',
+      STOWAGE_PROFILES_FILE: fileWith({ profiles, sso }),
+    });
+    expect(c.access.sso).toEqual({
+      issuer: sso.issuer,
+      clientId: 'stowage',
+      clientSecret: 'from-env',
+      scopes: ['openid', 'profile', 'email'],
+      claim: 'groups',
+      buttonName: 'single sign-on',
+      roles: [
+        { value: 'storage-admins', profile: 'admin', readOnly: false, buckets: undefined },
+        {
+          value: 'team-a',
+          profile: 'teams',
+          readOnly: true,
+          buckets: ['team-a-docs', 'team-a-logs'],
+        },
+      ],
+    });
+  });
+
+  it('refuses to start, naming the field: unknown profile, profile without keys, bad pattern', () => {
+    const problems = problemsOf({
+      ...sso,
+      roles: [
+        { value: 'x', profile: 'nope' },
+        { value: 'y', profile: 'own-keys' },
+        { value: 'z', profile: 'admin', buckets: ['Team*A'] },
+        { value: 'w', profile: 'teams', buckets: ['other-*'] },
+      ],
+    });
+    expect(problems.join('\n')).toContain(
+      'sso.roles[0].profile: "nope" is not one of the profiles',
+    );
+    expect(problems.join('\n')).toContain('sso.roles[1].profile: "own-keys" holds no keys');
+    expect(problems.join('\n')).toContain('sso.roles[2].buckets.0: is a bucket name, or the start');
+    expect(problems.join('\n')).toContain(
+      'sso.roles[3].buckets: none of them is one of profile "teams"\'s buckets',
+    );
+  });
+
+  it('refuses a missing secret variable, both secrets, a plain-http remote issuer, no roles', () => {
+    expect(problemsOf(sso, {}).join()).toContain(
+      'sso.clientSecretEnv: the environment variable SSO_SECRET is not set',
+    );
+    expect(problemsOf({ ...sso, clientSecret: 'x' }).join()).toContain(
+      'give clientSecret or clientSecretEnv, not both',
+    );
+    expect(problemsOf({ ...sso, issuer: 'http://id.example.com' }).join()).toContain(
+      'sso.issuer: must be https://',
+    );
+    expect(problemsOf({ ...sso, issuer: 'http://127.0.0.1:9000' })).toEqual([]);
+    expect(problemsOf({ ...sso, roles: [] }).join()).toContain('roles lists at least one rule');
+    expect(problemsOf({ ...sso, extra: 1 }).join()).toContain('sso');
+  });
+
+  it('a profile only single sign-on uses needs no dashboard password; others still do', () => {
+    const { passwordHash: _h, ...ssoOnly } = profiles[0] as (typeof profiles)[0] & {
+      passwordHash: string;
+    };
+    const { passwordHash: _h2, ...other } = profiles[1] as (typeof profiles)[1] & {
+      passwordHash: string;
+    };
+    const load = (list: unknown[]) =>
+      loadConfig({
+        SSO_SECRET: 's',
+        STOWAGE_PROFILES_FILE: fileWith({
+          profiles: list,
+          sso: { ...sso, roles: [{ value: 'storage-admins', profile: 'admin' }] },
+        }),
+      });
+    expect(load([ssoOnly]).access.profiles[0]).toMatchObject({ passwordHash: undefined });
+    expect(() => load([ssoOnly, other])).toThrow(
+      'Profile "teams" holds S3 keys but no dashboard password',
+    );
+  });
+
+  it('the allowlist matcher: exact names and prefix* patterns', () => {
+    expect(bucketAllowed('team-a-docs', ['team-a-*'])).toBe(true);
+    expect(bucketAllowed('team-b-docs', ['team-a-*'])).toBe(false);
+    expect(bucketAllowed('team-a', ['team-a'])).toBe(true);
+    expect(bucketAllowed('team-ab', ['team-a'])).toBe(false);
+    expect(intersectAllowlists(undefined, ['a-*'])).toEqual(['a-*']);
+    expect(intersectAllowlists(['a-1', 'b-1'], ['a-*'])).toEqual(['a-1']);
+    expect(intersectAllowlists(['a-1'], undefined)).toEqual(['a-1']);
+  });
+});
