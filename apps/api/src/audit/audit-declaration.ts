@@ -10,8 +10,15 @@ export interface AuditTarget {
   setting?: string | undefined;
   /** A share or upload link's id. */
   link?: string | undefined;
-  /** The profile acted with, when no session says it (an upload link). */
+  /**
+   * The profile acted with, when no session says it (an upload link) or the request changes it
+   * (a single sign-on, a switch of profile).
+   */
   profile?: string | undefined;
+  /** The person, when the request itself signs them in (single sign-on's callback). */
+  user?:
+    | { subject: string; name?: string | undefined; email?: string | undefined; who: string }
+    | undefined;
   /** Where a copy, move or rename went. */
   to?: { bucket: string; key?: string | undefined; prefix?: string | undefined } | undefined;
 }

@@ -128,8 +128,8 @@ function entryOf(
       ? id.user
         ? { subject: id.user.subject, name: id.user.name, email: id.user.email, who: id.who }
         : { who: id.who }
-      : signInAttempt(request),
-    profile: id?.profile.name ?? target.profile ?? signInProfile(request),
+      : (target.user ?? signInAttempt(request)),
+    profile: target.profile ?? id?.profile.name ?? signInProfile(request),
     client: request.ip,
     action: actionOf(request, audit),
     ...(target.bucket !== undefined ? { bucket: target.bucket } : {}),

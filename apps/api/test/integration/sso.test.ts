@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
+import { AuditLog } from '../../src/audit/audit-log.js';
 import { buildApp } from '../../src/build-app.js';
 import type { AccessConfig } from '../../src/config/access.js';
 import type { Profile } from '../../src/config/profiles.js';
@@ -25,6 +29,16 @@ const ORIGIN = 'http://localhost';
 const tag = randomBytes(3).toString('hex');
 const bucketA = `sso${tag}-a-docs`;
 const bucketB = `sso${tag}-b-docs`;
+
+/** The audit file of the SSO app: its sign-ins and switches are audited as any other. */
+const auditDir = mkdtempSync(path.join(os.tmpdir(), 'stowage-sso-audit-'));
+const auditFile = path.join(auditDir, 'audit.log');
+const audit = new AuditLog({ stdout: false, file: auditFile }, () => {});
+const auditLines = () =>
+  (existsSync(auditFile) ? readFileSync(auditFile, 'utf8') : '')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 let provider: TestProvider;
 let app: Awaited<ReturnType<typeof buildApp>>;
@@ -68,13 +82,15 @@ beforeAll(async () => {
     ],
     sso,
   };
-  app = await buildApp({ access });
+  app = await buildApp({ access, audit });
   await app.ready();
 });
 afterAll(async () => {
   await app?.close();
   await fixtures?.close();
   await provider?.close();
+  audit.close();
+  rmSync(auditDir, { recursive: true, force: true });
 });
 
 const cookieOf = (res: { cookies: { name: string; value: string }[] }, name: string) => {
@@ -252,6 +268,55 @@ describe('single sign-on with OpenID Connect', () => {
       payload: { profile: '../x' },
     });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('the audit log: a sign-in, a refusal and a switch of profile are one line each, naming the person', async () => {
+    const before = auditLines().length;
+    const { headers } = await signIn('dave');
+    const refused = await toCallback('erin');
+    expect((await callbackWith(refused.callback, refused.flowCookie)).statusCode).toBe(403);
+    const forged = await callbackWith(refused.callback, undefined);
+    expect(forged.statusCode).toBe(400);
+    const pick = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sso/profile',
+      headers,
+      payload: { profile: 'teams' },
+    });
+    expect(pick.statusCode).toBe(200);
+    const lines = auditLines().slice(before);
+    expect(lines.map((l) => [l.action, (l.result as { status: number }).status])).toEqual([
+      ['auth.sign-in', 303],
+      ['auth.sign-in', 403],
+      ['auth.sign-in', 400],
+      ['auth.profile.switch', 200],
+    ]);
+    const dave = {
+      subject: 'dave',
+      name: 'Dave Both',
+      email: 'dave@example.test',
+      who: 'Dave Both',
+    };
+    expect(lines[0]).toMatchObject({ user: dave, profile: 'admin' });
+    // Refused for want of a role: the provider said who it was; no profile was used.
+    expect(lines[1]).toMatchObject({
+      user: { subject: 'erin', name: 'Erin Elsewhere', who: 'Erin Elsewhere' },
+      profile: null,
+    });
+    // Refused before anyone is known (no flow cookie): nobody.
+    expect(lines[2]).toMatchObject({ user: null, profile: null });
+    expect(lines[3]).toMatchObject({ user: dave, profile: 'teams' });
+    // Nothing of the flow's secrets: no code, state, token or cookie.
+    const text = readFileSync(auditFile, 'utf8');
+    for (const secret of [
+      refused.callback.searchParams.get('code')!,
+      refused.callback.searchParams.get('state')!,
+      TEST_CLIENT_SECRET,
+      headers.cookie.split('=')[1]!.slice(0, 40),
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).not.toMatch(/eyJ[\w-]{20,}\./);
   });
 
   it('no role: refused with a clear page, no session', async () => {

@@ -17,6 +17,7 @@ import { grantedProfiles, matchedRoles } from '../../auth/sso-roles.js';
 import { badRequest, HttpError } from '../../errors.js';
 import { publicOrigin } from '../../links/link-url.js';
 import type { SsoConfig } from '../../config/sso.js';
+import { noteAudit } from '../../audit/audit-declaration.js';
 import { errorResponses } from './error-responses.js';
 
 declare module 'fastify' {
@@ -92,7 +93,9 @@ const route: FastifyPluginAsyncZod<{ sso: SsoConfig }> = async (app, opts) => {
   app.get(
     `${SSO_FLOW_PATH.replace(/^\/api/, '')}/callback`,
     {
-      config: { public: true },
+      // A sign-in, as the password and key sign-ins are: one audit line, with the person once
+      // the provider has said who they are (noteAudit), and the status of a refusal.
+      config: { public: true, audit: { action: 'auth.sign-in', target: () => ({}) } },
       schema: {
         tags: ['session'],
         summary: 'Single sign-on: the identity provider sends the browser back here',
@@ -153,6 +156,9 @@ const route: FastifyPluginAsyncZod<{ sso: SsoConfig }> = async (app, opts) => {
     const roles = matchedRoles(opts.sso, signedIn.values);
     const profiles = grantedProfiles(opts.sso, roles);
     const who = signedIn.name ?? signedIn.email ?? signedIn.subject;
+    noteAudit(request, {
+      user: { subject: signedIn.subject, name: signedIn.name, email: signedIn.email, who },
+    });
     if (profiles.length === 0) {
       throw new Refusal(
         403,
@@ -176,6 +182,7 @@ const route: FastifyPluginAsyncZod<{ sso: SsoConfig }> = async (app, opts) => {
       createdAt: now,
       lastSeen: now,
     };
+    noteAudit(request, { profile: user.profile });
     const profile = app.profileByName(user.profile);
     if (!profile || !identityOf(app.access, profile, user)) {
       throw new Refusal(403, 'No access', `The profile ${user.profile} cannot be used.`);
@@ -186,6 +193,16 @@ const route: FastifyPluginAsyncZod<{ sso: SsoConfig }> = async (app, opts) => {
   app.post(
     `${SSO_FLOW_PATH.replace(/^\/api/, '')}/profile`,
     {
+      // The line's profile is the one switched to (its `user` is the person).
+      config: {
+        audit: {
+          action: 'auth.profile.switch',
+          target: (request) => {
+            const profile = (request.body as { profile?: unknown } | undefined)?.profile;
+            return typeof profile === 'string' ? { profile } : {};
+          },
+        },
+      },
       schema: {
         tags: ['session'],
         summary: "Single sign-on: switch to another profile the person's roles grant",
