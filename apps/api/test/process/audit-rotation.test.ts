@@ -1,16 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
-const server = fileURLToPath(new URL('../../src/server.ts', import.meta.url));
-let proc: ChildProcess;
+let server: ServerProcess;
 let base = '';
-let out = '';
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'stowage-audit-rotation-'));
-const file = path.join(dataDir, 'audit.log');
+const out = () => server.output();
+const logDir = mkdtempSync(path.join(os.tmpdir(), 'stowage-audit-rotation-'));
+const file = path.join(logDir, 'audit.log');
 
 const fileLines = (p: string) =>
   existsSync(p)
@@ -33,35 +31,12 @@ const signIn = (secretAccessKey: string) =>
   });
 
 beforeAll(async () => {
-  proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=@stowage/source', server], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      STOWAGE_DATA_DIR: dataDir,
-      STOWAGE_SEED_DEMO: 'false',
-      STOWAGE_AUDIT_LOG: `stdout,${file}`,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  base = await new Promise<string>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /Stowage is running at (\S+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (c) => reject(new Error(`server exited (${c}): ${out}`)));
-  });
+  server = await startServerProcess({ STOWAGE_AUDIT_LOG: `stdout,${file}` });
+  base = server.base;
 }, 60_000);
 afterAll(async () => {
-  if (proc.exitCode === null) {
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
+  rmSync(logDir, { recursive: true, force: true });
 });
 
 describe('the audit file of the running server', () => {
@@ -76,11 +51,11 @@ describe('the audit file of the running server', () => {
       ],
     );
     // On stdout too, marked as audit lines, beside the request log.
-    await until('stdout lines', () => (out.match(/^\{"audit":true,/gm) ?? []).length === 2);
+    await until('stdout lines', () => (out().match(/^\{"audit":true,/gm) ?? []).length === 2);
 
     renameSync(file, `${file}.1`);
-    proc.kill('SIGHUP');
-    await until('reopened', () => out.includes('SIGHUP: audit log reopened'));
+    server.proc.kill('SIGHUP');
+    await until('reopened', () => out().includes('SIGHUP: audit log reopened'));
     expect((await signIn('S3RVER')).status).toBe(200);
     await until('a line in the new file', () => fileLines(file).length === 1);
     expect(fileLines(file)[0]).toMatchObject({ action: 'auth.sign-in', result: { status: 200 } });
@@ -88,6 +63,6 @@ describe('the audit file of the running server', () => {
     // No secret in either file.
     const text = readFileSync(file, 'utf8') + readFileSync(`${file}.1`, 'utf8');
     expect(text).not.toContain('wrong secret');
-    expect(proc.exitCode).toBe(null);
+    expect(server.proc.exitCode).toBe(null);
   });
 });

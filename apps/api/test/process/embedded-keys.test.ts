@@ -1,60 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
 // server.ts on the embedded store with keys the operator set (STOWAGE_EMBEDDED_*): what it
 // prints, and that sign-in and STOWAGE_AUTH=off use those keys and no others.
 
-const server = fileURLToPath(new URL('../../src/server.ts', import.meta.url));
 const OPERATOR = { accessKeyId: 'ops-key', secretAccessKey: 'ops secret 4f1c9e2a' };
-const started: { proc: ChildProcess; dir: string }[] = [];
+const started: ServerProcess[] = [];
 
 async function start(env: Record<string, string>) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-embedded-keys-'));
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=@stowage/source', server],
-    {
-      env: {
-        PATH: process.env.PATH,
-        PORT: '0',
-        STOWAGE_DATA_DIR: dir,
-        STOWAGE_SEED_DEMO: 'false',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        STOWAGE_EMBEDDED_ACCESS_KEY_ID: OPERATOR.accessKeyId,
-        STOWAGE_EMBEDDED_SECRET_ACCESS_KEY: OPERATOR.secretAccessKey,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  started.push({ proc, dir });
-  let out = '';
-  const base = await new Promise<string>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /Stowage is running at (\S+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (c) => reject(new Error(`server exited (${c}): ${out}`)));
+  const server = await startServerProcess({
+    STOWAGE_EMBEDDED_ACCESS_KEY_ID: OPERATOR.accessKeyId,
+    STOWAGE_EMBEDDED_SECRET_ACCESS_KEY: OPERATOR.secretAccessKey,
+    ...env,
   });
-  return { base, out: () => out };
+  started.push(server);
+  return { base: server.base, out: server.output };
 }
 
 afterAll(async () => {
-  for (const { proc, dir } of started) {
-    if (proc.exitCode === null) {
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }
+  for (const server of started) await server.stop();
 });
 
 const signIn = (base: string, keys: { accessKeyId: string; secretAccessKey: string }) =>
