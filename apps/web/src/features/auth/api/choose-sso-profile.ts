@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SessionResponseSchema, SSO_PROFILE_PATH } from '@stowage/shared';
+import { SSO_PROFILE_PATH } from '@stowage/shared';
 import { apiPost } from '@/lib/api-client';
-import { markSignedIn, sessionQueryKey } from '@/lib/session';
+import { takeSessionAnswer } from './session-answer';
 
 /** POST /api/auth/sso/profile: a single sign-on session switches to another granted profile. */
 export function chooseSsoProfile(profile: string): Promise<unknown> {
@@ -13,13 +13,6 @@ export function useChooseSsoProfile() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: chooseSsoProfile,
-    onSuccess: async (answer) => {
-      const session = SessionResponseSchema.safeParse(answer);
-      if (session.success && session.data.signedIn) {
-        markSignedIn(queryClient, session.data);
-        return;
-      }
-      await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
-    },
+    onSuccess: (answer) => takeSessionAnswer(queryClient, answer),
   });
 }

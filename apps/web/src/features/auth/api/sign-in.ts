@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SESSION_PATH, SessionResponseSchema, type SignInBody } from '@stowage/shared';
+import { SESSION_PATH, type SignInBody } from '@stowage/shared';
 import { apiPost } from '@/lib/api-client';
-import { markSignedIn, sessionQueryKey } from '@/lib/session';
+import { takeSessionAnswer } from './session-answer';
 
 /** POST /api/session: sets the session cookie (httpOnly) and answers the new session. */
 export function signIn(body: SignInBody): Promise<unknown> {
@@ -13,13 +13,6 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signIn,
-    onSuccess: async (answer) => {
-      const session = SessionResponseSchema.safeParse(answer);
-      if (session.success && session.data.signedIn) {
-        markSignedIn(queryClient, session.data);
-        return;
-      }
-      await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
-    },
+    onSuccess: (answer) => takeSessionAnswer(queryClient, answer),
   });
 }
