@@ -24,3 +24,4 @@ export * from './versions.js';
 export * from './search.js';
 export * from './search-match.js';
 export * from './audit.js';
+export * from './multipart.js';
