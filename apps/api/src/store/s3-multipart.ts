@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { UploadedPart } from '@stowage/shared';
-import { notApplied } from '../errors.js';
+import { HttpError, notApplied } from '../errors.js';
 import type { S3Context } from './s3-context.js';
 
 /**
@@ -15,6 +15,24 @@ import type { S3Context } from './s3-context.js';
  * presigned for the client to send itself), the parts held, complete. Abort is s3-uploads.ts's.
  * Every key goes through ctx.checkKey (and s3-confine.ts), as any command's.
  */
+
+/**
+ * Ceph RGW answers ListParts of an upload that is gone (aborted, completed) with NoSuchKey:
+ * for these calls the upload is what is missing, whatever the store calls it.
+ */
+async function ofUpload<T>(send: Promise<T>): Promise<T> {
+  try {
+    return await send;
+  } catch (err) {
+    if (err instanceof HttpError && err.code === 'NoSuchKey') {
+      throw new HttpError(
+        'NoSuchUpload',
+        'The upload does not exist: it was completed or aborted already',
+      );
+    }
+    throw err;
+  }
+}
 
 export interface CreateMultipartInput {
   bucket: string;
@@ -52,16 +70,18 @@ export interface UploadPartInput {
 /** UploadPart streamed from `body` with its length; answers the part's ETag. */
 export async function uploadPart(ctx: S3Context, input: UploadPartInput): Promise<string> {
   ctx.checkKey(input.key);
-  const out = await ctx.send(
-    new UploadPartCommand({
-      Bucket: input.bucket,
-      Key: input.key,
-      UploadId: input.uploadId,
-      PartNumber: input.n,
-      Body: input.body,
-      ContentLength: input.length,
-      ContentMD5: input.contentMd5,
-    }),
+  const out = await ofUpload(
+    ctx.send(
+      new UploadPartCommand({
+        Bucket: input.bucket,
+        Key: input.key,
+        UploadId: input.uploadId,
+        PartNumber: input.n,
+        Body: input.body,
+        ContentLength: input.length,
+        ContentMD5: input.contentMd5,
+      }),
+    ),
   );
   if (!out.ETag) throw notApplied('The store took the part but answered no ETag');
   return out.ETag;
@@ -78,13 +98,15 @@ export async function listParts(
   const parts: UploadedPart[] = [];
   let marker: string | undefined;
   do {
-    const out = await ctx.send(
-      new ListPartsCommand({
-        Bucket: bucket,
-        Key: key,
-        UploadId: uploadId,
-        PartNumberMarker: marker,
-      }),
+    const out = await ofUpload(
+      ctx.send(
+        new ListPartsCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId: uploadId,
+          PartNumberMarker: marker,
+        }),
+      ),
     );
     for (const p of out.Parts ?? []) {
       if (p.PartNumber) parts.push({ n: p.PartNumber, etag: p.ETag ?? '', size: p.Size ?? 0 });
@@ -102,13 +124,15 @@ export async function completeMultipart(
   parts: readonly { n: number; etag: string }[],
 ): Promise<void> {
   ctx.checkKey(key);
-  await ctx.send(
-    new CompleteMultipartUploadCommand({
-      Bucket: bucket,
-      Key: key,
-      UploadId: uploadId,
-      MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.n, ETag: p.etag })) },
-    }),
+  await ofUpload(
+    ctx.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.n, ETag: p.etag })) },
+      }),
+    ),
   );
 }
 

@@ -263,9 +263,17 @@ describe('big uploads through the relay', () => {
         app.inject({
           method: 'POST',
           url: multipartPath(bucket),
-          payload: { key: 'a/../b', size: 9 },
+          payload: { key: 'a\u0000b', size: 9 },
         }),
-        /key/i,
+        /object key/i,
+      ],
+      [
+        app.inject({
+          method: 'POST',
+          url: multipartPath(bucket),
+          payload: { key: 'k'.repeat(1025), size: 9 },
+        }),
+        /longer than 1024 bytes/,
       ],
       [
         app.inject({ method: 'POST', url: multipartPath(bucket), payload: { key: 'k', size: 0 } }),
