@@ -52,7 +52,7 @@ const REFUSED_INPUT: Record<string, string> = {
   InvalidPartOrder: 'the parts: not in ascending order',
   EntityTooSmall: 'the parts: each but the last must be at least 5 MiB',
 };
-/** A request the store does not implement (s3rver: UploadPartCopy 501, ListMultipartUploads 501). */
+/** A request the store does not implement (s3rver: UploadPartCopy 501, AbortMultipartUpload 405). */
 const UNSUPPORTED = new Set(['NotImplemented', 'MethodNotAllowed']);
 const REFUSED = new Set([
   'AccessDenied',

@@ -306,7 +306,8 @@ function cases(): Case[] {
     {
       route: 'DELETE /api/buckets/:bucket/multipart/:uploadId',
       action: 'upload.abort',
-      // Completed already: the store says so (404 NoSuchUpload), and the line its status.
+      // Completed already: the store says so (Ceph 404 NoSuchUpload, s3rver 502), and the line
+      // its status.
       send: () => json('DELETE', multipartAbortPath(bucket, mpuId, 'big/b.bin'))(),
       expect: { bucket, key: 'big/b.bin' },
     },

@@ -35,7 +35,7 @@ const expected = onEmbedded
   ? {
       tagging: 'supported',
       versioning: 'unsupported', // ?versioning is answered with a bucket listing
-      abortMultipartUpload: 'supported', // patches/s3rver: NoSuchUpload for an unknown id
+      abortMultipartUpload: 'unsupported', // 405 MethodNotAllowed
       uploadPartCopy: 'unsupported', // 501 NotImplemented
       presignedUrls: 'supported',
       // Bucket settings: CORS only (501 NotImplemented for the others).

@@ -179,7 +179,7 @@ describe('big uploads through the relay', () => {
     await app.inject({ method: 'DELETE', url: multipartAbortPath(bucket, made.uploadId, key) });
   });
 
-  it('abort leaves nothing: no parts, no upload, no object', async () => {
+  it('abort leaves nothing: no parts, no upload, no object (s3rver: 502 NotSupported)', async () => {
     const key = 'big/aborted.bin';
     const made = await create(app, key);
     expect((await putPart(app, key, made.uploadId, 1, slice(1, made.partSize))).statusCode).toBe(
@@ -189,17 +189,24 @@ describe('big uploads through the relay', () => {
       method: 'DELETE',
       url: multipartAbortPath(bucket, made.uploadId, key),
     });
+    if (onEmbedded) {
+      // s3rver has no AbortMultipartUpload (405): a clear 502, the upload left as it was.
+      expect(aborted.statusCode).toBe(502);
+      expect(aborted.json()).toMatchObject({ code: 'NotSupported' });
+      expect(aborted.json().message).toMatch(/does not implement this request/);
+      const held = (await listParts(app, key, made.uploadId)).json<ListPartsResponse>().parts;
+      expect(held.map((p) => p.n)).toEqual([1]);
+      return;
+    }
     expect(aborted.statusCode, aborted.payload).toBe(204);
     const listed = await listParts(app, key, made.uploadId);
     expect(listed.statusCode).toBe(404);
     expect(listed.json()).toMatchObject({ code: 'NoSuchUpload' });
     const head = await app.inject(`/api/buckets/${bucket}/object?${q({ key })}`);
     expect(head.statusCode).toBe(404);
-    if (!onEmbedded) {
-      // s3rver has no ListMultipartUploads; Ceph RGW lists none left for the key.
-      const out = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key }));
-      expect(out.Uploads ?? []).toEqual([]);
-    }
+    // Ceph RGW lists no upload left for the key.
+    const out = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key }));
+    expect(out.Uploads ?? []).toEqual([]);
   });
 
   it('an upload id used with another key (or bucket, or altered) is refused: 400 UploadMismatch', async () => {
