@@ -13,6 +13,8 @@ import {
   type ListPartsResponse,
 } from '@stowage/shared';
 import { dropBucket } from '../bucket-admin.js';
+import { linkKeyFrom } from '../../src/links/link-token.js';
+import { multipartKey, planFor, sealUploadId } from '../../src/upload/multipart-token.js';
 import {
   build,
   createBucket,
@@ -20,6 +22,8 @@ import {
   onEmbedded,
   q,
   testSignature,
+  TEST_PROFILE,
+  TEST_SESSION_SECRET,
   type TestApp,
 } from '../helper.js';
 
@@ -320,6 +324,31 @@ describe('big uploads through the relay', () => {
     expect(chunked.json()).toMatchObject({ code: 'LengthRequired' });
     expect(chunked.json().message).toMatch(/Content-Length/);
     await app.inject({ method: 'DELETE', url: multipartAbortPath(bucket, made.uploadId, key) });
+  });
+
+  it('a store that cannot be reached: a part is a clear 502, its body read to the end', async () => {
+    const down = await build({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 });
+    try {
+      const key = 'big/down.bin';
+      const uploadId = sealUploadId(
+        multipartKey(linkKeyFrom(TEST_SESSION_SECRET)),
+        { profile: TEST_PROFILE, bucket, key },
+        planFor('some-store-id', SIZE),
+      );
+      const res = await putPart(down, key, uploadId, 1, slice(1, MIN_PART_BYTES));
+      expect(res.statusCode).toBe(502);
+      expect(res.json()).toMatchObject({ code: 'StoreUnavailable' });
+      expect(res.json().message).toMatch(/127\.0\.0\.1:9/);
+      const made = await down.inject({
+        method: 'POST',
+        url: multipartPath(bucket),
+        payload: { key, size: SIZE },
+      });
+      expect(made.statusCode).toBe(502);
+      expect(made.json()).toMatchObject({ code: 'StoreUnavailable' });
+    } finally {
+      await down.close();
+    }
   });
 
   it('a read-only profile cannot start one: 403 ReadOnly', async () => {
