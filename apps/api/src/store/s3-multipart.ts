@@ -136,6 +136,29 @@ export async function completeMultipart(
   );
 }
 
+/** The headers of the SDK's flexible checksums (a checksum and the algorithm it names). */
+const CHECKSUM_HEADER = /^x-amz-(checksum-|sdk-checksum-algorithm$)/i;
+
+/**
+ * Drops the flexible checksum from a presigned request. With WHEN_SUPPORTED (the default for
+ * AWS connections) the SDK signs the CRC32 of the empty body it has at presign time into the
+ * URL, so S3 refuses every real part (aws-sdk-js-v3 since 3.729); the part's Content-MD5,
+ * sent by the client, is the check instead.
+ */
+const withoutChecksum = (command: UploadPartCommand) => {
+  command.middlewareStack.add(
+    (next) => (args) => {
+      const request = args.request as { headers?: Record<string, string> };
+      for (const name of Object.keys(request.headers ?? {})) {
+        if (CHECKSUM_HEADER.test(name)) delete request.headers![name];
+      }
+      return next(args);
+    },
+    { step: 'build', priority: 'low', name: 'stowageDropPresignChecksum' },
+  );
+  return command;
+};
+
 /** Presigned UploadPart URLs (SigV4 only: the route checks), valid `expiresIn` seconds. */
 export async function presignParts(
   ctx: S3Context,
@@ -152,7 +175,9 @@ export async function presignParts(
     for (const n of parts) {
       const url = await getSignedUrl(
         client,
-        new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: n }),
+        withoutChecksum(
+          new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: n }),
+        ),
         { expiresIn, signingDate },
       );
       urls.push({ n, url });
