@@ -25,3 +25,4 @@ export * from './search.js';
 export * from './search-match.js';
 export * from './audit.js';
 export * from './bucket-allowlist.js';
+export * from './multipart.js';

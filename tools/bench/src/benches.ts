@@ -8,6 +8,7 @@ import { head } from './head.js';
 import type { Bench } from './harness.js';
 import { listing } from './listing.js';
 import { memory } from './memory.js';
+import { multipartRelay } from './multipart-relay.js';
 import { search } from './search.js';
 import { share } from './share.js';
 import { upload } from './upload.js';
@@ -17,6 +18,7 @@ import { zip } from './zip.js';
 /** The suite, in the order it runs and BENCHMARKS.md lists it. */
 export const BENCHES: Bench[] = [
   upload,
+  multipartRelay,
   download,
   memory,
   concurrent,
