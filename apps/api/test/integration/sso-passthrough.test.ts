@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSIONS_PATH } from '@stowage/shared';
 import { buildApp } from '../../src/build-app.js';
 import type { AccessConfig } from '../../src/config/access.js';
 import type { SsoConfig } from '../../src/config/sso.js';
@@ -168,8 +168,27 @@ describe('single sign-on with identity passthrough (STS)', () => {
       expect(body.message).toContain(`refused your identity for role ${roleArn}`);
       expect(body.message).toContain('STS settings');
       expect(res.payload).not.toContain('eyJ');
+      // One exchange a request (a refusal is not kept): no retry storm against the store.
+      const before = sts.exchanges;
+      expect((await listing(headers, allowed)).statusCode).toBe(403);
+      expect(sts.exchanges).toBe(before + 1);
     },
   );
+
+  it('sign out everywhere drops the stores of every session of that person', async () => {
+    // Dave signs in nowhere else in this file: his sessions are these two.
+    const one = await signIn('dave');
+    const two = await signIn('dave');
+    const other = await signIn('bob');
+    const stores = app.stores.size;
+    for (const headers of [one, two, other]) await listing(headers, allowed);
+    expect(app.stores.size).toBe(stores + 3);
+    const out = await app.inject({ method: 'DELETE', url: SESSIONS_PATH, headers: one });
+    expect(out.statusCode, out.payload).toBe(204);
+    // Dave's two sessions' stores are gone; Bob's is kept.
+    expect(app.stores.size).toBe(stores + 1);
+    expect((await listing(two, allowed)).statusCode).toBe(401);
+  });
 
   it.runIf(onCeph)(
     "Ceph RGW: the role's policy decides — one bucket listed, another and a write 403",

@@ -256,8 +256,8 @@ describe.runIf(storeKind === 'ceph' && inject('storeStsEndpoint') !== '')(
     }
 
     it('RGW 16 needs x5c in the JWKS, and does not check the thumbprint', async () => {
-      const noX5c = await startTestProvider([], 0, { x5c: false });
-      const badThumb = await startTestProvider([]);
+      const noX5c = await startTestProvider(['http://localhost'], 0, { x5c: false });
+      const badThumb = await startTestProvider(['http://localhost']);
       try {
         const sts = new WebIdentityCredentials();
         const roleA = trust(noX5c, noX5c.thumbprint, `no-x5c-${tag}`);
