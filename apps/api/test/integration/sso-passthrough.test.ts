@@ -201,13 +201,17 @@ describe('single sign-on with identity passthrough (STS)', () => {
       expect(other.statusCode, other.payload).toBe(403);
       const refused = other.json() as { code: string; message: string };
       expect(refused.code).toBe('StoreRefused');
-      expect(refused.message).toContain('refused');
+      expect(refused.message).toBe(
+        `The store at ${stsEndpoint} refused this request (AccessDenied): your role ${roleArn} does not allow it (its policy on the store decides)`,
+      );
       const write = await app.inject({
         method: 'DELETE',
         url: `/api/buckets/${allowed}/object?${q({ key: 'hello.txt' })}`,
         headers,
       });
       expect(write.statusCode, write.payload).toBe(403);
+      expect(write.json()).toMatchObject({ code: 'StoreRefused' });
+      expect((write.json() as { message: string }).message).toContain(`your role ${roleArn}`);
       // Still there: the role may not delete.
       expect((await listing(headers, allowed)).statusCode).toBe(200);
     },
