@@ -33,6 +33,7 @@ import signIn from './routes/api/sign-in.js';
 import signOut from './routes/api/sign-out.js';
 import sso from './routes/api/sso.js';
 import { SsoClient } from './auth/sso-client.js';
+import { WebIdentityCredentials } from './store/s3-web-identity.js';
 import signOutEverywhere from './routes/api/sign-out-everywhere.js';
 import listBuckets from './routes/api/list-buckets.js';
 import listObjects from './routes/api/list-objects.js';
@@ -104,6 +105,11 @@ export interface BuildAppOptions {
   bodyTimeoutMs?: number;
   /** ZIP64 records in every zip download whatever its size: for tests (zip/zip-writer.ts). */
   zipForceZip64?: boolean;
+  /**
+   * Identity passthrough's STS exchange (store/s3-web-identity.ts); default: a new one. Tests
+   * give their own to count the exchanges.
+   */
+  webIdentity?: WebIdentityCredentials;
   /** STOWAGE_AUDIT_LOG's writer (audit/audit-log.ts); undefined: no audit log. */
   audit?: AuditLog | undefined;
 }
@@ -181,6 +187,9 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(access, {
     access: opts.access,
     revocations: opts.sessionRevocations ?? new MemorySessionRevocations(),
+    // The one holder of identity passthrough's temporary credentials (SSO roles with
+    // `identity: "passthrough"`): kept in this process only, per session.
+    webIdentity: opts.webIdentity ?? new WebIdentityCredentials(),
   });
   await app.register(requestLog);
   await app.register(auditPlugin, { log: opts.audit });

@@ -9,10 +9,19 @@ declare module 'oidc-provider' {
     accountId: string;
     claims: () => Record<string, unknown>;
   }
+  interface Client {
+    clientId: string;
+  }
+  interface IdToken {
+    scope: string;
+    issue(options: { use: 'idtoken' }): Promise<string>;
+  }
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     on(event: 'server_error', listener: (ctx: unknown, err: Error) => void): this;
+    Client: { find(id: string): Promise<Client | undefined> };
+    IdToken: new (claims: Record<string, unknown>, options: { client: Client }) => IdToken;
   }
   export type { Account };
 }

@@ -102,6 +102,11 @@ export const SessionResponseSchema = z.discriminatedUnion('signedIn', [
     sso: SsoSummarySchema.optional(),
     /** An SSO sign-in: the profiles its roles grant (more than one: the user may switch). */
     ssoProfiles: z.array(ProfileNameSchema).optional(),
+    /**
+     * "passthrough": this SSO session reaches the store with the person's own identity (STS
+     * temporary credentials the server holds; never sent here). Absent: the profile's keys.
+     */
+    identity: z.literal('passthrough').optional(),
   }),
 ]);
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;

@@ -7,7 +7,14 @@ import { sessionSubject, type SessionData } from './session-data.js';
 /** Who a request acts as: resolved from the session cookie (or STOWAGE_AUTH=off). */
 export interface Identity {
   profile: Profile;
-  keys: Credentials;
+  /** The keys it acts with; undefined for an identity passthrough (`webIdentity`). */
+  keys: Credentials | undefined;
+  /**
+   * An SSO role with `identity: "passthrough"` (config/sso.ts): the store is reached with the
+   * person's own temporary credentials, from their ID token by STS (store/s3-web-identity.ts).
+   * What the exchange needs, per session; the credentials themselves live in the API process.
+   */
+  webIdentity?: PassthroughIdentity;
   /** The access key id, or "dashboard password". */
   who: string;
   readOnly: boolean;
@@ -21,6 +28,16 @@ export interface Identity {
   user?: { subject: string; name?: string | undefined; email?: string | undefined };
   /** The sign-in behind it (none with STOWAGE_AUTH=off): what sign-out revokes. */
   session?: { id: string; subject: string };
+}
+
+export interface PassthroughIdentity {
+  roleArn: string;
+  durationSeconds: number;
+  /** The session id: credentials and stores are kept per session, never shared across people. */
+  sessionKey: string;
+  /** The ID token's `sub`: STS's session name (the store's logs name the person). */
+  subject: string;
+  idToken: string;
 }
 
 /** The identity a session grants, or undefined when its keys are gone (profile changed). */
@@ -49,8 +66,9 @@ export function identityOf(
 }
 
 /**
- * An SSO session's identity: the profile's server-held keys, narrowed by the role that grants it
- * (read-only, the bucket allowlist inside the profile's). A role gone from the configuration
+ * An SSO session's identity: the profile's server-held keys (or, for a passthrough role, the
+ * person's own STS identity), narrowed by the role that grants it (read-only, the bucket
+ * allowlist inside the profile's). A role gone from the configuration
  * ends the session; the ID token's expiry bounds it (session-data.ts `sessionState`).
  */
 function ssoIdentityOf(
@@ -60,11 +78,22 @@ function ssoIdentityOf(
 ): Identity | undefined {
   const sso = data.sso;
   const role = sso && access.sso ? roleFor(access.sso, sso.roles, profile.name) : undefined;
-  if (!sso || !role || !profile.serverKeys) return undefined;
+  if (!sso || !role) return undefined;
+  const passthrough = role.passthrough;
+  // Passthrough needs the ID token (kept in the sealed cookie); a profile role the server's keys.
+  if (passthrough ? !sso.idToken : !profile.serverKeys) return undefined;
   const user = { subject: sso.subject, name: sso.name, email: sso.email };
   return {
     profile: { ...profile, buckets: role.buckets, readOnly: role.readOnly },
-    keys: profile.serverKeys,
+    keys: passthrough ? undefined : profile.serverKeys,
+    ...(passthrough && {
+      webIdentity: {
+        ...passthrough,
+        sessionKey: data.sid,
+        subject: sso.subject,
+        idToken: sso.idToken!,
+      },
+    }),
     who: sso.name ?? sso.email ?? sso.subject,
     readOnly: access.readOnly || role.readOnly,
     authRequired: true,

@@ -36,6 +36,7 @@ export function sessionResponse(app: FastifyInstance, request: FastifyRequest): 
     ...(access.sso && id.user
       ? { ssoProfiles: grantedProfiles(access.sso, ssoRoles(request)) }
       : {}),
+    ...(id.webIdentity ? { identity: 'passthrough' as const } : {}),
   };
 }
 

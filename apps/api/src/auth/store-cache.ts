@@ -3,6 +3,11 @@ import { LRUCache } from 'lru-cache';
 import { S3Store } from '../store/s3-store.js';
 import { storeConfigFor, type Profile } from '../config/profiles.js';
 import type { Credentials } from '../config/connection.js';
+import type { WebIdentityCredentials, WebIdentityTarget } from '../store/s3-web-identity.js';
+import type { PassthroughIdentity } from './identity.js';
+
+/** A passthrough store's key starts with this and its session's id (`forgetSession`). */
+const PASSTHROUGH = 'sts\0';
 
 /**
  * One S3Store (one SDK client, one connection pool) per profile and key pair, reused across
@@ -30,6 +35,46 @@ export class StoreCache {
       this.stores.set(id, store);
     }
     return store;
+  }
+
+  /**
+   * An identity passthrough's store: its own per session and role (never shared across people),
+   * whose every request asks `sts` for the session's temporary credentials.
+   */
+  getPassthrough(profile: Profile, who: PassthroughIdentity, sts: WebIdentityCredentials): S3Store {
+    const id = [
+      `${PASSTHROUGH}${who.sessionKey}`,
+      profile.name,
+      profile.buckets ? profile.buckets.join('\n') : '*',
+      who.roleArn,
+    ].join('\0');
+    let store = this.stores.get(id);
+    if (!store) {
+      const c = profile.connection;
+      const target: WebIdentityTarget = {
+        endpoint: c.endpoint,
+        region: c.region,
+        roleArn: who.roleArn,
+        durationSeconds: who.durationSeconds,
+        tlsVerify: c.tlsVerify,
+        caBundlePath: c.caBundlePath,
+        connectTimeoutMs: c.connectTimeoutMs,
+        requestTimeoutMs: c.requestTimeoutMs,
+      };
+      const { sessionKey, subject, idToken } = who;
+      const credentials = sts.provider(target, { sessionKey, subject, idToken: () => idToken });
+      store = new S3Store(storeConfigFor(profile, credentials));
+      this.stores.set(id, store);
+    }
+    return store;
+  }
+
+  /** Drops (destroys) a session's passthrough stores: sign-out, session end. */
+  forgetSession(sessionKey: string): void {
+    const prefix = `${PASSTHROUGH}${sessionKey}\0`;
+    for (const id of [...this.stores.keys()]) {
+      if (id.startsWith(prefix)) this.stores.delete(id);
+    }
   }
 
   get size(): number {

@@ -46,7 +46,17 @@ export interface StoreConfig extends StoreConnection, Credentials {
    * keys with `.`/`..` segments are refused (store/key-policy.ts). Undefined: every bucket.
    */
   bucketAllowlist?: readonly string[] | undefined;
+  /**
+   * Temporary credentials asked for at each request (identity passthrough: STS, see
+   * store/s3-web-identity.ts), used instead of the static keys above (then left empty). SigV4 only.
+   */
+  credentialsProvider?: CredentialsProvider | undefined;
 }
+
+/** Keys with a session token, fetched (and refreshed) by the provider: the SDK's shape. */
+export type CredentialsProvider = () => Promise<
+  Credentials & { sessionToken?: string; expiration?: Date }
+>;
 
 /** A profile's store, as the profiles file (or the environment, for its one profile) gives it. */
 export type ConnectionEntry = Omit<ProfileFileEntry, 'name'> & {

@@ -80,17 +80,34 @@ export const BucketPatternSchema = z
     'is a bucket name, or the start of one followed by "*" (e.g. "team-a-*"): lowercase letters, digits, "." and "-"',
   );
 
+/** STS's DurationSeconds range (AssumeRoleWithWebIdentity). */
+export const MIN_STS_DURATION_SECONDS = 900;
+export const MAX_STS_DURATION_SECONDS = 43_200;
+
 /**
  * One rule of `sso.roles`: people whose claim holds `value` get `profile` (config/sso.ts), acting
- * with the keys the server holds for it. Room is left for a later `identity: "passthrough"` (the
- * user's own store identity through STS, issue 21): it is not accepted yet, so the object stays
- * strict and such a file is refused rather than half-understood.
+ * with the keys the server holds for it (`identity: "profile"`, the default), or with their own
+ * store identity (`identity: "passthrough"`): their ID token exchanged for temporary credentials
+ * of `roleArn` by STS AssumeRoleWithWebIdentity at the profile's endpoint (store/s3-web-identity.ts).
  */
 export const SsoRoleEntrySchema = z.strictObject({
   value: z.string().min(1, 'value is the group or role name the claim carries'),
   profile: ProfileNameSchema,
   readOnly: z.boolean().optional(),
   buckets: z.array(BucketPatternSchema).min(1, 'buckets lists at least one bucket').optional(),
+  identity: z
+    .enum(['profile', 'passthrough'], {
+      message:
+        'identity is "profile" (the keys the server holds for the profile) or "passthrough" (the person\'s own identity through STS)',
+    })
+    .optional(),
+  roleArn: z.string().optional(),
+  durationSeconds: z
+    .number()
+    .int('durationSeconds is a whole number of seconds')
+    .min(MIN_STS_DURATION_SECONDS, `durationSeconds is at least ${MIN_STS_DURATION_SECONDS}`)
+    .max(MAX_STS_DURATION_SECONDS, `durationSeconds is at most ${MAX_STS_DURATION_SECONDS}`)
+    .optional(),
 });
 export type SsoRoleEntry = z.infer<typeof SsoRoleEntrySchema>;
 

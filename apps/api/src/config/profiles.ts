@@ -1,4 +1,9 @@
-import type { Credentials, StoreConfig, StoreConnection } from './connection.js';
+import type {
+  Credentials,
+  CredentialsProvider,
+  StoreConfig,
+  StoreConnection,
+} from './connection.js';
 
 /**
  * A named store the browser may choose (by name only). With `serverKeys` the operator holds
@@ -41,8 +46,13 @@ export interface ProfileLinks {
   prefix: string;
 }
 
-export const storeConfigFor = (profile: Profile, keys: Credentials): StoreConfig => ({
+export const storeConfigFor = (
+  profile: Profile,
+  keys: Credentials | CredentialsProvider,
+): StoreConfig => ({
   ...profile.connection,
-  ...keys,
+  ...(typeof keys === 'function'
+    ? { accessKeyId: '', secretAccessKey: '', credentialsProvider: keys }
+    : keys),
   bucketAllowlist: profile.buckets,
 });

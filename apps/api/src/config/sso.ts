@@ -25,7 +25,23 @@ export interface SsoRole {
   readOnly: boolean;
   /** The role's allowlist inside the profile's (undefined: every bucket the keys see). */
   buckets: string[] | undefined;
+  /**
+   * `identity: "passthrough"`: the person acts with their own store identity, their ID token
+   * exchanged by STS for temporary credentials of this role (store/s3-web-identity.ts), not with
+   * the profile's keys. Undefined: `identity: "profile"`, the keys the server holds.
+   */
+  passthrough?: SsoPassthrough | undefined;
 }
+
+export interface SsoPassthrough {
+  roleArn: string;
+  /** 900–43200 (default 3600); the store's role may cap it (its MaxSessionDuration). */
+  durationSeconds: number;
+}
+
+export const DEFAULT_STS_DURATION_SECONDS = 3600;
+/** `arn:<partition>:iam::<account, empty on Ceph and MinIO>:role/<path/name>`. */
+const ROLE_ARN_RE = /^arn:[a-z][a-z-]*:iam::(\d{12})?:role\/[\w+=,.@/-]{1,512}$/;
 
 export const DEFAULT_SSO_SCOPES = ['openid', 'profile', 'email'];
 export const DEFAULT_SSO_CLAIM = 'groups';
@@ -62,10 +78,19 @@ export function ssoProblems(
       problems.push(`${r}.profile: "${role.profile}" is not one of the profiles`);
       return;
     }
-    if (!profile.accessKeyId || !profile.secretAccessKey) {
-      problems.push(
-        `${r}.profile: "${role.profile}" holds no keys (accessKeyId and secretAccessKey): an SSO role acts with keys the server holds`,
-      );
+    if (role.identity === 'passthrough') {
+      problems.push(...passthroughProblems(role, profile, env, r));
+    } else {
+      if (role.roleArn !== undefined || role.durationSeconds !== undefined) {
+        problems.push(
+          `${r}: roleArn and durationSeconds are for "identity": "passthrough" (the person's own identity through STS)`,
+        );
+      }
+      if (!profile.accessKeyId || !profile.secretAccessKey) {
+        problems.push(
+          `${r}.profile: "${role.profile}" holds no keys (accessKeyId and secretAccessKey): an SSO role acts with keys the server holds (or give the role "identity": "passthrough" and a roleArn)`,
+        );
+      }
     }
     const buckets = intersectAllowlists(profile.buckets, role.buckets);
     if (buckets && buckets.length === 0) {
@@ -74,6 +99,32 @@ export function ssoProblems(
       );
     }
   });
+  return problems;
+}
+
+/** A passthrough role: its role ARN, and a profile whose requests can carry temporary credentials. */
+function passthroughProblems(
+  role: SsoFile['roles'][number],
+  profile: ProfileFileEntry,
+  env: Record<string, string | undefined>,
+  r: string,
+): string[] {
+  const problems: string[] = [];
+  if (role.roleArn === undefined) {
+    problems.push(
+      `${r}.roleArn: "identity": "passthrough" needs the store role to assume (e.g. "arn:aws:iam:::role/team-a")`,
+    );
+  } else if (!ROLE_ARN_RE.test(role.roleArn)) {
+    problems.push(
+      `${r}.roleArn: "${role.roleArn}" is not a role ARN (arn:aws:iam::<account, or nothing on Ceph and MinIO>:role/<name>)`,
+    );
+  }
+  const signatureVersion = profile.signatureVersion ?? env.STOWAGE_S3_SIGNATURE_VERSION;
+  if (signatureVersion === 'v2') {
+    problems.push(
+      `${r}.profile: "${role.profile}" signs with SigV2: the temporary credentials of "identity": "passthrough" need SigV4 (its session token is not sent with SigV2 here)`,
+    );
+  }
   return problems;
 }
 
@@ -98,6 +149,13 @@ export function resolveSso(
         profile: role.profile,
         readOnly: (role.readOnly ?? false) || (profile.readOnly ?? false),
         buckets: intersectAllowlists(profile.buckets, role.buckets),
+        passthrough:
+          role.identity === 'passthrough'
+            ? {
+                roleArn: role.roleArn!,
+                durationSeconds: role.durationSeconds ?? DEFAULT_STS_DURATION_SECONDS,
+              }
+            : undefined,
       };
     }),
   };

@@ -31,12 +31,16 @@ export function createS3Client(config: StoreConfig): S3Client {
   if (config.signatureVersion === 'v2' && !config.forcePathStyle) {
     throw new Error(SIGV2_PATH_STYLE_PROBLEM);
   }
+  if (config.signatureVersion === 'v2' && config.credentialsProvider) {
+    // config/sso.ts refuses it at load: SigV2 here sends no session token.
+    throw new Error('Temporary credentials (identity passthrough) need SigV4');
+  }
   const sigV2 = config.signatureVersion === 'v2' ? new SigV2Signer(credentials) : undefined;
   const client = new S3Client({
     endpoint: config.endpoint,
     region: config.region,
     forcePathStyle: config.forcePathStyle,
-    credentials,
+    credentials: config.credentialsProvider ?? credentials,
     ...(sigV2 && { signer: sigV2 }),
     requestChecksumCalculation: config.checksumMode,
     responseChecksumValidation: config.checksumMode,

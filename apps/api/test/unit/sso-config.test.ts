@@ -126,6 +126,86 @@ describe('sso section of the profiles file', () => {
     );
   });
 
+  it('a passthrough role: roleArn and durationSeconds (default 3600), a profile without keys', () => {
+    const c = loadConfig({
+      SSO_SECRET: 's',
+      STOWAGE_PROFILES_FILE: fileWith({
+        profiles,
+        sso: {
+          ...sso,
+          roles: [
+            {
+              value: 'team-a',
+              profile: 'own-keys',
+              identity: 'passthrough',
+              roleArn: 'arn:aws:iam:::role/team-a',
+            },
+            {
+              value: 'ops',
+              profile: 'admin',
+              identity: 'passthrough',
+              roleArn: 'arn:aws:iam::123456789012:role/path/ops',
+              durationSeconds: 900,
+            },
+            { value: 'storage-admins', profile: 'admin', identity: 'profile' },
+          ],
+        },
+      }),
+    });
+    expect(c.access.sso?.roles.map((r) => r.passthrough)).toEqual([
+      { roleArn: 'arn:aws:iam:::role/team-a', durationSeconds: 3600 },
+      { roleArn: 'arn:aws:iam::123456789012:role/path/ops', durationSeconds: 900 },
+      undefined,
+    ]);
+  });
+
+  it('refuses a passthrough role without a role ARN, a bad one, a bad duration, SigV2, another identity', () => {
+    const v2 = { name: 'v2', ...store, signatureVersion: 'v2', forcePathStyle: true };
+    const problems = (roles: unknown[], env: NodeJS.ProcessEnv = { SSO_SECRET: 's' }) => {
+      try {
+        loadConfig({
+          ...env,
+          STOWAGE_PROFILES_FILE: fileWith({ profiles: [...profiles, v2], sso: { ...sso, roles } }),
+        });
+      } catch (err) {
+        if (err instanceof ConfigError) return err.problems.join('\n');
+        throw err;
+      }
+      return '';
+    };
+    const pass = { value: 'x', profile: 'own-keys', identity: 'passthrough' };
+    expect(problems([pass])).toContain(
+      'sso.roles[0].roleArn: "identity": "passthrough" needs the store role to assume',
+    );
+    expect(problems([{ ...pass, roleArn: 'team-a' }])).toContain(
+      'sso.roles[0].roleArn: "team-a" is not a role ARN',
+    );
+    expect(problems([{ ...pass, roleArn: 'arn:aws:s3:::bucket' }])).toContain('is not a role ARN');
+    const arn = 'arn:aws:iam:::role/r';
+    expect(problems([{ ...pass, roleArn: arn, durationSeconds: 60 }])).toContain(
+      'sso.roles[0].durationSeconds: durationSeconds is at least 900',
+    );
+    expect(problems([{ ...pass, roleArn: arn, durationSeconds: 50_000 }])).toContain(
+      'durationSeconds is at most 43200',
+    );
+    expect(problems([{ ...pass, roleArn: arn, profile: 'v2' }])).toContain(
+      'sso.roles[0].profile: "v2" signs with SigV2: the temporary credentials of "identity": "passthrough" need SigV4',
+    );
+    expect(
+      problems([{ ...pass, roleArn: arn }], {
+        SSO_SECRET: 's',
+        STOWAGE_S3_SIGNATURE_VERSION: 'v2',
+      }),
+    ).toContain('need SigV4');
+    expect(problems([{ ...pass, identity: 'keys', roleArn: arn }])).toContain(
+      'sso.roles[0].identity: identity is "profile"',
+    );
+    expect(problems([{ value: 'x', profile: 'admin', roleArn: arn }])).toContain(
+      'sso.roles[0]: roleArn and durationSeconds are for "identity": "passthrough"',
+    );
+    expect(problems([{ ...pass, roleArn: arn }])).toBe('');
+  });
+
   it('the allowlist matcher: exact names and prefix* patterns', () => {
     expect(bucketAllowed('team-a-docs', ['team-a-*'])).toBe(true);
     expect(bucketAllowed('team-b-docs', ['team-a-*'])).toBe(false);

@@ -12,6 +12,7 @@ import { forbidden, HttpError } from '../../errors.js';
 import type { Profile } from '../../config/profiles.js';
 import type { ObjectStore } from '../../store/object-store.js';
 import { bucketError } from '../../store/key-policy.js';
+import type { WebIdentityCredentials } from '../../store/s3-web-identity.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,6 +21,13 @@ declare module 'fastify' {
     revocations: SessionRevocations;
     /** The stores (S3Store) of the profiles and keys in use (see auth/store-cache.ts). */
     stores: StoreCache;
+    /** Identity passthrough's temporary credentials, per session (store/s3-web-identity.ts). */
+    webIdentity: WebIdentityCredentials;
+    /**
+     * Drops what a session's identity passthrough holds (its credentials and stores): sign-out.
+     * With a subject (sessionSubject), every session of that person: sign out everywhere.
+     */
+    forgetSessionCredentials(sessionId: string, subject?: string): void;
     /** The key relay and upload link tokens are signed with (links/link-token.ts). */
     linkKey: Buffer;
     profileByName(name: string): Profile | undefined;
@@ -69,14 +77,31 @@ const STORE = Symbol('objectStore');
  * routes, the web build's files); every other answers 401, and `request.objectStore` itself
  * refuses a request without an identity, so no handler can reach a store without a session.
  */
-export default fp<{ access: AccessConfig; revocations: SessionRevocations }>(
+export default fp<{
+  access: AccessConfig;
+  revocations: SessionRevocations;
+  webIdentity: WebIdentityCredentials;
+}>(
   async (app, opts) => {
-    const { access, revocations } = opts;
+    const { access, revocations, webIdentity } = opts;
     const byName = new Map(access.profiles.map((p) => [p.name, p]));
     const stores = new StoreCache();
+    /** Session id → subject of the sessions that used passthrough (sign out everywhere). */
+    const passthroughSessions = new Map<string, string>();
+    const forgetSession = (sessionId: string) => {
+      webIdentity.forget(sessionId);
+      stores.forgetSession(sessionId);
+      passthroughSessions.delete(sessionId);
+    };
     app.decorate('access', access);
     app.decorate('revocations', revocations);
     app.decorate('stores', stores);
+    app.decorate('webIdentity', webIdentity);
+    app.decorate('forgetSessionCredentials', (sessionId: string, subject?: string) => {
+      forgetSession(sessionId);
+      if (subject === undefined) return;
+      for (const [id, of] of [...passthroughSessions]) if (of === subject) forgetSession(id);
+    });
     app.decorate('linkKey', linkKeyFrom(access.links.secret));
     app.decorate('profileByName', (name: string) => byName.get(name));
     app.decorateRequest('identity', null);
@@ -84,7 +109,13 @@ export default fp<{ access: AccessConfig; revocations: SessionRevocations }>(
       getter(this: FastifyRequest & { [STORE]?: ObjectStore }): ObjectStore {
         const identity = this.identity;
         if (!identity) throw new HttpError('NotSignedIn', NOT_SIGNED_IN);
-        return (this[STORE] ??= stores.get(identity.profile, identity.keys));
+        const passthrough = identity.webIdentity;
+        if (passthrough && identity.session) {
+          passthroughSessions.set(passthrough.sessionKey, identity.session.subject);
+        }
+        return (this[STORE] ??= passthrough
+          ? stores.getPassthrough(identity.profile, passthrough, webIdentity)
+          : stores.get(identity.profile, identity.keys!));
       },
     });
     app.addHook('onClose', async () => stores.destroy());
@@ -109,6 +140,8 @@ export default fp<{ access: AccessConfig; revocations: SessionRevocations }>(
         sessionState(data, now, access.session) !== 'valid' ||
         revocations.isRevoked(identity.session.id, identity.session.subject, data.createdAt)
       ) {
+        // An ended session's passthrough credentials and stores go with it.
+        if (isSessionData(data)) forgetSession(data.sid);
         request.session.delete();
         return 'ended';
       }

@@ -63,7 +63,7 @@ export default fp(
         return reply
           .code(err.statusCode)
           .headers(err.headers)
-          .send(errorBody(request, err.statusCode, err.code, err.message));
+          .send(errorBody(request, err.statusCode, err.code, passthroughMessage(request, err)));
       }
       if (hasZodFastifySchemaValidationErrors(err)) {
         const message = err.validation
@@ -120,4 +120,14 @@ export function frameworkErrorHandler(
     .send(
       errorBody(request, status, status === 414 ? 'BadRequest' : codeForStatus(status), message),
     );
+}
+
+/**
+ * A store refusal under identity passthrough is the role's policy speaking, not wrong keys: the
+ * message names the role (auth/identity.ts `webIdentity`, README "Identity passthrough (STS)").
+ */
+function passthroughMessage(request: FastifyRequest, err: HttpError): string {
+  const role = request.identity?.webIdentity?.roleArn;
+  if (!role || err.code !== 'StoreRefused') return err.message;
+  return `${err.message.replace(/refused the credentials/, 'refused this request')}: your role ${role} does not allow it (its policy on the store decides)`;
 }

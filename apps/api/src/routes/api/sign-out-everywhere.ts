@@ -24,6 +24,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
       if (identity.session) {
         const longest = Date.now() + app.access.session.maxMs;
         app.revocations.revokeSubject(identity.session.subject, Date.now(), longest);
+        app.forgetSessionCredentials(identity.session.id, identity.session.subject);
       }
       request.session.delete();
       return reply.code(204).send(null);

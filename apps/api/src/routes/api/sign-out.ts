@@ -26,7 +26,10 @@ const route: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const session = request.identity?.session;
-      if (session) app.revocations.revoke(session.id, request.identity!.expiresAt);
+      if (session) {
+        app.revocations.revoke(session.id, request.identity!.expiresAt);
+        app.forgetSessionCredentials(session.id);
+      }
       const data = request.session.get('user');
       request.session.delete();
       if (request.identity?.user && data?.via === 'sso' && app.ssoClient) {
