@@ -38,6 +38,8 @@ import getObject from './routes/api/get-object.js';
 import getObjectContent from './routes/api/get-object-content.js';
 import getObjectTags from './routes/api/get-object-tags.js';
 import uploadObject from './routes/api/upload-object.js';
+import multipartUpload from './routes/api/multipart-upload.js';
+import multipartPart from './routes/api/multipart-part.js';
 import updateMetadata from './routes/api/update-metadata.js';
 import putTags from './routes/api/put-tags.js';
 import deleteObject from './routes/api/delete-object.js';
@@ -245,6 +247,9 @@ export async function buildApp(opts: BuildAppOptions) {
           await writes.register(route);
         }
         await writes.register(uploadObject, { maxUploadBytes, budget });
+        // Big uploads part by part (issue 22): parts are streamed, not buffered.
+        await writes.register(multipartUpload, { maxUploadBytes });
+        await writes.register(multipartPart);
         await writes.register(createUploadLink, { maxUploadBytes });
       });
     },

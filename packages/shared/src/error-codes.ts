@@ -12,6 +12,10 @@ export const ERROR_STATUS = {
   StoreRejectedInput: 400,
   /** The store refused the request with another 4xx: the answer carries the store's status. */
   StoreRejected: 400,
+  /** A multipart upload id used with another bucket or key than it was created for. */
+  UploadMismatch: 400,
+  /** The request has no Content-Length (a relayed part must announce its length). */
+  LengthRequired: 411,
   /** No session: sign in. */
   NotSignedIn: 401,
   /** The session ended (idle, expired, signed out, revoked): sign in again. */
@@ -26,6 +30,8 @@ export const ERROR_STATUS = {
   ReadOnly: 403,
   /** This connection may not use that bucket (a profile's allowlist). */
   BucketNotAllowed: 403,
+  /** Direct uploads (presigned UploadPart URLs) are not offered on this connection. */
+  DirectUploadUnavailable: 403,
   /** The store refused the credentials for this (AccessDenied, a bucket policy…). */
   StoreRefused: 403,
   /** Identity passthrough: the store's STS refused the user's ID token for the role. */

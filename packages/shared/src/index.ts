@@ -24,5 +24,5 @@ export * from './versions.js';
 export * from './search.js';
 export * from './search-match.js';
 export * from './audit.js';
-export * from './multipart-paths.js';
 export * from './multipart.js';
+export * from './multipart-paths.js';

@@ -25,7 +25,9 @@ import type {
   ObjectVersion,
   VersioningStatus,
   SearchQuery,
+  UploadedPart,
 } from '@stowage/shared';
+import type { CreateMultipartInput, UploadPartInput } from './s3-multipart.js';
 import type { CreateBucketOptions } from './s3-buckets.js';
 import type { SearchOptions, SearchPage } from './s3-search.js';
 import type { UsageOptions } from './s3-usage.js';
@@ -116,6 +118,27 @@ export interface ObjectStore {
   uploadBufferBytes(sizeHint: number | undefined, budgetBytes: number): number;
   /** Streams a body into a new object; answers with what the store then holds. */
   uploadObject(input: UploadObjectInput): Promise<{ size: number; etag: string | null }>;
+  /** CreateMultipartUpload (s3-multipart.ts): the store's upload id. */
+  createMultipart(input: CreateMultipartInput): Promise<string>;
+  /** UploadPart streamed from the body with its length (no part held whole): the part's ETag. */
+  uploadPart(input: UploadPartInput): Promise<string>;
+  /** Every part an upload holds, in order (ListParts, all pages). */
+  listParts(bucket: string, key: string, uploadId: string): Promise<UploadedPart[]>;
+  /** CompleteMultipartUpload with these parts (ascending). */
+  completeMultipart(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: readonly { n: number; etag: string }[],
+  ): Promise<void>;
+  /** Presigned UploadPart URLs of this connection's keys (SigV4). */
+  presignParts(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: readonly number[],
+    options: { expiresIn: number; signingDate: Date },
+  ): Promise<{ n: number; url: string }[]>;
   /** Rewrites an object's headers and metadata in place (s3-metadata-edit.ts). */
   updateMetadata(bucket: string, key: string, body: UpdateMetadataBody): Promise<ObjectDetails>;
   /** Replaces the tag set; an empty list removes every tag. Answers the tags read back. */

@@ -46,8 +46,13 @@ const REFUSED_INPUT: Record<string, string> = {
   InvalidLocationConstraint: 'the region',
   IllegalLocationConstraintException: 'the region',
   MalformedPolicy: 'the policy',
+  BadDigest: 'the part: its Content-MD5 does not match the bytes sent',
+  InvalidDigest: 'the Content-MD5 (not the base64 MD5 of 16 bytes)',
+  InvalidPart: 'the parts: one is missing or its ETag does not match',
+  InvalidPartOrder: 'the parts: not in ascending order',
+  EntityTooSmall: 'the parts: each but the last must be at least 5 MiB',
 };
-/** A request the store does not implement (s3rver: UploadPartCopy 501, AbortMultipartUpload 405). */
+/** A request the store does not implement (s3rver: UploadPartCopy 501, ListMultipartUploads 501). */
 const UNSUPPORTED = new Set(['NotImplemented', 'MethodNotAllowed']);
 const REFUSED = new Set([
   'AccessDenied',

@@ -31,6 +31,7 @@ import type {
   ObjectVersion,
   VersioningStatus,
   SearchQuery,
+  UploadedPart,
 } from '@stowage/shared';
 import type { StoreConfig } from '../config/connection.js';
 import { HttpError } from '../errors.js';
@@ -58,6 +59,15 @@ import { aroundSends, type AroundSend } from './s3-send-hooks.js';
 import { createBucket, deleteBucket, type CreateBucketOptions } from './s3-buckets.js';
 import { emptyBucket } from './s3-empty.js';
 import { abortOlder, abortUpload, listUploads } from './s3-uploads.js';
+import {
+  completeMultipart,
+  createMultipart,
+  listParts,
+  presignParts,
+  uploadPart,
+  type CreateMultipartInput,
+  type UploadPartInput,
+} from './s3-multipart.js';
 import { bucketUsage, type UsageOptions } from './s3-usage.js';
 import { searchObjects, type SearchOptions } from './s3-search.js';
 import { listWithDeleted, refuseVersionCursor } from './s3-deleted-listing.js';
@@ -317,6 +327,45 @@ export class S3Store implements ObjectStore {
       new HeadObjectCommand({ Bucket: input.bucket, Key: input.key }),
     );
     return { size: head.ContentLength ?? 0, etag: head.ETag || null };
+  }
+
+  createMultipart(input: CreateMultipartInput): Promise<string> {
+    return createMultipart(this.#ctx, input);
+  }
+
+  uploadPart(input: UploadPartInput): Promise<string> {
+    return uploadPart(this.#ctx, input);
+  }
+
+  listParts(bucket: string, key: string, uploadId: string): Promise<UploadedPart[]> {
+    return listParts(this.#ctx, bucket, key, uploadId);
+  }
+
+  completeMultipart(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: readonly { n: number; etag: string }[],
+  ): Promise<void> {
+    return completeMultipart(this.#ctx, bucket, key, uploadId, parts);
+  }
+
+  presignParts(
+    bucket: string,
+    key: string,
+    uploadId: string,
+    parts: readonly number[],
+    options: { expiresIn: number; signingDate: Date },
+  ): Promise<{ n: number; url: string }[]> {
+    return presignParts(
+      this.#ctx,
+      bucket,
+      key,
+      uploadId,
+      parts,
+      options.expiresIn,
+      options.signingDate,
+    );
   }
 
   updateMetadata(bucket: string, key: string, body: UpdateMetadataBody) {

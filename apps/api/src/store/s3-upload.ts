@@ -56,8 +56,7 @@ export function uploadPlan(size: number | undefined, bufferBudgetBytes: number):
  * When the body fails (too large, client gone, a field after the file), lib-storage stops,
  * sends AbortMultipartUpload and only then rejects, so nothing is left once this returns.
  * Upload.abort() is not used: it rejects at once, before AbortMultipartUpload has gone out.
- * s3rver answers AbortMultipartUpload with 405: its `<bucket>/._S3rver_uploads/<id>/` folder
- * (the parts sent so far) then stays on disk, unlisted, until removed by hand.
+ * s3rver aborts too (patches/s3rver: its `<bucket>/._S3rver_uploads/<id>/` folder goes).
  */
 export async function uploadStream(client: S3Client, input: UploadObjectInput): Promise<void> {
   const { partSize, queueSize } = uploadPlan(input.sizeHint, input.bufferBudgetBytes);
@@ -77,7 +76,7 @@ export async function uploadStream(client: S3Client, input: UploadObjectInput): 
     await upload.done();
   } catch (err) {
     // The body's own failure is the reason, not what the store said about the cleanup
-    // (lib-storage rethrows the abort's error, e.g. s3rver's 405, in its place).
+    // (lib-storage rethrows the abort's error, if the abort fails, in its place).
     throw input.body.errored ?? err;
   }
 }

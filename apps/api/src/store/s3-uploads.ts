@@ -159,7 +159,7 @@ export async function listUploads(
   };
 }
 
-/** AbortMultipartUpload (s3rver: 405, answered as NotSupported; a gone upload: 404 NoSuchUpload). */
+/** AbortMultipartUpload (a gone upload: 404 NoSuchUpload; a store without it: 502 NotSupported). */
 export async function abortUpload(
   ctx: S3Context,
   bucket: string,

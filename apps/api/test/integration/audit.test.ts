@@ -8,6 +8,10 @@ import {
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
   linkPath,
+  multipartAbortPath,
+  multipartCompletePath,
+  multipartPartsPath,
+  multipartPath,
   publicLinkUploadUrl,
   sharePath,
   uploadLinksPath,
@@ -111,6 +115,7 @@ function cases(): Case[] {
   let linkId = '';
   let uploadToken = '';
   let shareToken = '';
+  let mpuId = '';
   const newBucket = `${bucket}-new`;
   return [
     {
@@ -269,6 +274,41 @@ function cases(): Case[] {
       },
       expect: { bucket, key: 'up/u.txt', bytes: 14 },
       status: 200,
+    },
+    {
+      route: 'POST /api/buckets/:bucket/multipart',
+      action: 'upload.multipart.create',
+      send: async () => {
+        const res = await json('POST', multipartPath(bucket), { key: 'big/b.bin', size: 5 })();
+        mpuId = res.json<{ uploadId: string }>().uploadId;
+        return res;
+      },
+      expect: { bucket, key: 'big/b.bin' },
+      status: 200,
+    },
+    {
+      route: 'POST /api/buckets/:bucket/multipart/:uploadId/complete',
+      action: 'object.upload',
+      send: async () => {
+        const part = await app.inject({
+          method: 'PUT',
+          url: multipartPartsPath(bucket, mpuId, 'big/b.bin', 1),
+          payload: Buffer.from('12345'),
+        });
+        const { etag } = part.json<{ etag: string }>();
+        return json('POST', multipartCompletePath(bucket, mpuId, 'big/b.bin'), {
+          parts: [{ n: 1, etag }],
+        })();
+      },
+      expect: { bucket, key: 'big/b.bin', bytes: 5 },
+      status: 200,
+    },
+    {
+      route: 'DELETE /api/buckets/:bucket/multipart/:uploadId',
+      action: 'upload.abort',
+      // Completed already: the store says so (404 NoSuchUpload), and the line its status.
+      send: () => json('DELETE', multipartAbortPath(bucket, mpuId, 'big/b.bin'))(),
+      expect: { bucket, key: 'big/b.bin' },
     },
     {
       route: 'POST /api/buckets/:bucket/upload-links',

@@ -35,7 +35,7 @@ const expected = onEmbedded
   ? {
       tagging: 'supported',
       versioning: 'unsupported', // ?versioning is answered with a bucket listing
-      abortMultipartUpload: 'unsupported', // 405 MethodNotAllowed
+      abortMultipartUpload: 'supported', // patches/s3rver: NoSuchUpload for an unknown id
       uploadPartCopy: 'unsupported', // 501 NotImplemented
       presignedUrls: 'supported',
       // Bucket settings: CORS only (501 NotImplemented for the others).

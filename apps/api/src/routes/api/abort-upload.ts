@@ -13,7 +13,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
         summary: 'Abort one unfinished multipart upload (204): its parts are freed',
         description:
           'An upload that no longer exists (completed or aborted) answers 404 NoSuchUpload; a ' +
-          'store without AbortMultipartUpload (s3rver) 502 NotSupported.',
+          'store without AbortMultipartUpload 502 NotSupported.',
         params: BucketParamsSchema,
         querystring: AbortUploadQuerySchema,
         response: { 204: z.null().describe('Aborted'), ...errorResponses },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MULTIPART_PARTS, MIN_MULTIPART_PART_SIZE, multipartPartSize } from '@stowage/shared';
+import { MAX_PARTS, MIN_PART_BYTES, multipartPartSize } from '@stowage/shared';
 import { missingParts, planParts } from './plan';
 
 const MiB = 1024 * 1024;
@@ -22,12 +22,12 @@ describe('part planning', () => {
   });
 
   it('sizes parts at least 8 MiB and never more than 10,000 of them', () => {
-    expect(multipartPartSize(100 * MiB)).toBe(MIN_MULTIPART_PART_SIZE);
+    expect(multipartPartSize(100 * MiB)).toBe(MIN_PART_BYTES);
     const fiveTiB = 5 * 1024 * 1024 * MiB;
     const size = multipartPartSize(fiveTiB);
     expect(size % MiB).toBe(0);
-    expect(Math.ceil(fiveTiB / size)).toBeLessThanOrEqual(MAX_MULTIPART_PARTS);
-    expect(planParts(fiveTiB, size).length).toBeLessThanOrEqual(MAX_MULTIPART_PARTS);
+    expect(Math.ceil(fiveTiB / size)).toBeLessThanOrEqual(MAX_PARTS);
+    expect(planParts(fiveTiB, size).length).toBeLessThanOrEqual(MAX_PARTS);
   });
 
   it('sends only the parts the store does not list with their planned size', () => {

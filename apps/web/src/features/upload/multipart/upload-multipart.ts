@@ -1,13 +1,15 @@
 import {
+  multipartCompletePath,
+  multipartAbortPath,
   multipartPath,
-  multipartUploadPath,
+  multipartPartsPath,
   type CreateMultipartBody,
   type CreateMultipartResponse,
   type ListPartsResponse,
   type Metadata,
   type UploadPartResponse,
 } from '@stowage/shared';
-import { apiDelete, apiGet, apiPost, apiUpload, apiUrl, ApiRequestError } from '@/lib/api-client';
+import { apiDelete, apiGet, apiPost, apiUpload, ApiRequestError } from '@/lib/api-client';
 import { partMd5 } from './md5';
 import { missingParts, planParts, type PlannedPart } from './plan';
 import {
@@ -57,16 +59,13 @@ function whenOnline(signal: AbortSignal): Promise<void> {
   });
 }
 
-const partsUrl = (bucket: string, uploadId: string, key: string) =>
-  apiUrl(`${multipartUploadPath(bucket, uploadId)}/parts`, { key });
-
 /** The upload a picked file resumes, checked against the store; undefined when none is left. */
 async function resumeFrom(
   record: ResumeRecord,
 ): Promise<{ record: ResumeRecord; listed: ListPartsResponse['parts'] } | undefined> {
   try {
     const { parts } = await apiGet<ListPartsResponse>(
-      partsUrl(record.bucket, record.uploadId, record.key),
+      multipartPartsPath(record.bucket, record.uploadId, record.key),
     );
     return { record, listed: parts };
   } catch (error) {
@@ -147,9 +146,7 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
         inFlight.set(part.n, 0);
         try {
           return await apiUpload<UploadPartResponse>(
-            apiUrl(`${multipartUploadPath(bucket, record.uploadId)}/parts/${String(part.n)}`, {
-              key,
-            }),
+            multipartPartsPath(bucket, record.uploadId, key, part.n),
             blob,
             {
               method: 'PUT',
@@ -208,10 +205,9 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
   }
 
   const parts = [...etags.entries()].sort((a, b) => a[0] - b[0]).map(([n, etag]) => ({ n, etag }));
-  const details = await apiPost<unknown>(
-    apiUrl(`${multipartUploadPath(bucket, record.uploadId)}/complete`, { key }),
-    { parts },
-  );
+  const details = await apiPost<unknown>(multipartCompletePath(bucket, record.uploadId, key), {
+    parts,
+  });
   await deleteRecord(record.uploadId);
   return details;
 }
@@ -219,9 +215,7 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
 /** Discard: aborts the multipart upload on the store and forgets it. */
 export async function discardUpload(record: Pick<ResumeRecord, 'bucket' | 'key' | 'uploadId'>) {
   try {
-    await apiDelete(
-      apiUrl(multipartUploadPath(record.bucket, record.uploadId), { key: record.key }),
-    );
+    await apiDelete(multipartAbortPath(record.bucket, record.uploadId, record.key));
   } catch (error) {
     // Already gone on the store: forgetting it is all that is left.
     if (!(error instanceof ApiRequestError && error.status === 404)) throw error;
