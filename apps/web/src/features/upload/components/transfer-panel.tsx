@@ -131,7 +131,7 @@ function InterruptedList({
       </p>
       <ul className={styles.interruptedList}>
         {uploads.map((u) => (
-          <li key={u.uploadId} aria-label={u.key} data-status="interrupted">
+          <li key={u.uploadId} aria-label={`${u.key} (interrupted)`} data-status="interrupted">
             <span>
               {u.key} in {u.bucket} · {formatBytes(u.doneBytes)} of {formatBytes(u.size)}
             </span>

@@ -4,8 +4,6 @@ import { createMD5 } from 'hash-wasm';
 /** Computes a part's Content-MD5 (base64) off the main thread. */
 type Job = { id: number; blob: Blob };
 
-const hasherPromise = createMD5();
-
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
@@ -15,8 +13,8 @@ function toBase64(bytes: Uint8Array): string {
 self.onmessage = async (event: MessageEvent<Job>) => {
   const { id, blob } = event.data;
   try {
-    const hasher = await hasherPromise;
-    hasher.init();
+    // One hasher per job: jobs interleave at each await (hash-wasm caches the compiled module).
+    const hasher = await createMD5();
     const reader = blob.stream().getReader();
     for (;;) {
       const { done, value } = await reader.read();
