@@ -26,3 +26,4 @@ export * from './search-match.js';
 export * from './audit.js';
 export * from './bucket-allowlist.js';
 export * from './multipart.js';
+export * from './multipart-paths.js';

@@ -195,8 +195,9 @@ describe('security headers', () => {
     const res = await app.inject('/api/buckets');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
@@ -215,7 +216,7 @@ describe('security headers', () => {
         expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
         expect(res.payload).toContain('<div id="root">');
         const csp = String(res.headers['content-security-policy']);
-        expect(csp).toContain("script-src 'self';");
+        expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
         expect(csp).toContain("style-src 'self';");
         expect(csp).toContain("frame-ancestors 'none'");
         expect(csp).toContain("connect-src 'self'");

@@ -213,15 +213,21 @@ function xhrError(xhr: XMLHttpRequest): ApiRequestError {
 }
 
 /**
- * POST a multipart body with XMLHttpRequest: fetch() cannot report upload progress. Errors are
- * the same ApiRequestError as apiFetch's; an abort rejects with an AbortError DOMException.
+ * POST a multipart body (or PUT a part's bytes) with XMLHttpRequest: fetch() cannot report
+ * upload progress. Errors are the same ApiRequestError as apiFetch's; an abort rejects with an
+ * AbortError DOMException.
  */
 export function apiUpload<T>(
   url: string,
-  body: FormData,
-  options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {},
+  body: FormData | Blob,
+  options: {
+    onProgress?: (progress: UploadProgress) => void;
+    signal?: AbortSignal;
+    method?: 'POST' | 'PUT';
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<T> {
-  const { onProgress, signal } = options;
+  const { onProgress, signal, method = 'POST', headers = {} } = options;
   return new Promise<T>((resolve, reject) => {
     const abortError = () => new DOMException('The upload was cancelled.', 'AbortError');
     if (signal?.aborted) {
@@ -233,8 +239,9 @@ export function apiUpload<T>(
       xhr.abort();
     };
     const settle = () => signal?.removeEventListener('abort', onAbortSignal);
-    xhr.open('POST', url);
+    xhr.open(method, url);
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader(CSRF_HEADER, CSRF_HEADER_VALUE);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress?.({ loaded: event.loaded, total: event.total });

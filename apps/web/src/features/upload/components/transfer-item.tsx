@@ -10,6 +10,10 @@ type TransferItemProps = {
   transfer: Transfer;
   onCancel: (id: number) => void;
   onRetry: (id: number) => void;
+  /** Multipart transfers pause (keeping their sent parts) and resume. */
+  onPause: (id: number) => void;
+  onResume: (id: number) => void;
+  pausable: boolean;
   /** Its place in the whole list, which is rendered only in part (virtualized). */
   index: number;
   count: number;
@@ -21,6 +25,7 @@ type TransferItemProps = {
 const STATUS_TEXT = {
   queued: 'Waiting',
   uploading: 'Uploading',
+  paused: 'Paused',
   done: 'Uploaded',
   failed: 'Failed',
   cancelled: 'Cancelled',
@@ -37,6 +42,9 @@ export const TransferItem = memo(function TransferItem({
   transfer,
   onCancel,
   onRetry,
+  onPause,
+  onResume,
+  pausable,
   index,
   count,
   start,
@@ -76,7 +84,28 @@ export const TransferItem = memo(function TransferItem({
             </span>
           ) : null}
         </span>
-        {status === 'queued' || status === 'uploading' ? (
+        {pausable && (status === 'queued' || status === 'uploading') ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              onPause(transfer.id);
+            }}
+          >
+            Pause
+          </Button>
+        ) : null}
+        {status === 'paused' ? (
+          <Button
+            size="sm"
+            onClick={() => {
+              onResume(transfer.id);
+            }}
+          >
+            Resume
+          </Button>
+        ) : null}
+        {status === 'queued' || status === 'uploading' || status === 'paused' ? (
           <Button
             size="sm"
             variant="ghost"
@@ -118,6 +147,7 @@ export const TransferItem = memo(function TransferItem({
           <span>{formatBytes(transfer.speed)}/s</span>
         ) : null}
       </p>
+      {transfer.note ? <p className={styles.meta}>{transfer.note}</p> : null}
       {transfer.error ? <p className={styles.error}>{transfer.error}</p> : null}
     </li>
   );

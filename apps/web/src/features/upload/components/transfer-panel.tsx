@@ -4,9 +4,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { formatBytes, formatCount } from '@/utils/format';
-import { MAX_CONCURRENCY, storeConcurrency } from '../hooks/use-transfer-queue';
+import { isMultipart, MAX_CONCURRENCY, storeConcurrency } from '../hooks/use-transfer-queue';
 import { useTransfers, useUpload } from '../hooks/use-upload';
-import type { TransferSnapshot } from '../utils/transfer-queue';
+import type { InterruptedUpload, TransferSnapshot } from '../utils/transfer-queue';
 import { TransferItem } from './transfer-item';
 import type { TransferNotesComponent } from './upload-provider';
 import styles from './transfer-panel.module.css';
@@ -25,6 +25,7 @@ function summaryText({ counts, skipped, speed, loadedBytes, totalBytes }: Transf
   }
   const parts = [`${formatCount(counts.done)} uploaded`];
   if (counts.failed > 0) parts.push(`${formatCount(counts.failed)} failed`);
+  if (counts.paused > 0) parts.push(`${formatCount(counts.paused)} paused`);
   if (counts.cancelled > 0) parts.push(`${formatCount(counts.cancelled)} cancelled`);
   if (skipped > 0) parts.push(`${formatCount(skipped)} skipped`);
   return parts.join(', ');
@@ -93,9 +94,63 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
             </Button>
           </div>
           {Notes ? <Notes buckets={buckets} /> : null}
-          <TransferList transfers={transfers} onCancel={queue.cancel} onRetry={queue.retry} />
+          {snapshot.interrupted.length > 0 ? (
+            <InterruptedList
+              uploads={snapshot.interrupted}
+              onDiscard={(upload) =>
+                import('../multipart/queue-glue').then((m) => m.discardInterrupted(queue, upload))
+              }
+            />
+          ) : null}
+          <TransferList
+            transfers={transfers}
+            onCancel={queue.cancel}
+            onRetry={queue.retry}
+            onPause={queue.pause}
+            onResume={queue.resume}
+          />
         </>
       )}
+    </section>
+  );
+}
+
+/** Multipart uploads an earlier page left unfinished: choose the same file again, or discard. */
+function InterruptedList({
+  uploads,
+  onDiscard,
+}: {
+  uploads: readonly InterruptedUpload[];
+  onDiscard: (upload: InterruptedUpload) => Promise<void>;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-label="Interrupted uploads" className={styles.interrupted}>
+      <p className={styles.hint}>
+        Interrupted: upload the same file to the same place again to resume it.
+      </p>
+      <ul className={styles.interruptedList}>
+        {uploads.map((u) => (
+          <li key={u.uploadId} aria-label={`${u.key} (interrupted)`} data-status="interrupted">
+            <span>
+              {u.key} in {u.bucket} · {formatBytes(u.doneBytes)} of {formatBytes(u.size)}
+            </span>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setError(null);
+                onDiscard(u).catch((e: unknown) => {
+                  setError(e instanceof Error ? e.message : String(e));
+                });
+              }}
+            >
+              Discard
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {error ? <p role="alert">{error}</p> : null}
     </section>
   );
 }
@@ -104,6 +159,8 @@ type TransferListProps = {
   transfers: TransferSnapshot['transfers'];
   onCancel: (id: number) => void;
   onRetry: (id: number) => void;
+  onPause: (id: number) => void;
+  onResume: (id: number) => void;
 };
 
 /**
@@ -111,7 +168,7 @@ type TransferListProps = {
  * of many thousands of files scrolls as smoothly as a few. Until the user scrolls it, the
  * list follows the work: the first unfinished row stays in view, finished ones above it.
  */
-function TransferList({ transfers, onCancel, onRetry }: TransferListProps) {
+function TransferList({ transfers, onCancel, onRetry, onPause, onResume }: TransferListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: transfers.length,
@@ -156,6 +213,9 @@ function TransferList({ transfers, onCancel, onRetry }: TransferListProps) {
               transfer={transfer}
               onCancel={onCancel}
               onRetry={onRetry}
+              onPause={onPause}
+              onResume={onResume}
+              pausable={isMultipart(transfer.file)}
             />
           );
         })}

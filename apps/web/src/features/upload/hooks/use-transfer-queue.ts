@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { MULTIPART_THRESHOLD } from '@stowage/shared';
 import { errorMessage } from '@/lib/api-client';
 import { invalidateWrittenObjects } from '@/lib/invalidate-objects';
 import { uploadObject } from '../api/upload-object';
@@ -55,26 +56,38 @@ function createInvalidator(queryClient: QueryClient, isIdle: () => boolean) {
   };
 }
 
+/** Files above the threshold go up as multipart uploads (their code loads with the first). */
+export const isMultipart = (file: Blob) => file.size > MULTIPART_THRESHOLD;
+
+/** The multipart code: a lazy chunk, loaded with the first big file (or a Discard). */
+const loadMultipart = () => import('../multipart/queue-glue');
+
 function createQueue(queryClient: QueryClient): TransferQueue {
   const queue: TransferQueue = createTransferQueue({
     concurrency: readConcurrency(),
     describeError: errorMessage,
+    canPause: (transfer) => isMultipart(transfer.file),
+    onCancelled: (transfer) => {
+      void loadMultipart().then((m) => m.forgetTransfer(transfer));
+    },
     // Asked when the (timer-delayed) flush runs, after the last transfer has settled.
     onUploaded: createInvalidator(queryClient, () => !queue.isActive()),
-    upload: (transfer, onProgress, signal) =>
-      uploadObject({
-        bucket: transfer.bucket,
-        key: transfer.key,
-        file: transfer.file,
-        contentType: transfer.contentType,
-        metadata: transfer.metadata,
-        signal,
-        // The request also carries the multipart envelope: report file bytes.
-        onProgress: ({ loaded, total }) => {
-          const size = transfer.file.size;
-          onProgress(total > 0 ? Math.min(size, Math.round((loaded / total) * size)) : 0);
-        },
-      }),
+    upload: (transfer, onProgress, signal, setNote) =>
+      isMultipart(transfer.file)
+        ? loadMultipart().then((m) => m.uploadBig(queue, transfer, onProgress, signal, setNote))
+        : uploadObject({
+            bucket: transfer.bucket,
+            key: transfer.key,
+            file: transfer.file,
+            contentType: transfer.contentType,
+            metadata: transfer.metadata,
+            signal,
+            // The request also carries the multipart envelope: report file bytes.
+            onProgress: ({ loaded, total }) => {
+              const size = transfer.file.size;
+              onProgress(total > 0 ? Math.min(size, Math.round((loaded / total) * size)) : 0);
+            },
+          }),
   });
   return queue;
 }
@@ -87,6 +100,13 @@ function createQueue(queryClient: QueryClient): TransferQueue {
 export function useTransferQueue(): TransferQueue {
   const queryClient = useQueryClient();
   const [queue] = useState(() => createQueue(queryClient));
+  useEffect(() => {
+    if (typeof indexedDB === 'undefined') return;
+    void import('../multipart/resume-store').then(async ({ readInterrupted }) => {
+      const list = await readInterrupted();
+      if (list.length > 0) queue.setInterrupted(list);
+    });
+  }, [queue]);
   const active = useSyncExternalStore(queue.subscribe, () => {
     const { counts } = queue.getSnapshot();
     return counts.queued + counts.uploading > 0;

@@ -32,7 +32,7 @@ export function useTransfers(): TransferSnapshot {
 export function useHasTransfers(): boolean {
   const { queue } = useUpload();
   return useSyncExternalStore(queue.subscribe, () => {
-    const { transfers, skipped } = queue.getSnapshot();
-    return transfers.length > 0 || skipped > 0;
+    const { transfers, skipped, interrupted } = queue.getSnapshot();
+    return transfers.length > 0 || skipped > 0 || interrupted.length > 0;
   });
 }

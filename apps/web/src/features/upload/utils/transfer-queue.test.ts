@@ -11,8 +11,12 @@ type Pending = {
 function setup(concurrency = 2) {
   const pending: Pending[] = [];
   const uploaded: string[] = [];
+  const cancelled: string[] = [];
   const queue = createTransferQueue({
     concurrency,
+    // Keys starting with "big" stand for multipart transfers.
+    canPause: (t) => t.key.startsWith('big'),
+    onCancelled: (t) => cancelled.push(t.key),
     describeError: (e) => String(e),
     onUploaded: (t) => uploaded.push(t.key),
     upload: (transfer, _onProgress, signal) =>
@@ -23,7 +27,7 @@ function setup(concurrency = 2) {
         pending.push({ transfer, resolve: () => resolve(undefined), reject, signal });
       }),
   });
-  return { queue, pending, uploaded };
+  return { queue, pending, uploaded, cancelled };
 }
 
 const item = (key: string): NewTransfer => ({
@@ -94,5 +98,34 @@ describe('createTransferQueue', () => {
     queue.add(['a', 'b', 'c'].map(item));
     queue.setConcurrency(3);
     expect(queue.getSnapshot().counts.uploading).toBe(3);
+  });
+
+  it('pauses a multipart transfer keeping its progress, and resumes it in the queue', async () => {
+    const { queue, pending } = setup(1);
+    queue.add(['big.bin', 'small.txt'].map(item));
+    expect(statuses(queue)).toEqual(['big.bin:uploading', 'small.txt:queued']);
+    queue.pause(1);
+    await settle();
+    // The next one starts; the paused one stays paused (not cancelled, not failed).
+    expect(statuses(queue)).toEqual(['big.bin:paused', 'small.txt:uploading']);
+    expect(queue.getSnapshot().counts.paused).toBe(1);
+    queue.resume(1);
+    expect(statuses(queue)).toEqual(['big.bin:queued', 'small.txt:uploading']);
+    pending[1]?.resolve();
+    await settle();
+    expect(statuses(queue)).toEqual(['big.bin:uploading', 'small.txt:done']);
+  });
+
+  it('does not pause a single-request transfer; cancelling a paused one discards it', async () => {
+    const { queue, cancelled } = setup(2);
+    queue.add(['small.txt', 'big.bin'].map(item));
+    queue.pause(1);
+    await settle();
+    expect(statuses(queue)).toEqual(['small.txt:uploading', 'big.bin:uploading']);
+    queue.pause(2);
+    await settle();
+    queue.cancel(2);
+    expect(statuses(queue)).toEqual(['small.txt:uploading', 'big.bin:cancelled']);
+    expect(cancelled).toEqual(['big.bin']);
   });
 });

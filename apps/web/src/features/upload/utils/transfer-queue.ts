@@ -1,6 +1,6 @@
 import type { Metadata } from '@stowage/shared';
 
-export type TransferStatus = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled';
+export type TransferStatus = 'queued' | 'uploading' | 'paused' | 'done' | 'failed' | 'cancelled';
 
 export type Transfer = {
   readonly id: number;
@@ -15,6 +15,19 @@ export type Transfer = {
   /** Bytes per second over the last few seconds, while uploading. */
   readonly speed: number;
   readonly error: string | null;
+  /** How it travels, when not one request (multipart: transport, parts resumed). */
+  readonly note: string | null;
+};
+
+/** A multipart upload left unfinished by an earlier page (kept in IndexedDB). */
+export type InterruptedUpload = {
+  readonly uploadId: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly fileName: string;
+  readonly size: number;
+  readonly lastModified: number;
+  readonly doneBytes: number;
 };
 
 export type NewTransfer = Pick<Transfer, 'bucket' | 'key' | 'file' | 'contentType' | 'metadata'>;
@@ -28,12 +41,14 @@ export type TransferSnapshot = {
   readonly speed: number;
   readonly totalBytes: number;
   readonly loadedBytes: number;
+  readonly interrupted: readonly InterruptedUpload[];
 };
 
 type UploadFn = (
   transfer: Transfer,
   onProgress: (loaded: number) => void,
   signal: AbortSignal,
+  setNote: (note: string) => void,
 ) => Promise<unknown>;
 
 type QueueOptions = {
@@ -42,6 +57,10 @@ type QueueOptions = {
   concurrency: number;
   /** How a failure is shown; aborts never get here. */
   describeError?: (error: unknown) => string;
+  /** Whether a transfer can pause (keeps what it sent) rather than only cancel. */
+  canPause?: (transfer: Transfer) => boolean;
+  /** After a pausable transfer was cancelled: forget what it sent (abort on the store). */
+  onCancelled?: (transfer: Transfer) => void;
 };
 
 export type TransferQueue = ReturnType<typeof createTransferQueue>;
@@ -66,6 +85,8 @@ export function createTransferQueue(options: QueueOptions) {
   const controllers = new Map<number, AbortController>();
   const samples = new Map<number, { time: number; loaded: number }[]>();
   const listeners = new Set<() => void>();
+  const pausing = new Set<number>();
+  let interrupted: InterruptedUpload[] = [];
   let nextId = 1;
   let skipped = 0;
   let concurrency = options.concurrency;
@@ -108,14 +129,23 @@ export function createTransferQueue(options: QueueOptions) {
     controllers.set(transfer.id, controller);
     samples.delete(transfer.id);
     running += 1;
-    update(transfer.id, { status: 'uploading', loaded: 0, speed: 0, error: null });
+    const pausable = options.canPause?.(transfer) ?? false;
+    update(transfer.id, {
+      status: 'uploading',
+      loaded: pausable ? transfer.loaded : 0,
+      speed: 0,
+      error: null,
+    });
     const onProgress = (loaded: number) => {
       if (controller.signal.aborted) return;
       update(transfer.id, { loaded, speed: measure(transfer.id, loaded) });
       notifySoon();
     };
     options
-      .upload(byId.get(transfer.id) ?? transfer, onProgress, controller.signal)
+      .upload(byId.get(transfer.id) ?? transfer, onProgress, controller.signal, (note) => {
+        update(transfer.id, { note });
+        notify();
+      })
       .then(
         () => {
           update(transfer.id, { status: 'done', loaded: transfer.file.size, speed: 0 });
@@ -123,15 +153,26 @@ export function createTransferQueue(options: QueueOptions) {
           if (done) options.onUploaded?.(done);
         },
         (error: unknown) => {
-          if (isAbort(error) || controller.signal.aborted) {
+          if (pausing.has(transfer.id)) {
+            update(transfer.id, { status: 'paused', speed: 0 });
+          } else if (isAbort(error) || controller.signal.aborted) {
             update(transfer.id, { status: 'cancelled', speed: 0 });
+            const cancelled = byId.get(transfer.id);
+            if (pausable && cancelled) options.onCancelled?.(cancelled);
           } else {
             const message = options.describeError?.(error) ?? String(error);
-            update(transfer.id, { status: 'failed', loaded: 0, speed: 0, error: message });
+            // A multipart upload keeps its stored parts: Retry sends only the missing ones.
+            update(transfer.id, {
+              status: 'failed',
+              loaded: pausable ? (byId.get(transfer.id)?.loaded ?? 0) : 0,
+              speed: 0,
+              error: message,
+            });
           }
         },
       )
       .finally(() => {
+        pausing.delete(transfer.id);
         controllers.delete(transfer.id);
         samples.delete(transfer.id);
         running -= 1;
@@ -150,7 +191,7 @@ export function createTransferQueue(options: QueueOptions) {
 
   function buildSnapshot(): TransferSnapshot {
     const transfers = order.flatMap((id) => byId.get(id) ?? []);
-    const counts = { queued: 0, uploading: 0, done: 0, failed: 0, cancelled: 0 };
+    const counts = { queued: 0, uploading: 0, paused: 0, done: 0, failed: 0, cancelled: 0 };
     let speed = 0;
     let totalBytes = 0;
     let loadedBytes = 0;
@@ -162,7 +203,16 @@ export function createTransferQueue(options: QueueOptions) {
         loadedBytes += t.status === 'failed' ? 0 : t.loaded;
       }
     }
-    return { transfers, counts, skipped, concurrency, speed, totalBytes, loadedBytes };
+    return {
+      transfers,
+      counts,
+      skipped,
+      concurrency,
+      speed,
+      totalBytes,
+      loadedBytes,
+      interrupted,
+    };
   }
 
   return {
@@ -186,7 +236,16 @@ export function createTransferQueue(options: QueueOptions) {
     add(items: readonly NewTransfer[]) {
       for (const item of items) {
         const id = nextId++;
-        byId.set(id, { ...item, id, status: 'queued', loaded: 0, speed: 0, error: null });
+        byId.set(id, {
+          ...item,
+          id,
+          status: 'queued',
+          loaded: 0,
+          speed: 0,
+          error: null,
+          note: null,
+        });
+
         order.push(id);
         waiting.push(id);
       }
@@ -201,13 +260,41 @@ export function createTransferQueue(options: QueueOptions) {
 
     cancel(id: number) {
       const transfer = byId.get(id);
-      if (transfer?.status === 'queued') {
+      if (transfer?.status === 'queued' || transfer?.status === 'paused') {
         update(id, { status: 'cancelled' });
         notify();
+        if (transfer.status === 'paused' || transfer.loaded > 0) options.onCancelled?.(transfer);
       } else if (transfer?.status === 'uploading') {
         // The request's rejection marks it cancelled and starts the next one.
         controllers.get(id)?.abort();
       }
+    },
+
+    /** Stops a multipart upload, keeping the parts it sent; resume() goes on from there. */
+    pause(id: number) {
+      const transfer = byId.get(id);
+      if (!transfer || !(options.canPause?.(transfer) ?? false)) return;
+      if (transfer.status === 'queued') {
+        update(id, { status: 'paused' });
+        notify();
+      } else if (transfer.status === 'uploading') {
+        pausing.add(id);
+        controllers.get(id)?.abort();
+      }
+    },
+
+    resume(id: number) {
+      if (byId.get(id)?.status !== 'paused') return;
+      update(id, { status: 'queued', error: null });
+      waiting.push(id);
+      pump();
+      notify();
+    },
+
+    /** The uploads an earlier page left unfinished (shown until resumed or discarded). */
+    setInterrupted(list: readonly InterruptedUpload[]) {
+      interrupted = [...list];
+      notify();
     },
 
     cancelAll() {
@@ -221,7 +308,7 @@ export function createTransferQueue(options: QueueOptions) {
     retry(id: number) {
       const transfer = byId.get(id);
       if (transfer?.status !== 'failed' && transfer?.status !== 'cancelled') return;
-      update(id, { status: 'queued', loaded: 0, speed: 0, error: null });
+      update(id, { status: 'queued', speed: 0, error: null });
       waiting.push(id);
       pump();
       notify();
@@ -230,7 +317,7 @@ export function createTransferQueue(options: QueueOptions) {
     retryFailed() {
       for (const id of order) {
         if (byId.get(id)?.status !== 'failed') continue;
-        update(id, { status: 'queued', loaded: 0, speed: 0, error: null });
+        update(id, { status: 'queued', speed: 0, error: null });
         waiting.push(id);
       }
       pump();
@@ -241,7 +328,7 @@ export function createTransferQueue(options: QueueOptions) {
     clearFinished() {
       const kept = order.filter((id) => {
         const status = byId.get(id)?.status;
-        if (status === 'queued' || status === 'uploading') return true;
+        if (status === 'queued' || status === 'uploading' || status === 'paused') return true;
         byId.delete(id);
         return false;
       });

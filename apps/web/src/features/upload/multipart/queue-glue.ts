@@ -1,0 +1,49 @@
+import { formatBytes } from '@/utils/format';
+import type { InterruptedUpload, Transfer, TransferQueue } from '../utils/transfer-queue';
+import { findResumable, listRecords } from './resume-store';
+import { discardUpload, uploadMultipart } from './upload-multipart';
+
+/** What the transfer queue runs for a big file (kept out of the first screen's code). */
+export function uploadBig(
+  queue: TransferQueue,
+  transfer: Transfer,
+  onProgress: (loaded: number) => void,
+  signal: AbortSignal,
+  setNote: (note: string) => void,
+) {
+  return uploadMultipart({
+    bucket: transfer.bucket,
+    key: transfer.key,
+    file: transfer.file,
+    contentType: transfer.contentType,
+    metadata: transfer.metadata,
+    concurrency: queue.getSnapshot().concurrency,
+    onProgress,
+    signal,
+    onStart: ({ uploadId, resumedBytes, transport }) => {
+      // Chosen again: it is no longer interrupted.
+      dropInterrupted(queue, uploadId);
+      const resumed = resumedBytes > 0 ? ` · resumed at ${formatBytes(resumedBytes)}` : '';
+      setNote(`Multipart · ${transport} (through the Stowage server)${resumed}`);
+    },
+  });
+}
+
+/** Cancel of a big transfer: abort its multipart upload on the store and forget it. */
+export async function forgetTransfer(transfer: Transfer): Promise<void> {
+  const record = findResumable(await listRecords(), transfer.bucket, transfer.key, transfer.file);
+  if (record) await discardUpload(record).catch(() => undefined);
+}
+
+function dropInterrupted(queue: TransferQueue, uploadId: string) {
+  const { interrupted } = queue.getSnapshot();
+  if (interrupted.some((u) => u.uploadId === uploadId)) {
+    queue.setInterrupted(interrupted.filter((u) => u.uploadId !== uploadId));
+  }
+}
+
+/** Discard in the panel: abort the upload on the store, forget it, drop it from the list. */
+export async function discardInterrupted(queue: TransferQueue, upload: InterruptedUpload) {
+  await discardUpload(upload);
+  dropInterrupted(queue, upload.uploadId);
+}
