@@ -34,8 +34,11 @@ export function createS3Context(client: S3Client, config: StoreConfig): S3Contex
       throw mapS3Error(err, endpointLabel, config);
     }
   };
-  const send = ((command: Parameters<S3Client['send']>[0]) =>
-    withClient((c) => c.send(command))) as S3Client['send'];
+  // The options too: an `abortSignal` stops a command whose client has gone (a relayed part).
+  const send = ((
+    command: Parameters<S3Client['send']>[0],
+    options?: { abortSignal?: AbortSignal },
+  ) => withClient((c) => c.send(command, options ?? {}))) as S3Client['send'];
   return {
     config,
     keyPolicy,

@@ -65,6 +65,8 @@ export interface UploadPartInput {
   length: number;
   /** Base64 MD5 of the part, as the client sent it: the store checks it (BadDigest). */
   contentMd5: string | undefined;
+  /** Aborted when the client goes before the part's last byte: the store request is cut too. */
+  signal?: AbortSignal | undefined;
 }
 
 /** UploadPart streamed from `body` with its length; answers the part's ETag. */
@@ -81,6 +83,7 @@ export async function uploadPart(ctx: S3Context, input: UploadPartInput): Promis
         ContentLength: input.length,
         ContentMD5: input.contentMd5,
       }),
+      { abortSignal: input.signal },
     ),
   );
   if (!out.ETag) throw notApplied('The store took the part but answered no ETag');

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import {
   type ListPartsResponse,
 } from '@stowage/shared';
 import { dropBucket } from '../bucket-admin.js';
+import { storedSha, until } from '../fixtures.js';
 import { linkKeyFrom } from '../../src/links/link-token.js';
 import { multipartKey, planFor, sealUploadId } from '../../src/upload/multipart-token.js';
 import {
@@ -181,6 +184,66 @@ describe('big uploads through the relay', () => {
     const held = (await listParts(app, key, made.uploadId)).json<ListPartsResponse>().parts;
     expect(held.map((p) => [p.n, p.size])).toEqual([[1, MIN_PART_BYTES]]);
     await app.inject({ method: 'DELETE', url: multipartAbortPath(bucket, made.uploadId, key) });
+  });
+
+  it('a client gone mid-part cuts the store request at once; the part is not kept, and the upload goes on', async () => {
+    const key = `gone-${randomBytes(3).toString('hex')}.bin`;
+    const { uploadId, partSize } = await create(app, key);
+    const parts: { error?: string; done: boolean }[] = [];
+    const restore = app.objectStore.aroundSends(async (name, _input, send) => {
+      if (name !== 'UploadPart') return send();
+      const part: { error?: string; done: boolean } = { done: false };
+      parts.push(part);
+      try {
+        return await send();
+      } catch (err) {
+        part.error = (err as Error).name;
+        throw err;
+      } finally {
+        part.done = true;
+      }
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const body = slice(1, partSize);
+      const req = http.request(
+        `http://127.0.0.1:${(app.server.address() as AddressInfo).port}${multipartPartsPath(bucket, uploadId, key, 1)}`,
+        {
+          method: 'PUT',
+          headers: {
+            ...app.sessionHeaders,
+            'content-type': 'application/octet-stream',
+            'content-length': String(body.length),
+          },
+        },
+      );
+      req.on('error', () => {}); // destroyed below: no answer is expected
+      req.write(body.subarray(0, body.length / 2));
+      // The API has started the store's UploadPart with the first half…
+      await until(() => parts.length === 1, 'the part to reach the store');
+      // …then the browser reloads. Without the cut the store request would wait for the rest
+      // until the store client's request timeout (10 s in the tests), holding a connection.
+      req.destroy();
+      await until(() => parts[0]!.done, 'the store request to be cut', 5_000);
+      expect(parts[0]!.error).toBe('AbortError');
+    } finally {
+      restore();
+    }
+    expect((await listParts(app, key, uploadId)).json<ListPartsResponse>().parts).toEqual([]);
+    // The same part again, whole, and the rest: the upload completes.
+    const sent = [];
+    for (const n of [1, 2, 3]) {
+      const res = await putPart(app, key, uploadId, n, slice(n, partSize));
+      expect(res.statusCode, res.payload).toBe(200);
+      sent.push({ n, etag: res.json<{ etag: string }>().etag });
+    }
+    const done = await app.inject({
+      method: 'POST',
+      url: multipartCompletePath(bucket, uploadId, key),
+      payload: { parts: sent },
+    });
+    expect(done.statusCode, done.payload).toBe(200);
+    expect(await storedSha(s3, bucket, key)).toBe(sha256(file));
   });
 
   it('abort leaves nothing: no parts, no upload, no object (s3rver: 502 NotSupported)', async () => {

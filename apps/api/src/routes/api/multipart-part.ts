@@ -88,15 +88,25 @@ const route: FastifyPluginAsyncZod = async (app) => {
         if (md5 !== undefined && !MD5_BASE64.test(md5)) {
           throw badRequest('Content-MD5 is the base64 of the MD5 digest (16 bytes, 24 characters)');
         }
-        const etag = await request.objectStore.uploadPart({
-          bucket: request.params.bucket,
-          key: request.query.key,
-          uploadId: upload.storeId,
-          n,
-          body: request.raw,
-          length,
-          contentMd5: md5,
-        });
+        // A client that goes mid-part (a reload, Pause, offline) leaves the store waiting for
+        // bytes that never come, holding a connection until its timeout: cut that request too.
+        const gone = new AbortController();
+        const onClose = () => {
+          if (!request.raw.readableEnded) gone.abort();
+        };
+        request.raw.once('close', onClose);
+        const etag = await request.objectStore
+          .uploadPart({
+            bucket: request.params.bucket,
+            key: request.query.key,
+            uploadId: upload.storeId,
+            n,
+            body: request.raw,
+            length,
+            contentMd5: md5,
+            signal: gone.signal,
+          })
+          .finally(() => request.raw.off('close', onClose));
         return { etag };
       } catch (err) {
         await drain(request);
