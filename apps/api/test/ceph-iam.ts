@@ -45,3 +45,61 @@ export const trustPolicy = (provider: Pick<TestProvider, 'host' | 'clientId'>) =
       },
     ],
   });
+
+/** What a test asks of RGW's IAM: the STS gateway and the admin's keys. */
+export interface IamTarget {
+  endpoint: string;
+  keys: Credentials;
+}
+
+/**
+ * Trusts `provider` (CreateOpenIDConnectProvider, with `thumbprint`, by default its own) and
+ * makes a role its tokens may assume (CreateRole with trustPolicy); answers the provider's ARN.
+ */
+export function trustProvider(
+  to: IamTarget,
+  provider: Pick<TestProvider, 'issuer' | 'host' | 'clientId' | 'thumbprint'>,
+  roleName: string,
+  thumbprint = provider.thumbprint,
+): string {
+  const created = iam(to.endpoint, to.keys, {
+    Action: 'CreateOpenIDConnectProvider',
+    Url: provider.issuer,
+    'ClientIDList.member.1': provider.clientId,
+    'ThumbprintList.member.1': thumbprint,
+  });
+  iam(to.endpoint, to.keys, {
+    Action: 'CreateRole',
+    RoleName: roleName,
+    Path: '/',
+    AssumeRolePolicyDocument: trustPolicy(provider),
+  });
+  return /<OpenIDConnectProviderArn>([^<]+)</.exec(created)?.[1] ?? '';
+}
+
+/** The role's one policy: list and read `bucket`, nothing else. */
+export function allowReading(to: IamTarget, roleName: string, bucket: string): void {
+  iam(to.endpoint, to.keys, {
+    Action: 'PutRolePolicy',
+    RoleName: roleName,
+    PolicyName: 'read-one-bucket',
+    PolicyDocument: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['s3:ListBucket', 's3:GetObject'],
+          Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+        },
+      ],
+    }),
+  });
+}
+
+/** Forgets a provider trusted by trustProvider. */
+export function distrust(to: IamTarget, providerArn: string): void {
+  iam(to.endpoint, to.keys, {
+    Action: 'DeleteOpenIDConnectProvider',
+    OpenIDConnectProviderArn: providerArn,
+  });
+}

@@ -7,7 +7,7 @@ import type { SsoConfig } from '../../src/config/sso.js';
 import { SSO_FLOW_COOKIE } from '../../src/auth/sso-flow-cookie.js';
 import { SESSION_COOKIE } from '../../src/plugins/external/secure-session.js';
 import { WebIdentityCredentials } from '../../src/store/s3-web-identity.js';
-import { iam, trustPolicy } from '../ceph-iam.js';
+import { allowReading, distrust, trustProvider } from '../ceph-iam.js';
 import { build, q, storeKind, testAccess, testStoreConfig, type TestApp } from '../helper.js';
 import { ProviderBrowser } from '../oidc-browser.js';
 import {
@@ -39,6 +39,8 @@ let fixtures: TestApp;
 let providerArn = '';
 const sts = new WebIdentityCredentials();
 const admin = () => testStoreConfig();
+/** RGW's IAM at its STS gateway, with the admin's keys. */
+const rgwIam = () => ({ endpoint: stsEndpoint, keys: admin() });
 
 beforeAll(async () => {
   provider = await startTestProvider([ORIGIN]);
@@ -48,34 +50,8 @@ beforeAll(async () => {
     await fixtures.objectStore.putObject({ bucket: b, key: 'hello.txt', body: 'hi' });
   }
   if (onCeph) {
-    const created = iam(stsEndpoint, admin(), {
-      Action: 'CreateOpenIDConnectProvider',
-      Url: provider.issuer,
-      'ClientIDList.member.1': provider.clientId,
-      'ThumbprintList.member.1': provider.thumbprint,
-    });
-    providerArn = /<OpenIDConnectProviderArn>([^<]+)</.exec(created)?.[1] ?? '';
-    iam(stsEndpoint, admin(), {
-      Action: 'CreateRole',
-      RoleName: roleName,
-      Path: '/',
-      AssumeRolePolicyDocument: trustPolicy(provider),
-    });
-    iam(stsEndpoint, admin(), {
-      Action: 'PutRolePolicy',
-      RoleName: roleName,
-      PolicyName: 'read-one-bucket',
-      PolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['s3:ListBucket', 's3:GetObject'],
-            Resource: [`arn:aws:s3:::${allowed}`, `arn:aws:s3:::${allowed}/*`],
-          },
-        ],
-      }),
-    });
+    providerArn = trustProvider(rgwIam(), provider, roleName);
+    allowReading(rgwIam(), roleName, allowed);
   }
   // The profile's endpoint is where STS is asked: Ceph's STS gateway, or s3rver itself.
   const base = await testAccess(
@@ -106,12 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await fixtures?.close();
-  if (providerArn) {
-    iam(stsEndpoint, admin(), {
-      Action: 'DeleteOpenIDConnectProvider',
-      OpenIDConnectProviderArn: providerArn,
-    });
-  }
+  if (providerArn) distrust(rgwIam(), providerArn);
   await provider?.close();
 });
 

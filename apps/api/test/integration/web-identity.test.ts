@@ -107,8 +107,8 @@ describe('stores that do not speak STS', () => {
   });
 });
 
-/** A signed IAM call to RGW's STS gateway (test/ceph-iam.ts). */
-const iam = (params: Record<string, string>) => ceph.iam(stsEndpoint()!, store(), params);
+/** RGW's IAM at its STS gateway, with the admin's keys (test/ceph-iam.ts). */
+const rgwIam = () => ({ endpoint: stsEndpoint()!, keys: store() });
 
 describe.runIf(storeKind === 'ceph' && inject('storeStsEndpoint') !== '')(
   'Ceph RGW with STS',
@@ -127,50 +127,12 @@ describe.runIf(storeKind === 'ceph' && inject('storeStsEndpoint') !== '')(
         await admin.send(new CreateBucketCommand({ Bucket: b }));
         await admin.send(new PutObjectCommand({ Bucket: b, Key: 'hello.txt', Body: 'hi' }));
       }
-      const created = iam({
-        Action: 'CreateOpenIDConnectProvider',
-        Url: op.issuer,
-        'ClientIDList.member.1': op.clientId,
-        'ThumbprintList.member.1': op.thumbprint,
-      });
-      providerArn = /<OpenIDConnectProviderArn>([^<]+)</.exec(created)?.[1] ?? '';
+      providerArn = ceph.trustProvider(rgwIam(), op, role);
       expect(providerArn).toBe(`arn:aws:iam:::oidc-provider/${op.host}`);
-      iam({
-        Action: 'CreateRole',
-        RoleName: role,
-        Path: '/',
-        AssumeRolePolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Federated: [providerArn] },
-              Action: ['sts:AssumeRoleWithWebIdentity'],
-              Condition: { StringEquals: { [`${op.host}:app_id`]: op.clientId } },
-            },
-          ],
-        }),
-      });
-      iam({
-        Action: 'PutRolePolicy',
-        RoleName: role,
-        PolicyName: 'read-one-bucket',
-        PolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Action: ['s3:ListBucket', 's3:GetObject'],
-              Resource: [`arn:aws:s3:::${allowed}`, `arn:aws:s3:::${allowed}/*`],
-            },
-          ],
-        }),
-      });
+      ceph.allowReading(rgwIam(), role, allowed);
     });
     afterAll(() => {
-      if (providerArn) {
-        iam({ Action: 'DeleteOpenIDConnectProvider', OpenIDConnectProviderArn: providerArn });
-      }
+      if (providerArn) ceph.distrust(rgwIam(), providerArn);
     });
 
     const personClient = (sts: WebIdentityCredentials, subject: string) => {
@@ -230,28 +192,7 @@ describe.runIf(storeKind === 'ceph' && inject('storeStsEndpoint') !== '')(
 
     /** Registers a provider with RGW and a role trusting it; gives the role's ARN. */
     function trust(p: TestProvider, thumbprint: string, name: string): string {
-      iam({
-        Action: 'CreateOpenIDConnectProvider',
-        Url: p.issuer,
-        'ClientIDList.member.1': p.clientId,
-        'ThumbprintList.member.1': thumbprint,
-      });
-      iam({
-        Action: 'CreateRole',
-        RoleName: name,
-        Path: '/',
-        AssumeRolePolicyDocument: JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Allow',
-              Principal: { Federated: [`arn:aws:iam:::oidc-provider/${p.host}`] },
-              Action: ['sts:AssumeRoleWithWebIdentity'],
-              Condition: { StringEquals: { [`${p.host}:app_id`]: p.clientId } },
-            },
-          ],
-        }),
-      });
+      ceph.trustProvider(rgwIam(), p, name, thumbprint);
       return `arn:aws:iam:::role/${name}`;
     }
 
@@ -281,10 +222,7 @@ describe.runIf(storeKind === 'ceph' && inject('storeStsEndpoint') !== '')(
         // Each that was registered (a failure above may have come first: it is the one shown).
         for (const p of [noX5c, badThumb]) {
           try {
-            iam({
-              Action: 'DeleteOpenIDConnectProvider',
-              OpenIDConnectProviderArn: `arn:aws:iam:::oidc-provider/${p.host}`,
-            });
+            ceph.distrust(rgwIam(), `arn:aws:iam:::oidc-provider/${p.host}`);
           } catch {
             // Not registered.
           }
