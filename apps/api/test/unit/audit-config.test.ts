@@ -5,20 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditQuery } from '@stowage/shared';
 import { AuditLog } from '../../src/audit/audit-log.js';
 import { readAuditTail } from '../../src/audit/audit-tail.js';
-import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { problemsOf } from './config-fixtures.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-audit-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('STOWAGE_AUDIT_LOG and admins in the configuration', () => {
   it('no audit log unless asked; stdout, a file, or both', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { problemsOf } from './config-fixtures.js';
 import { DEMO_EMBEDDED_KEYS, embeddedSignInHint } from '../../src/embedded/keys.js';
 import { tlsVerifyWarning } from '../../src/config/connection.js';
 import { linkSecretWarning } from '../../src/config/access.js';
@@ -17,15 +18,6 @@ const store = {
   AWS_ACCESS_KEY_ID: 'AK',
   AWS_SECRET_ACCESS_KEY: 'SK',
   STOWAGE_PASSWORD_HASH: HASH,
-};
-const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
-  try {
-    loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
 };
 
 describe('loadConfig', () => {

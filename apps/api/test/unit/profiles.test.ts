@@ -3,26 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/config/load-config.js';
 import { tlsVerifyWarning } from '../../src/config/connection.js';
+import { problemsOf, profilesFile as fileIn } from './config-fixtures.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-profiles-'));
+/** Beside the CA files the tests write: the profiles name them by relative paths. */
+const profilesFile = (content: unknown) => fileIn(content, dir);
 
 const HASH =
   'scrypt$1024$8$1$p1o6xOfxr/bdp4mnYmsRNQ==$AeXTef3LVFrgy2VMH1ZL+wJ0I0yxU09HrxyUJGH/aHs=';
-const dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-profiles-'));
-function profilesFile(content: unknown): string {
-  const file = path.join(dir, `p${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  return file;
-}
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('connection profiles', () => {
   it('env alone defines one profile named default: keys sign-in on the embedded store', () => {

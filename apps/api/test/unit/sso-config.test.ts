@@ -1,13 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bucketAllowed, intersectAllowlists } from '@stowage/shared';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { problemsOf as configProblems, profilesFile } from './config-fixtures.js';
 
 const HASH =
   'scrypt$1024$8$1$p1o6xOfxr/bdp4mnYmsRNQ==$AeXTef3LVFrgy2VMH1ZL+wJ0I0yxU09HrxyUJGH/aHs=';
-const dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-sso-'));
 const store = { endpoint: 'http://rgw:7480' };
 const profiles = [
   { name: 'admin', ...store, accessKeyId: 'AK', secretAccessKey: 'SK', passwordHash: HASH },
@@ -30,20 +27,9 @@ const sso = {
     { value: 'team-a', profile: 'teams', readOnly: true, buckets: ['team-a-*'] },
   ],
 };
-function fileWith(content: unknown): string {
-  const file = path.join(dir, `p${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(content));
-  return file;
-}
-function problemsOf(ssoSection: unknown, env: NodeJS.ProcessEnv = { SSO_SECRET: 's' }) {
-  try {
-    loadConfig({ ...env, STOWAGE_PROFILES_FILE: fileWith({ profiles, sso: ssoSection }) });
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
+const fileWith = profilesFile;
+const problemsOf = (ssoSection: unknown, env: NodeJS.ProcessEnv = { SSO_SECRET: 's' }) =>
+  configProblems({ ...env, STOWAGE_PROFILES_FILE: fileWith({ profiles, sso: ssoSection }) });
 
 describe('sso section of the profiles file', () => {
   it('resolves roles: readOnly, the role allowlist inside the profile one, defaults', () => {
