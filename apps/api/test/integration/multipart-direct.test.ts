@@ -17,6 +17,7 @@ import {
   fixtureClient,
   onEmbedded,
   testSignature,
+  testStoreConfig,
   type TestApp,
 } from '../helper.js';
 
@@ -194,6 +195,21 @@ describe('the transport the create answer offers', () => {
       });
       expect(done.statusCode, done.payload).toBe(200);
       expect(await storedSha(s3, open, key)).toBe(sha256(body));
+    },
+  );
+
+  it.runIf(testSignature === 'v4')(
+    "the page's CSP lets it connect to the store where the profile says direct, and only there",
+    async () => {
+      const csp = async (a: TestApp) =>
+        String(
+          (await a.injectRaw({ method: 'GET', url: '/api/health' })).headers[
+            'content-security-policy'
+          ],
+        );
+      const store = new URL(testStoreConfig().endpoint!).origin;
+      expect(await csp(direct)).toContain(`connect-src 'self' ${store}`);
+      expect(await csp(relayApp)).toContain("connect-src 'self';");
     },
   );
 
