@@ -147,3 +147,42 @@ test('a CORS rule for another origin: the parts go through the relay, the row na
   await transfersPanel.expectUploaded('other.bin');
   expect(parts.toStore).toEqual([]);
 });
+
+test('direct offered but the store cannot be reached from the page: the rest goes through the relay, and the row says so', async ({
+  page,
+  request,
+  bucket,
+  folderPage,
+  transfersPanel,
+}) => {
+  const cors = await request.put(bucketSettingPath(bucket, 'cors'), {
+    headers: CSRF_HEADERS,
+    data: {
+      CORSRules: [
+        {
+          AllowedOrigins: [cephURL],
+          AllowedMethods: ['PUT'],
+          AllowedHeaders: ['content-md5'],
+          ExposeHeaders: ['ETag'],
+        },
+      ],
+    },
+  });
+  expect(cors.status(), await cors.text()).toBe(200);
+  // The way from the page to the RGW is cut (a proxy or firewall between them): status 0.
+  await page.route(`${cephEndpoint}/**`, (route) => route.abort('connectionrefused'));
+  const { file, sha256 } = await makeBigFile('fallback.bin', SIZE_MIB);
+  const parts = watchParts(page);
+  await folderPage.gotoBucket(bucket);
+  await folderPage.pickFiles('Upload files', file);
+  const item = transfersPanel.item('fallback.bin');
+  // The relay after the failed first PUTs: slower than the RGW alone on a busy machine.
+  await expect(item).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await transfersPanel.expectUploaded('fallback.bin');
+  await expect(item).toContainText(
+    'Multipart · relay: direct failed (The store could not be reached from this page (network or CORS)); the rest goes through Stowage',
+  );
+  expect(parts.storeOk).toEqual([]);
+  expect(new Set(parts.toApi).size).toBe(PARTS);
+  expect(await storedSha256(request, bucket, 'fallback.bin')).toBe(sha256);
+});
