@@ -71,7 +71,13 @@ function startCeph() {
 }
 
 rmSync(apiDataDir, { recursive: true, force: true });
-const env = { ...process.env, AWS_ENDPOINT_URL: endpoint, STOWAGE_DATA_DIR: apiDataDir };
+// Big uploads go straight to the RGW where a bucket's CORS allows it (big-upload.ceph.spec.ts).
+const env = {
+  ...process.env,
+  AWS_ENDPOINT_URL: endpoint,
+  STOWAGE_DATA_DIR: apiDataDir,
+  STOWAGE_UPLOAD_TRANSPORT: 'direct',
+};
 // Key sign-in: the browser signs in with the RGW's keys (auth.ceph.setup.ts).
 delete env.AWS_ACCESS_KEY_ID;
 delete env.AWS_SECRET_ACCESS_KEY;

@@ -59,11 +59,30 @@ export const CreateMultipartBodySchema = z.strictObject({
 });
 export type CreateMultipartBody = z.infer<typeof CreateMultipartBodySchema>;
 
+/** Why the parts of an upload go through Stowage (relay) rather than straight to the store. */
+export const RELAY_REASONS = ['profile', 'sigv2', 'cors', 'cors-unreadable'] as const;
+export type RelayReason = (typeof RELAY_REASONS)[number];
+
+/**
+ * How the browser sends the parts: `direct` (presigned UploadPart URLs, `…/sign`) only where the
+ * profile says `uploadTransport: "direct"`, the connection signs with SigV4 and the bucket's CORS
+ * lets the page's origin PUT with Content-MD5 and read ETag; else `relay`, with the reason.
+ */
+export const UploadTransportSchema = z.object({
+  mode: z.enum(['direct', 'relay']),
+  /** Set when mode is relay. */
+  reason: z.enum(RELAY_REASONS).optional(),
+  /** One sentence for the transfer panel: why this transport. */
+  message: z.string(),
+});
+export type UploadTransport = z.infer<typeof UploadTransportSchema>;
+
 export const CreateMultipartResponseSchema = z.object({
   /** Opaque: sealed to the bucket, key and size; send it back as is. */
   uploadId: z.string(),
   partSize: z.number().int().positive(),
   parts: z.number().int().positive(),
+  transport: UploadTransportSchema,
 });
 export type CreateMultipartResponse = z.infer<typeof CreateMultipartResponseSchema>;
 

@@ -66,5 +66,5 @@ function originOf(url: string): string | undefined {
  * The origin this request was sent to: its scheme (X-Forwarded-Proto only from a trusted
  * proxy) and Host. The Host itself was checked against the allowed names already.
  */
-const ownOrigin = (request: FastifyRequest) =>
+export const ownOrigin = (request: FastifyRequest) =>
   originOf(`${request.protocol}://${request.host}`) ?? 'none';

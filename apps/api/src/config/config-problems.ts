@@ -74,6 +74,11 @@ export function problemsOf(
       `${linkVariables.join(', ')}: the STOWAGE_LINK_* profile settings are for env alone: with a profiles file, give each profile its "links"`,
     );
   }
+  if (file && e.STOWAGE_UPLOAD_TRANSPORT) {
+    problems.push(
+      'STOWAGE_UPLOAD_TRANSPORT is for env alone: with a profiles file, give each profile its "uploadTransport"',
+    );
+  }
   const entries = file ? file.content.profiles : [envEntry(e)];
   if (file) problems.push(...fileProblems(e, file));
   // A profile that single sign-on's roles use needs no dashboard password (SSO alone signs in).

@@ -31,6 +31,7 @@ export function envEntry(e: Env): ProfileFileEntry & ConnectionEntry {
     embedded: isEmbedded(e),
     admin: e.STOWAGE_ADMIN,
     links: envLinks(e),
+    uploadTransport: e.STOWAGE_UPLOAD_TRANSPORT,
   };
 }
 

@@ -173,6 +173,10 @@ export const EnvSchema = z.object({
     .max(36_500, 'STOWAGE_LINK_MAX_DAYS is at most 36500 (a hundred years)')
     .default(DEFAULT_LINK_MAX_DAYS),
   // …and the environment's own profile's link settings (a profiles file's `links`).
+  // Big uploads from the browser: parts through Stowage (relay) or straight to the store (direct).
+  STOWAGE_UPLOAD_TRANSPORT: z
+    .enum(['relay', 'direct'], { message: 'STOWAGE_UPLOAD_TRANSPORT must be relay or direct' })
+    .optional(),
   STOWAGE_LINK_MODE: z
     .enum(['direct', 'relay'], { message: 'STOWAGE_LINK_MODE must be direct or relay' })
     .optional(),

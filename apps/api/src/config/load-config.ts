@@ -140,6 +140,7 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
     readOnly: p.readOnly ?? false,
     admin: p.admin ?? false,
     links: profileLinks(p, embeddedKeys),
+    uploadTransport: p.uploadTransport ?? 'relay',
   }));
   return deepFreeze({
     port: e.PORT,

@@ -69,6 +69,13 @@ export const ProfileFileEntrySchema = z.strictObject({
   /** Its users may read the audit log (the Activity page). */
   admin: z.boolean().optional(),
   links: ProfileLinksEntrySchema.optional(),
+  /**
+   * How the browser sends a big upload's parts: "relay" (default, through Stowage) or "direct"
+   * (straight to the store with presigned URLs, where the bucket's CORS allows it).
+   */
+  uploadTransport: z
+    .enum(['relay', 'direct'], { message: 'uploadTransport is relay or direct' })
+    .optional(),
 });
 export type ProfileFileEntry = z.infer<typeof ProfileFileEntrySchema>;
 

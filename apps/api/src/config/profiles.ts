@@ -22,6 +22,11 @@ export interface Profile {
   admin?: boolean;
   /** Share links on this profile (links/README.md). */
   links: ProfileLinks;
+  /**
+   * Big uploads from the browser: "direct" offers presigned part URLs where the connection
+   * (SigV4) and the bucket's CORS allow it; "relay" (default) sends every part through Stowage.
+   */
+  uploadTransport?: 'relay' | 'direct';
 }
 
 /** Where link records live by default: a hidden folder of the shared object's own bucket. */

@@ -49,7 +49,10 @@ beforeAll(async () => {
   app = await build();
   bucket = await createBucket(app, 'mpu');
 });
+/** Apps a test built beyond the suite's: closed at the end. */
+const after: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
+  for (const close of after) await close();
   await dropBucket(s3, bucket);
   await app.close();
 });
@@ -433,8 +436,20 @@ describe('big uploads through the relay', () => {
     'direct transport: presigned part URLs the store takes',
     async () => {
       const key = 'big/direct.bin';
-      const made = await create(app, key);
-      const signed = await app.inject({
+      // The profile's default (relay) offers no presigned URLs: 403.
+      const relayOnly = await create(app, 'big/relay-only.bin');
+      expect(relayOnly.transport).toMatchObject({ mode: 'relay', reason: 'profile' });
+      const refused = await app.inject({
+        method: 'POST',
+        url: multipartSignPath(bucket, relayOnly.uploadId, 'big/relay-only.bin'),
+        payload: { parts: [1] },
+      });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'DirectUploadUnavailable' });
+      const direct = await build({}, { profile: { uploadTransport: 'direct' } });
+      after.push(() => direct.close());
+      const made = await create(direct, key);
+      const signed = await direct.inject({
         method: 'POST',
         url: multipartSignPath(bucket, made.uploadId, key),
         payload: { parts: [1, 2, 3] },
@@ -456,12 +471,15 @@ describe('big uploads through the relay', () => {
         expect(res.status, await res.clone().text()).toBe(200);
         parts.push({ n, etag: res.headers.get('etag')! });
       }
-      const done = await complete(app, key, made.uploadId, parts);
+      const done = await complete(direct, key, made.uploadId, parts);
       expect(done.statusCode, done.payload).toBe(200);
       expect(sha256(await content(key))).toBe(sha256(file));
       // A connection that sends checksums when supported (AWS's default): no empty-body CRC32
       // is signed into the URL (S3 would refuse every real part).
-      const supported = await build({ checksumMode: 'WHEN_SUPPORTED' });
+      const supported = await build(
+        { checksumMode: 'WHEN_SUPPORTED' },
+        { profile: { uploadTransport: 'direct' } },
+      );
       try {
         const again = await create(supported, 'big/direct-2.bin', 9);
         const res = await supported.inject({
@@ -481,7 +499,7 @@ describe('big uploads through the relay', () => {
       } finally {
         await supported.close();
       }
-      const past = await app.inject({
+      const past = await direct.inject({
         method: 'POST',
         url: multipartSignPath(bucket, made.uploadId, key),
         payload: { parts: [4] },
@@ -492,9 +510,10 @@ describe('big uploads through the relay', () => {
 
   // s3rver takes SigV4 only; Ceph RGW both.
   it.runIf(!onEmbedded)('direct transport is refused on a SigV2 connection: 403', async () => {
-    const v2 = await build({ signatureVersion: 'v2' });
+    const v2 = await build({ signatureVersion: 'v2' }, { profile: { uploadTransport: 'direct' } });
     try {
       const made = await create(v2, 'big/v2.bin');
+      expect(made.transport).toMatchObject({ mode: 'relay', reason: 'sigv2' });
       const res = await v2.inject({
         method: 'POST',
         url: multipartSignPath(bucket, made.uploadId, 'big/v2.bin'),

@@ -392,6 +392,35 @@ describe('share link settings', () => {
     expect(fromEnv).toEqual(loadConfig({ STOWAGE_PROFILES_FILE: file }).access.profiles[0]!.links);
   });
 
+  it('uploadTransport: relay by default; direct from the file or STOWAGE_UPLOAD_TRANSPORT', () => {
+    expect(loadConfig({}).access.profiles[0]!.uploadTransport).toBe('relay');
+    expect(
+      loadConfig({ STOWAGE_UPLOAD_TRANSPORT: 'direct' }).access.profiles[0]!.uploadTransport,
+    ).toBe('direct');
+    const file = profilesFile({
+      profiles: [
+        { name: 'd', endpoint: 'http://rgw:7480', uploadTransport: 'direct' },
+        { name: 'r', endpoint: 'http://rgw:7480' },
+      ],
+    });
+    const [d, r] = loadConfig({ STOWAGE_PROFILES_FILE: file }).access.profiles;
+    expect([d!.uploadTransport, r!.uploadTransport]).toEqual(['direct', 'relay']);
+    const bad = profilesFile({
+      profiles: [{ name: 'b', endpoint: 'http://rgw:7480', uploadTransport: 'straight' }],
+    });
+    expect(problemsOf({ STOWAGE_PROFILES_FILE: bad })).toEqual([
+      `${bad}: profile "b" uploadTransport: uploadTransport is relay or direct`,
+    ]);
+    expect(problemsOf({ STOWAGE_UPLOAD_TRANSPORT: 'straight' })).toEqual([
+      'STOWAGE_UPLOAD_TRANSPORT: STOWAGE_UPLOAD_TRANSPORT must be relay or direct',
+    ]);
+    expect(problemsOf({ STOWAGE_PROFILES_FILE: file, STOWAGE_UPLOAD_TRANSPORT: 'direct' })).toEqual(
+      [
+        'STOWAGE_UPLOAD_TRANSPORT is for env alone: with a profiles file, give each profile its "uploadTransport"',
+      ],
+    );
+  });
+
   it('lists every problem of the link settings, file and environment alike', () => {
     const file = profilesFile({
       profiles: [

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
+import type { Profile } from '../../config/profiles.js';
 
 /**
  * Security headers on every answer. The SPA's CSP allows no inline script; React sets style
@@ -11,37 +12,72 @@ import helmet from 'helmet';
  * helmet itself, built once: @fastify/helmet builds it again for every request (parsing the
  * CSP each time), ~0.05 ms of the ~0.35 ms of CPU a small request costs (BENCHMARKS.md, head).
  */
-const securityHeaders = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      // 'wasm-unsafe-eval' lets WebAssembly compile (the upload worker's MD5, hash-wasm); it
-      // allows no eval() of JavaScript and no inline script.
-      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'blob:', 'data:'],
-      connectSrc: ["'self'"],
-      fontSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
+const headersWith = (connectSources: readonly string[]) =>
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets WebAssembly compile (the upload worker's MD5, hash-wasm); it
+        // allows no eval() of JavaScript and no inline script.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'blob:', 'data:'],
+        // The stores big uploads go straight to (direct transport: profiles' uploadTransport).
+        connectSrc: ["'self'", ...connectSources],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
     },
-  },
-  referrerPolicy: { policy: 'no-referrer' },
-  // Plain http on loopback is the default deployment: HSTS is the TLS proxy's call.
-  strictTransportSecurity: false,
-});
+    referrerPolicy: { policy: 'no-referrer' },
+    // Plain http on loopback is the default deployment: HSTS is the TLS proxy's call.
+    strictTransportSecurity: false,
+  });
+
+const defaultHeaders = headersWith([]);
+type HeadersFn = typeof defaultHeaders;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** helmet as this app builds it (its CSP names the stores of direct uploads). */
+    securityHeaders?: HeadersFn;
+  }
+}
+
+/**
+ * The origins a page sends big uploads' parts to (README "Big uploads in the browser",
+ * Transports): every profile with `uploadTransport: "direct"` on SigV4 — its endpoint's origin
+ * (and its subdomains when buckets are virtual-hosted), or AWS S3's `https://*.amazonaws.com`.
+ */
+export function directUploadSources(profiles: readonly Profile[]): string[] {
+  const sources = new Set<string>();
+  for (const p of profiles) {
+    if (p.uploadTransport !== 'direct' || p.connection.signatureVersion !== 'v4') continue;
+    const endpoint = p.connection.endpoint;
+    if (endpoint === undefined) {
+      sources.add('https://*.amazonaws.com');
+      continue;
+    }
+    const url = new URL(endpoint);
+    sources.add(url.origin);
+    if (!p.connection.forcePathStyle) sources.add(`${url.protocol}//*.${url.host}`);
+  }
+  return [...sources];
+}
 
 /** Sets the headers on a response (also on answers the router gives before any hook). */
 export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
   // helmet throws its errors (since 8.1) rather than passing them on.
-  securityHeaders(request.raw, reply.raw, () => {});
+  (request.server.securityHeaders ?? defaultHeaders)(request.raw, reply.raw, () => {});
 }
 
-export default fp(
-  (app, _opts, done) => {
+export default fp<{ connectSources?: readonly string[] }>(
+  (app, opts, done) => {
+    const sources = opts.connectSources ?? [];
+    app.decorate('securityHeaders', sources.length ? headersWith(sources) : defaultHeaders);
     app.addHook('onRequest', (request, reply, next) => {
       setSecurityHeaders(request, reply);
       next();

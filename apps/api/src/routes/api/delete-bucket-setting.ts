@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BucketParamsSchema, DELETABLE_SETTINGS, SETTING_NAMES } from '@stowage/shared';
 import { defaultTarget } from '../../audit/audit-declaration.js';
+import { forgetCors } from '../../upload/upload-transport.js';
 import { errorResponses } from './error-responses.js';
 
 const deletable = new Set<string>(DELETABLE_SETTINGS);
@@ -33,6 +34,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
       },
       async (request, reply) => {
         await request.objectStore.deleteBucketSetting(request.params.bucket, name);
+        if (name === 'cors') forgetCors(request.identity!.profile.name, request.params.bucket);
         return reply.code(204).send(null);
       },
     );

@@ -26,6 +26,7 @@ import {
   sealUploadId,
   type MultipartUpload,
 } from '../../upload/multipart-token.js';
+import { uploadTransportFor } from '../../upload/upload-transport.js';
 import { errorResponses } from './error-responses.js';
 
 /**
@@ -67,7 +68,10 @@ const route: FastifyPluginAsyncZod<MultipartRouteOptions> = async (app, opts) =>
           'The key, content type and metadata follow the rules of the upload route (an existing ' +
           'object is replaced once the upload completes). The answer names the part size ' +
           '(8 MiB, more to stay within 10,000 parts) and the number of parts; its uploadId is ' +
-          'sealed to this bucket, key and size.',
+          'sealed to this bucket, key and size. `transport` says how the browser sends the parts: ' +
+          'direct (presigned URLs, `…/sign`) where the profile says uploadTransport "direct", the ' +
+          "connection signs with SigV4 and the bucket's CORS lets the page's origin (its Origin " +
+          'header) PUT with Content-MD5 and read ETag; else relay, with the reason.',
         params: BucketParamsSchema,
         body: CreateMultipartBodySchema,
         response: { 200: CreateMultipartResponseSchema, ...errorResponses },
@@ -93,7 +97,12 @@ const route: FastifyPluginAsyncZod<MultipartRouteOptions> = async (app, opts) =>
         { profile: request.identity!.profile.name, bucket, key },
         plan,
       );
-      return { uploadId, partSize: plan.partSize, parts: multipartPartCount(size, plan.partSize) };
+      return {
+        uploadId,
+        partSize: plan.partSize,
+        parts: multipartPartCount(size, plan.partSize),
+        transport: await uploadTransportFor(request, bucket),
+      };
     },
   );
 
@@ -212,8 +221,9 @@ const route: FastifyPluginAsyncZod<MultipartRouteOptions> = async (app, opts) =>
         summary:
           'Presigned UploadPart URLs (direct transport): the client sends parts to the store',
         description:
-          'Offered where direct links are (SigV4 connections: the presigned URL carries the ' +
-          "session's own keys' signature); else 403 DirectUploadUnavailable. The bucket's CORS " +
+          'Offered where the profile says uploadTransport "direct" and the connection signs with ' +
+          "SigV4 (the presigned URL carries the session's own keys' signature); else 403 " +
+          "DirectUploadUnavailable. The bucket's CORS " +
           'must let the page send PUTs to the store and read the ETag header.',
         params: MultipartParamsSchema,
         querystring: MultipartQuerySchema,
@@ -223,8 +233,14 @@ const route: FastifyPluginAsyncZod<MultipartRouteOptions> = async (app, opts) =>
     },
     async (request): Promise<SignPartsResponse> => {
       const upload = uploadOf(request, { ...request.params, ...request.query }, app.linkKey);
-      const connection = request.identity!.profile.connection;
-      if (connection.signatureVersion !== 'v4') {
+      const profile = request.identity!.profile;
+      if ((profile.uploadTransport ?? 'relay') !== 'direct') {
+        throw new HttpError(
+          'DirectUploadUnavailable',
+          'This profile sends parts through Stowage (the relay): uploadTransport is not "direct"',
+        );
+      }
+      if (profile.connection.signatureVersion !== 'v4') {
         throw new HttpError(
           'DirectUploadUnavailable',
           'This connection signs with SigV2: parts go through Stowage (the relay), not straight to the store',

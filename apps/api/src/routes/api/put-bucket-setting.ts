@@ -7,6 +7,7 @@ import {
   WRITABLE_SETTINGS,
 } from '@stowage/shared';
 import { defaultTarget } from '../../audit/audit-declaration.js';
+import { forgetCors } from '../../upload/upload-transport.js';
 import { errorResponses } from './error-responses.js';
 
 const writable = new Set<string>(WRITABLE_SETTINGS);
@@ -40,12 +41,15 @@ const route: FastifyPluginAsyncZod = async (app) => {
           },
         },
       },
-      async (request) =>
-        request.objectStore.putBucketSetting(
+      async (request) => {
+        const stored = await request.objectStore.putBucketSetting(
           request.params.bucket,
           name,
           (request.body ?? {}) as object,
-        ),
+        );
+        if (name === 'cors') forgetCors(request.identity!.profile.name, request.params.bucket);
+        return stored;
+      },
     );
   }
 };

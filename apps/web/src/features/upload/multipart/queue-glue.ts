@@ -1,6 +1,6 @@
 import { formatBytes } from '@/utils/format';
 import type { InterruptedUpload, Transfer, TransferQueue } from '../utils/transfer-queue';
-import { findResumable, listRecords } from './resume-store';
+import { findResumable, listRecords, type TransportNote } from './resume-store';
 import { discardUpload, uploadMultipart } from './upload-multipart';
 
 /** What the transfer queue runs for a big file (kept out of the first screen's code). */
@@ -11,6 +11,7 @@ export function uploadBig(
   signal: AbortSignal,
   setNote: (note: string) => void,
 ) {
+  let resumed = '';
   return uploadMultipart({
     bucket: transfer.bucket,
     key: transfer.key,
@@ -23,10 +24,20 @@ export function uploadBig(
     onStart: ({ uploadId, resumedBytes, transport }) => {
       // Chosen again: it is no longer interrupted.
       dropInterrupted(queue, uploadId);
-      const resumed = resumedBytes > 0 ? ` · resumed at ${formatBytes(resumedBytes)}` : '';
-      setNote(`Multipart · ${transport} (through the Stowage server)${resumed}`);
+      resumed = resumedBytes > 0 ? ` · resumed at ${formatBytes(resumedBytes)}` : '';
+      setNote(`${transportNote(transport)}${resumed}`);
+    },
+    onTransportChange: (transport) => {
+      setNote(`${transportNote(transport)}${resumed}`);
     },
   });
+}
+
+/** The row's words: "Multipart · direct to the store" or "Multipart · relay: <why>". */
+export function transportNote(transport: TransportNote): string {
+  return transport.mode === 'direct'
+    ? 'Multipart · direct to the store'
+    : `Multipart · relay: ${transport.message}`;
 }
 
 /** Cancel of a big transfer: abort its multipart upload on the store and forget it. */

@@ -14,7 +14,12 @@ export type ResumeRecord = {
   readonly partsDone: readonly number[];
   readonly contentType?: string | undefined;
   readonly createdAt: number;
+  /** The transport the create answer offered (direct or relay), and why: kept for a resume. */
+  readonly transport?: TransportNote | undefined;
 };
+
+/** How the parts travel, and the sentence the transfer row shows for it. */
+export type TransportNote = { readonly mode: 'direct' | 'relay'; readonly message: string };
 
 type FileLike = { readonly name: string; readonly size: number; readonly lastModified: number };
 

@@ -1,15 +1,19 @@
 import {
+  MAX_SIGN_PARTS,
   multipartCompletePath,
   multipartAbortPath,
   multipartPath,
   multipartPartsPath,
+  multipartSignPath,
   type CreateMultipartBody,
   type CreateMultipartResponse,
   type ListPartsResponse,
   type Metadata,
+  type SignPartsResponse,
   type UploadPartResponse,
 } from '@stowage/shared';
 import { apiDelete, apiGet, apiPost, apiUpload, ApiRequestError } from '@/lib/api-client';
+import { putToStore, StorePutError } from './direct-put';
 import { partMd5 } from './md5';
 import { missingParts, planParts, type PlannedPart } from './plan';
 import {
@@ -18,6 +22,7 @@ import {
   listRecords,
   putRecord,
   type ResumeRecord,
+  type TransportNote,
 } from './resume-store';
 import { abortError, sleep, withRetry } from './retry';
 
@@ -31,15 +36,35 @@ export type MultipartInput = {
   concurrency: number;
   onProgress: (loaded: number) => void;
   /** Told once the upload is known: resumed (with the bytes already stored) or new. */
-  onStart?: (info: { uploadId: string; resumedBytes: number; transport: 'relay' }) => void;
+  onStart?: (info: { uploadId: string; resumedBytes: number; transport: TransportNote }) => void;
+  /** Told when a direct upload falls back to the relay for its remaining parts, and why. */
+  onTransportChange?: (transport: TransportNote) => void;
   signal: AbortSignal;
 };
 
-/** Network failures, server errors and throttling are worth another attempt; 4xx are not. */
+/**
+ * Network failures, server errors and throttling are worth another attempt; 4xx are not, but
+ * for a store's 403 to a presigned URL (expired: the next attempt signs it again).
+ */
 export function isRetryable(error: unknown): boolean {
+  if (error instanceof StorePutError) {
+    return (
+      error.status === 0 || error.status === 403 || error.status === 429 || error.status >= 500
+    );
+  }
   if (!(error instanceof ApiRequestError)) return false;
   return error.status === 0 || error.status === 429 || error.status >= 500;
 }
+
+/** A presigned URL is signed again when it has less than this left (a part may take minutes). */
+export const RESIGN_MARGIN_MS = 10 * 60_000;
+/** Part URLs asked for at once: this part and the next ones to send. */
+export const SIGN_BATCH = Math.min(20, MAX_SIGN_PARTS);
+
+const RELAY_NOTE: TransportNote = {
+  mode: 'relay',
+  message: 'this profile sends parts through the Stowage server',
+};
 
 /** Resolves when the browser is online again (at once if it is). */
 function whenOnline(signal: AbortSignal): Promise<void> {
@@ -79,9 +104,12 @@ async function resumeFrom(
 }
 
 /**
- * One file as an S3 multipart upload through the API (relay transport): create (or resume a
- * stored one after checking ListParts), send the missing parts `concurrency` at a time — each
- * with its Content-MD5, each retried alone with backoff, waiting while offline — then complete.
+ * One file as an S3 multipart upload: create (or resume a stored one after checking ListParts),
+ * send the missing parts `concurrency` at a time — each with its Content-MD5, each retried alone
+ * with backoff, waiting while offline — then complete through the API. The parts go through the
+ * API (relay) or, where the create answer offers it, straight to the store with presigned URLs
+ * signed in batches (direct); a direct PUT the page gets no answer to while online (CORS, or no
+ * way to the store) sends that part and the rest through the relay.
  * Aborting `signal` pauses: parts sent stay on the store and in IndexedDB.
  */
 export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
@@ -110,6 +138,7 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
       partsDone: [],
       contentType: input.contentType,
       createdAt: Date.now(),
+      transport: { mode: created.transport.mode, message: created.transport.message },
     };
     await putRecord(record);
   }
@@ -121,7 +150,8 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
   const todoNumbers = new Set(todo.map((p) => p.n));
   for (const part of listed) if (!todoNumbers.has(part.n)) etags.set(part.n, part.etag);
   let doneBytes = plan.filter((p) => etags.has(p.n)).reduce((sum, p) => sum + p.end - p.start, 0);
-  input.onStart?.({ uploadId: record.uploadId, resumedBytes: doneBytes, transport: 'relay' });
+  let transport: TransportNote = record.transport ?? RELAY_NOTE;
+  input.onStart?.({ uploadId: record.uploadId, resumedBytes: doneBytes, transport });
   const inFlight = new Map<number, number>();
   const report = () => {
     let loaded = doneBytes;
@@ -137,27 +167,100 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
   };
   signal.addEventListener('abort', onOuterAbort, { once: true });
 
+  const queue = [...todo];
+  /** Presigned part URLs (direct transport) and when they expire. */
+  const urls = new Map<number, { url: string; expiresAt: number }>();
+  const urlFor = async (n: number): Promise<string> => {
+    const now = Date.now();
+    const known = urls.get(n);
+    if (known && known.expiresAt - now > RESIGN_MARGIN_MS) return known.url;
+    // This part and the next ones queued whose URL is missing or near its end: one call.
+    const wanted = [n];
+    for (const p of queue) {
+      if (wanted.length >= SIGN_BATCH) break;
+      const u = urls.get(p.n);
+      if (!u || u.expiresAt - now <= RESIGN_MARGIN_MS) wanted.push(p.n);
+    }
+    const signed = await apiPost<SignPartsResponse>(
+      multipartSignPath(bucket, record.uploadId, key),
+      { parts: wanted },
+    );
+    const expiresAt = Date.parse(signed.expiresAt);
+    for (const u of signed.urls) urls.set(u.n, { url: u.url, expiresAt });
+    const url = urls.get(n)?.url;
+    if (!url) throw new ApiRequestError(502, `The server signed no URL for part ${n}`);
+    return url;
+  };
+  /** The rest of the upload goes through the relay, and the row says why. */
+  const fallBack = (why: string) => {
+    if (transport.mode === 'relay') return;
+    transport = { mode: 'relay', message: `direct failed (${why}); the rest goes through Stowage` };
+    record = { ...record, transport };
+    input.onTransportChange?.(transport);
+  };
+
+  const sendDirect = async (part: PlannedPart, blob: Blob, md5: string): Promise<string> => {
+    let url: string;
+    try {
+      url = await urlFor(part.n);
+    } catch (error) {
+      // The server will not sign (the profile changed, SigV2): relay instead.
+      if (error instanceof ApiRequestError && error.code === 'DirectUploadUnavailable') {
+        fallBack(error.message);
+        return sendRelay(part, blob, md5);
+      }
+      throw error;
+    }
+    try {
+      return await putToStore(url, blob, md5, {
+        signal: local.signal,
+        onProgress: (loaded) => {
+          inFlight.set(part.n, Math.min(loaded, part.end - part.start));
+          report();
+        },
+      });
+    } catch (error) {
+      if (error instanceof StorePutError && error.status === 403) urls.delete(part.n);
+      // No answer the page may read while online: the store's CORS (or the way to it) does
+      // not let this page through. Offline, it is a dropped connection: wait and retry.
+      const online = typeof navigator === 'undefined' || navigator.onLine;
+      if (error instanceof StorePutError && error.status === 0 && online) {
+        fallBack(error.message);
+        inFlight.set(part.n, 0);
+        return sendRelay(part, blob, md5);
+      }
+      throw error;
+    }
+  };
+
+  const sendRelay = async (part: PlannedPart, blob: Blob, md5: string): Promise<string> => {
+    const answer = await apiUpload<UploadPartResponse>(
+      multipartPartsPath(bucket, record.uploadId, key, part.n),
+      blob,
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream', 'Content-MD5': md5 },
+        signal: local.signal,
+        onProgress: ({ loaded }) => {
+          inFlight.set(part.n, Math.min(loaded, part.end - part.start));
+          report();
+        },
+      },
+    );
+    return answer.etag;
+  };
+
   const sendPart = async (part: PlannedPart) => {
     const blob = file.slice(part.start, part.end);
     const md5 = await partMd5(blob);
-    const answer = await withRetry(
+    const etag = await withRetry(
       async () => {
         await whenOnline(local.signal);
         inFlight.set(part.n, 0);
         try {
-          return await apiUpload<UploadPartResponse>(
-            multipartPartsPath(bucket, record.uploadId, key, part.n),
-            blob,
-            {
-              method: 'PUT',
-              headers: { 'Content-Type': 'application/octet-stream', 'Content-MD5': md5 },
-              signal: local.signal,
-              onProgress: ({ loaded }) => {
-                inFlight.set(part.n, Math.min(loaded, part.end - part.start));
-                report();
-              },
-            },
-          );
+          return transport.mode === 'direct'
+            ? await sendDirect(part, blob, md5)
+            : await sendRelay(part, blob, md5);
         } finally {
           inFlight.delete(part.n);
         }
@@ -172,7 +275,7 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
         },
       },
     );
-    etags.set(part.n, answer.etag);
+    etags.set(part.n, etag);
     doneBytes += part.end - part.start;
     report();
     record = { ...record, partsDone: [...etags.keys()].sort((a, b) => a - b) };
@@ -180,7 +283,6 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
   };
 
   try {
-    const queue = [...todo];
     const workers = Array.from(
       { length: Math.max(1, Math.min(input.concurrency, queue.length)) },
       async () => {
