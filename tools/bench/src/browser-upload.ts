@@ -117,7 +117,7 @@ export const browserBigUpload: Bench = {
     'mark (VmHWM) of that process over every round. Objects are deleted after each round.',
   async run({ store, quick, log }) {
     const mib = quick ? 128 : 1024;
-    const rounds = quick ? 2 : 3;
+    const rounds = quick ? 2 : 5;
     const file = namedFile(mib);
     await ensureBucket(store, BUCKET);
     const api = await startApi(store, { webDir: webDist });
