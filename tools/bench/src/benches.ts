@@ -1,4 +1,5 @@
 import { browser } from './browser.js';
+import { browserBigUpload } from './browser-upload.js';
 import { browserSearch } from './browser-search.js';
 import { bundle } from './bundle.js';
 import { concurrent } from './concurrent.js';
@@ -19,6 +20,7 @@ import { zip } from './zip.js';
 export const BENCHES: Bench[] = [
   upload,
   multipartRelay,
+  browserBigUpload,
   download,
   memory,
   concurrent,
