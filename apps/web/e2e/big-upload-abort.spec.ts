@@ -39,7 +39,7 @@ test('Discard on a store that cannot abort says so, and keeps the upload listed'
   await expect(row).toBeVisible();
 });
 
-test('Cancel of a big file on a store that cannot abort: Cancelled, and after a reload listed as interrupted', async ({
+test('Cancel of a big file on a store that cannot abort: Cancelled, the row says the parts stay, and after a reload listed as interrupted', async ({
   page,
   folder,
   folderPage,
@@ -58,9 +58,13 @@ test('Cancel of a big file on a store that cannot abort: Cancelled, and after a 
   await item.getByRole('button', { name: 'Cancel' }).click();
   await expect(item).toHaveAttribute('data-status', 'cancelled');
   await expect(item).toContainText('Cancelled');
+  // The abort was refused: the row says the parts stay, and why.
+  await expect(item).toContainText(
+    /The parts already sent stay on the store: The store at .* does not implement this request/,
+  );
   page.on('dialog', (dialog) => void dialog.accept());
-  // The abort was refused, silently: the parts stay on the store and the upload is remembered,
-  // so the next page lists it under Interrupted, where Discard says why it cannot go.
+  // The upload is remembered, so the next page lists it under Interrupted (to resume, or to
+  // discard, where Discard says why it cannot go).
   await page.reload();
   const interrupted = page.getByRole('region', { name: 'Interrupted uploads' });
   await expect(interrupted.getByRole('listitem', { name: `${key} (interrupted)` })).toBeVisible();

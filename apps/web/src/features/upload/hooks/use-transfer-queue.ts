@@ -67,8 +67,8 @@ function createQueue(queryClient: QueryClient): TransferQueue {
     concurrency: readConcurrency(),
     describeError: errorMessage,
     canPause: (transfer) => isMultipart(transfer.file),
-    onCancelled: (transfer) => {
-      void loadMultipart().then((m) => m.forgetTransfer(transfer));
+    onCancelled: (transfer, setNote) => {
+      void loadMultipart().then((m) => m.forgetTransfer(transfer, setNote, errorMessage));
     },
     // Asked when the (timer-delayed) flush runs, after the last transfer has settled.
     onUploaded: createInvalidator(queryClient, () => !queue.isActive()),

@@ -41,9 +41,20 @@ export function transportNote(transport: TransportNote): string {
 }
 
 /** Cancel of a big transfer: abort its multipart upload on the store and forget it. */
-export async function forgetTransfer(transfer: Transfer): Promise<void> {
+export async function forgetTransfer(
+  transfer: Transfer,
+  setNote: (note: string) => void,
+  describe: (error: unknown) => string,
+): Promise<void> {
   const record = findResumable(await listRecords(), transfer.bucket, transfer.key, transfer.file);
-  if (record) await discardUpload(record).catch(() => undefined);
+  if (!record) return;
+  try {
+    await discardUpload(record);
+  } catch (error) {
+    // The store kept the parts (s3rver cannot abort; or it failed): say so, and keep the
+    // record, so the upload is listed as interrupted — to resume, or to discard later.
+    setNote(`The parts already sent stay on the store: ${describe(error)}`);
+  }
 }
 
 function dropInterrupted(queue: TransferQueue, uploadId: string) {

@@ -59,8 +59,11 @@ type QueueOptions = {
   describeError?: (error: unknown) => string;
   /** Whether a transfer can pause (keeps what it sent) rather than only cancel. */
   canPause?: (transfer: Transfer) => boolean;
-  /** After a pausable transfer was cancelled: forget what it sent (abort on the store). */
-  onCancelled?: (transfer: Transfer) => void;
+  /**
+   * After a pausable transfer was cancelled: forget what it sent (abort on the store); what
+   * became of that is said with `setNote`.
+   */
+  onCancelled?: (transfer: Transfer, setNote: (note: string) => void) => void;
 };
 
 export type TransferQueue = ReturnType<typeof createTransferQueue>;
@@ -102,6 +105,12 @@ export function createTransferQueue(options: QueueOptions) {
     }
     for (const listener of listeners) listener();
   }
+
+  /** Sets a transfer's note (a line under its name) and shows it. */
+  const noteOf = (id: number) => (note: string) => {
+    update(id, { note });
+    notify();
+  };
 
   function notifySoon() {
     snapshot = null;
@@ -158,7 +167,7 @@ export function createTransferQueue(options: QueueOptions) {
           } else if (isAbort(error) || controller.signal.aborted) {
             update(transfer.id, { status: 'cancelled', speed: 0 });
             const cancelled = byId.get(transfer.id);
-            if (pausable && cancelled) options.onCancelled?.(cancelled);
+            if (pausable && cancelled) options.onCancelled?.(cancelled, noteOf(transfer.id));
           } else {
             const message = options.describeError?.(error) ?? String(error);
             // A multipart upload keeps its stored parts: Retry sends only the missing ones.
@@ -263,7 +272,9 @@ export function createTransferQueue(options: QueueOptions) {
       if (transfer?.status === 'queued' || transfer?.status === 'paused') {
         update(id, { status: 'cancelled' });
         notify();
-        if (transfer.status === 'paused' || transfer.loaded > 0) options.onCancelled?.(transfer);
+        if (transfer.status === 'paused' || transfer.loaded > 0) {
+          options.onCancelled?.(transfer, noteOf(id));
+        }
       } else if (transfer?.status === 'uploading') {
         // The request's rejection marks it cancelled and starts the next one.
         controllers.get(id)?.abort();
