@@ -94,7 +94,9 @@ async function browserUpload(
     const status = await item.getAttribute('data-status');
     const text = (await item.innerText()).replace(/\s+/g, ' ');
     if (status !== 'done') throw new Error(`the browser's upload failed: ${text}`);
-    const note = /Multipart · [^·]*\)/.exec(text)?.[0] ?? 'no multipart note';
+    // "Multipart · relay: <why>" or "Multipart · direct to the store", up to the row's next part.
+    const note =
+      /Multipart · (direct to the store|relay[^.·]*)/.exec(text)?.[0] ?? 'no multipart note';
     return { s, note };
   } finally {
     await context.close();
@@ -169,6 +171,7 @@ export const browserBigUpload: Bench = {
         );
         for (const Key of [BROWSER_KEY, DIRECT_KEY])
           await store.client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key }));
+        store.reclaim();
       }
     } finally {
       await b.close();

@@ -35,6 +35,11 @@ export interface Store {
   version: string;
   /** One direct client, shared by every benchmark on this store. */
   client: S3Client;
+  /**
+   * Frees what deleted objects still hold now (Ceph: `radosgw-admin gc process --include-all`;
+   * its memstore OSD would otherwise keep them for the GC delay, and blocks writes when full).
+   */
+  reclaim(): void;
   stop(): Promise<void>;
 }
 
@@ -56,6 +61,13 @@ export async function startStore(kind: StoreKind): Promise<Store> {
       ...rgw,
       version: `${version} (memstore, 1 OSD)`,
       client: s3Client(rgw.endpoint, rgw.accessKeyId, rgw.secretAccessKey),
+      reclaim: () => {
+        execFileSync('radosgw-admin', ['gc', 'process', '--include-all'], {
+          env: { ...env, CEPH_CONF: path.join(env.CEPH_STATE_DIR!, 'ceph.conf') },
+          stdio: 'ignore',
+          timeout: 120_000,
+        });
+      },
       stop: async () => rgw.stop(),
     };
   }
@@ -70,6 +82,7 @@ export async function startStore(kind: StoreKind): Promise<Store> {
     ...keys,
     version: `s3rver ${pkg.version} (files on disk)`,
     client: s3Client(embedded.endpoint, keys.accessKeyId, keys.secretAccessKey),
+    reclaim: () => {},
     stop: () => embedded.stop(),
   };
 }

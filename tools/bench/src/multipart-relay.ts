@@ -149,6 +149,7 @@ export const multipartRelay: Bench = {
         );
         for (const Key of ['mpu-relay.bin', 'mpu-direct.bin'])
           await store.client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key }));
+        store.reclaim();
       }
     } finally {
       await api.stop();

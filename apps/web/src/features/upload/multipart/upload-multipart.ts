@@ -250,9 +250,25 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
     return answer.etag;
   };
 
+  // Each part's Content-MD5, started ahead: while a part is sent, the next one waiting is
+  // hashed (in the worker), so a slot that frees up need not wait for its hash.
+  const hashes = new Map<number, Promise<string>>();
+  const md5Of = (part: PlannedPart) => {
+    let md5 = hashes.get(part.n);
+    if (!md5) {
+      md5 = partMd5(file.slice(part.start, part.end));
+      md5.catch(() => {}); // awaited (and its failure met) by the part's own send
+      hashes.set(part.n, md5);
+    }
+    return md5;
+  };
+
   const sendPart = async (part: PlannedPart) => {
     const blob = file.slice(part.start, part.end);
-    const md5 = await partMd5(blob);
+    const md5 = await md5Of(part);
+    hashes.delete(part.n);
+    const next = queue[0];
+    if (next) void md5Of(next);
     const etag = await withRetry(
       async () => {
         await whenOnline(local.signal);
