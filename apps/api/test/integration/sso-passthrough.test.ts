@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSIONS_PATH } from '@stowage/shared';
+import { SESSIONS_PATH } from '@stowage/shared';
 import { buildApp } from '../../src/build-app.js';
 import type { AccessConfig } from '../../src/config/access.js';
 import type { SsoConfig } from '../../src/config/sso.js';
-import { SSO_FLOW_COOKIE } from '../../src/auth/sso-flow-cookie.js';
-import { SESSION_COOKIE } from '../../src/plugins/external/secure-session.js';
 import { WebIdentityCredentials } from '../../src/store/s3-web-identity.js';
 import { allowReading, distrust, trustProvider } from '../ceph-iam.js';
 import { build, q, storeKind, testAccess, testStoreConfig, type TestApp } from '../helper.js';
-import { ProviderBrowser } from '../oidc-browser.js';
+import { ssoSignIn } from '../sso-flow.js';
 import {
   startTestProvider,
   TEST_CLIENT_ID,
@@ -86,26 +84,8 @@ afterAll(async () => {
   await provider?.close();
 });
 
-const cookieOf = (res: { cookies: { name: string; value: string }[] }, name: string) => {
-  const c = res.cookies.find((c) => c.name === name);
-  return c ? `${c.name}=${encodeURIComponent(c.value)}` : undefined;
-};
-
 /** The whole sign-in flow as `login` (bob: team-a); the headers a signed-in browser sends. */
-async function signIn(login: string) {
-  const start = await app.inject({ url: '/api/auth/sso/start' });
-  expect(start.statusCode).toBe(302);
-  const flowCookie = cookieOf(start, SSO_FLOW_COOKIE)!;
-  const stop = await new ProviderBrowser().run(start.headers.location as string, ORIGIN, login);
-  const callback = new URL(stop.url);
-  const res = await app.inject({
-    url: callback.pathname + callback.search,
-    headers: { cookie: flowCookie },
-  });
-  expect(res.statusCode, res.payload).toBe(303);
-  const session = cookieOf(res, SESSION_COOKIE)!;
-  return { cookie: session, [CSRF_HEADER]: CSRF_HEADER_VALUE };
-}
+const signIn = async (login: string) => (await ssoSignIn(app, ORIGIN, login)).headers;
 
 const listing = (headers: Record<string, string>, bucket: string) =>
   app.inject({ url: `/api/buckets/${bucket}/objects`, headers });

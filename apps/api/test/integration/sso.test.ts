@@ -12,7 +12,7 @@ import type { SsoConfig } from '../../src/config/sso.js';
 import { SSO_FLOW_COOKIE } from '../../src/auth/sso-flow-cookie.js';
 import { SESSION_COOKIE } from '../../src/plugins/external/secure-session.js';
 import { build, testAccess, testStoreConfig, type TestApp } from '../helper.js';
-import { ProviderBrowser } from '../oidc-browser.js';
+import * as flow from '../sso-flow.js';
 import {
   startTestProvider,
   TEST_CLIENT_ID,
@@ -93,45 +93,14 @@ afterAll(async () => {
   rmSync(auditDir, { recursive: true, force: true });
 });
 
-const cookieOf = (res: { cookies: { name: string; value: string }[] }, name: string) => {
-  const c = res.cookies.find((c) => c.name === name);
-  return c ? `${c.name}=${encodeURIComponent(c.value)}` : undefined;
-};
-
-/** Start at Stowage, sign in at the provider as `login`, stop before the callback. */
 async function toCallback(login: string) {
-  const start = await app.inject({ url: '/api/auth/sso/start' });
-  expect(start.statusCode).toBe(302);
-  const flowCookie = cookieOf(start, SSO_FLOW_COOKIE)!;
-  expect(flowCookie).toBeDefined();
-  const authorize = new URL(start.headers.location as string);
-  expect(authorize.origin).toBe(provider.issuer);
-  expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-  expect(authorize.searchParams.get('state')).toBeTruthy();
-  expect(authorize.searchParams.get('nonce')).toBeTruthy();
-  const browser = new ProviderBrowser();
-  const stop = await browser.run(authorize.href, 'http://localhost', login);
-  const callback = new URL(stop.url);
-  expect(callback.pathname).toBe('/api/auth/sso/callback');
-  return { callback, flowCookie, browser };
+  const reached = await flow.toCallback(app, ORIGIN, login);
+  expect(reached.authorize.origin).toBe(provider.issuer);
+  return reached;
 }
-
 const callbackWith = (callback: URL, flowCookie: string | undefined) =>
-  app.inject({
-    url: callback.pathname + callback.search,
-    headers: flowCookie ? { cookie: flowCookie } : {},
-  });
-
-/** The whole flow; the session cookie and the headers a signed-in browser sends. */
-async function signIn(login: string) {
-  const { callback, flowCookie, browser } = await toCallback(login);
-  const res = await callbackWith(callback, flowCookie);
-  expect(res.statusCode, res.payload).toBe(303);
-  const session = cookieOf(res, SESSION_COOKIE)!;
-  expect(session).toBeDefined();
-  const headers = { cookie: session, [CSRF_HEADER]: CSRF_HEADER_VALUE };
-  return { res, headers, browser, callback, flowCookie };
-}
+  flow.callbackWith(app, callback, flowCookie);
+const signIn = (login: string) => flow.ssoSignIn(app, ORIGIN, login);
 
 describe('single sign-on with OpenID Connect', () => {
   it('the login page learns of the SSO button', async () => {
@@ -190,9 +159,9 @@ describe('single sign-on with OpenID Connect', () => {
       expect(text).not.toContain('alice@example.test');
     }
     const start = await app.inject({ url: '/api/auth/sso/start' });
-    const flow = cookieOf(start, SSO_FLOW_COOKIE)!;
+    const flowCookie = flow.cookieOf(start, SSO_FLOW_COOKIE)!;
     const state = new URL(start.headers.location as string).searchParams.get('state')!;
-    expect(flow).not.toContain(state); // sealed, not merely signed
+    expect(flowCookie).not.toContain(state); // sealed, not merely signed
   });
 
   it('a role with a bucket allowlist: listing and writes are confined to it', async () => {
@@ -250,7 +219,7 @@ describe('single sign-on with OpenID Connect', () => {
     });
     expect(pick.statusCode, pick.payload).toBe(200);
     expect(pick.json()).toMatchObject({ profile: 'teams', bucketAllowlist: [`sso${tag}-a-*`] });
-    const next = { ...headers, cookie: cookieOf(pick, SESSION_COOKIE)! };
+    const next = { ...headers, cookie: flow.cookieOf(pick, SESSION_COOKIE)! };
     session = (await app.inject({ url: '/api/session', headers: next })).json();
     expect(session.profile).toBe('teams');
     const notGranted = await app.inject({
@@ -326,7 +295,7 @@ describe('single sign-on with OpenID Connect', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.payload).toContain('No access');
     expect(res.payload).toContain('Erin Elsewhere');
-    expect(cookieOf(res, SESSION_COOKIE)).toBeUndefined();
+    expect(flow.cookieOf(res, SESSION_COOKIE)).toBeUndefined();
   });
 
   it('a tampered state, a tampered code, a replayed callback: refused with a page', async () => {
@@ -341,7 +310,7 @@ describe('single sign-on with OpenID Connect', () => {
     res = await callbackWith(badCode, flowCookie);
     expect(res.statusCode).toBe(400);
     expect(res.payload).toContain('refused the sign-in code');
-    expect(cookieOf(res, SESSION_COOKIE)).toBeUndefined();
+    expect(flow.cookieOf(res, SESSION_COOKIE)).toBeUndefined();
 
     const ok = await signIn('bob');
     // The same answer again: without the flow cookie (cleared), then with a copy of it.
@@ -350,7 +319,7 @@ describe('single sign-on with OpenID Connect', () => {
     expect(res.payload).toContain('already used');
     res = await callbackWith(ok.callback, ok.flowCookie);
     expect(res.statusCode).toBe(400);
-    expect(cookieOf(res, SESSION_COOKIE)).toBeUndefined();
+    expect(flow.cookieOf(res, SESSION_COOKIE)).toBeUndefined();
     // A forged flow cookie.
     res = await callbackWith(ok.callback, `${SSO_FLOW_COOKIE}=AAAA${'B'.repeat(60)}`);
     expect(res.statusCode).toBe(400);
