@@ -9,10 +9,7 @@ import type {
 } from '@/features/delete-objects/components/delete-dialog';
 import { useBucketCapabilities } from '@/features/bucket-capabilities/api/get-bucket-capabilities';
 import { VersioningStatus } from '@/features/bucket-capabilities/components/versioning-status';
-import {
-  DetailsPanel,
-  type VersionsTabProps,
-} from '@/features/object-details/components/details-panel';
+import type { VersionsTabProps } from '@/features/object-details/components/details-panel';
 import { useFirstPageSettled } from '@/features/objects/api/get-objects';
 import { GoToPathForm } from '@/features/objects/components/go-to-path-form';
 import { ObjectBreadcrumb } from '@/features/objects/components/object-breadcrumb';
@@ -57,6 +54,13 @@ const OrganizeDialogs = lazy(() =>
 const ShareDialogs = lazy(() =>
   import('@/features/share/components/share-dialogs').then((m) => ({
     default: m.ShareDialogs,
+  })),
+);
+
+// The selected object's panel (fields, preview, forms), on first use: a folder opens without it.
+const DetailsPanel = lazy(() =>
+  import('@/features/object-details/components/details-panel').then((m) => ({
+    default: m.DetailsPanel,
   })),
 );
 
@@ -214,28 +218,30 @@ export function BucketRoute() {
         />
       )}
       {key !== undefined ? (
-        <DetailsPanel
-          bucket={bucket}
-          objectKey={key}
-          capabilities={capabilities}
-          onClose={closeDetails}
-          readOnly={readOnly}
-          versions={versionsTab}
-          {...(links
-            ? {
-                onShare: (objectKey: string) => {
-                  setSharing({ kind: 'download', bucket, key: objectKey });
-                },
-              }
-            : {})}
-          {...(readOnly
-            ? {}
-            : {
-                onDelete: (objectKey: string) => {
-                  setDeleting({ kind: 'objects', keys: [objectKey] });
-                },
-              })}
-        />
+        <Suspense fallback={null}>
+          <DetailsPanel
+            bucket={bucket}
+            objectKey={key}
+            capabilities={capabilities}
+            onClose={closeDetails}
+            readOnly={readOnly}
+            versions={versionsTab}
+            {...(links
+              ? {
+                  onShare: (objectKey: string) => {
+                    setSharing({ kind: 'download', bucket, key: objectKey });
+                  },
+                }
+              : {})}
+            {...(readOnly
+              ? {}
+              : {
+                  onDelete: (objectKey: string) => {
+                    setDeleting({ kind: 'objects', keys: [objectKey] });
+                  },
+                })}
+          />
+        </Suspense>
       ) : null}
     </>
   );
