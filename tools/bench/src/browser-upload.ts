@@ -11,9 +11,11 @@ import { chromium, type Browser } from '@playwright/test';
 import {
   MiB,
   benchDir,
+  chromiumCpuByType,
   ensureBucket,
   interleaved,
   median,
+  ownCpu,
   root,
   seconds,
   startApi,
@@ -56,13 +58,18 @@ async function browserUpload(
   try {
     const page = await context.newPage();
     await page.goto(`${apiUrl}/b/${BUCKET}`);
-    await page.evaluate((n) => {
-      localStorage.setItem('stowage.upload.concurrency', String(n));
-    }, IN_FLIGHT);
+    await page.evaluate(
+      ({ n, xp }) => {
+        localStorage.setItem('stowage.upload.concurrency', String(n));
+        for (const k of xp.split(',').filter(Boolean)) localStorage.setItem(k, '1');
+      },
+      { n: IN_FLIGHT, xp: process.env.BENCH_XP ?? '' },
+    );
     await page.reload();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Upload files', exact: true }).click();
     const picked = await chooser;
+    const cpu0 = chromiumCpuByType();
     const t = performance.now();
     await picked.setFiles(file);
     const item = page
@@ -91,13 +98,19 @@ async function browserUpload(
         throw new Error(`${String(err)}; the panel: ${panel.replace(/\s+/g, ' ')}`);
       });
     const s = seconds(t);
+    const cpu1 = chromiumCpuByType();
+    const byType = Object.fromEntries(
+      Object.entries(cpu1).map(([type, s1]) => [type, s1 - (cpu0[type] ?? 0)]),
+    );
+    const cpu = Object.values(byType).reduce((a, b) => a + b, 0);
+    if (process.env.BENCH_CPU_TYPES) console.log('  Chromium CPU by process type:', byType);
     const status = await item.getAttribute('data-status');
     const text = (await item.innerText()).replace(/\s+/g, ' ');
     if (status !== 'done') throw new Error(`the browser's upload failed: ${text}`);
     // "Multipart · relay: <why>" or "Multipart · direct to the store", up to the row's next part.
     const note =
       /Multipart · (direct to the store|relay[^.·]*)/.exec(text)?.[0] ?? 'no multipart note';
-    return { s, note };
+    return { s, note, cpu };
   } finally {
     await context.close();
   }
@@ -132,6 +145,11 @@ export const browserBigUpload: Bench = {
     const ratios: number[] = [];
     const viaBrowser: number[] = [];
     const direct: number[] = [];
+    // CPU seconds per GiB: Chromium (every process) and the API on the browser's path; the
+    // bench process on the direct one.
+    const cpuBrowser: number[] = [];
+    const cpuApi: number[] = [];
+    const cpuDirect: number[] = [];
     let peak = 0;
     let note = '';
     try {
@@ -141,6 +159,7 @@ export const browserBigUpload: Bench = {
         const { api: a, direct: d } = await interleaved(
           r,
           async () => {
+            const apiCpu0 = api.cpuSeconds();
             const out = await browserUpload(
               b,
               api.url,
@@ -149,11 +168,16 @@ export const browserBigUpload: Bench = {
               quick ? 30_000 : 1_200_000,
             );
             note = out.note;
+            cpuBrowser.push((out.cpu * 1024) / mib);
+            cpuApi.push(((api.cpuSeconds() - apiCpu0) * 1024) / mib);
             return out.s;
           },
           async () => {
             const t = performance.now();
-            await directUpload(store.client, DIRECT_KEY, file, mib * MiB);
+            const { cpu } = await ownCpu(() =>
+              directUpload(store.client, DIRECT_KEY, file, mib * MiB),
+            );
+            cpuDirect.push((cpu * 1024) / mib);
             return seconds(t);
           },
         );
@@ -167,7 +191,7 @@ export const browserBigUpload: Bench = {
         direct.push(mib / d);
         ratios.push(d / a);
         log(
-          `  round ${r + 1}: browser ${(mib / a).toFixed(1)} MiB/s, direct ${(mib / d).toFixed(1)} MiB/s, ratio ${(d / a).toFixed(2)}, API peak RSS ${peak.toFixed(0)} MiB`,
+          `  round ${r + 1}: browser ${(mib / a).toFixed(1)} MiB/s, direct ${(mib / d).toFixed(1)} MiB/s, ratio ${(d / a).toFixed(2)}, API peak RSS ${peak.toFixed(0)} MiB; CPU/GiB Chromium ${cpuBrowser.at(-1)?.toFixed(1)} s, API ${cpuApi.at(-1)?.toFixed(1)} s, direct ${cpuDirect.at(-1)?.toFixed(1)} s`,
         );
         for (const Key of [BROWSER_KEY, DIRECT_KEY])
           await store.client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key }));
@@ -185,7 +209,7 @@ export const browserBigUpload: Bench = {
         budget: '≥ 0.90',
         value: ratio.toFixed(2),
         met: ratio >= 0.9,
-        detail: `median of ${rounds} rounds; browser ${median(viaBrowser).toFixed(1)} MiB/s, direct ${median(direct).toFixed(1)} MiB/s; ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; the panel said "${note}"`,
+        detail: `median of ${rounds} rounds; browser ${median(viaBrowser).toFixed(1)} MiB/s, direct ${median(direct).toFixed(1)} MiB/s; ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; the panel said "${note}"; CPU per GiB: Chromium ${median(cpuBrowser).toFixed(1)} s + API ${median(cpuApi).toFixed(1)} s, direct client ${median(cpuDirect).toFixed(1)} s`,
       },
       {
         id: 'browser-upload.rss',

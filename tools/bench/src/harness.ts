@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -185,6 +185,46 @@ function procCpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds (utime + stime, and what reaped children used) of every Chromium process this
+ * (the bench's) process started and all under them, by Chromium's process type (`browser`,
+ * `renderer`, `utility` — the network service —, `zygote`, …).
+ */
+export function chromiumCpuByType(): Record<string, number> {
+  const procs = new Map<number, { ppid: number; cpu: number; type: string; comm: string }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+      const cpu = fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      procs.set(Number(name), { ppid: Number(fields[1]), cpu, type, comm });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: Record<string, number> = {};
+  /** Whether a process is a Chromium the bench started, or under one. */
+  const underChromium = (pid: number): boolean => {
+    for (let p = procs.get(pid); p; p = procs.get(p.ppid)) {
+      if (p.ppid === process.pid) return p.comm.startsWith('chromium');
+    }
+    return false;
+  };
+  for (const [pid, p] of procs) {
+    if (underChromium(pid)) out[p.type] = (out[p.type] ?? 0) + p.cpu;
+  }
+  return out;
+}
+
+/** CPU seconds of every Chromium this (the bench's) process started, with all under them. */
+export function chromiumCpuSeconds(): number {
+  return Object.values(chromiumCpuByType()).reduce((a, b) => a + b, 0);
 }
 
 /** CPU seconds this (the bench's) process used while `fn` ran. */

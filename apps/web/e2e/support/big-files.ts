@@ -37,8 +37,6 @@ const PART_PUT = /\/multipart\/[^/]+\/parts\/(\d+)\?/;
 export function watchPartPuts(page: Page) {
   const sent: number[] = [];
   const accepted: number[] = [];
-  let inFlight = 0;
-  let maxInFlight = 0;
   const partOf = (url: string, method: string) => {
     const match = method === 'PUT' ? PART_PUT.exec(url) : null;
     return match ? Number(match[1]) : null;
@@ -47,26 +45,59 @@ export function watchPartPuts(page: Page) {
     const n = partOf(req.url(), req.method());
     if (n === null) return;
     sent.push(n);
-    inFlight += 1;
-    maxInFlight = Math.max(maxInFlight, inFlight);
   });
   page.on('requestfinished', (req) => {
     const n = partOf(req.url(), req.method());
     if (n === null) return;
-    inFlight -= 1;
     void req.response().then((res) => {
       if (res && res.ok()) accepted.push(n);
     });
   });
-  page.on('requestfailed', (req) => {
-    if (partOf(req.url(), req.method()) !== null) inFlight -= 1;
-  });
   return {
     sent,
     accepted,
-    get maxInFlight() {
-      return maxInFlight;
-    },
+  };
+}
+
+/**
+ * Counts the part PUTs in flight at once inside the page (from send until each
+ * XMLHttpRequest is done): the page's own order of events, which Playwright's request events do not
+ * keep (a part sent the moment the one before it is answered may be reported first).
+ */
+export async function countPartsInFlight(page: Page) {
+  await page.evaluate((pattern) => {
+    const re = new RegExp(pattern);
+    const w = window as unknown as { __parts: { now: number; most: number } };
+    w.__parts = { now: 0, most: 0 };
+    const open = XMLHttpRequest.prototype.open;
+    const send = XMLHttpRequest.prototype.send;
+    const parts = new WeakSet<XMLHttpRequest>();
+    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+      if (String(args[0]) === 'PUT' && re.test(String(args[1]))) parts.add(this);
+      return (open as (...a: unknown[]) => void).apply(this, args);
+    };
+    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
+      if (parts.has(this)) {
+        w.__parts.now += 1;
+        w.__parts.most = Math.max(w.__parts.most, w.__parts.now);
+        // Done at readyState 4, which comes before `load`: the app may send the next part
+        // from its load handler, before `loadend`.
+        let done = false;
+        const end = () => {
+          if (done || this.readyState !== XMLHttpRequest.DONE) return;
+          done = true;
+          w.__parts.now -= 1;
+        };
+        this.addEventListener('readystatechange', end);
+        this.addEventListener('loadend', end);
+      }
+      send.call(this, body);
+    };
+  }, PART_PUT.source);
+  return {
+    /** The most part PUTs the page had in flight at once so far. */
+    max: () =>
+      page.evaluate(() => (window as unknown as { __parts: { most: number } }).__parts.most),
   };
 }
 

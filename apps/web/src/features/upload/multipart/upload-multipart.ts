@@ -263,6 +263,20 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
     return md5;
   };
 
+  // The parts done are written to IndexedDB behind the parts, one write at a time, never
+  // holding a part's slot: a resume trusts the store's ListParts, not this list, which only
+  // lets the panel say how far an interrupted upload got.
+  let saving: Promise<void> = Promise.resolve();
+  let saveWanted = false;
+  const saveRecord = () => {
+    if (saveWanted) return;
+    saveWanted = true;
+    saving = saving.then(async () => {
+      saveWanted = false;
+      await putRecord(record).catch(() => {});
+    });
+  };
+
   const sendPart = async (part: PlannedPart) => {
     const blob = file.slice(part.start, part.end);
     const md5 = await md5Of(part);
@@ -295,7 +309,7 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
     doneBytes += part.end - part.start;
     report();
     record = { ...record, partsDone: [...etags.keys()].sort((a, b) => a - b) };
-    await putRecord(record);
+    saveRecord();
   };
 
   try {
@@ -322,6 +336,7 @@ export async function uploadMultipart(input: MultipartInput): Promise<unknown> {
     signal.removeEventListener('abort', onOuterAbort);
   }
 
+  await saving;
   const parts = [...etags.entries()].sort((a, b) => a[0] - b[0]).map(([n, etag]) => ({ n, etag }));
   const details = await apiPost<unknown>(multipartCompletePath(bucket, record.uploadId, key), {
     parts,
