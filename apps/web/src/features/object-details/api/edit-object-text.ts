@@ -9,13 +9,15 @@ import { objectContentUrl } from './object-content-url';
 /** The text to edit and the ETag it was read with (the save's precondition). */
 export type LoadedText = { text: string; etag: string | null };
 
-/** The whole object as UTF-8 text, with the ETag of the bytes read (the answer's own). */
+/**
+ * The whole object as UTF-8 text, with the ETag of the bytes read (the answer's own, not the
+ * details' which may be older). No Range: an empty object reads as "" (a Range would be 416).
+ */
 export async function loadObjectText(
   bucket: string,
   details: ObjectDetails,
   signal?: AbortSignal,
 ): Promise<LoadedText> {
-  if (details.size === 0) return { text: '', etag: details.etag };
   const res = await apiFetch(objectContentUrl(bucket, details.key), { signal: signal ?? null });
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (bytes.length > TEXT_EDIT_MAX_BYTES) {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { TEXT_EDIT_MAX_BYTES, type ObjectDetails } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
@@ -10,6 +10,7 @@ import formStyles from '@/components/form/form.module.css';
 import { errorMessage, hasCode } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { formatBytes } from '@/utils/format';
+import { objectDetailsQueryKey } from '../api/get-object-details';
 import { loadObjectText, useSaveObjectText, type LoadedText } from '../api/edit-object-text';
 import { previewKind } from '../utils/preview-kind';
 import styles from './text-editor.module.css';
@@ -42,6 +43,7 @@ type TextEditorProps = { bucket: string; details: ObjectDetails; onDone: () => v
  * ETag the text was read with, so a change made meanwhile is never overwritten (409 → Reload).
  */
 export function TextEditor({ bucket, details, onDone }: TextEditorProps) {
+  const queryClient = useQueryClient();
   const [loads, setLoads] = useState(0);
   const loaded = useQuery({
     queryKey: [...queryKeys.object(bucket, details.key), 'edit-text', loads] as const,
@@ -87,6 +89,10 @@ export function TextEditor({ bucket, details, onDone }: TextEditorProps) {
       onDone={onDone}
       onReload={() => {
         setLoads((n) => n + 1);
+        // The panel's fields (size, date) follow the object as it is now too.
+        void queryClient.invalidateQueries({
+          queryKey: objectDetailsQueryKey(bucket, details.key),
+        });
       }}
     />
   );
