@@ -44,6 +44,8 @@ import uploadObject from './routes/api/upload-object.js';
 import multipartUpload from './routes/api/multipart-upload.js';
 import multipartPart from './routes/api/multipart-part.js';
 import updateMetadata from './routes/api/update-metadata.js';
+import createFolder from './routes/api/create-folder.js';
+import editText from './routes/api/edit-text.js';
 import putTags from './routes/api/put-tags.js';
 import deleteObject from './routes/api/delete-object.js';
 import deleteObjects from './routes/api/delete-objects.js';
@@ -256,6 +258,8 @@ export async function buildApp(opts: BuildAppOptions) {
           restoreVersion,
           undeleteObject,
           putVersioning,
+          createFolder,
+          editText,
         ]) {
           await writes.register(route);
         }

@@ -36,6 +36,7 @@ test('a read-only session shows no write control anywhere', async ({
     'Upload files',
     'Upload folder',
     'New text object',
+    'New folder',
     'Upload options',
     'Upload link…',
   ]) {
@@ -70,7 +71,7 @@ test('a read-only session shows no write control anywhere', async ({
   await expect(detailsPanel.downloadLink).toBeVisible();
   // A download link is a read: offered.
   await expect(detailsPanel.root.getByRole('button', { name: 'Share…' })).toBeVisible();
-  for (const name of ['Edit metadata', 'Edit tags', 'Delete']) {
+  for (const name of ['Edit metadata', 'Edit text', 'Edit tags', 'Delete']) {
     await expect(detailsPanel.root.getByRole('button', { name })).toHaveCount(0);
   }
   // No versioning switch (s3rver keeps no versions anyway; versions.ceph.spec.ts has them).

@@ -27,3 +27,4 @@ export * from './audit.js';
 export * from './bucket-allowlist.js';
 export * from './multipart.js';
 export * from './multipart-paths.js';
+export * from './create-edit.js';

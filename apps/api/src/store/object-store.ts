@@ -4,6 +4,7 @@ import type {
   Bucket,
   BucketCapabilities,
   CreateBucketResponse,
+  CreateFolderResponse,
   EmptyBucketResult,
   ListUploadsResponse,
   UsageResult,
@@ -141,6 +142,13 @@ export interface ObjectStore {
   ): Promise<{ n: number; url: string }[]>;
   /** Rewrites an object's headers and metadata in place (s3-metadata-edit.ts). */
   updateMetadata(bucket: string, key: string, body: UpdateMetadataBody): Promise<ObjectDetails>;
+  /** A new empty folder: a zero-byte `prefix` marker; 409 if the prefix holds anything (s3-create-edit.ts). */
+  createFolder(bucket: string, prefix: string): Promise<CreateFolderResponse>;
+  /**
+   * Replaces a text object's bytes if its ETag is still `ifMatch` (else 409), keeping its
+   * headers, metadata and tags (s3-create-edit.ts).
+   */
+  editText(bucket: string, key: string, body: Buffer, ifMatch: string): Promise<ObjectDetails>;
   /** Replaces the tag set; an empty list removes every tag. Answers the tags read back. */
   putObjectTags(bucket: string, key: string, tags: Tag[], versionId?: string): Promise<Tag[]>;
   deleteObject(bucket: string, key: string): Promise<void>;

@@ -11,6 +11,7 @@ import type {
   AbortOlderResponse,
   Bucket,
   CreateBucketResponse,
+  CreateFolderResponse,
   EmptyBucketResult,
   ListUploadsResponse,
   UsageResult,
@@ -81,6 +82,7 @@ import {
   undeleteObject,
 } from './s3-object-versions.js';
 import { versionError } from './s3-errors.js';
+import { createFolder, editText } from './s3-create-edit.js';
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
@@ -371,6 +373,14 @@ export class S3Store implements ObjectStore {
   updateMetadata(bucket: string, key: string, body: UpdateMetadataBody) {
     this.#ctx.checkKey(key);
     return editMetadata(this.#ctx, bucket, key, body);
+  }
+
+  createFolder(bucket: string, prefix: string): Promise<CreateFolderResponse> {
+    return createFolder(this.#ctx, bucket, prefix);
+  }
+
+  editText(bucket: string, key: string, body: Buffer, ifMatch: string): Promise<ObjectDetails> {
+    return editText(this.#ctx, bucket, key, body, ifMatch);
   }
 
   putObjectTags(bucket: string, key: string, tags: Tag[], versionId?: string): Promise<Tag[]> {

@@ -131,6 +131,29 @@ function cases(): Case[] {
       status: 200,
     },
     {
+      route: 'POST /api/buckets/:bucket/folders',
+      action: 'folder.create',
+      send: json('POST', api('/folders'), { prefix: 'made/' }),
+      expect: { bucket, prefix: 'made/' },
+      status: 201,
+    },
+    {
+      route: 'PUT /api/buckets/:bucket/object/content',
+      action: 'object.content.put',
+      send: async () => {
+        await put('edited.txt');
+        const head = await app.inject(api('/object', { key: 'edited.txt' }));
+        return app.inject({
+          method: 'PUT',
+          url: api('/object/content', { key: 'edited.txt' }),
+          headers: { 'content-type': 'text/plain', 'if-match': head.json().etag },
+          payload: 'new text',
+        });
+      },
+      expect: { bucket, key: 'edited.txt' },
+      status: 200,
+    },
+    {
       route: 'PUT /api/buckets/:bucket/object/tags',
       action: 'object.tags.put',
       send: async () => {

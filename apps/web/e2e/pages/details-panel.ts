@@ -70,8 +70,13 @@ export class DetailsPanel {
       .nth(1);
   }
 
-  /** The form that "Edit metadata" or "Edit tags" opens in the panel. */
-  editForm(title: 'Edit metadata' | 'Edit tags'): Locator {
+  /** The form that "Edit metadata", "Edit tags" or "Edit text" opens in the panel. */
+  editForm(title: 'Edit metadata' | 'Edit tags' | 'Edit text'): Locator {
     return this.root.locator('form').filter({ hasText: title });
+  }
+
+  /** "Edit text"'s textarea (the whole text of the object). */
+  get textEditor(): Locator {
+    return this.editForm('Edit text').getByLabel('Text', { exact: true });
   }
 }

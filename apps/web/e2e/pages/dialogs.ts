@@ -37,6 +37,22 @@ export class NewTextDialog {
   }
 }
 
+/** "New folder": a folder name in the open folder; its error says why a name is refused. */
+export class NewFolderDialog {
+  readonly root: Locator;
+  readonly name: Locator;
+
+  constructor(page: Page) {
+    this.root = page.getByRole('dialog', { name: 'New folder' });
+    this.name = this.root.getByLabel('Folder name', { exact: true });
+  }
+
+  async create(name: string): Promise<void> {
+    await this.name.fill(name);
+    await this.root.getByRole('button', { name: 'Create' }).click();
+  }
+}
+
 /** "Make this version current?" (a version's Restore). */
 export class RestoreVersionDialog {
   readonly root: Locator;

@@ -318,6 +318,7 @@ export function BucketRoute() {
             onCreated={(created) =>
               void navigate({ search: { prefix: parentPrefix(created), key: created } })
             }
+            onFolderCreated={(created) => void navigate({ search: { prefix: created } })}
           >
             {links?.upload ? (
               <Button

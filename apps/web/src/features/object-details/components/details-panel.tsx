@@ -24,8 +24,11 @@ const MetadataForm = lazy(() =>
   import('./metadata-form').then((m) => ({ default: m.MetadataForm })),
 );
 const TagsForm = lazy(() => import('./tags-form').then((m) => ({ default: m.TagsForm })));
+const textEditor = () => import('./text-editor');
+const TextEditor = lazy(() => textEditor().then((m) => ({ default: m.TextEditor })));
+const EditTextButton = lazy(() => textEditor().then((m) => ({ default: m.EditTextButton })));
 
-type EditMode = 'metadata' | 'tags';
+type EditMode = 'metadata' | 'tags' | 'text';
 type Tab = 'details' | 'versions';
 
 const TABS: readonly { id: Tab; label: string }[] = [
@@ -98,9 +101,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
           ) : null}
         </Banner>
       ) : null}
-      {details && mode !== null && !readOnly && (mode === 'metadata' || tags.data) ? (
+      {details && mode !== null && !readOnly && (mode !== 'tags' || tags.data) ? (
         <Suspense fallback={<Spinner label="Loading the form…" />}>
-          {mode === 'metadata' ? (
+          {mode === 'text' ? (
+            <TextEditor bucket={bucket} details={details} onDone={stopEditing} />
+          ) : mode === 'metadata' ? (
             <MetadataForm
               bucket={bucket}
               details={details}
@@ -148,6 +153,14 @@ export function DetailsPanel(props: DetailsPanelProps) {
                 >
                   Edit metadata
                 </Button>
+                <Suspense fallback={null}>
+                  <EditTextButton
+                    details={details}
+                    onEdit={() => {
+                      setEditing({ key: objectKey, mode: 'text' });
+                    }}
+                  />
+                </Suspense>
                 <Button
                   size="sm"
                   disabled={noTags !== null || !tags.data}

@@ -19,7 +19,12 @@ const pageObjects = new WeakMap<ListObjectsResponse, ObjectEntry[]>();
 function objectsOf(page: ListObjectsResponse): ObjectEntry[] {
   let entries = pageObjects.get(page);
   if (!entries) {
-    entries = page.objects.map((object): ObjectEntry => ({
+    // A zero-byte key ending in "/" in a folder's page is that folder's own marker (the only
+    // such key a "/"-delimited page can hold: "New folder" makes them): not a row of its own.
+    const listed = page.objects.filter(
+      (object) => !(object.size === 0 && object.key.endsWith('/')),
+    );
+    entries = listed.map((object): ObjectEntry => ({
       kind: 'object',
       key: object.key,
       size: object.size,

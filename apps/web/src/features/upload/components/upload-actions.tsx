@@ -17,6 +17,9 @@ import styles from './upload-actions.module.css';
 const UploadOptionsDialog = lazy(() =>
   import('./upload-options-dialog').then((m) => ({ default: m.UploadOptionsDialog })),
 );
+const NewFolderDialog = lazy(() =>
+  import('./new-folder-dialog').then((m) => ({ default: m.NewFolderDialog })),
+);
 const NewTextObjectDialog = lazy(() =>
   import('./new-text-object-dialog').then((m) => ({ default: m.NewTextObjectDialog })),
 );
@@ -29,16 +32,19 @@ type UploadActionsProps = {
   prefix: string;
   /** A new text object was saved. */
   onCreated?: (key: string) => void;
+  /** A new folder was made (its prefix). */
+  onFolderCreated?: (prefix: string) => void;
   /** The folder's other actions, composed by the page (an upload link). */
   children?: ReactNode;
 };
 
 /** The toolbar's write actions for the open folder: file and folder pickers, new text object. */
-export function UploadActions({ bucket, prefix, onCreated, children }: UploadActionsProps) {
+export function UploadActions(props: UploadActionsProps) {
+  const { bucket, prefix, onCreated, onFolderCreated, children } = props;
   const { startUpload, checking, error, dismissError } = useUpload();
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-  const [dialog, setDialog] = useState<'options' | 'text' | null>(null);
+  const [dialog, setDialog] = useState<'options' | 'text' | 'folder' | null>(null);
   const close = () => {
     setDialog(null);
   };
@@ -62,6 +68,13 @@ export function UploadActions({ bucket, prefix, onCreated, children }: UploadAct
         }}
       >
         New text object
+      </Button>
+      <Button
+        onClick={() => {
+          setDialog('folder');
+        }}
+      >
+        New folder
       </Button>
       <Button
         variant="ghost"
@@ -109,6 +122,17 @@ export function UploadActions({ bucket, prefix, onCreated, children }: UploadAct
       ) : null}
       <Suspense fallback={null}>
         {dialog === 'options' ? <UploadOptionsDialog onClose={close} /> : null}
+        {dialog === 'folder' ? (
+          <NewFolderDialog
+            bucket={bucket}
+            prefix={prefix}
+            onClose={close}
+            onCreated={(created) => {
+              close();
+              onFolderCreated?.(created);
+            }}
+          />
+        ) : null}
         {dialog === 'text' ? (
           <NewTextObjectDialog
             bucket={bucket}
