@@ -21,6 +21,13 @@ export class DetailsPanel {
   /** The Versions tab's preview of the version picked with "Preview". */
   readonly versionPreview: Locator;
   readonly versionPreviewText: Locator;
+  /** The richer previews (video, audio, PDF frame, CSV/TSV table, Markdown, highlighted code). */
+  readonly previewVideo: Locator;
+  readonly previewAudio: Locator;
+  readonly previewPdf: Locator;
+  readonly previewTable: Locator;
+  readonly previewMarkdown: Locator;
+  readonly previewCode: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -35,6 +42,12 @@ export class DetailsPanel {
     this.loadMore = this.root.getByRole('button', { name: 'Load more' });
     this.versionPreview = this.root.getByRole('region', { name: 'Version preview' });
     this.versionPreviewText = this.versionPreview.getByLabel('Preview text');
+    this.previewVideo = this.preview.getByLabel('Video preview');
+    this.previewAudio = this.preview.getByLabel('Audio preview');
+    this.previewPdf = this.preview.locator('iframe');
+    this.previewTable = this.preview.getByRole('table', { name: 'Preview table' });
+    this.previewMarkdown = this.preview.getByRole('document', { name: 'Rendered Markdown' });
+    this.previewCode = this.preview.getByLabel('Preview code');
   }
 
   /** The "Details" or "Versions" tab (there are none where the bucket keeps no versions). */

@@ -106,7 +106,7 @@ export async function readObjectViaApi(
 export async function putObjectViaApi(
   request: APIRequestContext,
   key: string,
-  body: string,
+  body: string | Buffer,
   options: { contentType?: string; metadata?: Record<string, string>; bucket?: string } = {},
 ) {
   const contentType = options.contentType ?? 'text/plain; charset=utf-8';
