@@ -53,6 +53,8 @@ function useFoldersCount(bucket: string, prefixes: readonly string[]) {
       /** Some folder has more than the API counts ("more than"). */
       truncated: results.some((r) => r.data?.truncated === true),
       counted: results.every((r) => r.data !== undefined),
+      /** A count failed: the delete still removes everything, the total is not known. */
+      failed: results.some((r) => r.isError),
     }),
   });
 }
@@ -153,7 +155,9 @@ export function DeleteDialog(props: DeleteDialogProps) {
                 {itemsLabel(target.keys.length, target.prefixes.length)} (
                 {folders.counted
                   ? `${folders.truncated ? 'more than ' : '~'}${plural(objectCount, 'object', 'objects')}`
-                  : 'counting objects…'}
+                  : folders.failed
+                    ? 'objects not counted'
+                    : 'counting objects…'}
                 ) will be deleted, each folder with everything in it:
               </p>
               <DialogKeys>
