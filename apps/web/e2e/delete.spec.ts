@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import path from 'node:path';
 import { DeleteDialog } from './pages/dialogs';
+import { WorkPanel } from './pages/work-panel';
 import { listKeysViaApi, objectApiPath, putObjectViaApi } from './support/api';
 import { makeTempTree } from './support/files';
 import { folderTest as test } from './support/fixtures';
@@ -78,8 +79,9 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
     `This deletes 2 objects (${subSize} B) in ${batch}sub/, including every subfolder.`,
   );
   await folderDialog.confirm();
-  await expect(folderDialog.status).toHaveText('Deleted 2 objects');
-  await folderDialog.close();
+  // A folder goes in the background: the dialog closes at once, the work panel reports.
+  await expect(folderDialog.root).toHaveCount(0);
+  await expect(new WorkPanel(page).status(`${batch}sub/`)).toHaveText('Deleted 2 objects');
 
   await folderPage.expectRowNames(['b.txt']);
   expect(await listKeysViaApi(request, `${batch}sub/`)).toEqual([]);
@@ -103,14 +105,14 @@ test('deleting a selection of folders and objects removes each folder with its c
   await folderPage.selection.getByRole('button', { name: 'Delete' }).click();
   const dialog = new DeleteDialog(page, 'Delete 3 items?');
   await expect(dialog.root).toContainText(
-    'These 3 items will be deleted, each folder with everything in it:',
+    '1 file and 2 folders (~4 objects) will be deleted, each folder with everything in it:',
   );
   await expect(dialog.root.getByRole('listitem')).toHaveText(
     ['one/', 'two/', 'd.txt'].map((name) => `${folder}${name}`),
   );
   await dialog.confirm();
-  await expect(dialog.status).toHaveText('Deleted 4 objects');
-  await dialog.close();
+  await expect(dialog.root).toHaveCount(0);
+  await expect(new WorkPanel(page).status('1 file and 2 folders')).toHaveText('Deleted 4 objects');
 
   await folderPage.expectRowNames(['e.txt']);
   expect(await listKeysViaApi(request, folder)).toEqual([`${folder}e.txt`]);

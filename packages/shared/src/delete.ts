@@ -26,8 +26,23 @@ export const DeleteErrorSchema = z.object({
 export const DeleteObjectsResponseSchema = z.object({
   deleted: z.number().int().nonnegative(),
   errors: z.array(DeleteErrorSchema),
+  /** A streamed folder delete only: true when the client closed the stream and the work stopped. */
+  cancelled: z.boolean().optional(),
 });
 export type DeleteObjectsResponse = z.infer<typeof DeleteObjectsResponseSchema>;
+
+/**
+ * A progress line of a folder delete answered as `application/x-ndjson`: objects deleted and
+ * objects the store refused so far, of the `total` listed; written once the folder is listed
+ * and after each DeleteObjects batch (at most every 100 ms). The last line is the
+ * DeleteObjectsResponse.
+ */
+export const DeleteProgressSchema = z.object({
+  deleted: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type DeleteProgress = z.infer<typeof DeleteProgressSchema>;
 
 /** What a folder delete would remove, for the confirmation dialog. */
 export const PrefixSummaryQuerySchema = z.object({ prefix: KeyPrefixSchema.min(1) });

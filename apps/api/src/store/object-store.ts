@@ -29,6 +29,7 @@ import type {
   UploadedPart,
 } from '@stowage/shared';
 import type { CreateMultipartInput, UploadPartInput } from './s3-multipart.js';
+import type { DeletePrefixOptions } from './s3-bulk.js';
 import type { CreateBucketOptions } from './s3-buckets.js';
 import type { SearchOptions, SearchPage } from './s3-search.js';
 import type { UsageOptions } from './s3-usage.js';
@@ -154,8 +155,12 @@ export interface ObjectStore {
   deleteObject(bucket: string, key: string): Promise<void>;
   /** Deletes keys in DeleteObjects batches, reporting per-key failures. */
   deleteObjects(bucket: string, keys: readonly string[]): Promise<DeleteObjectsResponse>;
-  /** A folder delete: lists the whole prefix first, then deletes exactly that snapshot. */
-  deletePrefix(bucket: string, prefix: string): Promise<DeleteObjectsResponse>;
+  /** A folder delete: lists the whole prefix first, then deletes exactly that snapshot; stops between batches when `signal` aborts. */
+  deletePrefix(
+    bucket: string,
+    prefix: string,
+    options?: DeletePrefixOptions,
+  ): Promise<DeleteObjectsResponse>;
   /** How many objects (and bytes) a folder delete would remove, counted up to a cap. */
   prefixSummary(bucket: string, prefix: string): Promise<PrefixSummaryResponse>;
   /** Which of these keys exist. */

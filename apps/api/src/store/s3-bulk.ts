@@ -1,5 +1,10 @@
 import { DeleteObjectsCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import type { DeleteObjectsResponse, ObjectSummary, PrefixSummaryResponse } from '@stowage/shared';
+import type {
+  DeleteObjectsResponse,
+  DeleteProgress,
+  ObjectSummary,
+  PrefixSummaryResponse,
+} from '@stowage/shared';
 import { HttpError } from '../errors.js';
 import { keyError } from './key-policy.js';
 import pMap from 'p-map';
@@ -19,12 +24,15 @@ export const PREFIX_SUMMARY_CAP = 100_000;
  * deleted, as S3 reports it. If the first request fails outright (no bucket, no access) that
  * error is the answer; if a later one does, its keys and the rest are reported as failed.
  * Keys the connection refuses (key-policy.ts: on s3rver `a/../b` would hit `b`) are never sent.
+ * `options` (a folder delete's): progress after each batch, and no new batch once `signal` aborts.
  */
 export async function deleteObjects(
   ctx: S3Context,
   bucket: string,
   keys: readonly string[],
+  options: DeletePrefixOptions = {},
 ): Promise<DeleteObjectsResponse> {
+  const { signal, onProgress } = options;
   const result: DeleteObjectsResponse = { deleted: 0, errors: [] };
   const toSend: string[] = [];
   for (const key of new Set(keys)) {
@@ -32,7 +40,13 @@ export async function deleteObjects(
     if (!refused) toSend.push(key);
     else result.errors.push({ key, code: 'UnsafeKey', message: refused.message });
   }
+  const total = keys.length;
+  onProgress?.({ deleted: 0, failed: result.errors.length, total });
   for (let i = 0; i < toSend.length; i += DELETE_BATCH) {
+    if (signal?.aborted) {
+      result.cancelled = true;
+      break;
+    }
     const batch = toSend.slice(i, i + DELETE_BATCH);
     try {
       const out = await ctx.send(
@@ -48,6 +62,7 @@ export async function deleteObjects(
       }));
       result.errors.push(...errors);
       result.deleted += batch.length - errors.length;
+      onProgress?.({ deleted: result.deleted, failed: result.errors.length, total });
     } catch (err) {
       if (i === 0 || !(err instanceof HttpError)) throw err;
       const code = err.store?.name || err.code;
@@ -58,15 +73,32 @@ export async function deleteObjects(
   return result;
 }
 
-/** Lists the whole prefix first (`pages`, no delimiter), then deletes exactly that snapshot. */
+/** What a folder delete gets from its request: the client going away, and progress. */
+export interface DeletePrefixOptions {
+  /** Aborted when the client goes away: no new batch starts, the one in flight finishes. */
+  signal?: AbortSignal | undefined;
+  /** Called once the folder is listed (`total`), then after each DeleteObjects batch. */
+  onProgress?: ((progress: DeleteProgress) => void) | undefined;
+}
+
+/**
+ * Lists the whole prefix first (`pages`, no delimiter), then deletes exactly that snapshot in
+ * DeleteObjects batches, one at a time. `signal` stops the listing between pages and the
+ * deleting between batches (`cancelled` then says so; a batch is never cut in half).
+ */
 export async function deletePrefix(
   ctx: S3Context,
   pages: AsyncIterable<ObjectSummary[]>,
   bucket: string,
+  options: DeletePrefixOptions = {},
 ): Promise<DeleteObjectsResponse> {
+  const { signal } = options;
   const keys: string[] = [];
-  for await (const page of pages) keys.push(...page.map((o) => o.key));
-  return deleteObjects(ctx, bucket, keys);
+  for await (const page of pages) {
+    if (signal?.aborted) return { deleted: 0, errors: [], cancelled: true };
+    keys.push(...page.map((o) => o.key));
+  }
+  return deleteObjects(ctx, bucket, keys, options);
 }
 
 /** Counts a folder's objects and bytes from its listing (`pages`), up to `cap`. */

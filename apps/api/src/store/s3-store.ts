@@ -49,7 +49,13 @@ import { createS3Client } from './s3-client.js';
 import { createS3Context, type S3Context } from './s3-context.js';
 import { uploadPlan, uploadStream } from './s3-upload.js';
 import { getObjectContent } from './s3-object-content.js';
-import { deleteObjects, deletePrefix, existingKeys, prefixSummary } from './s3-bulk.js';
+import {
+  deleteObjects,
+  deletePrefix,
+  existingKeys,
+  prefixSummary,
+  type DeletePrefixOptions,
+} from './s3-bulk.js';
 import { editMetadata } from './s3-metadata-edit.js';
 import { headDetails, putTags, readTags } from './s3-object-info.js';
 import { createCapabilityProbe } from './s3-capabilities.js';
@@ -399,8 +405,12 @@ export class S3Store implements ObjectStore {
     return deleteObjects(this.#ctx, bucket, keys);
   }
 
-  deletePrefix(bucket: string, prefix: string): Promise<DeleteObjectsResponse> {
-    return deletePrefix(this.#ctx, this.listAll(bucket, prefix), bucket);
+  deletePrefix(
+    bucket: string,
+    prefix: string,
+    options?: DeletePrefixOptions,
+  ): Promise<DeleteObjectsResponse> {
+    return deletePrefix(this.#ctx, this.listAll(bucket, prefix), bucket, options);
   }
 
   prefixSummary(bucket: string, prefix: string): Promise<PrefixSummaryResponse> {

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { keyBasename, type BucketCapabilities, type DeleteObjectsResponse } from '@stowage/shared';
+import { TextField } from '@/components/form/text-field';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions, DialogKeys } from '@/components/ui/dialog';
@@ -10,8 +12,11 @@ import { visibleKey } from '@/utils/visible-key';
 import { useDeleteObject } from '../api/delete-object';
 import { deleteEffect } from '../utils/delete-effect';
 import { useDeleteObjects } from '../api/delete-objects';
+import { getPrefixSummaryQueryOptions } from '../api/get-prefix-summary';
+import { startDeleteWork } from '../work/delete-work';
 import { DeleteResult } from './delete-result';
 import { FolderSummary } from './folder-summary';
+import { showWorkPanel } from '../work/work-reveal';
 
 export type DeleteTarget =
   | { kind: 'objects'; keys: string[] }
@@ -33,6 +38,34 @@ type DeleteDialogProps = {
 
 /** Keys listed by name before "and N more". */
 const SHOWN = 5;
+/** A folder delete of more objects than this asks for the folder's name typed again. */
+export const TYPED_CONFIRM_OVER = 1000;
+
+const plural = (n: number, one: string, many: string) =>
+  `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** The folders' summaries (counted by the API): their objects in all, and whether each is known. */
+function useFoldersCount(bucket: string, prefixes: readonly string[]) {
+  return useQueries({
+    queries: prefixes.map((prefix) => getPrefixSummaryQueryOptions(bucket, prefix)),
+    combine: (results) => ({
+      count: results.reduce((sum, r) => sum + (r.data?.count ?? 0), 0),
+      /** Some folder has more than the API counts ("more than"). */
+      truncated: results.some((r) => r.data?.truncated === true),
+      counted: results.every((r) => r.data !== undefined),
+      /** A count failed: the delete still removes everything, the total is not known. */
+      failed: results.some((r) => r.isError),
+    }),
+  });
+}
+
+/** "2 files and 1 folder" */
+function itemsLabel(keys: number, prefixes: number): string {
+  const parts = [];
+  if (keys > 0) parts.push(plural(keys, 'file', 'files'));
+  if (prefixes > 0) parts.push(plural(prefixes, 'folder', 'folders'));
+  return parts.join(' and ');
+}
 
 function titleOf(target: DeleteTarget): string {
   if (target.kind === 'folder') return `Delete folder ${visibleKey(keyBasename(target.prefix))}?`;
@@ -54,36 +87,52 @@ export function DeleteDialog(props: DeleteDialogProps) {
   const [result, setResult] = useState<DeleteObjectsResponse | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const busy = deleteMany.isPending || deleteOne.isPending;
+  const queryClient = useQueryClient();
+  const prefixes =
+    target.kind === 'folder' ? [target.prefix] : target.kind === 'items' ? target.prefixes : [];
+  const folders = useFoldersCount(bucket, prefixes);
+  const keyCount = target.kind === 'folder' ? 0 : target.keys.length;
+  const objectCount = keyCount + folders.count;
+  // The name to type again: the folder's, for a folder delete of many objects.
+  const folderName = target.kind === 'folder' ? keyBasename(target.prefix).replace(/\/$/, '') : '';
+  const mustType =
+    target.kind === 'folder' &&
+    folders.counted &&
+    (folders.truncated || folders.count > TYPED_CONFIRM_OVER);
+  const [typed, setTyped] = useState('');
+  const typedOk = !mustType || typed === folderName || typed === `${folderName}/`;
 
-  /** The objects in one request (or several), then each folder by its prefix. */
-  async function deleteItems(keys: string[], prefixes: string[]) {
-    const total: DeleteObjectsResponse = { deleted: 0, errors: [] };
-    const parts = [
-      ...(keys.length > 0 ? [{ keys }] : []),
-      ...prefixes.map((prefix) => ({ prefix })),
-    ];
-    for (const body of parts) {
-      const res = await deleteMany.mutateAsync(body);
-      total.deleted += res.deleted;
-      total.errors.push(...res.errors);
-    }
-    return total;
+  /** A folder, or a selection holding folders: deleted in the background, the dialog closes. */
+  function startInBackground(keys: string[], folderPrefixes: string[]) {
+    const label =
+      target.kind === 'folder' ? target.prefix : itemsLabel(keys.length, folderPrefixes.length);
+    startDeleteWork({
+      queryClient,
+      bucket,
+      keys,
+      prefixes: folderPrefixes,
+      label,
+      estimate: folders.counted && !folders.truncated ? objectCount : null,
+      onDone: (failedKeys) => onDeleted?.({ target, failedKeys }),
+    });
+    showWorkPanel();
+    onClose();
   }
 
   async function confirm() {
     setFailure(null);
+    if (target.kind === 'folder') return startInBackground([], [target.prefix]);
+    if (target.kind === 'items' && target.prefixes.length > 0) {
+      return startInBackground(target.keys, target.prefixes);
+    }
     try {
       let res: DeleteObjectsResponse;
       const [only] = target.kind === 'objects' && target.keys.length === 1 ? target.keys : [];
       if (only !== undefined) {
         await deleteOne.mutateAsync(only);
         res = { deleted: 1, errors: [] };
-      } else if (target.kind === 'items') {
-        res = await deleteItems(target.keys, target.prefixes);
       } else {
-        res = await deleteMany.mutateAsync(
-          target.kind === 'folder' ? { prefix: target.prefix } : { keys: target.keys },
-        );
+        res = await deleteMany.mutateAsync({ keys: target.keys });
       }
       setResult(res);
       onDeleted?.({ target, failedKeys: res.errors.map((e) => e.key) });
@@ -103,8 +152,13 @@ export function DeleteDialog(props: DeleteDialogProps) {
           ) : target.kind === 'items' ? (
             <>
               <p>
-                These {formatCount(target.keys.length + target.prefixes.length)} items will be
-                deleted, each folder with everything in it:
+                {itemsLabel(target.keys.length, target.prefixes.length)} (
+                {folders.counted
+                  ? `${folders.truncated ? 'more than ' : '~'}${plural(objectCount, 'object', 'objects')}`
+                  : folders.failed
+                    ? 'objects not counted'
+                    : 'counting objects…'}
+                ) will be deleted, each folder with everything in it:
               </p>
               <DialogKeys>
                 {[...target.prefixes, ...target.keys].slice(0, SHOWN).map((key) => (
@@ -139,6 +193,17 @@ export function DeleteDialog(props: DeleteDialogProps) {
             </>
           )}
           <p className="muted">{deleteEffect(versioning)}</p>
+          {mustType ? (
+            <TextField
+              label={`Type ${folderName} to confirm`}
+              hint={`More than ${formatCount(TYPED_CONFIRM_OVER)} objects: type the folder's name to delete them.`}
+              value={typed}
+              onChange={(event) => {
+                setTyped(event.target.value);
+              }}
+              autoFocus
+            />
+          ) : null}
           {failure ? <Banner title="The delete failed.">{errorMessage(failure)}</Banner> : null}
         </>
       )}
@@ -152,7 +217,7 @@ export function DeleteDialog(props: DeleteDialogProps) {
             <Button onClick={onClose} disabled={busy}>
               Cancel
             </Button>
-            <Button variant="danger" onClick={() => void confirm()} disabled={busy}>
+            <Button variant="danger" onClick={() => void confirm()} disabled={busy || !typedOk}>
               {busy ? 'Deleting…' : 'Delete'}
             </Button>
           </>
