@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ShortcutsDialog } from './pages/dialogs';
 import { objectApiPath, objectTagsApiPath, putObjectViaApi } from './support/api';
 import { DEMO_BUCKET } from './support/demo';
 import { folderTest as test } from './support/fixtures';
@@ -160,13 +161,13 @@ test('the shortcuts: / j k Space x Delete Enter u ? and g b, never while typing 
 
   // ? lists every shortcut in a dialog; Escape closes it, back where the focus was.
   await page.keyboard.press('?');
-  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(help).toBeVisible();
+  const help = new ShortcutsDialog(page);
+  await expect(help.root).toBeVisible();
   for (const keys of ['/', 'j or ↓', 'Space', 'x', 'Delete', 'u', 'Escape', 'g then b', '?']) {
-    await expect(help.getByRole('rowheader', { name: keys, exact: true })).toBeVisible();
+    await expect(help.shortcut(keys)).toBeVisible();
   }
   await page.keyboard.press('Escape');
-  await expect(help).toHaveCount(0);
+  await expect(help.root).toHaveCount(0);
   await expect(link('a.txt')).toBeFocused();
 
   // Enter on a folder row opens it.
