@@ -21,6 +21,10 @@ function startApp(reactRoot: Root) {
   // is a 401, dropped with the rest of the cache when they sign in.
   void queryClient.prefetchQuery(getSessionQueryOptions());
   void router.load();
+  // The keyboard shortcuts and the tab title: after the first paint, in a chunk of their own.
+  void import('./lib/keymap').then((m) => {
+    m.installKeymap(router);
+  });
 
   reactRoot.render(
     <StrictMode>

@@ -89,3 +89,17 @@ export class VersioningDialog {
     this.confirmButton = this.root.getByRole('button', { name: `${action} versioning` });
   }
 }
+
+/** "Keyboard shortcuts" (the `?` key): a row per shortcut, its keys as the row header. */
+export class ShortcutsDialog {
+  readonly root: Locator;
+
+  constructor(page: Page) {
+    this.root = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+
+  /** The row of one shortcut by its keys as shown ("j or ↓", "g then b"). */
+  shortcut(keys: string): Locator {
+    return this.root.getByRole('rowheader', { name: keys, exact: true });
+  }
+}

@@ -159,6 +159,12 @@ export function BucketRoute() {
   // Closing replaces the history entry, as selecting does: back/forward step through folders.
   const closeDetails = () =>
     void navigate({ search: (prev) => ({ ...prev, key: undefined }), replace: true });
+  // Closed by the user (Close, Escape): the focus goes back to the object's row.
+  const closeDetailsToRow = () => {
+    const row = document.querySelector<HTMLElement>('[role="row"][aria-selected="true"] a');
+    closeDetails();
+    requestAnimationFrame(() => row?.focus());
+  };
 
   // The open object went with the delete: close its panel.
   const onDeleted = ({ target, failedKeys }: DeleteOutcome) => {
@@ -223,7 +229,7 @@ export function BucketRoute() {
             bucket={bucket}
             objectKey={key}
             capabilities={capabilities}
-            onClose={closeDetails}
+            onClose={closeDetailsToRow}
             readOnly={readOnly}
             versions={versionsTab}
             {...(links

@@ -30,9 +30,18 @@ export function Dialog({
 
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       dialog?.close();
+      // Back to what opened it: React may have dropped the dialog, and the focus with it.
+      const now = document.activeElement;
+      if (
+        opener instanceof HTMLElement &&
+        (!now || now === document.body || dialog?.contains(now))
+      ) {
+        opener.focus();
+      }
     };
   }, []);
 

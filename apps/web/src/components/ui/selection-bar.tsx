@@ -23,6 +23,8 @@ export function SelectionBar({ count, actions, onClear }: SelectionBarProps) {
           key={action.label}
           size="sm"
           variant={action.danger ? 'danger' : 'default'}
+          // The Delete key (lib/keymap.ts): the bar's destructive action, which asks first.
+          aria-keyshortcuts={action.danger ? 'Delete' : undefined}
           onClick={action.onSelect}
         >
           {action.label}

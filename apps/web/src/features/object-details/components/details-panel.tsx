@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { decodeMetadataValue, downloadFilename, type BucketCapabilities } from '@stowage/shared';
 import { Banner, BannerHint } from '@/components/ui/banner';
 import { Button, ButtonLink } from '@/components/ui/button';
@@ -81,9 +81,18 @@ export function DetailsPanel(props: DetailsPanelProps) {
   // Which object the open form belongs to: selecting another one leaves the form.
   const [editing, setEditing] = useState<{ key: string; mode: EditMode } | null>(null);
   const mode = editing?.key === objectKey ? editing.mode : null;
+  // Closing a form (Save, Cancel) gives the focus back to the button that opened it.
+  const focusBack = useRef<EditMode | null>(null);
   const stopEditing = () => {
+    focusBack.current = mode;
     setEditing(null);
   };
+  useEffect(() => {
+    const back = focusBack.current;
+    focusBack.current = null;
+    if (mode === null && back)
+      document.querySelector<HTMLElement>(`[data-edit="${back}"]`)?.focus();
+  }, [mode]);
 
   const detailsTab = (
     <>
@@ -147,6 +156,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
               <>
                 <Button
                   size="sm"
+                  data-edit="metadata"
                   onClick={() => {
                     setEditing({ key: objectKey, mode: 'metadata' });
                   }}
@@ -163,6 +173,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
                 </Suspense>
                 <Button
                   size="sm"
+                  data-edit="tags"
                   disabled={noTags !== null || !tags.data}
                   title={noTags ?? undefined}
                   onClick={() => {
@@ -240,7 +251,13 @@ export function DetailsPanel(props: DetailsPanelProps) {
         <h2 className={styles.title} title={visibleKey(objectKey)}>
           <VisibleKey text={filename} />
         </h2>
-        <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close details">
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={onClose}
+          aria-label="Close details"
+          aria-keyshortcuts="Escape"
+        >
           <CloseIcon />
         </Button>
       </header>

@@ -12,6 +12,8 @@ type ListingStatusProps = {
   /** Sorted by something other than the store's order while pages remain. */
   partialSort: boolean;
   loadAll: LoadAll;
+  /** The keyboard's End went to this row, then the last loaded (the folder has more). */
+  atLastLoaded?: number | null;
 };
 
 /**
@@ -19,7 +21,8 @@ type ListingStatusProps = {
  * 2,000 loaded match" while filtering; when a sort covers only the loaded rows, says so and
  * offers "Load all" (up to LOAD_ALL_CAP keys).
  */
-export function ListingStatus({ count, shown, hasMore, partialSort, loadAll }: ListingStatusProps) {
+export function ListingStatus(props: ListingStatusProps) {
+  const { count, shown, hasMore, partialSort, loadAll } = props;
   const loaded = hasMore
     ? `${formatCount(count)} loaded, more…`
     : `${formatCount(count)} ${count === 1 ? 'item' : 'items'}`;
@@ -30,6 +33,9 @@ export function ListingStatus({ count, shown, hasMore, partialSort, loadAll }: L
   let note: string | null = null;
   if (shown !== null && hasMore) note = 'the folder has more: press Enter to search all of it';
   else if (partialSort) note = `Sorted the ${formatCount(count)} loaded rows; the folder has more`;
+  const end = props.atLastLoaded;
+  if (end != null && hasMore)
+    note = `End: row ${formatCount(end)}, the last loaded; the folder has more`;
   if (loadAll.capped) note = `Loaded ${formatCount(loadAll.cap)} keys, the most "Load all" loads`;
   return (
     <div className={styles.status}>

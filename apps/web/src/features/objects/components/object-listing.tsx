@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import clsx from 'clsx';
 import { parentPrefix } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
@@ -83,6 +83,8 @@ export function ObjectListing(props: ObjectListingProps) {
     [entries, selection.selected],
   );
   const selectable = selectionActions.length > 0;
+  // End (the key) reached the last loaded row while the folder has more: the status says so.
+  const [atLastLoaded, setAtLastLoaded] = useState<number | null>(null);
   const drag = useRowDrag(bucket, prefix, selectable ? selection : null, onDropItems ?? ignoreDrop);
 
   // A deep link may select an object beyond the first page: keep loading until it shows up,
@@ -163,12 +165,14 @@ export function ObjectListing(props: ObjectListingProps) {
         onDeleteFolder={props.onDeleteFolder}
         rowActions={props.rowActions}
         drag={onDropItems ? drag : null}
+        onLastLoaded={setAtLastLoaded}
       />
       <ListingStatus
         count={loadedCount}
         shown={filter ? entries.length : null}
         hasMore={hasNextPage}
         partialSort={hasNextPage && !isDefaultSort(sort)}
+        atLastLoaded={atLastLoaded}
         loadAll={loadAll}
       />
     </div>

@@ -1,9 +1,10 @@
 /* eslint react-hooks/incompatible-library: "off" -- TanStack Virtual is fine without React Compiler, which this app does not use. */
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button } from '@/components/ui/button';
 import { getRowHeight } from '@/lib/row-height';
 import { errorMessage } from '@/lib/api-client';
+import { keyGrid } from '@/lib/shortcuts';
 import type { MenuItem } from '@/components/ui/menu';
 import type { RowDrag } from '../hooks/use-row-drag';
 import type { RowSelection } from '@/lib/use-row-selection';
@@ -36,6 +37,8 @@ type ObjectTableProps = {
   rowActions: ((entry: ListingEntry) => MenuItem[]) | undefined;
   /** Null when rows cannot be moved (read-only): not draggable. */
   drag: RowDrag | null;
+  /** End (the key) went to the last loaded row (its number) while more pages remain; null: moved on. */
+  onLastLoaded?: (row: number | null) => void;
 };
 
 /** The virtualized listing: only the rows in (and near) the viewport are in the DOM. */
@@ -91,19 +94,21 @@ export function ObjectTable(props: ObjectTableProps) {
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, selectedKey, virtualizer]);
 
-  // Arrow keys move focus between row links, scrolling rows into existence as needed.
-  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    if (!row) return;
-    const next = Number(row.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1);
-    if (next < 0 || next >= entries.length) return;
-    event.preventDefault();
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${String(next)}"] a`)?.focus();
-    });
-  }
+  // The rows' keys (arrows, j/k, Home/End, Page Up/Down, Space, x, Enter) are lib/keymap.ts's.
+  useEffect(() => {
+    keyGrid.current = {
+      scroller: scrollRef.current,
+      virtualizer,
+      entries,
+      hasMore: hasNextPage,
+      selectedIndex,
+      selection,
+      onLastLoaded: props.onLastLoaded,
+    };
+    return () => {
+      keyGrid.current = null;
+    };
+  });
 
   return (
     <div
@@ -115,7 +120,7 @@ export function ObjectTable(props: ObjectTableProps) {
       className={styles.grid}
     >
       <GridHeader sort={props.sort} onSortChange={props.onSortChange} selection={selection} />
-      <div ref={scrollRef} className={styles.body} role="rowgroup" onKeyDown={handleKeyDown}>
+      <div ref={scrollRef} className={styles.body} role="rowgroup">
         <div className={styles.inner} style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((virtualRow) => {
             const style = { transform: `translateY(${String(virtualRow.start)}px)` };

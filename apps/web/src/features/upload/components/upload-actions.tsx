@@ -58,7 +58,7 @@ export function UploadActions(props: UploadActionsProps) {
 
   return (
     <div className={styles.actions}>
-      <Button variant="primary" onClick={() => filesInput.current?.click()}>
+      <Button variant="primary" aria-keyshortcuts="u" onClick={() => filesInput.current?.click()}>
         Upload files
       </Button>
       <Button onClick={() => folderInput.current?.click()}>Upload folder</Button>
