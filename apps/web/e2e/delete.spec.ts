@@ -11,6 +11,7 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   folder,
   folderPage,
   transfersPanel,
+  toasts,
 }) => {
   const files = {
     'a.txt': 'A\n',
@@ -55,8 +56,9 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
     ['a.txt', 'c.txt', 'd.txt', 'e.txt'].map((name) => `${batch}${name}`),
   );
   await dialog.confirm();
-  await expect(dialog.status).toHaveText('Deleted 4 objects');
-  await dialog.close();
+  // Done whole: a toast says so, and the dialog is gone.
+  await expect(toasts.toast('Deleted 4 objects')).toBeVisible();
+  await expect(dialog.root).toHaveCount(0);
   await expect(dialog.root).toHaveCount(0);
 
   await folderPage.expectRowNames(['sub/', 'b.txt']);
@@ -78,8 +80,9 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
     `This deletes 2 objects (${subSize} B) in ${batch}sub/, including every subfolder.`,
   );
   await folderDialog.confirm();
-  await expect(folderDialog.status).toHaveText('Deleted 2 objects');
-  await folderDialog.close();
+  // Done whole: a toast says so, and the dialog is gone.
+  await expect(toasts.toast('Deleted 2 objects')).toBeVisible();
+  await expect(folderDialog.root).toHaveCount(0);
 
   await folderPage.expectRowNames(['b.txt']);
   expect(await listKeysViaApi(request, `${batch}sub/`)).toEqual([]);
@@ -91,6 +94,7 @@ test('deleting a selection of folders and objects removes each folder with its c
   request,
   folder,
   folderPage,
+  toasts,
 }) => {
   for (const key of ['one/a.txt', 'one/deep/b.txt', 'two/c.txt', 'd.txt', 'e.txt']) {
     await putObjectViaApi(request, `${folder}${key}`, `${key}\n`);
@@ -109,8 +113,9 @@ test('deleting a selection of folders and objects removes each folder with its c
     ['one/', 'two/', 'd.txt'].map((name) => `${folder}${name}`),
   );
   await dialog.confirm();
-  await expect(dialog.status).toHaveText('Deleted 4 objects');
-  await dialog.close();
+  // Done whole: a toast says so, and the dialog is gone.
+  await expect(toasts.toast('Deleted 4 objects')).toBeVisible();
+  await expect(dialog.root).toHaveCount(0);
 
   await folderPage.expectRowNames(['e.txt']);
   expect(await listKeysViaApi(request, folder)).toEqual([`${folder}e.txt`]);
