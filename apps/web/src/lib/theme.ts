@@ -1,7 +1,8 @@
 /**
  * The colour theme, kept per browser: light, dark, or the system's (no entry). public/theme.js
- * applies it before the first paint, from the same localStorage entry; tokens.css reads
- * `<html data-theme>`.
+ * (a classic script in index.html's head, a file of its own as the CSP allows no inline
+ * script; kept tiny, it counts in the first-screen budget) applies it before the first paint,
+ * from the same localStorage entry; tokens.css reads `<html data-theme>`.
  */
 export type Theme = 'system' | 'light' | 'dark';
 
