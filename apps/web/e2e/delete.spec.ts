@@ -12,6 +12,7 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
   folder,
   folderPage,
   transfersPanel,
+  toasts,
 }) => {
   const files = {
     'a.txt': 'A\n',
@@ -56,8 +57,9 @@ test('deleting a checked selection, then a folder, removes exactly them', async 
     ['a.txt', 'c.txt', 'd.txt', 'e.txt'].map((name) => `${batch}${name}`),
   );
   await dialog.confirm();
-  await expect(dialog.status).toHaveText('Deleted 4 objects');
-  await dialog.close();
+  // Done whole: a toast says so, and the dialog is gone.
+  await expect(toasts.toast('Deleted 4 objects')).toBeVisible();
+  await expect(dialog.root).toHaveCount(0);
   await expect(dialog.root).toHaveCount(0);
 
   await folderPage.expectRowNames(['sub/', 'b.txt']);

@@ -147,6 +147,7 @@ test('delete a file, find it with Show deleted (kept on reload), and Undelete it
   bucket,
   folderPage,
   detailsPanel,
+  toasts,
 }) => {
   test.setTimeout(120_000);
   cephS3.put(bucket, 'docs/report.txt', 'the report, first draft');
@@ -168,8 +169,9 @@ test('delete a file, find it with Show deleted (kept on reload), and Undelete it
       'Creates a delete marker; older versions stay (Show deleted lists it, Undelete brings it back).',
     );
     await dialog.confirm();
-    await expect(dialog.status).toHaveText('Deleted 1 object');
-    await dialog.close();
+    // Done whole: a toast says so, and the dialog is gone.
+    await expect(toasts.toast('Deleted 1 object')).toBeVisible();
+    await expect(dialog.root).toHaveCount(0);
     await folderPage.expectRowNames(['a.txt', 'b.txt', 'keep.txt']);
     expect(cephS3.keyVersions(bucket, 'docs/report.txt')[0]).toMatchObject({
       latest: true,

@@ -47,6 +47,11 @@ export const ProfileSummarySchema = z.object({
   /** `keys`: the user types S3 keys; `password`: the server holds the keys. */
   signIn: z.enum(['keys', 'password']),
   readOnly: z.boolean(),
+  /**
+   * The embedded demo store's documented keys (s3rver's defaults), for the login page to show:
+   * only on the embedded store with its demo keys, never for a configured store.
+   */
+  demoKeys: z.object({ accessKeyId: z.string(), secretAccessKey: z.string() }).optional(),
 });
 export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
 

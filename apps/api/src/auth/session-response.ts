@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ProfileSummary, SessionResponse } from '@stowage/shared';
+import { isDemoEmbeddedKeys } from '../embedded/keys.js';
 import { linkAbilities } from '../links/link-abilities.js';
 import { grantedProfiles } from './sso-roles.js';
 
@@ -11,12 +12,21 @@ export function sessionResponse(app: FastifyInstance, request: FastifyRequest): 
   // A profile with server-held keys and no password is single sign-on's alone (config-problems.ts).
   const ssoOnly = (p: (typeof access.profiles)[number]) =>
     access.sso !== undefined && p.serverKeys !== undefined && p.passwordHash === undefined;
+  // The embedded demo store's documented keys, shown on the login page: never an operator's.
+  const demoKeysOf = (p: (typeof access.profiles)[number]) =>
+    p.connection.embedded &&
+    p.serverKeys === undefined &&
+    access.embeddedKeys !== undefined &&
+    isDemoEmbeddedKeys(access.embeddedKeys)
+      ? { demoKeys: { ...access.embeddedKeys } }
+      : {};
   const profiles = access.profiles
     .filter((p) => !ssoOnly(p))
     .map((p): ProfileSummary => ({
       name: p.name,
       signIn: p.serverKeys ? 'password' : 'keys',
       readOnly: access.readOnly || p.readOnly,
+      ...demoKeysOf(p),
     }));
   const sso = access.sso && { buttonName: access.sso.buttonName, startUrl: SSO_START_URL };
   const base = { profiles, defaultProfile: access.defaultProfile, ...(sso ? { sso } : {}) };

@@ -6,11 +6,14 @@ export class AppHeader {
   readonly readOnlyBadge: Locator;
   readonly signOutButton: Locator;
   readonly signOutEverywhereButton: Locator;
+  /** The theme choice: "system", "light" or "dark" (a select). */
+  readonly theme: Locator;
 
   constructor(page: Page) {
     this.root = page.getByRole('banner');
     this.readOnlyBadge = this.root.getByText('read-only', { exact: true });
     this.signOutButton = this.root.getByRole('button', { name: 'Sign out', exact: true });
     this.signOutEverywhereButton = this.root.getByRole('button', { name: 'Sign out everywhere' });
+    this.theme = this.root.getByRole('combobox', { name: 'Theme' });
   }
 }

@@ -103,3 +103,24 @@ export class ShortcutsDialog {
     return this.root.getByRole('rowheader', { name: keys, exact: true });
   }
 }
+
+/** An upload's "A file already exists" / "N files already exist": its question and choices. */
+export class UploadConflictDialog {
+  readonly root: Locator;
+  /** The sentence that asks ("… Overwrite it, skip it, or keep both …?"). */
+  readonly question: Locator;
+
+  constructor(page: Page, title: string) {
+    this.root = page.getByRole('dialog', { name: title });
+    this.question = this.root.getByText(/Overwrite (it|them),/);
+  }
+
+  async choose(choice: 'Cancel upload' | 'Skip' | 'Keep both' | 'Overwrite'): Promise<void> {
+    await this.root.getByRole('button', { name: choice, exact: true }).click();
+  }
+}
+
+/** Any of the app's dialogs by its exact title (the a11y audit opens each in turn). */
+export function dialogTitled(page: Page, title: string): Locator {
+  return page.getByRole('dialog', { name: title, exact: true });
+}

@@ -27,6 +27,8 @@ export class FolderPage {
   readonly suspendVersioning: Locator;
   /** "Show deleted" (only where the bucket keeps versions). */
   readonly showDeleted: Locator;
+  /** The toolbar's "Checking N files…" while an upload looks for names that are taken. */
+  readonly checkingStatus: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -42,6 +44,7 @@ export class FolderPage {
     this.enableVersioning = page.getByRole('button', { name: 'Enable versioning' });
     this.suspendVersioning = page.getByRole('button', { name: 'Suspend versioning' });
     this.showDeleted = page.getByRole('checkbox', { name: 'Show deleted' });
+    this.checkingStatus = page.getByRole('status').filter({ hasText: /^Checking \d/ });
   }
 
   /** Opens a folder of another bucket (the Ceph specs' own), optionally with an object selected. */

@@ -9,8 +9,11 @@ export class LoginPage {
   readonly submit: Locator;
   /** "Sign in with <provider>", when single sign-on is configured (sso.spec.ts). */
   readonly ssoButton: Locator;
+  /** The embedded demo store's keys ("Demo keys"), shown only on that store. */
+  readonly demoKeys: Locator;
 
   constructor(page: Page) {
+    this.demoKeys = page.getByRole('region', { name: 'Demo keys' });
     this.ssoButton = page.getByRole('link', { name: /^Sign in with / });
     this.form = page.getByRole('form', { name: 'Sign in' });
     this.accessKey = this.form.getByLabel('Access key');

@@ -14,6 +14,7 @@ import { LinksPage } from '../pages/links-page';
 import { LoginPage } from '../pages/login-page';
 import { PublicLinkPage } from '../pages/public-link-page';
 import { SearchPanel } from '../pages/search-panel';
+import { Toasts } from '../pages/toasts';
 import { TransfersPanel } from '../pages/transfers-panel';
 import { deletePrefixViaApi, revokeAllLinksViaApi } from './api';
 import { makeBucket, removeBucket } from './buckets';
@@ -28,6 +29,7 @@ type Screens = {
   detailsPanel: DetailsPanel;
   transfersPanel: TransfersPanel;
   searchPanel: SearchPanel;
+  toasts: Toasts;
 };
 
 export const test = base.extend<Screens>({
@@ -39,6 +41,7 @@ export const test = base.extend<Screens>({
   detailsPanel: async ({ page }, use) => use(new DetailsPanel(page)),
   transfersPanel: async ({ page }, use) => use(new TransfersPanel(page)),
   searchPanel: async ({ page }, use) => use(new SearchPanel(page)),
+  toasts: async ({ page }, use) => use(new Toasts(page)),
 });
 
 /**

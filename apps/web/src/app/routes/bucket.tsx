@@ -10,7 +10,7 @@ import type {
 import { useBucketCapabilities } from '@/features/bucket-capabilities/api/get-bucket-capabilities';
 import { VersioningStatus } from '@/features/bucket-capabilities/components/versioning-status';
 import type { VersionsTabProps } from '@/features/object-details/components/details-panel';
-import { useFirstPageSettled } from '@/features/objects/api/get-objects';
+import { useBucketMissing, useFirstPageSettled } from '@/features/objects/api/get-objects';
 import { GoToPathForm } from '@/features/objects/components/go-to-path-form';
 import { ObjectBreadcrumb } from '@/features/objects/components/object-breadcrumb';
 import { ObjectListing } from '@/features/objects/components/object-listing';
@@ -142,6 +142,8 @@ export function BucketRoute() {
   });
   // Five probes of the store: they wait for the folder's first page, not the other way round.
   const firstPageSettled = useFirstPageSettled(bucket, prefix, deleted === '1');
+  // No such bucket: nothing to upload into (the listing says so, with a way back).
+  const bucketMissing = useBucketMissing(bucket, prefix, deleted === '1');
   const { data: capabilities } = useBucketCapabilities(bucket, { enabled: firstPageSettled });
   // Versions exist where the bucket versions (on, or suspended with versions kept).
   const versioned =
@@ -167,7 +169,12 @@ export function BucketRoute() {
   };
 
   // The open object went with the delete: close its panel.
-  const onDeleted = ({ target, failedKeys }: DeleteOutcome) => {
+  const onDeleted = (outcome: DeleteOutcome) => {
+    // The toast (and its Undo) load with the first delete, not with the page.
+    void import('./delete-toast').then(({ toastDeleted }) => {
+      toastDeleted(queryClient, bucket, outcome, capabilities?.versioning);
+    });
+    const { target, failedKeys } = outcome;
     if (key === undefined || failedKeys.includes(key)) return;
     const prefixes =
       target.kind === 'folder' ? [target.prefix] : target.kind === 'items' ? target.prefixes : [];
@@ -318,25 +325,32 @@ export function BucketRoute() {
         <div className={contentClass}>{content}</div>
       ) : (
         <>
-          <UploadActions
+          {bucketMissing ? null : (
+            <UploadActions
+              bucket={bucket}
+              prefix={prefix}
+              onCreated={(created) =>
+                void navigate({ search: { prefix: parentPrefix(created), key: created } })
+              }
+              onFolderCreated={(created) => void navigate({ search: { prefix: created } })}
+            >
+              {links?.upload ? (
+                <Button
+                  onClick={() => {
+                    setSharing({ kind: 'upload', bucket, prefix: folder });
+                  }}
+                >
+                  Upload link…
+                </Button>
+              ) : null}
+            </UploadActions>
+          )}
+          <UploadDropZone
             bucket={bucket}
             prefix={prefix}
-            onCreated={(created) =>
-              void navigate({ search: { prefix: parentPrefix(created), key: created } })
-            }
-            onFolderCreated={(created) => void navigate({ search: { prefix: created } })}
+            className={contentClass}
+            disabled={bucketMissing}
           >
-            {links?.upload ? (
-              <Button
-                onClick={() => {
-                  setSharing({ kind: 'upload', bucket, prefix: folder });
-                }}
-              >
-                Upload link…
-              </Button>
-            ) : null}
-          </UploadActions>
-          <UploadDropZone bucket={bucket} prefix={prefix} className={contentClass}>
             {content}
           </UploadDropZone>
         </>

@@ -1,9 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { Link, Outlet } from '@tanstack/react-router';
 import { Logo } from '@/components/ui/logo';
 import { UnavailableBanner } from '@/components/unavailable-banner';
 import { SessionMenu } from '@/features/auth/components/session-menu';
 import { useAdmin } from '@/lib/session';
 import styles from './root.module.css';
+
+// The theme choice (public/theme.js applies a stored one before the first paint).
+const ThemeSelect = lazy(() =>
+  import('@/components/ui/theme-select').then((m) => ({ default: m.ThemeSelect })),
+);
 
 export function RootLayout() {
   const admin = useAdmin();
@@ -25,6 +31,9 @@ export function RootLayout() {
           ) : null}
         </nav>
         <SessionMenu />
+        <Suspense fallback={null}>
+          <ThemeSelect />
+        </Suspense>
       </header>
       <UnavailableBanner />
       <main className={styles.main}>

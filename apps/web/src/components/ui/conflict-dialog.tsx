@@ -16,6 +16,10 @@ type ConflictDialogProps = {
   children: ReactNode;
   /** What the new objects are called in the question: "files", "copies". */
   noun: string;
+  /** The same for one: "file", "copy" (asked when `count` is 1). */
+  nounOne?: string;
+  /** How many names are taken, when known: one is asked about in the singular. */
+  count?: number;
   /** The existing keys, when known. */
   existing?: readonly string[];
   /** "Cancel upload", "Cancel copy". */
@@ -29,6 +33,7 @@ type ConflictDialogProps = {
 /** Overwrite, skip or keep both ("name (1).txt")? */
 export function ConflictDialog(props: ConflictDialogProps) {
   const { title, children, noun, existing = [], cancelLabel, allowSkip = true, onChoose } = props;
+  const one = (props.count ?? existing.length) === 1;
   const more = existing.length - SHOWN;
   return (
     <Dialog
@@ -39,9 +44,11 @@ export function ConflictDialog(props: ConflictDialogProps) {
     >
       <p>
         {children}{' '}
-        {allowSkip
-          ? `Overwrite them, skip them, or keep both by giving the new ${noun} a name like “name (1).txt”?`
-          : 'Overwrite it, or keep both (the renamed one is then called like “name (1).txt”)?'}
+        {!allowSkip
+          ? 'Overwrite it, or keep both (the renamed one is then called like “name (1).txt”)?'
+          : one && props.nounOne !== undefined
+            ? `Overwrite it, skip it, or keep both by giving the new ${props.nounOne} a name like “name (1).txt”?`
+            : `Overwrite them, skip them, or keep both by giving the new ${noun} a name like “name (1).txt”?`}
       </p>
       {existing.length > 0 ? (
         <DialogKeys>

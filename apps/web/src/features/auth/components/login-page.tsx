@@ -35,6 +35,26 @@ export function LoginPage({ profiles, defaultProfile, notice, onSignedIn, sso }:
             {profiles.length > 0 ? <p className={styles.or}>or</p> : null}
           </div>
         ) : null}
+        {profiles
+          .filter((p) => p.demoKeys !== undefined)
+          .map((p) => (
+            <section key={p.name} className={styles.demo} aria-label="Demo keys">
+              <p>
+                {profiles.length > 1 ? `${p.name} is the` : 'This is the'} built-in demo store. Sign
+                in with its keys:
+              </p>
+              <dl>
+                <dt>Access key</dt>
+                <dd>
+                  <code>{p.demoKeys?.accessKeyId}</code>
+                </dd>
+                <dt>Secret key</dt>
+                <dd>
+                  <code>{p.demoKeys?.secretAccessKey}</code>
+                </dd>
+              </dl>
+            </section>
+          ))}
         {profiles.length === 0 && sso ? null : profiles.length === 0 ? (
           <Banner title="No connection is configured.">
             Ask the operator to configure a connection profile.

@@ -24,8 +24,8 @@ export type DeleteTarget =
   /** Objects and folders of a selection: the objects by key, each folder by its prefix. */
   | { kind: 'items'; keys: string[]; prefixes: string[] };
 
-/** What went: the keys that could not be deleted are in `failedKeys`. */
-export type DeleteOutcome = { target: DeleteTarget; failedKeys: string[] };
+/** What went: the keys that could not be deleted are in `failedKeys`; `deleted` counts. */
+export type DeleteOutcome = { target: DeleteTarget; failedKeys: string[]; deleted?: number };
 
 type DeleteDialogProps = {
   bucket: string;
@@ -134,15 +134,21 @@ export function DeleteDialog(props: DeleteDialogProps) {
       } else {
         res = await deleteMany.mutateAsync({ keys: target.keys });
       }
-      setResult(res);
-      onDeleted?.({ target, failedKeys: res.errors.map((e) => e.key) });
+      onDeleted?.({ target, failedKeys: res.errors.map((e) => e.key), deleted: res.deleted });
+      // All gone: the page says so in a toast. A report stays only for the keys that failed.
+      if (res.errors.length === 0) onClose();
+      else setResult(res);
     } catch (err) {
       setFailure(err);
     }
   }
 
   return (
-    <Dialog title={titleOf(target)} onClose={onClose} dismissible={!busy}>
+    <Dialog
+      title={result ? 'Some objects could not be deleted' : titleOf(target)}
+      onClose={onClose}
+      dismissible={!busy}
+    >
       {result ? (
         <DeleteResult result={result} />
       ) : (

@@ -20,6 +20,7 @@ import {
   metadataFormValues,
   type MetadataFormValues,
 } from '../utils/metadata-form-schema';
+import { notify } from '@/lib/notify';
 
 type MetadataFormProps = {
   bucket: string;
@@ -94,7 +95,13 @@ function MetadataFormBody({ bucket, details, onDone, onReload }: MetadataFormBod
   const conflict = hasCode(update.error, 'ObjectChanged');
 
   const onSubmit = form.handleSubmit(async (body) => {
-    await update.mutateAsync(body).then(onDone, () => undefined); // errors shown below
+    await update.mutateAsync(body).then(
+      () => {
+        notify('Metadata saved');
+        onDone();
+      },
+      () => undefined, // errors shown below
+    );
   });
 
   return (

@@ -7,6 +7,7 @@ import { Banner } from '@/components/ui/banner';
 import formStyles from '@/components/form/form.module.css';
 import { errorMessage } from '@/lib/api-client';
 import { useUpdateObjectTags } from '../api/update-object-tags';
+import { notify } from '@/lib/notify';
 
 type TagsFormProps = { bucket: string; objectKey: string; tags: Tag[]; onDone: () => void };
 
@@ -21,7 +22,13 @@ export function TagsForm({ bucket, objectKey, tags, onDone }: TagsFormProps) {
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit(async (body) => {
-    await update.mutateAsync(body).then(onDone, () => undefined); // errors shown below
+    await update.mutateAsync(body).then(
+      () => {
+        notify('Tags saved');
+        onDone();
+      },
+      () => undefined, // errors shown below
+    );
   });
 
   return (

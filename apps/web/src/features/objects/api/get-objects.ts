@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { folderPageUrl, type ListObjectsResponse } from '@stowage/shared';
-import { apiGet } from '@/lib/api-client';
+import { apiGet, hasCode } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 type GetObjectsInput = {
@@ -55,4 +55,13 @@ export function useFirstPageSettled(bucket: string, prefix: string, deleted = fa
     notifyOnChangeProps: ['status'],
   });
   return status !== 'pending';
+}
+
+/** True when the folder's first page failed because the bucket does not exist. */
+export function useBucketMissing(bucket: string, prefix: string, deleted = false): boolean {
+  const { error } = useInfiniteQuery({
+    ...getObjectsQueryOptions(bucket, prefix, deleted),
+    notifyOnChangeProps: ['error'],
+  });
+  return hasCode(error, 'NoSuchBucket');
 }

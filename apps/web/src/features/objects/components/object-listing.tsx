@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import clsx from 'clsx';
+import { Link } from '@tanstack/react-router';
 import { parentPrefix } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
@@ -115,9 +116,12 @@ export function ObjectListing(props: ObjectListingProps) {
         <Banner
           title="Could not list this folder."
           action={
-            <Button size="sm" onClick={() => void query.refetch()} disabled={isFetching}>
-              Retry
-            </Button>
+            <>
+              <Button size="sm" onClick={() => void query.refetch()} disabled={isFetching}>
+                Retry
+              </Button>
+              <Link to="/">Back to the bucket list</Link>
+            </>
           }
         >
           {isUnavailableError(query.error)

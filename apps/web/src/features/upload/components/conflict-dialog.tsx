@@ -11,6 +11,8 @@ export function ConflictDialog({ conflict }: { conflict: PendingConflict }) {
     <ConflictQuestion
       title={title}
       noun="files"
+      nounOne="file"
+      count={count}
       existing={existing}
       cancelLabel="Cancel upload"
       onChoose={(choice) => {
@@ -19,7 +21,7 @@ export function ConflictDialog({ conflict }: { conflict: PendingConflict }) {
     >
       {count === total
         ? `${count === 1 ? 'This object exists' : 'These objects exist'} already.`
-        : `${formatCount(count)} of the ${formatCount(total)} files exist already.`}
+        : `${formatCount(count)} of the ${formatCount(total)} files ${count === 1 ? 'exists' : 'exist'} already.`}
     </ConflictQuestion>
   );
 }

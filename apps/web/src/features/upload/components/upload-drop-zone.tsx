@@ -10,16 +10,20 @@ type UploadDropZoneProps = {
   bucket: string;
   prefix: string;
   className?: string;
+  /** Nothing to upload into (a bucket that does not exist): drops are not taken. */
+  disabled?: boolean;
   children: ReactNode;
 };
 
 /** Files and whole folders dropped anywhere on the children upload to `prefix`. */
-export function UploadDropZone({ bucket, prefix, className, children }: UploadDropZoneProps) {
+export function UploadDropZone(props: UploadDropZoneProps) {
+  const { bucket, prefix, className, disabled = false, children } = props;
   const { startUpload } = useUpload();
   const { getRootProps, isDragActive } = useDropzone({
     noClick: true,
     noKeyboard: true,
     noPaste: true,
+    noDrag: disabled,
     onDrop: (files) => void startUpload(bucket, prefix, files),
   });
   const target = prefix === '' ? `the root of ${bucket}` : prefix;

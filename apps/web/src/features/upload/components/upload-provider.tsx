@@ -3,7 +3,11 @@ import { useTransferQueue } from '../hooks/use-transfer-queue';
 import { UploadContext, useHasTransfers, type UploadContextValue } from '../hooks/use-upload';
 import { useUploadBatch } from '../hooks/use-upload-batch';
 import type { UploadOptions } from '../utils/prepare-batch';
-import { ConflictDialog } from './conflict-dialog';
+
+// The overwrite question loads when a batch first asks it, not with the first screen.
+const ConflictDialog = lazy(() =>
+  import('./conflict-dialog').then((m) => ({ default: m.ConflictDialog })),
+);
 
 const TransferPanel = lazy(() =>
   import('./transfer-panel').then((m) => ({ default: m.TransferPanel })),
@@ -32,7 +36,11 @@ export function UploadProvider({ children, notes }: UploadProviderProps) {
   return (
     <UploadContext value={value}>
       {children}
-      {conflict ? <ConflictDialog conflict={conflict} /> : null}
+      {conflict ? (
+        <Suspense fallback={null}>
+          <ConflictDialog conflict={conflict} />
+        </Suspense>
+      ) : null}
       <TransfersSlot notes={notes} />
     </UploadContext>
   );

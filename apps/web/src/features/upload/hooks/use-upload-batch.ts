@@ -29,6 +29,13 @@ export function useUploadBatch(queue: TransferQueue, options: UploadOptions) {
       if (files.length === 0) return;
       setError(null);
       setChecking((n) => n + files.length);
+      // The check ends when the question is asked: "Checking…" must not stay beside it.
+      let checked = false;
+      const doneChecking = () => {
+        if (checked) return;
+        checked = true;
+        setChecking((n) => n - files.length);
+      };
       try {
         const batch = await prepareBatch({
           bucket,
@@ -38,6 +45,7 @@ export function useUploadBatch(queue: TransferQueue, options: UploadOptions) {
           existingKeys: getExistingKeys,
           askConflict: (found) =>
             new Promise<ConflictChoice | null>((resolve) => {
+              doneChecking();
               setConflict({
                 ...found,
                 prefix,
@@ -54,7 +62,7 @@ export function useUploadBatch(queue: TransferQueue, options: UploadOptions) {
       } catch (err) {
         setError(`Could not start the upload: ${errorMessage(err)}`);
       } finally {
-        setChecking((n) => n - files.length);
+        doneChecking();
       }
     },
     [queue, options],

@@ -1,0 +1,2 @@
+/* global document */
+document.documentElement.dataset.theme = localStorage.getItem('stowage-theme') ?? '';
