@@ -21,6 +21,10 @@ export class DetailsPanel {
   /** The Versions tab's preview of the version picked with "Preview". */
   readonly versionPreview: Locator;
   readonly versionPreviewText: Locator;
+  /** The row of actions above the fields ("Download", "Share…", "Edit …", "Delete"). */
+  readonly actions: Locator;
+  /** The header's close button (on a phone the panel is a full-screen sheet). */
+  readonly closeButton: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -35,6 +39,8 @@ export class DetailsPanel {
     this.loadMore = this.root.getByRole('button', { name: 'Load more' });
     this.versionPreview = this.root.getByRole('region', { name: 'Version preview' });
     this.versionPreviewText = this.versionPreview.getByLabel('Preview text');
+    this.actions = this.root.getByRole('group', { name: 'Object actions' });
+    this.closeButton = this.root.getByRole('button', { name: 'Close details' });
   }
 
   /** The "Details" or "Versions" tab (there are none where the bucket keeps no versions). */

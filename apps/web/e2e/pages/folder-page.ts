@@ -27,6 +27,12 @@ export class FolderPage {
   readonly suspendVersioning: Locator;
   /** "Show deleted" (only where the bucket keeps versions). */
   readonly showDeleted: Locator;
+  /** The grid's scrolling part (its rows; the header row stays above it). */
+  readonly gridBody: Locator;
+  /** The grid's header (its rowgroup: "Select all loaded" and the column headers). */
+  readonly gridHead: Locator;
+  /** An empty folder's own upload button ("Choose files to upload"; none if read-only). */
+  readonly emptyUpload: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -42,6 +48,18 @@ export class FolderPage {
     this.enableVersioning = page.getByRole('button', { name: 'Enable versioning' });
     this.suspendVersioning = page.getByRole('button', { name: 'Suspend versioning' });
     this.showDeleted = page.getByRole('checkbox', { name: 'Show deleted' });
+    this.gridHead = this.grid.getByRole('rowgroup').first();
+    this.gridBody = this.grid.getByRole('rowgroup').nth(1);
+    this.emptyUpload = page
+      .getByTestId('listing')
+      .getByRole('button', { name: 'Choose files to upload' });
+  }
+
+  /** A column header's sort button ("Name", "Size", "Last modified"): a click sorts by it. */
+  sortButton(column: 'Name' | 'Size' | 'Last modified'): Locator {
+    return this.grid
+      .getByRole('columnheader', { name: column })
+      .getByRole('button', { name: column });
   }
 
   /** Opens a folder of another bucket (the Ceph specs' own), optionally with an object selected. */
