@@ -28,6 +28,10 @@ export class DetailsPanel {
   readonly previewTable: Locator;
   readonly previewMarkdown: Locator;
   readonly previewCode: Locator;
+  /** The row of actions above the fields ("Download", "Share…", "Edit …", "Delete"). */
+  readonly actions: Locator;
+  /** The header's close button (on a phone the panel is a full-screen sheet). */
+  readonly closeButton: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -48,6 +52,8 @@ export class DetailsPanel {
     this.previewTable = this.preview.getByRole('table', { name: 'Preview table' });
     this.previewMarkdown = this.preview.getByRole('document', { name: 'Rendered Markdown' });
     this.previewCode = this.preview.getByLabel('Preview code');
+    this.actions = this.root.getByRole('group', { name: 'Object actions' });
+    this.closeButton = this.root.getByRole('button', { name: 'Close details' });
   }
 
   /** The "Details" or "Versions" tab (there are none where the bucket keeps no versions). */

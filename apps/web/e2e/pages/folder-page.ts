@@ -29,6 +29,12 @@ export class FolderPage {
   readonly showDeleted: Locator;
   /** The toolbar's "Checking N files…" while an upload looks for names that are taken. */
   readonly checkingStatus: Locator;
+  /** The grid's scrolling part (its rows; the header row stays above it). */
+  readonly gridBody: Locator;
+  /** The grid's header (its rowgroup: "Select all loaded" and the column headers). */
+  readonly gridHead: Locator;
+  /** An empty folder's own upload button ("Choose files to upload"; none if read-only). */
+  readonly emptyUpload: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -45,6 +51,18 @@ export class FolderPage {
     this.suspendVersioning = page.getByRole('button', { name: 'Suspend versioning' });
     this.showDeleted = page.getByRole('checkbox', { name: 'Show deleted' });
     this.checkingStatus = page.getByRole('status').filter({ hasText: /^Checking \d/ });
+    this.gridHead = this.grid.getByRole('rowgroup').first();
+    this.gridBody = this.grid.getByRole('rowgroup').nth(1);
+    this.emptyUpload = page
+      .getByTestId('listing')
+      .getByRole('button', { name: 'Choose files to upload' });
+  }
+
+  /** A column header's sort button ("Name", "Size", "Last modified"): a click sorts by it. */
+  sortButton(column: 'Name' | 'Size' | 'Last modified'): Locator {
+    return this.grid
+      .getByRole('columnheader', { name: column })
+      .getByRole('button', { name: column });
   }
 
   /** Opens a folder of another bucket (the Ceph specs' own), optionally with an object selected. */

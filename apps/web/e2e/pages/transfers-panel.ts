@@ -18,6 +18,12 @@ export class TransfersPanel {
     return this.root.getByRole('listitem', { name: key, exact: true });
   }
 
+  /** "Hide": the panel keeps only its title and summary line. */
+  async collapse(): Promise<void> {
+    await this.root.getByRole('button', { name: 'Hide', exact: true }).click();
+    await expect(this.root.getByRole('button', { name: 'Show', exact: true })).toBeVisible();
+  }
+
   /** Waits until an upload finished well: "Uploaded" and its progress bar at 100 %. */
   async expectUploaded(key: string): Promise<void> {
     const item = this.item(key);

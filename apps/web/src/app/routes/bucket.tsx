@@ -78,6 +78,13 @@ const SearchResults = lazy(() =>
   })),
 );
 
+// An empty folder's hint and upload button, with the first empty folder.
+const UploadFilesButton = lazy(() =>
+  import('@/features/upload/components/upload-files-button').then((m) => ({
+    default: m.UploadFilesButton,
+  })),
+);
+
 const route = getRouteApi('/b/$bucket');
 
 /**
@@ -227,6 +234,11 @@ export function BucketRoute() {
                   setDeleting({ kind: 'folder', prefix: folderPrefix });
                 },
                 onDropItems: actions.onDropItems,
+                emptyAction: (
+                  <Suspense fallback={null}>
+                    <UploadFilesButton bucket={bucket} prefix={folder} />
+                  </Suspense>
+                ),
               })}
         />
       )}

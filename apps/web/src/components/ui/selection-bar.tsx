@@ -1,3 +1,4 @@
+import clsx from 'clsx';
 import { Button } from '@/components/ui/button';
 import type { RowSelection } from '@/lib/use-row-selection';
 import { formatCount } from '@/utils/format';
@@ -11,12 +12,14 @@ type SelectionBarProps = {
   count: number;
   actions: readonly SelectionAction[];
   onClear: () => void;
+  /** Where the page places it (the listing lays it over its header row). */
+  className?: string | undefined;
 };
 
 /** Shown while objects or folders are checked: how many, and what can be done with them. */
-export function SelectionBar({ count, actions, onClear }: SelectionBarProps) {
+export function SelectionBar({ count, actions, onClear, className }: SelectionBarProps) {
   return (
-    <div role="toolbar" aria-label="Selection" className={styles.bar}>
+    <div role="toolbar" aria-label="Selection" className={clsx(styles.bar, className)}>
       <span className={styles.count}>{formatCount(count)} selected</span>
       {actions.map((action) => (
         <Button
@@ -41,14 +44,17 @@ export function SelectionBar({ count, actions, onClear }: SelectionBarProps) {
 export function RowSelectionBar({
   selection,
   actions,
+  className,
 }: {
   selection: RowSelection;
   actions: readonly ItemsAction[];
+  className?: string | undefined;
 }) {
   if (selection.selected.size === 0) return null;
   return (
     <SelectionBar
       count={selection.selected.size}
+      className={className}
       actions={actions.map((action) => ({
         label: action.label,
         danger: action.danger,

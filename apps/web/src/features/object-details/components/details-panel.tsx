@@ -133,7 +133,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       ) : null}
       {details && (mode === null || readOnly) ? (
         <>
-          <div className={styles.actions}>
+          <div role="group" aria-label="Object actions" className={styles.actions}>
             <ButtonLink
               variant="primary"
               size="sm"

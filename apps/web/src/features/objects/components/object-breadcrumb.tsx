@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import clsx from 'clsx';
 import { prefixSegments } from '@stowage/shared';
 import { VisibleKey } from '@/components/ui/visible-key';
+import { visibleKey } from '@/utils/visible-key';
 import {
   canDropInto,
   currentInternalDrag,
@@ -12,6 +13,32 @@ import {
 } from '@/utils/items';
 import { droppedItems } from '../hooks/use-row-drag';
 import styles from './object-breadcrumb.module.css';
+
+/** How many of a long name's last characters stay in view when its middle is cut. */
+const TAIL_CHARS = 10;
+
+/**
+ * A name whose middle gives way when space is short ("outer-out…xxxxxx-end"): its start
+ * shrinks to an ellipsis, its end stays. The text is all of it; so is the step's accessible
+ * name (`label`: its two parts would otherwise read as two words).
+ */
+function cut(text: string): { label?: string; node: ReactNode } {
+  const chars = Array.from(text);
+  if (chars.length <= TAIL_CHARS * 2) return { node: <VisibleKey text={text} /> };
+  return {
+    label: visibleKey(text),
+    node: (
+      <span className={styles.middle}>
+        <span className={styles.start}>
+          <VisibleKey text={chars.slice(0, -TAIL_CHARS).join('')} />
+        </span>
+        <span className={styles.end}>
+          <VisibleKey text={chars.slice(-TAIL_CHARS).join('')} />
+        </span>
+      </span>
+    ),
+  };
+}
 
 type ObjectBreadcrumbProps = {
   bucket: string;
@@ -27,7 +54,7 @@ export function ObjectBreadcrumb({ bucket, prefix, onDropItems }: ObjectBreadcru
   const rest = prefix.slice(segments.at(-1)?.prefix.length ?? 0);
   const [over, setOver] = useState<string | null>(null);
 
-  const step = (target: string, children: ReactNode, className?: string) => {
+  const step = (target: string, { node, label }: ReturnType<typeof cut>, className?: string) => {
     const accept = (event: DragEvent) => {
       if (!onDropItems || !isInternalDrag(event.dataTransfer)) return;
       if (!canDropInto(currentInternalDrag(), bucket, target)) return;
@@ -42,6 +69,9 @@ export function ObjectBreadcrumb({ bucket, prefix, onDropItems }: ObjectBreadcru
           params={{ bucket }}
           search={{ prefix: target }}
           aria-current={target === prefix ? 'page' : undefined}
+          aria-label={label}
+          // The full path on hover: long names are cut in the middle.
+          title={target === '' ? visibleKey(bucket) : visibleKey(target)}
           className={clsx(className, over === target && styles.dropTarget)}
           onDragEnter={accept}
           onDragOver={accept}
@@ -57,7 +87,7 @@ export function ObjectBreadcrumb({ bucket, prefix, onDropItems }: ObjectBreadcru
             if (items && canDropInto(items, bucket, target)) onDropItems(items, target);
           }}
         >
-          {children}
+          {node}
         </Link>
       </li>
     );
@@ -66,21 +96,17 @@ export function ObjectBreadcrumb({ bucket, prefix, onDropItems }: ObjectBreadcru
   return (
     <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
       <ol>
-        {step('', <VisibleKey text={bucket} />, styles.bucket)}
+        {step('', cut(bucket), styles.bucket)}
         {segments.map((segment) =>
           step(
             segment.prefix,
-            segment.name === '' ? (
-              <em className="muted">(empty)</em>
-            ) : (
-              <VisibleKey text={segment.name} />
-            ),
+            segment.name === '' ? { node: <em className="muted">(empty)</em> } : cut(segment.name),
           ),
         )}
         {rest ? (
           <li>
             <span aria-current="page" title="Keys starting with this prefix">
-              <VisibleKey text={rest} />…
+              {cut(rest).node}…
             </span>
           </li>
         ) : null}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { Link } from '@tanstack/react-router';
 import { parentPrefix } from '@stowage/shared';
@@ -61,6 +61,8 @@ type ObjectListingProps = {
   onSortChange: (sort: SortState) => void;
   /** The search box's instant filter of the loaded rows (none: every row). */
   filter?: ((entry: ListingEntry) => boolean) | undefined;
+  /** An empty folder's way to fill it (an upload button); none where the session may not write. */
+  emptyAction?: ReactNode;
 };
 
 /** The folder listing: every loaded page, folders first, sortable, with its loading/empty/error states. */
@@ -139,14 +141,16 @@ export function ObjectListing(props: ObjectListingProps) {
           {prefix === ''
             ? `This bucket has no objects${showDeleted ? ', deleted or not' : ''}.`
             : 'No objects or folders start with this prefix.'}
+          {props.emptyAction ? <div className={styles.emptyAction}>{props.emptyAction}</div> : null}
         </EmptyState>
       </div>
     );
   }
 
   return (
-    <div className={panelStyles.panel} data-testid="listing">
+    <div className={clsx(panelStyles.panel, styles.listing)} data-testid="listing">
       <RowSelectionBar
+        className={styles.selectionBar}
         selection={selection}
         actions={selectionActions.filter(
           (action) => kind !== 'mixed' && (action.forDeleted === true) === (kind === 'deleted'),

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button } from '@/components/ui/button';
 import { getRowHeight } from '@/lib/row-height';
+import { useScrollbarWidth } from '@/lib/use-scrollbar-width';
 import { errorMessage } from '@/lib/api-client';
 import { keyGrid } from '@/lib/shortcuts';
 import type { MenuItem } from '@/components/ui/menu';
@@ -64,6 +65,14 @@ export function ObjectTable(props: ObjectTableProps) {
     overscan: 12,
   });
   const virtualRows = virtualizer.getVirtualItems();
+  useScrollbarWidth(scrollRef);
+
+  // Another sort is another order: start again from its first row (before a selected row is
+  // revealed, below).
+  const { column, direction } = props.sort;
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [column, direction, virtualizer]);
   const lastVisibleIndex = virtualRows.at(-1)?.index ?? -1;
 
   useEffect(() => {

@@ -11,6 +11,7 @@ import { MenuButton, type MenuItem } from '@/components/ui/menu';
 import { RowSelectionBar } from '@/components/ui/selection-bar';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { errorMessage } from '@/lib/api-client';
+import { useScrollbarWidth } from '@/lib/use-scrollbar-width';
 import { getRowHeight } from '@/lib/row-height';
 import { useRowSelection } from '@/lib/use-row-selection';
 import { formatBytes, formatCount, formatDate, formatExactBytes } from '@/utils/format';
@@ -57,6 +58,7 @@ export function SearchResults(props: SearchResultsProps) {
     estimateSize: getRowHeight,
     overscan: 12,
   });
+  useScrollbarWidth(scrollRef);
 
   return (
     <div className={panelStyles.panel} data-testid="search-results">

@@ -41,10 +41,11 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
   const buckets = useMemo(() => (bucketList ? bucketList.split('\n') : []), [bucketList]);
   const active = counts.queued + counts.uploading;
   const finished = transfers.length - active;
+  const headerRef = useReservedSpace();
 
   return (
     <section aria-label="Transfers" className={styles.panel}>
-      <header className={styles.header}>
+      <header ref={headerRef} className={styles.header}>
         <h2 className={styles.title}>Transfers</h2>
         <p role="status" className={styles.summary}>
           {summaryText(snapshot)}
@@ -113,6 +114,33 @@ export function TransferPanel({ notes: Notes }: { notes?: TransferNotesComponent
       )}
     </section>
   );
+}
+
+/**
+ * Keeps the panel's collapsed height (its header) clear at the bottom of the page, so the
+ * panel never covers the listing's footer: the height goes to `--transfers-reserve`, which
+ * the page's padding reads (bucket.module.css). Gone with the panel.
+ */
+function useReservedSpace() {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const header = ref.current;
+    if (!header) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      // The header, the panel's two borders, and a gap.
+      root.style.setProperty(
+        '--transfers-reserve',
+        `calc(${String(header.offsetHeight + 2)}px + var(--space-4))`,
+      );
+    });
+    observer.observe(header);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--transfers-reserve');
+    };
+  }, []);
+  return ref;
 }
 
 /** Multipart uploads an earlier page left unfinished: choose the same file again, or discard. */
