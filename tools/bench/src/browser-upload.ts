@@ -129,7 +129,10 @@ export const browserBigUpload: Bench = {
     'item says Uploaded. The same file goes up directly with `@aws-sdk/lib-storage` from Node ' +
     '(8 MiB parts, queue of 4, no Content-MD5), alternating which goes first; the figure is the ' +
     "median of the per-round throughput ratios. The API's peak RSS is the kernel's high-water " +
-    'mark (VmHWM) of that process over every round. Objects are deleted after each round.',
+    'mark (VmHWM) of that process over every round. Objects are deleted after each round. ' +
+    'Also recorded, as a load-independent cost: CPU seconds per GiB of every Chromium process ' +
+    '(utime + stime from /proc, with reaped children; BENCH_CPU_TYPES=1 prints them by process ' +
+    'type) and of the API process on the browser path, and of the bench process on the direct one.',
   async run({ store, quick, log }) {
     const mib = quick ? 128 : 1024;
     const rounds = quick ? 2 : 5;
