@@ -1,24 +1,11 @@
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { putObjectViaApi } from './support/api';
 import { folderTest as test } from './support/fixtures';
+import { expectNotPwned, watchDialogs } from './support/xss';
 import { onePagePdf, pdfViewerLoaded } from './support/preview-files';
 
 // Stored XSS through the richer previews: a payload inside a Markdown, CSV, code or PDF
 // object runs nothing in the app's origin (as xss.spec.ts does for keys, metadata, HTML, SVG).
-
-/** Any dialog (alert, confirm…) is script that ran: the test records it and fails at the end. */
-function watchDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return dialogs;
-}
-
-async function expectNotPwned(page: Page) {
-  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
-}
 
 const MARKDOWN = [
   '# Safe heading',

@@ -1,26 +1,13 @@
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { objectContentApiPath, putObjectViaApi } from './support/api';
 import { folderTest as test } from './support/fixtures';
+import { expectNotPwned, watchDialogs } from './support/xss';
 
 const IMG_KEY_NAME = '<img src=x onerror=alert(1)>';
 const SCRIPT_VALUE = '<script>alert(1)</script>';
 const HTML_BODY = '<!doctype html><script>window.__pwned = "html"; alert("html")</script><p>hi</p>';
 const SVG_BODY =
   '<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned = "svg"; alert("svg")</script></svg>';
-
-/** Any dialog (alert, confirm…) is script that ran: the test records it and fails at the end. */
-function watchDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return dialogs;
-}
-
-async function expectNotPwned(page: Page) {
-  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
-}
 
 test('a key and a metadata value holding markup render as text', async ({
   page,
