@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { PutObjectCommand, type PutObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
 import {
   CopyProgressSchema,
@@ -92,3 +93,76 @@ export function parseNdjson(text: string): { progress: CopyProgress[]; result: C
 /** `p/0000` … `p/(n-1)`, zero-padded so they list in order. */
 export const numbered = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
+
+type Store = TestApp['objectStore'];
+type Operation = 'copyObjects' | 'deletePrefix';
+
+/**
+ * An app whose every `command` sent to the store takes `ms` longer, and the result of its next
+ * `operation` (observed on the store the route calls, to wait for its end after a client left).
+ */
+export async function slowApp<O extends Operation>(
+  apps: TestApp[],
+  command: string,
+  operation: O,
+  ms: number,
+) {
+  const slow = await build();
+  apps.push(slow);
+  slow.objectStore.aroundSends(async (name, _input, send) => {
+    if (name === command) await new Promise((r) => setTimeout(r, ms));
+    return send();
+  });
+  const store = slow.objectStore;
+  const run = (store[operation] as (...args: unknown[]) => ReturnType<Store[O]>).bind(store);
+  let finished: ReturnType<Store[O]> | undefined;
+  (store as unknown as Record<O, (...args: unknown[]) => ReturnType<Store[O]>>)[operation] = (
+    ...args
+  ) => (finished = run(...args));
+  return { slow, finished: () => finished! };
+}
+
+/**
+ * POSTs `body` to `path` on a real socket and closes it once `closeWhen` holds for what
+ * arrived, or once `closeAfter` settles: a client that goes away mid-answer. Resolves with
+ * what arrived.
+ */
+export function postThenHangUp(
+  port: number,
+  target: TestApp,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+  closeWhen: (received: string) => boolean,
+  closeAfter?: Promise<unknown>,
+): Promise<string> {
+  const payload = Buffer.from(JSON.stringify(body));
+  const head =
+    `POST ${path} HTTP/1.1\r\n` +
+    Object.entries({
+      host: `127.0.0.1:${port}`,
+      'content-type': 'application/json',
+      'content-length': String(payload.length),
+      ...target.sessionHeaders,
+      ...headers,
+    })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('') +
+    '\r\n';
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    const hangUp = () => {
+      socket.destroy();
+      resolve(received);
+    };
+    socket.on('error', reject);
+    socket.on('data', (c: Buffer) => {
+      received += c.toString('utf8');
+      if (closeWhen(received)) hangUp();
+    });
+    void closeAfter?.then(hangUp);
+    socket.write(head);
+    socket.write(payload);
+  });
+}

@@ -1,12 +1,11 @@
-import net from 'node:net';
-import type { CopyResult } from '@stowage/shared';
 import { NDJSON } from '@stowage/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, fixtureClient, type TestApp } from '../helper.js';
+import { fixtureClient, type TestApp } from '../helper.js';
 import { listKeys, until } from '../fixtures.js';
 import { listenOnLoopback } from '../raw-http.js';
 import { copyRequest, ndjsonHeaders, numbered, parseNdjson, putMany } from '../organize.js';
 import { appWithBuckets, appsClosedAfterAll } from '../organize.js';
+import { postThenHangUp as hangUpOn, slowApp as slowAppFor } from '../organize.js';
 
 const s3 = fixtureClient();
 const apps = appsClosedAfterAll();
@@ -19,63 +18,17 @@ beforeAll(async () => {
 });
 
 /** An app whose every CopyObject takes `ms` longer, and the result of its next operation. */
-async function slowApp(ms: number) {
-  const slow = await build();
-  apps.push(slow);
-  slow.objectStore.aroundSends(async (command, _input, send) => {
-    if (command === 'CopyObject') await new Promise((r) => setTimeout(r, ms));
-    return send();
-  });
-  const store = slow.objectStore;
-  const run = store.copyObjects.bind(store);
-  let finished: Promise<CopyResult> | undefined;
-  // Observes the operation the route starts, to wait for its end after the client left.
-  store.copyObjects = (...args) => (finished = run(...args));
-  return { slow, finished: () => finished! };
-}
+const slowApp = (ms: number) => slowAppFor(apps, 'CopyObject', 'copyObjects', ms);
 
-/**
- * POSTs a copy on a real socket and closes it once `closeWhen` holds for what arrived, or
- * once `closeAfter` settles: a client that goes away mid-answer. Resolves with what arrived.
- */
-function postThenHangUp(
+/** POSTs a copy on a real socket and hangs up mid-answer (see organize.ts). */
+const postThenHangUp = (
   port: number,
   target: TestApp,
   body: unknown,
   headers: Record<string, string>,
   closeWhen: (received: string) => boolean,
   closeAfter?: Promise<unknown>,
-): Promise<string> {
-  const payload = Buffer.from(JSON.stringify(body));
-  const head =
-    `POST /api/buckets/${src}/copy HTTP/1.1\r\n` +
-    Object.entries({
-      host: `127.0.0.1:${port}`,
-      'content-type': 'application/json',
-      'content-length': String(payload.length),
-      ...target.sessionHeaders,
-      ...headers,
-    })
-      .map(([k, v]) => `${k}: ${v}\r\n`)
-      .join('') +
-    '\r\n';
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
-    let received = '';
-    const hangUp = () => {
-      socket.destroy();
-      resolve(received);
-    };
-    socket.on('error', reject);
-    socket.on('data', (c: Buffer) => {
-      received += c.toString('utf8');
-      if (closeWhen(received)) hangUp();
-    });
-    void closeAfter?.then(hangUp);
-    socket.write(head);
-    socket.write(payload);
-  });
-}
+) => hangUpOn(port, target, `/api/buckets/${src}/copy`, body, headers, closeWhen, closeAfter);
 
 describe('NDJSON progress', () => {
   it('streams progress lines with the totals, then the summary', async () => {

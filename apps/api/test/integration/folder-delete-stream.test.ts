@@ -1,15 +1,10 @@
-import net from 'node:net';
-import {
-  DeleteObjectsResponseSchema,
-  DeleteProgressSchema,
-  NDJSON,
-  type DeleteObjectsResponse,
-} from '@stowage/shared';
+import { DeleteObjectsResponseSchema, DeleteProgressSchema, NDJSON } from '@stowage/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, fixtureClient, type TestApp } from '../helper.js';
+import { fixtureClient, type TestApp } from '../helper.js';
 import { listKeys } from '../fixtures.js';
 import { listenOnLoopback } from '../raw-http.js';
 import { appWithBuckets, appsClosedAfterAll, numbered, putMany } from '../organize.js';
+import { postThenHangUp as hangUpOn, slowApp as slowAppFor } from '../organize.js';
 
 const s3 = fixtureClient();
 const apps = appsClosedAfterAll();
@@ -40,19 +35,7 @@ function parseLines(text: string) {
 }
 
 /** An app whose every DeleteObjects takes `ms` longer, and the result of its next folder delete. */
-async function slowApp(ms: number) {
-  const slow = await build();
-  apps.push(slow);
-  slow.objectStore.aroundSends(async (command, _input, send) => {
-    if (command === 'DeleteObjects') await new Promise((r) => setTimeout(r, ms));
-    return send();
-  });
-  const store = slow.objectStore;
-  const run = store.deletePrefix.bind(store);
-  let finished: Promise<DeleteObjectsResponse> | undefined;
-  store.deletePrefix = (...args) => (finished = run(...args));
-  return { slow, finished: () => finished! };
-}
+const slowApp = (ms: number) => slowAppFor(apps, 'DeleteObjects', 'deletePrefix', ms);
 
 describe('POST /delete { prefix } streamed (Accept: application/x-ndjson)', () => {
   it('writes progress lines (listed, then per batch), then the summary; the JSON answer stays', async () => {
@@ -107,37 +90,17 @@ describe('a client that closes the stream', () => {
 });
 
 /** POSTs a folder delete on a real socket and closes it once `closeWhen` holds for what arrived. */
-function postThenHangUp(
+const postThenHangUp = (
   port: number,
   target: TestApp,
   prefix: string,
   closeWhen: (received: string) => boolean,
-): Promise<string> {
-  const payload = Buffer.from(JSON.stringify({ prefix }));
-  const head =
-    `POST /api/buckets/${bucket}/delete HTTP/1.1\r\n` +
-    Object.entries({
-      host: `127.0.0.1:${port}`,
-      'content-type': 'application/json',
-      'content-length': String(payload.length),
-      accept: NDJSON,
-      ...target.sessionHeaders,
-    })
-      .map(([k, v]) => `${k}: ${v}\r\n`)
-      .join('') +
-    '\r\n';
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
-    let received = '';
-    socket.on('error', reject);
-    socket.on('data', (c: Buffer) => {
-      received += c.toString('utf8');
-      if (closeWhen(received)) {
-        socket.destroy();
-        resolve(received);
-      }
-    });
-    socket.write(head);
-    socket.write(payload);
-  });
-}
+) =>
+  hangUpOn(
+    port,
+    target,
+    `/api/buckets/${bucket}/delete`,
+    { prefix },
+    { accept: NDJSON },
+    closeWhen,
+  );
