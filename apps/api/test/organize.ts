@@ -123,25 +123,29 @@ export async function slowApp<O extends Operation>(
 }
 
 /**
- * POSTs `body` to `path` on a real socket and closes it once `closeWhen` holds for what
- * arrived, or once `closeAfter` settles: a client that goes away mid-answer. Resolves with
- * what arrived.
+ * Sends a request on a real socket (`body` as JSON, none if undefined) and hangs up once
+ * `closeWhen` holds for what arrived, or once `closeAfter` settles: a client that goes away
+ * mid-answer. Resolves with what arrived.
  */
-export function postThenHangUp(
+export function requestThenHangUp(
   port: number,
   target: TestApp,
-  path: string,
-  body: unknown,
-  headers: Record<string, string>,
-  closeWhen: (received: string) => boolean,
-  closeAfter?: Promise<unknown>,
+  request: {
+    method?: string;
+    path: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    closeWhen?: (received: string) => boolean;
+    closeAfter?: Promise<unknown>;
+  },
 ): Promise<string> {
-  const payload = Buffer.from(JSON.stringify(body));
+  const { method = 'POST', path, body, headers = {}, closeWhen = () => false } = request;
+  const payload = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body));
   const head =
-    `POST ${path} HTTP/1.1\r\n` +
+    `${method} ${path} HTTP/1.1\r\n` +
     Object.entries({
       host: `127.0.0.1:${port}`,
-      'content-type': 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       'content-length': String(payload.length),
       ...target.sessionHeaders,
       ...headers,
@@ -161,7 +165,7 @@ export function postThenHangUp(
       received += c.toString('utf8');
       if (closeWhen(received)) hangUp();
     });
-    void closeAfter?.then(hangUp);
+    void request.closeAfter?.then(hangUp);
     socket.write(head);
     socket.write(payload);
   });

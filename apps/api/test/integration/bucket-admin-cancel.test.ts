@@ -1,10 +1,10 @@
-import net from 'node:net';
 import type { EmptyBucketResult, UsageResult } from '@stowage/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropBucket, ndjsonHeaders, putMany } from '../bucket-admin.js';
 import { listKeys, until } from '../fixtures.js';
 import { build, createBucket, fixtureClient, type TestApp } from '../helper.js';
 import { listenOnLoopback } from '../raw-http.js';
+import { requestThenHangUp as hangUpOn } from '../organize.js';
 
 /** More than one page and one DeleteObjects batch. */
 const COUNT = 1_100;
@@ -63,31 +63,14 @@ async function requestThenHangUp(
   headers: Record<string, string>,
   closeWhen: (received: string) => boolean,
 ): Promise<string> {
-  const port = await listenOnLoopback(app);
-  const payload = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body));
-  const head =
-    `${method} ${url} HTTP/1.1\r\n` +
-    Object.entries({
-      host: `127.0.0.1:${port}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      'content-length': String(payload.length),
-      ...app.sessionHeaders,
-      ...headers,
-    })
-      .map(([k, v]) => `${k}: ${v}\r\n`)
-      .join('') +
-    '\r\n';
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
-    let received = '';
-    socket.on('error', reject);
-    socket.on('data', (c: Buffer) => (received += c.toString('utf8')));
-    void until(() => closeWhen(received), 'the moment to hang up').then(() => {
-      socket.destroy();
-      resolve(received);
-    });
-    socket.write(head);
-    socket.write(payload);
+  let received = '';
+  return hangUpOn(await listenOnLoopback(app), app, {
+    method,
+    path: url,
+    body,
+    headers,
+    closeWhen: (r) => ((received = r), false),
+    closeAfter: until(() => closeWhen(received), 'the moment to hang up'),
   });
 }
 

@@ -5,7 +5,7 @@ import { listKeys, until } from '../fixtures.js';
 import { listenOnLoopback } from '../raw-http.js';
 import { copyRequest, ndjsonHeaders, numbered, parseNdjson, putMany } from '../organize.js';
 import { appWithBuckets, appsClosedAfterAll } from '../organize.js';
-import { postThenHangUp as hangUpOn, slowApp as slowAppFor } from '../organize.js';
+import { requestThenHangUp, slowApp as slowAppFor } from '../organize.js';
 
 const s3 = fixtureClient();
 const apps = appsClosedAfterAll();
@@ -28,7 +28,14 @@ const postThenHangUp = (
   headers: Record<string, string>,
   closeWhen: (received: string) => boolean,
   closeAfter?: Promise<unknown>,
-) => hangUpOn(port, target, `/api/buckets/${src}/copy`, body, headers, closeWhen, closeAfter);
+) =>
+  requestThenHangUp(port, target, {
+    path: `/api/buckets/${src}/copy`,
+    body,
+    headers,
+    closeWhen,
+    ...(closeAfter ? { closeAfter } : {}),
+  });
 
 describe('NDJSON progress', () => {
   it('streams progress lines with the totals, then the summary', async () => {

@@ -4,7 +4,7 @@ import { fixtureClient, type TestApp } from '../helper.js';
 import { listKeys } from '../fixtures.js';
 import { listenOnLoopback } from '../raw-http.js';
 import { appWithBuckets, appsClosedAfterAll, numbered, putMany } from '../organize.js';
-import { postThenHangUp as hangUpOn, slowApp as slowAppFor } from '../organize.js';
+import { requestThenHangUp, slowApp as slowAppFor } from '../organize.js';
 
 const s3 = fixtureClient();
 const apps = appsClosedAfterAll();
@@ -96,11 +96,9 @@ const postThenHangUp = (
   prefix: string,
   closeWhen: (received: string) => boolean,
 ) =>
-  hangUpOn(
-    port,
-    target,
-    `/api/buckets/${bucket}/delete`,
-    { prefix },
-    { accept: NDJSON },
+  requestThenHangUp(port, target, {
+    path: `/api/buckets/${bucket}/delete`,
+    body: { prefix },
+    headers: { accept: NDJSON },
     closeWhen,
-  );
+  });
