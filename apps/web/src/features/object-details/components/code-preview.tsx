@@ -1,3 +1,4 @@
+import clsx from 'clsx';
 import { useMemo } from 'react';
 import hljs from 'highlight.js/lib/core';
 import bash from 'highlight.js/lib/languages/bash';
@@ -17,6 +18,7 @@ import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import { extensionOf } from '../utils/preview-kind';
 import styles from './code-preview.module.css';
+import previewStyles from './object-preview.module.css';
 
 const LANGUAGES = {
   bash,
@@ -82,12 +84,12 @@ export function CodePreview({ text, name }: { text: string; name: string }) {
       : hljs.highlight(text, { language, ignoreIllegals: true }).value;
   }, [text, language]);
   return html === null ? (
-    <pre className={styles.code} tabIndex={0} aria-label="Preview code">
+    <pre className={clsx(previewStyles.text, styles.code)} tabIndex={0} aria-label="Preview code">
       {text}
     </pre>
   ) : (
     <pre
-      className={styles.code}
+      className={clsx(previewStyles.text, styles.code)}
       tabIndex={0}
       aria-label="Preview code"
       data-language={language ?? 'auto'}
