@@ -1,0 +1,46 @@
+/**
+ * Where the focus goes when what held it is gone: a dialog's opener deleted with its row, a
+ * row removed under the focus. The object grid takes it back (lib side, so a dialog or a
+ * feature can say so without importing the grid).
+ */
+
+const FOCUS_LOST = 'stowage:focus-lost';
+
+/** The focus fell to the page (a dialog's opener went with its row): the grid takes it back. */
+export function reportFocusLost(): void {
+  document.dispatchEvent(new Event(FOCUS_LOST));
+}
+
+export function onFocusLost(listener: () => void): () => void {
+  document.addEventListener(FOCUS_LOST, listener);
+  return () => {
+    document.removeEventListener(FOCUS_LOST, listener);
+  };
+}
+
+let pendingKey: string | null = null;
+
+/**
+ * The row of `key` takes the focus once it shows in the grid (an object just created); the
+ * user's next key or click first forgets it.
+ */
+export function focusRowWhenShown(key: string): void {
+  pendingKey = key;
+  const forget = () => {
+    pendingKey = null;
+  };
+  document.addEventListener('keydown', forget, { capture: true, once: true });
+  document.addEventListener('pointerdown', forget, { capture: true, once: true });
+}
+
+/** The key waiting for its row, taken by the grid once the row is there. */
+export function takePendingRow(isShown: (key: string) => boolean): string | null {
+  if (pendingKey === null || !isShown(pendingKey)) return null;
+  const key = pendingKey;
+  pendingKey = null;
+  return key;
+}
+
+export function pendingRow(): string | null {
+  return pendingKey;
+}
