@@ -26,21 +26,16 @@ let pendingKey: string | null = null;
  */
 export function focusRowWhenShown(key: string): void {
   pendingKey = key;
-  const forget = () => {
-    pendingKey = null;
-  };
-  document.addEventListener('keydown', forget, { capture: true, once: true });
-  document.addEventListener('pointerdown', forget, { capture: true, once: true });
+  for (const type of ['keydown', 'pointerdown']) {
+    document.addEventListener(type, clearPendingRow, { capture: true, once: true });
+  }
 }
 
-/** The key waiting for its row, taken by the grid once the row is there. */
-export function takePendingRow(isShown: (key: string) => boolean): string | null {
-  if (pendingKey === null || !isShown(pendingKey)) return null;
-  const key = pendingKey;
-  pendingKey = null;
-  return key;
-}
-
+/** The key waiting for its row (the grid clears it once focused). */
 export function pendingRow(): string | null {
   return pendingKey;
+}
+
+export function clearPendingRow(): void {
+  pendingKey = null;
 }

@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { onFocusLost, pendingRow, takePendingRow } from '@/lib/grid-focus';
+import { clearPendingRow, onFocusLost, pendingRow } from '@/lib/grid-focus';
 import type { ListingEntry } from '../utils/listing-entries';
 
 const ROW = '[role="row"][data-index]';
@@ -61,7 +61,9 @@ export function useGridFocus(
     const index = entries.findIndex((e) => e.key === key);
     if (index < 0) return;
     const row = body.current?.querySelector(`[data-index="${String(index)}"]`);
-    if (row && takePendingRow((k) => k === key)) rowTarget(row)?.focus();
-    else scrollToIndex(index);
+    if (row) {
+      clearPendingRow();
+      rowTarget(row)?.focus();
+    } else scrollToIndex(index);
   });
 }
