@@ -9,6 +9,32 @@ const FOCUS_LOST = 'stowage:focus-lost';
 /** The focus fell to the page (a dialog's opener went with its row): the grid takes it back. */
 export function reportFocusLost(): void {
   document.dispatchEvent(new Event(FOCUS_LOST));
+  focusListing();
+}
+
+/**
+ * No grid took it (the folder is empty now): the listing's own control (its upload button,
+ * which may still be loading: waited for a moment, unless the user acts first).
+ */
+export function focusListing(): void {
+  const settled = () => {
+    if (document.activeElement !== document.body) return true;
+    const target = document.querySelector<HTMLElement>(
+      '[data-testid="listing"] :is(a[href], button)',
+    );
+    target?.focus();
+    return target !== null;
+  };
+  if (settled()) return;
+  const observer = new MutationObserver(() => {
+    if (settled()) observer.disconnect();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  const stop = () => {
+    observer.disconnect();
+  };
+  setTimeout(stop, 3000);
+  document.addEventListener('pointerdown', stop, { capture: true, once: true });
 }
 
 export function onFocusLost(listener: () => void): () => void {

@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { clearPendingRow, onFocusLost, pendingRow } from '@/lib/grid-focus';
+import { clearPendingRow, focusListing, onFocusLost, pendingRow } from '@/lib/grid-focus';
 import type { ListingEntry } from '../utils/listing-entries';
 
 const ROW = '[role="row"][data-index]';
@@ -51,6 +51,8 @@ export function useGridFocus(
       el.removeEventListener('focusin', onFocusIn);
       observer.disconnect();
       off();
+      // The grid went with the focus in it (its last row deleted): the empty folder's button.
+      if (last && !last.target.isConnected) requestAnimationFrame(focusListing);
     };
   }, [body]);
 
