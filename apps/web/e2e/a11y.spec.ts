@@ -7,6 +7,7 @@ import {
   UploadConflictDialog,
 } from './pages/dialogs';
 import { OrganizeDialog } from './pages/organize-dialogs';
+import { ProviderPages } from './pages/provider-pages';
 import { WorkPanel } from './pages/work-panel';
 import { UploadsPage } from './pages/uploads-page';
 import { expectAccessible, useTheme, type Theme } from './support/a11y';
@@ -15,6 +16,7 @@ import { DEMO_BUCKET } from './support/demo';
 import { folderTest, shareTest, test } from './support/fixtures';
 import { videoClip } from './support/preview-files';
 import { SIGNED_OUT } from './support/session';
+import { ssoURL } from './servers';
 
 // The axe audit (WCAG 2.1 AA) of every screen and dialog, in both themes.
 
@@ -339,6 +341,27 @@ for (const theme of ['light', 'dark'] as const satisfies readonly Theme[]) {
     });
   });
 }
+
+// Single sign-on (sso-server.mjs): its sign-in button and the connection choice (/sso/profile).
+test.describe('single sign-on', () => {
+  test.use({ baseURL: ssoURL, storageState: SIGNED_OUT });
+  for (const theme of ['light', 'dark'] as const satisfies readonly Theme[]) {
+    test(`${theme} theme: the sign-in page and the connection choice`, async ({
+      page,
+      loginPage,
+    }) => {
+      await useTheme(page, theme);
+      await page.goto('/');
+      await expect(loginPage.ssoButton).toBeVisible();
+      await expectAccessible(page, 'the single sign-on login');
+      await loginPage.ssoButton.click();
+      await new ProviderPages(page).signIn('carol');
+      await expect(page).toHaveURL(`${ssoURL}/sso/profile`);
+      await expect(page.getByRole('list', { name: 'Connections' })).toBeVisible();
+      await expectAccessible(page, 'the connection choice');
+    });
+  }
+});
 
 test.describe('the audit itself', () => {
   test.use({ storageState: SIGNED_OUT });
