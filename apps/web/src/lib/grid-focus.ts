@@ -14,7 +14,7 @@ export function reportFocusLost(): void {
 
 /**
  * No grid took it (the folder is empty now): the listing's own control (its upload button,
- * which may still be loading: waited for a moment, unless the user acts first).
+ * which may still be loading).
  */
 export function focusListing(): void {
   const settled = () => {
@@ -26,15 +26,14 @@ export function focusListing(): void {
     return target !== null;
   };
   if (settled()) return;
+  // Until it shows or the focus is elsewhere (the user's), for a few seconds at most.
   const observer = new MutationObserver(() => {
     if (settled()) observer.disconnect();
   });
   observer.observe(document.body, { childList: true, subtree: true });
-  const stop = () => {
+  setTimeout(() => {
     observer.disconnect();
-  };
-  setTimeout(stop, 3000);
-  document.addEventListener('pointerdown', stop, { capture: true, once: true });
+  }, 3000);
 }
 
 export function onFocusLost(listener: () => void): () => void {
@@ -48,13 +47,11 @@ let pendingKey: string | null = null;
 
 /**
  * The row of `key` takes the focus once it shows in the grid (an object just created); the
- * user's next key or click first forgets it.
+ * user's next click first forgets it.
  */
 export function focusRowWhenShown(key: string): void {
   pendingKey = key;
-  for (const type of ['keydown', 'pointerdown']) {
-    document.addEventListener(type, clearPendingRow, { capture: true, once: true });
-  }
+  document.addEventListener('pointerdown', clearPendingRow, { capture: true, once: true });
 }
 
 /** The key waiting for its row (the grid clears it once focused). */
