@@ -16,7 +16,7 @@ const test = base.extend<{ bucket: string }>({
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`${theme} theme: the Versions tab, Show deleted, and "Suspend versioning"`, async ({
+  test(`${theme} theme: the Versions tab, Restore and Delete permanently, Show deleted, and "Suspend versioning"`, async ({
     page,
     bucket,
     folderPage,
@@ -38,6 +38,20 @@ for (const theme of ['light', 'dark'] as const) {
     await folderPage.showDeleted.check();
     await expect(folderPage.deletedLabel('gone.txt')).toBeVisible();
     await expectAccessible(page, 'Show deleted');
+
+    // A version's Restore and "Delete … permanently?".
+    const older = detailsPanel.versionItems.nth(1);
+    for (const [action, title] of [
+      ['Restore', 'Make this version current?'],
+      ['Delete permanently', /^Delete version \S+ permanently\?$/],
+    ] as const) {
+      await detailsPanel.versionAction(older, action).click();
+      const dialog = page.getByRole('dialog', { name: title });
+      await expect(dialog).toBeVisible();
+      await expectAccessible(page, `the version's ${action}`);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+    }
 
     await folderPage.suspendVersioning.click();
     const suspend = new VersioningDialog(page, 'Suspend', bucket);

@@ -51,12 +51,15 @@ test('create a bucket (its name checked as typed), then empty and delete it', as
     }
     await bucketList.deleteButton(bucket).click();
     const dialog = new DeleteBucketDialog(page, bucket);
+    await dialog.confirmName.fill(bucket);
     await dialog.deleteButton.click();
     await expect(dialog.root).toContainText(`The bucket ${bucket} still holds 3 objects`);
     await expect(dialog.holds.getByRole('listitem')).toHaveText(['3 objects (51 B)']);
-    await dialog.confirmName.fill(bucket);
+    // The name typed to delete it counts for emptying it and for the delete after: asked once.
+    await expect(dialog.confirmName).toHaveCount(0);
     await dialog.emptyButton.click();
     await expect(dialog.status).toHaveText('Deleted 3 entries.');
+    await expect(dialog.confirmName).toHaveCount(0);
     await dialog.deleteButton.click();
     await expect(dialog.status).toHaveText(`The bucket ${bucket} was deleted.`);
     await dialog.closeButton.click();
@@ -67,7 +70,7 @@ test('create a bucket (its name checked as typed), then empty and delete it', as
   }
 });
 
-test('an empty bucket is deleted at once', async ({ page, bucketList }) => {
+test('an empty bucket is deleted once its name is typed again', async ({ page, bucketList }) => {
   const bucket = `e2e-admin-${randomBytes(4).toString('hex')}`;
   try {
     await bucketList.goto();
@@ -77,7 +80,11 @@ test('an empty bucket is deleted at once', async ({ page, bucketList }) => {
     await create.submit.click();
     await bucketList.deleteButton(bucket).click();
     const dialog = new DeleteBucketDialog(page, bucket);
-    await dialog.deleteButton.click();
+    await expect(dialog.deleteButton).toBeDisabled();
+    await dialog.confirmName.fill(`${bucket}x`);
+    await expect(dialog.deleteButton).toBeDisabled();
+    await dialog.confirmName.fill(bucket);
+    await dialog.confirmName.press('Enter');
     await expect(dialog.status).toHaveText(`The bucket ${bucket} was deleted.`);
     await dialog.closeButton.click();
     await expect(bucketList.bucketLink(bucket)).toHaveCount(0);

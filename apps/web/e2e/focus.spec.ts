@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DeleteDialog, NewFolderDialog, NewTextDialog } from './pages/dialogs';
 import { putObjectViaApi } from './support/api';
 import { DEMO_BUCKET, MANY_COUNT, manyItemName } from './support/demo';
 import { folderTest, test } from './support/fixtures';
@@ -211,3 +212,59 @@ test('every control of the listing and the details panel is reached by Tab, and 
   expect(missed, 'controls Tab never reached').toEqual([]);
   expect(leftAfter, 'Tab went on past the regions (no focus trap)').toBe(true);
 });
+
+/** The focus is in the grid: on a row (or the grid itself), never fallen to the page. */
+async function expectFocusInGrid(page: Page, row?: Locator) {
+  const grid = page.getByRole('grid', { name: 'Objects' });
+  await expect
+    .poll(() => grid.evaluate((g) => g.contains(document.activeElement)), {
+      message: 'the focus is in the grid',
+    })
+    .toBe(true);
+  if (row) await expect(row.locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Tab');
+  await expect(logo(page)).not.toBeFocused();
+  await expect(page.locator('body')).not.toBeFocused();
+}
+
+folderTest(
+  'a dialog that closes itself (a delete done, a new text object, a new folder) never drops the focus to the page',
+  async ({ page, request, folder, folderPage }) => {
+    await putObjectViaApi(request, `${folder}a.txt`, 'A\n');
+    await putObjectViaApi(request, `${folder}b.txt`, 'B\n');
+    await putObjectViaApi(request, `${folder}c.txt`, 'C\n');
+    await folderPage.goto(folder);
+    await folderPage.expectRowNames(['a.txt', 'b.txt', 'c.txt']);
+
+    // A row's Delete: its row (and the opener with it) is gone; the next row takes the focus.
+    await folderPage.rowAction('a.txt', 'Delete');
+    await new DeleteDialog(page, 'Delete a.txt?').confirm();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await folderPage.expectRowNames(['b.txt', 'c.txt']);
+    await expectFocusInGrid(page, folderPage.row('b.txt'));
+
+    // The last row: the row before it.
+    await folderPage.rowAction('c.txt', 'Delete');
+    await new DeleteDialog(page, 'Delete c.txt?').confirm();
+    await folderPage.expectRowNames(['b.txt']);
+    await expectFocusInGrid(page, folderPage.row('b.txt'));
+
+    // "New text object": on the new object's row.
+    await page.getByRole('button', { name: 'New text object', exact: true }).click();
+    const text = new NewTextDialog(page);
+    await text.name.fill('d.txt');
+    await text.content.fill('D');
+    await text.save();
+    await expect(text.root).toHaveCount(0);
+    await folderPage.expectRowNames(['b.txt', 'd.txt']);
+    await expectFocusInGrid(page, folderPage.row('d.txt'));
+
+    // "New folder": the app opens it, empty (no row, no grid): the focus stays on its opener.
+    const newFolder = page.getByRole('button', { name: 'New folder', exact: true });
+    await newFolder.click();
+    await new NewFolderDialog(page).create('made');
+    await folderPage.expectLocation(`${folder}made/`);
+    await expect(page.getByText('This folder is empty')).toBeVisible();
+    await expectFocusBackOn(page, newFolder);
+  },
+);

@@ -89,10 +89,12 @@ test('keyboard only: browse, open a folder, open an object, edit its tags, save,
   await expect(dialog).toBeVisible();
   await tabTo(page, dialog.getByRole('button', { name: 'Delete', exact: true }));
   await page.keyboard.press('Enter');
-  // Done whole: the dialog closes itself and a toast says so.
-  await expect(toasts.toast('Deleted 1 object')).toBeVisible();
+  // A whole delete closes its dialog and says so in a toast; the focus stays on the page's
+  // controls: the empty folder's upload button.
   await expect(dialog).toHaveCount(0);
+  await expect(toasts.toast('Deleted 1 object')).toBeVisible();
   await expect(folderPage.emptyMessage).toBeVisible();
+  await expect(folderPage.emptyUpload).toBeFocused();
   expect((await request.get(objectApiPath(key))).status()).toBe(404);
 });
 

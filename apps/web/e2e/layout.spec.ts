@@ -38,6 +38,7 @@ for (const width of WIDTHS) {
         'Download',
         'Share…',
         'Edit metadata',
+        'Edit text',
         'Edit tags',
         'Delete',
       ]);

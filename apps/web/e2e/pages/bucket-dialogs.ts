@@ -23,8 +23,9 @@ export class CreateBucketDialog {
 }
 
 /**
- * "Delete bucket NAME?": Delete; on a bucket that is not empty, what it holds, the name typed
- * again and "Empty bucket"; the progress (Stop), the report, then Delete again.
+ * "Delete bucket NAME?": the name typed again, Delete; on a bucket that is not empty, what it
+ * holds and "Empty bucket" (the name not asked again); the progress (Stop), the report, then
+ * Delete again.
  */
 export class DeleteBucketDialog {
   readonly root: Locator;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import clsx from 'clsx';
+import { reportFocusLost } from '@/lib/grid-focus';
 import { ButtonRow } from './button-row';
 import styles from './dialog.module.css';
 
@@ -42,6 +43,8 @@ export function Dialog({
       ) {
         opener.focus();
       }
+      // The opener went (with its row): the grid takes the focus, not the page.
+      if (document.activeElement === document.body) reportFocusLost();
     };
   }, []);
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CopyProgress } from '@stowage/shared';
+import { TextField } from '@/components/form/text-field';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
@@ -21,14 +22,17 @@ function progressText(p: CopyProgress): string {
 }
 
 /**
- * Deletes a bucket. The API refuses one that is not empty (409 BucketNotEmpty): the dialog
- * then offers to empty it first (what it holds, the name typed again, progress and Cancel,
- * then what was deleted and what was not), and to delete it once it is empty.
+ * Deletes a bucket once its name is typed again. The API refuses one that is not empty (409
+ * BucketNotEmpty): the dialog then offers to empty it first (what it holds, progress and
+ * Cancel, then what was deleted and what was not), and to delete it once it is empty — the
+ * name typed once is enough for both.
  */
 export function DeleteBucketDialog({ bucket, onClose }: DeleteBucketDialogProps) {
   const remove = useDeleteBucket();
   const empty = useEmptyBucket(bucket);
   const [notEmpty, setNotEmpty] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const typedOk = typed === bucket;
   const name = visibleKey(bucket);
   const running = empty.state.phase === 'running';
   const busy = running || remove.isPending;
@@ -78,10 +82,29 @@ export function DeleteBucketDialog({ bucket, onClose }: DeleteBucketDialogProps)
         <Banner title="The bucket was not deleted.">{errorMessage(refusal)}</Banner>
       ) : null}
       {state.phase === 'idle' && notEmpty !== null ? (
-        <EmptyConfirm bucket={bucket} reason={notEmpty} onEmpty={startEmpty} onCancel={onClose} />
+        <EmptyConfirm
+          bucket={bucket}
+          reason={notEmpty}
+          confirmed={typedOk}
+          onEmpty={startEmpty}
+          onCancel={onClose}
+        />
       ) : null}
       {state.phase === 'idle' && notEmpty === null ? (
-        <p>The bucket {name} will be deleted. Only an empty bucket can be deleted.</p>
+        <>
+          <p>The bucket {name} will be deleted. Only an empty bucket can be deleted.</p>
+          <TextField
+            label={`Type ${bucket} to confirm`}
+            value={typed}
+            onChange={(event) => {
+              setTyped(event.target.value);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && typedOk && !busy) deleteBucket();
+            }}
+            autoFocus
+          />
+        </>
       ) : null}
       {state.phase === 'running' ? (
         state.progress ? (
@@ -119,7 +142,7 @@ export function DeleteBucketDialog({ bucket, onClose }: DeleteBucketDialogProps)
             </Button>
           )}
           {state.phase === 'idle' || emptied ? (
-            <Button variant="danger" onClick={deleteBucket} disabled={busy}>
+            <Button variant="danger" onClick={deleteBucket} disabled={busy || !typedOk}>
               {remove.isPending ? 'Deleting…' : 'Delete bucket'}
             </Button>
           ) : null}

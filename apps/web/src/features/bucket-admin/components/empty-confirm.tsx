@@ -9,17 +9,20 @@ type EmptyConfirmProps = {
   bucket: string;
   /** The API's answer to the delete ("… holds 12 objects"). */
   reason: string;
+  /** The name was typed already (to delete the bucket): not asked again. */
+  confirmed?: boolean;
   onEmpty: (confirm: string) => void;
   onCancel: () => void;
 };
 
 /**
  * The bucket is not empty: what it holds (counted), what emptying removes, and the bucket's
- * name typed again before "Empty bucket" is enabled.
+ * name typed again before "Empty bucket" is enabled (unless `confirmed`: typed already).
  */
-export function EmptyConfirm({ bucket, reason, onEmpty, onCancel }: EmptyConfirmProps) {
+export function EmptyConfirm(props: EmptyConfirmProps) {
+  const { bucket, reason, confirmed = false, onEmpty, onCancel } = props;
   const size = useBucketSize(bucket);
-  const [typed, setTyped] = useState('');
+  const [typed, setTyped] = useState(confirmed ? bucket : '');
   const versioned = size.phase === 'done' && size.usage.noncurrent !== null;
   return (
     <form
@@ -39,17 +42,19 @@ export function EmptyConfirm({ bucket, reason, onEmpty, onCancel }: EmptyConfirm
           : ' (on a versioned bucket, every version and delete marker too)'}
         , and aborts its unfinished uploads.
       </p>
-      <TextField
-        label={`Type ${bucket} to confirm`}
-        value={typed}
-        onChange={(event) => {
-          setTyped(event.target.value);
-        }}
-        autoFocus
-      />
+      {confirmed ? null : (
+        <TextField
+          label={`Type ${bucket} to confirm`}
+          value={typed}
+          onChange={(event) => {
+            setTyped(event.target.value);
+          }}
+          autoFocus
+        />
+      )}
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="danger" disabled={typed !== bucket}>
+        <Button type="submit" variant="danger" disabled={typed !== bucket} autoFocus={confirmed}>
           Empty bucket
         </Button>
       </DialogActions>

@@ -11,6 +11,7 @@ import type { RowDrag } from '../hooks/use-row-drag';
 import type { RowSelection } from '@/lib/use-row-selection';
 import type { ListingEntry } from '../utils/listing-entries';
 import type { SortState } from '@/utils/sort-rows';
+import { useGridFocus } from '../hooks/use-grid-focus';
 import { ObjectRow } from './object-row';
 import { GridHeader } from '@/components/ui/grid-header';
 import styles from '@/components/ui/object-grid.module.css';
@@ -103,6 +104,11 @@ export function ObjectTable(props: ObjectTableProps) {
     virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, selectedKey, virtualizer]);
 
+  // A row deleted under the focus (or with a dialog's opener): the focus stays in the grid.
+  useGridFocus(scrollRef, entries, (index) => {
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  });
+
   // The rows' keys (arrows, j/k, Home/End, Page Up/Down, Space, x, Enter) are lib/keymap.ts's.
   useEffect(() => {
     keyGrid.current = {
@@ -129,7 +135,7 @@ export function ObjectTable(props: ObjectTableProps) {
       className={styles.grid}
     >
       <GridHeader sort={props.sort} onSortChange={props.onSortChange} selection={selection} />
-      <div ref={scrollRef} className={styles.body} role="rowgroup">
+      <div ref={scrollRef} className={styles.body} role="rowgroup" tabIndex={-1}>
         <div className={styles.inner} style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((virtualRow) => {
             const style = { transform: `translateY(${String(virtualRow.start)}px)` };

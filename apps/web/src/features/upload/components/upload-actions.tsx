@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
+import { focusRowWhenShown } from '@/lib/grid-focus';
 import { formatCount } from '@/utils/format';
 import { useUpload } from '../hooks/use-upload';
 import { UploadOptionsSummary } from './upload-options-summary';
@@ -140,6 +141,7 @@ export function UploadActions(props: UploadActionsProps) {
             onClose={close}
             onCreated={(key) => {
               close();
+              focusRowWhenShown(key);
               onCreated?.(key);
             }}
           />
