@@ -172,7 +172,7 @@ test('the shortcuts: / j k Space x Delete Enter u ? and g b, never while typing 
   await expect(help.root).toHaveCount(0);
   await expect(link('a.txt')).toBeFocused();
 
-  // Enter on a folder row opens it.
+  // Enter on a folder row opens it, pressed at once after k: k moved the focus already.
   await page.keyboard.press('k');
   await page.keyboard.press('Enter');
   await folderPage.expectLocation(`${folder}sub/`);

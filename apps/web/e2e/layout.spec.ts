@@ -12,6 +12,7 @@ import {
   expectNoSidewaysScroll,
   expectNoSidewaysScrollWithin,
   intersects,
+  settledBoxOf,
   textRightEdge,
   viewportOf,
   WIDTHS,
@@ -54,7 +55,7 @@ for (const width of WIDTHS) {
       const first = folderPage.entryRows.first();
       const box = first.getByRole('checkbox');
       await expect(box).toBeVisible();
-      const top = (await boxOf(first)).y;
+      const top = (await settledBoxOf(first)).y;
 
       await box.check();
       await expect(folderPage.selection).toContainText('1 selected');

@@ -17,6 +17,22 @@ export async function boxOf(locator: Locator): Promise<Box> {
   return box;
 }
 
+/**
+ * The element's box once the page has stopped moving it: the same in readings 150 ms apart
+ * (what loads above a listing — the bucket's status, the probes' answers — may still push it
+ * down after it shows). Gives up waiting after 5 s and answers the last reading.
+ */
+export async function settledBoxOf(locator: Locator): Promise<Box> {
+  let box = await boxOf(locator);
+  for (let waited = 0; waited < 5000; waited += 150) {
+    await new Promise((r) => setTimeout(r, 150));
+    const next = await boxOf(locator);
+    if (next.x === box.x && next.y === box.y && next.height === box.height) return next;
+    box = next;
+  }
+  return box;
+}
+
 /** `inner` lies inside `outer` (to a pixel's rounding). */
 export function expectInside(inner: Box, outer: Box, what: string): void {
   expect(inner.x, `${what}: left edge`).toBeGreaterThanOrEqual(outer.x - 1);

@@ -29,9 +29,18 @@ function focusedRow(grid: KeyGrid): number | null {
  */
 function focusRow(grid: KeyGrid, index: number) {
   grid.virtualizer.scrollToIndex(index, { align: 'auto' });
+  const linkOf = () =>
+    grid.scroller?.querySelector<HTMLElement>(`[data-index="${String(index)}"] a`);
+  // A row already rendered (the next one, say) takes the focus at once: a key pressed right
+  // after (k then Enter) acts on it, not on the row before.
+  const rendered = linkOf();
+  if (rendered) {
+    rendered.focus();
+    return;
+  }
   let frames = 10;
   const focus = () => {
-    const link = grid.scroller?.querySelector<HTMLElement>(`[data-index="${String(index)}"] a`);
+    const link = linkOf();
     if (link) link.focus();
     else if (frames-- > 0) requestAnimationFrame(focus);
   };
