@@ -86,8 +86,11 @@ for (const width of WIDTHS) {
         await expect(innerStep).toHaveAttribute('title', prefix);
         await expect(innerStep).toHaveAttribute('aria-current', 'page');
 
-        // Every step lies inside the breadcrumb (measured at once: the toolbar may still change),
-        // which overlaps nothing of the toolbar.
+        // Every step lies inside the breadcrumb (measured at once, once the header and the
+        // breadcrumb have stopped moving: the header's lazy parts arrive a moment later), which
+        // overlaps nothing of the toolbar.
+        await settledBoxOf(page.getByRole('banner'));
+        await settledBoxOf(folderPage.breadcrumb);
         const { nav, steps } = await folderPage.breadcrumb.evaluate((el) => {
           const box = (e: Element) => {
             const { x, y, width, height } = e.getBoundingClientRect();
