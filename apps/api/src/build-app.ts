@@ -7,6 +7,8 @@ import { HttpError } from './errors.js';
 import {
   DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_UPLOAD_BUFFER_BYTES,
+  DEFAULT_DOWNLOAD_READS,
+  type DownloadReadSettings,
   MAX_OBJECT_BYTES,
 } from './config/env-schema.js';
 import access, { refuseReadOnly } from './plugins/app/access.js';
@@ -91,6 +93,8 @@ export interface BuildAppOptions {
   maxUploadBytes?: number;
   /** Upload parts all uploads together may hold in memory (STOWAGE_UPLOAD_BUFFER_MIB). */
   uploadBufferBytes?: number;
+  /** Large downloads read in concurrent ranges (STOWAGE_DOWNLOAD_*); default DEFAULT_DOWNLOAD_READS. */
+  downloadReads?: DownloadReadSettings;
   /** Ended sessions; default: in this process's memory (server.ts keeps them in a file). */
   sessionRevocations?: SessionRevocations;
   /** Allowed hosts, trusted proxies, API rate limit, source maps (config/http.ts defaults). */
@@ -198,6 +202,8 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(swagger);
   await app.register(multipart, { maxUploadBytes });
   app.decorate('publicUrl', http.publicUrl);
+  // Their memory comes from the upload budget, when free (store/s3-parallel-read.ts).
+  app.decorate('downloadReads', { ...(opts.downloadReads ?? DEFAULT_DOWNLOAD_READS), budget });
   app.decorate('ssoClient', opts.access.sso ? new SsoClient(opts.access.sso) : undefined);
 
   await app.register(

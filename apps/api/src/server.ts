@@ -65,6 +65,7 @@ async function main() {
     webDir: config.webDir ?? defaultWebDir,
     maxUploadBytes: config.maxUploadBytes,
     uploadBufferBytes: config.uploadBufferBytes,
+    downloadReads: config.downloadReads,
     http: config.http,
     bodyTimeoutMs: config.bodyTimeoutMs,
     logger,

@@ -16,6 +16,29 @@ export const MAX_COPY_OBJECT_BYTES = 5 * 1024 ** 3;
 export const DEFAULT_COPY_CONCURRENCY = 8;
 /** Upload parts all uploads together may hold in memory: 256 MiB, six 8 MiB-part uploads. */
 export const DEFAULT_UPLOAD_BUFFER_BYTES = 256 * 1024 ** 2;
+/**
+ * Large downloads read in ranges from the store (store/s3-parallel-read.ts): 8 MiB parts
+ * (boto3's), 4 in flight (40 MiB a download, from the upload buffer budget), from 64 MiB up.
+ */
+export const DEFAULT_DOWNLOAD_PART_MIB = 8;
+export const DEFAULT_DOWNLOAD_PARTS = 4;
+export const DEFAULT_DOWNLOAD_PARALLEL_MIN_MIB = 64;
+
+/** STOWAGE_DOWNLOAD_PART_MIB, _PARTS and _PARALLEL_MIN_MIB, in bytes. */
+export interface DownloadReadSettings {
+  /** Bytes per ranged GET. */
+  partBytes: number;
+  /** Ranged GETs in flight at most; 0: every download is one plain GET, piped. */
+  parts: number;
+  /** Objects smaller than this are one plain GET. */
+  minBytes: number;
+}
+
+export const DEFAULT_DOWNLOAD_READS: DownloadReadSettings = {
+  partBytes: DEFAULT_DOWNLOAD_PART_MIB * 1024 ** 2,
+  parts: DEFAULT_DOWNLOAD_PARTS,
+  minBytes: DEFAULT_DOWNLOAD_PARALLEL_MIN_MIB * 1024 ** 2,
+};
 /** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
 export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
 /** The longest relay or upload link, in days (STOWAGE_LINK_MAX_DAYS). */
@@ -92,6 +115,23 @@ export const EnvSchema = z.object({
     .int('STOWAGE_UPLOAD_BUFFER_MIB must be a whole number of MiB')
     .min(40, 'STOWAGE_UPLOAD_BUFFER_MIB is at least 40 (one upload of 8 MiB parts)')
     .default(DEFAULT_UPLOAD_BUFFER_BYTES / 1024 ** 2),
+  STOWAGE_DOWNLOAD_PART_MIB: z.coerce
+    .number({ message: 'STOWAGE_DOWNLOAD_PART_MIB must be a number of MiB' })
+    .int('STOWAGE_DOWNLOAD_PART_MIB must be a whole number of MiB')
+    .min(1, 'STOWAGE_DOWNLOAD_PART_MIB is at least 1')
+    .max(64, 'STOWAGE_DOWNLOAD_PART_MIB is at most 64')
+    .default(DEFAULT_DOWNLOAD_PART_MIB),
+  STOWAGE_DOWNLOAD_PARTS: z.coerce
+    .number({ message: 'STOWAGE_DOWNLOAD_PARTS must be a number of parts' })
+    .int('STOWAGE_DOWNLOAD_PARTS must be a whole number')
+    .min(0, 'STOWAGE_DOWNLOAD_PARTS must not be negative (0: one plain GET per download)')
+    .max(16, 'STOWAGE_DOWNLOAD_PARTS is at most 16')
+    .default(DEFAULT_DOWNLOAD_PARTS),
+  STOWAGE_DOWNLOAD_PARALLEL_MIN_MIB: z.coerce
+    .number({ message: 'STOWAGE_DOWNLOAD_PARALLEL_MIN_MIB must be a number of MiB' })
+    .int('STOWAGE_DOWNLOAD_PARALLEL_MIN_MIB must be a whole number of MiB')
+    .min(0, 'STOWAGE_DOWNLOAD_PARALLEL_MIN_MIB must not be negative')
+    .default(DEFAULT_DOWNLOAD_PARALLEL_MIN_MIB),
   STOWAGE_COPY_CONCURRENCY: z.coerce
     .number({ message: 'STOWAGE_COPY_CONCURRENCY must be a number of copies' })
     .int('STOWAGE_COPY_CONCURRENCY must be a whole number')

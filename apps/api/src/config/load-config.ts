@@ -5,7 +5,7 @@ import type { AccessConfig } from './access.js';
 import { problemsOf } from './config-problems.js';
 import { embeddedKeysOf, envEntry, isEmbedded } from './env-entry.js';
 import { resolveConnection, type Credentials, type StoreConfig } from './connection.js';
-import { EnvSchema, type Env } from './env-schema.js';
+import { EnvSchema, type DownloadReadSettings, type Env } from './env-schema.js';
 import { allowedHostsFrom, trustProxyFrom, type AllowedHosts, type HttpConfig } from './http.js';
 import {
   ProfilesFileSchema,
@@ -44,6 +44,8 @@ export interface AppConfig {
   uploadBufferBytes: number;
   /** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
   bodyTimeoutMs: number;
+  /** Large downloads read in concurrent ranges (STOWAGE_DOWNLOAD_*; store/s3-parallel-read.ts). */
+  downloadReads: DownloadReadSettings;
   /** The environment's own store, with its keys (or the embedded store's): the demo is seeded there. */
   store: StoreConfig;
   access: AccessConfig;
@@ -154,6 +156,11 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
     maxUploadBytes: e.STOWAGE_MAX_UPLOAD_BYTES,
     uploadBufferBytes: e.STOWAGE_UPLOAD_BUFFER_MIB * 1024 ** 2,
     bodyTimeoutMs: e.STOWAGE_BODY_TIMEOUT_SECONDS * 1000,
+    downloadReads: {
+      partBytes: e.STOWAGE_DOWNLOAD_PART_MIB * 1024 ** 2,
+      parts: e.STOWAGE_DOWNLOAD_PARTS,
+      minBytes: e.STOWAGE_DOWNLOAD_PARALLEL_MIN_MIB * 1024 ** 2,
+    },
     // With no keys in env: the embedded store's (a store without server-held keys never uses
     // these; sessions bring their own).
     store: {

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { ParallelReads } from './s3-parallel-read.js';
 import type {
   AbortOlderResponse,
   Bucket,
@@ -84,12 +85,16 @@ export interface ObjectStore {
     key: string,
     options?: { noneIfUnsupported?: boolean; versionId?: string | undefined },
   ): Promise<Tag[]>;
-  /** The object's bytes (of the current version, or `versionId`), streamed, whole or a range. */
+  /**
+   * The object's bytes (of the current version, or `versionId`), streamed, whole or a range;
+   * with `parallel`, a large whole object is read in concurrent ranges (s3-parallel-read.ts).
+   */
   getObjectContent(
     bucket: string,
     key: string,
     range?: string,
     versionId?: string,
+    parallel?: ParallelReads,
   ): Promise<ObjectContent>;
   /**
    * One page of a key's versions and delete markers, newest first (ListObjectVersions with the

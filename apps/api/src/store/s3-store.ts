@@ -49,6 +49,7 @@ import { createS3Client } from './s3-client.js';
 import { createS3Context, type S3Context } from './s3-context.js';
 import { uploadPlan, uploadStream } from './s3-upload.js';
 import { getObjectContent } from './s3-object-content.js';
+import type { ParallelReads } from './s3-parallel-read.js';
 import {
   deleteObjects,
   deletePrefix,
@@ -259,10 +260,11 @@ export class S3Store implements ObjectStore {
     key: string,
     range?: string,
     versionId?: string,
+    parallel?: ParallelReads,
   ): Promise<ObjectContent> {
     this.#ctx.checkKey(key);
     return this.#ofVersion(bucket, versionId, () =>
-      getObjectContent(this.#ctx, bucket, key, range, versionId),
+      getObjectContent(this.#ctx, bucket, key, range, versionId, parallel),
     );
   }
 

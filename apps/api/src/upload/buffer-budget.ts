@@ -46,6 +46,22 @@ export class BufferBudget {
     });
   }
 
+  /**
+   * Reserves `bytes` only if they are free now and nobody waits (a download's read-ahead,
+   * store/s3-parallel-read.ts: it does without rather than wait or make an upload wait).
+   */
+  tryReserve(bytes: number): (() => void) | undefined {
+    if (this.queue.length > 0 || this.used + bytes > this.totalBytes) return undefined;
+    this.used += bytes;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.used -= bytes;
+      this.grantWaiting();
+    };
+  }
+
   /** Bytes reserved right now (for tests and the log). */
   get reservedBytes(): number {
     return this.used;

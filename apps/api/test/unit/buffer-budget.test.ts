@@ -54,4 +54,20 @@ describe('BufferBudget', () => {
     releaseNext();
     await expect(budget.reserve(1, gone.signal)).rejects.toThrow('client left');
   });
+
+  it('tryReserve takes what is free at once, or nothing, and never jumps the queue', async () => {
+    const budget = new BufferBudget(100);
+    const a = budget.tryReserve(60)!;
+    expect(budget.reservedBytes).toBe(60);
+    expect(budget.tryReserve(50)).toBeUndefined();
+    let waited = false;
+    void budget.reserve(50).then(() => (waited = true));
+    await tick();
+    expect(budget.tryReserve(10)).toBeUndefined(); // fits, but an upload waits
+    a();
+    a();
+    await tick();
+    expect(waited).toBe(true);
+    expect(budget.reservedBytes).toBe(50);
+  });
 });

@@ -9,6 +9,7 @@ import {
 } from '@stowage/shared';
 import { errorResponses } from './error-responses.js';
 import { mayShowInline } from './inline-types.js';
+import type { ParallelReads } from '../../store/s3-parallel-read.js';
 import { safeContentType, sendObjectContent, singleRange } from '../object-reply.js';
 
 const route: FastifyPluginAsyncZod = async (app) => {
@@ -32,6 +33,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
         key,
         singleRange(request.headers.range),
         versionId,
+        request.server.downloadReads,
       );
       const contentType = safeContentType(content);
       const inline = !download && mayShowInline(contentType);
@@ -47,3 +49,10 @@ const route: FastifyPluginAsyncZod = async (app) => {
   );
 };
 export default route;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Large whole-object downloads read in concurrent ranges (build-app.ts). */
+    downloadReads: ParallelReads;
+  }
+}
