@@ -2,7 +2,8 @@
  * The one place the benchmarks talk to the API. The API runs with STOWAGE_AUTH=off (see
  * harness.ts), so no session is needed; writes still carry the CSRF header.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
@@ -130,4 +131,18 @@ async function readAll(res: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of res) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** GET a route into a file (as boto3's download_file writes one); returns the byte count. */
+export async function apiDownloadToFile(
+  api: Api,
+  pathAndQuery: string,
+  file: string,
+): Promise<number> {
+  const res = await request(api, 'GET', pathAndQuery);
+  if (res.statusCode !== 200) throw new Error(`GET ${pathAndQuery}: ${res.statusCode}`);
+  let bytes = 0;
+  res.on('data', (c: Buffer) => (bytes += c.length));
+  await pipeline(res, createWriteStream(file));
+  return bytes;
 }

@@ -1,10 +1,15 @@
 /** Download throughput: a large object through the API ÷ a direct GetObject stream. */
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { apiDrain } from './api-client.js';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { apiDownloadToFile, apiDrain } from './api-client.js';
+import { boto3Transfer } from './boto3.js';
 import {
   MiB,
+  benchDir,
   ensureBucket,
+  interleaved,
   median,
   ownCpu,
   seconds,
@@ -12,14 +17,18 @@ import {
   testFile,
   s3Client,
   type Bench,
+  type Figure,
 } from './harness.js';
 import { RelayRounds } from './relay-rounds.js';
 import { startTcpPipe } from './tcp-pipe.js';
 import { BUCKET, directUpload } from './upload.js';
 
 const KEY = 'download.bin';
+const BOTO3_KEY = 'download-boto3.bin';
 /** The budget: API ÷ direct GetObject throughput at least this. */
 const BUDGET = 0.95;
+/** Issue 24: API ÷ boto3 download_file (its defaults) at least this. */
+const BOTO3_BUDGET = 0.9;
 
 export const download: Bench = {
   name: 'download',
@@ -39,12 +48,20 @@ export const download: Bench = {
     'bare TCP pipe to the store (tools/bench/src/tcp-pipe.ts), the least any relay can do: its ratio ' +
     'is the ceiling of this figure on this machine. Each round starts with a different one of ' +
     'the three. ' +
-    'Also recorded: CPU seconds per GiB outside the store (bench process, plus the API process on the API path).',
-  async run({ store, quick, log }) {
+    'Also recorded: CPU seconds per GiB outside the store (bench process, plus the API process on the API path). ' +
+    "Against the seed's own client: a 512 MiB object is read, in interleaved rounds (alternating which " +
+    "goes first), through the API into a file and with boto3 `download_file` (Debian's python3-boto3, " +
+    '`TransferConfig()` defaults: 10 threads, 8 MiB ranged GETs; tools/bench/python/boto3_transfer.py, ' +
+    'timed inside Python around the call) into a file on the same disk; median of per-round ratios. ' +
+    'The API reads an object of 64 MiB or more in 8 MiB ranged GETs, 4 in flight ' +
+    '(STOWAGE_DOWNLOAD_*), sent to its one client connection in order.',
+  async run({ store, quick, log }): Promise<Figure[]> {
     const mib = quick ? 64 : 1024;
     const rounds = quick ? 2 : 3;
+    const bMib = quick ? 64 : 512;
     await ensureBucket(store, BUCKET);
     await directUpload(store.client, KEY, testFile(mib), mib * MiB);
+    await directUpload(store.client, BOTO3_KEY, testFile(bMib), bMib * MiB);
     const api = await startApi(store);
     const pipe = await startTcpPipe(store.endpoint);
     const viaPipe = s3Client(pipe.endpoint, store.accessKeyId, store.secretAccessKey);
@@ -53,7 +70,10 @@ export const download: Bench = {
     // CPU seconds per GiB outside the store: the bench client (+ the API process on that path).
     const cpuApi: number[] = [];
     const cpuDirect: number[] = [];
-    const path = `/api/buckets/${BUCKET}/object/content?key=${KEY}`;
+    const boto3Api: number[] = [];
+    const boto3Direct: number[] = [];
+    const boto3Ratios: number[] = [];
+    const apiPath = `/api/buckets/${BUCKET}/object/content?key=${KEY}`;
     const drain = async (client: S3Client) => {
       const out = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY }));
       let bytes = 0;
@@ -68,7 +88,7 @@ export const download: Bench = {
         const runApi = async () => {
           const apiCpu0 = api.cpuSeconds();
           const t = performance.now();
-          const { out: n, cpu } = await ownCpu(() => apiDrain(api, path));
+          const { out: n, cpu } = await ownCpu(() => apiDrain(api, apiPath));
           cpuApi.push(((cpu + api.cpuSeconds() - apiCpu0) * 1024) / mib);
           check(n, 'API');
           return seconds(t);
@@ -87,12 +107,33 @@ export const download: Bench = {
         };
         await relay.round(r, { api: runApi, direct: runDirect, pipe: runPipe });
       }
+      const file = path.join(benchDir, 'download-out.bin');
+      const bPath = `/api/buckets/${BUCKET}/object/content?key=${BOTO3_KEY}`;
+      for (let r = 0; r < rounds; r++) {
+        const runApi = async () => {
+          const t = performance.now();
+          const n = await apiDownloadToFile(api, bPath, file);
+          if (n !== bMib * MiB) throw new Error(`API download gave ${n} bytes`);
+          return seconds(t);
+        };
+        const runBoto3 = async () =>
+          (await boto3Transfer(store, 'download', BUCKET, BOTO3_KEY, file)).seconds;
+        const { api: a, direct: b } = await interleaved(r, runApi, runBoto3);
+        rmSync(file, { force: true });
+        boto3Api.push(bMib / a);
+        boto3Direct.push(bMib / b);
+        boto3Ratios.push(b / a);
+        log(
+          `  boto3 round ${r + 1}: API ${(bMib / a).toFixed(1)} MiB/s, boto3 download_file ${(bMib / b).toFixed(1)} MiB/s, ratio ${(b / a).toFixed(2)}`,
+        );
+      }
     } finally {
       viaPipe.destroy();
       await pipe.close();
       await api.stop();
     }
     const ratio = median(ratios);
+    const bRatio = median(boto3Ratios);
     return [
       {
         id: 'download.ratio',
@@ -107,6 +148,15 @@ export const download: Bench = {
           directMiBs: median(direct),
           pipeRatio: median(pipeRatios),
         },
+      },
+      {
+        id: 'download.boto3',
+        figure: `Download ${bMib} MiB: API ÷ boto3 download_file throughput`,
+        budget: `≥ ${BOTO3_BUDGET}`,
+        value: bRatio.toFixed(2),
+        met: bRatio >= BOTO3_BUDGET,
+        detail: `median of ${rounds} rounds; API ${median(boto3Api).toFixed(1)} MiB/s, boto3 ${median(boto3Direct).toFixed(1)} MiB/s; ratios ${boto3Ratios.map((x) => x.toFixed(2)).join(', ')}`,
+        raw: { ratio: bRatio, apiMiBs: median(boto3Api), boto3MiBs: median(boto3Direct) },
       },
     ];
   },

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { apiUpload } from './api-client.js';
+import { boto3Transfer } from './boto3.js';
 import {
   MiB,
   ensureBucket,
@@ -12,6 +13,7 @@ import {
   startApi,
   testFile,
   type Bench,
+  type Figure,
   interleaved,
 } from './harness.js';
 
@@ -35,11 +37,19 @@ export const upload: Bench = {
     '`@aws-sdk/lib-storage` (same part size and queue of 4 as the API), alternating which goes ' +
     'first, several rounds; the figure is the median of the per-round throughput ratios. ' +
     'Also recorded, as a load-independent cost: CPU seconds per GiB outside the store (the bench ' +
-    'process, plus the API process from /proc/<pid>/stat on the API path).',
-  async run({ store, quick, log }) {
+    'process, plus the API process from /proc/<pid>/stat on the API path). ' +
+    "Against the seed's own client: a 512 MiB file is uploaded, in interleaved rounds (alternating " +
+    "which goes first), through the API and with boto3 `upload_file` (Debian's python3-boto3, " +
+    '`TransferConfig()` defaults: 10 threads, 8 MiB parts; tools/bench/python/boto3_transfer.py, ' +
+    'timed inside Python around the call); median of per-round ratios.',
+  async run({ store, quick, log }): Promise<Figure[]> {
     const mib = quick ? 64 : 1024;
     const rounds = quick ? 2 : 3;
+    const bMib = quick ? 64 : 512;
     const file = testFile(mib);
+    const boto3Api: number[] = [];
+    const boto3Direct: number[] = [];
+    const boto3Ratios: number[] = [];
     await ensureBucket(store, BUCKET);
     const api = await startApi(store);
     const ratios: number[] = [];
@@ -76,11 +86,33 @@ export const upload: Bench = {
         );
         for (const Key of ['upload-api.bin', 'upload-direct.bin'])
           await store.client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key }));
+        store.reclaim();
+      }
+      const bFile = testFile(bMib, 1);
+      for (let r = 0; r < rounds; r++) {
+        const runApi = async () => {
+          const t = performance.now();
+          await apiUpload(api, BUCKET, 'upload-api-b.bin', bFile, bMib * MiB);
+          return seconds(t);
+        };
+        const runBoto3 = async () =>
+          (await boto3Transfer(store, 'upload', BUCKET, 'upload-boto3.bin', bFile)).seconds;
+        const { api: a, direct: b } = await interleaved(r, runApi, runBoto3);
+        boto3Api.push(bMib / a);
+        boto3Direct.push(bMib / b);
+        boto3Ratios.push(b / a);
+        log(
+          `  boto3 round ${r + 1}: API ${(bMib / a).toFixed(1)} MiB/s, boto3 upload_file ${(bMib / b).toFixed(1)} MiB/s, ratio ${(b / a).toFixed(2)}`,
+        );
+        for (const Key of ['upload-api-b.bin', 'upload-boto3.bin'])
+          await store.client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key }));
+        store.reclaim();
       }
     } finally {
       await api.stop();
     }
     const ratio = median(ratios);
+    const bRatio = median(boto3Ratios);
     return [
       {
         id: 'upload.ratio',
@@ -89,6 +121,15 @@ export const upload: Bench = {
         value: ratio.toFixed(2),
         met: ratio >= 0.9,
         detail: `median of ${rounds} rounds; API ${median(viaApi).toFixed(1)} MiB/s, direct ${median(direct).toFixed(1)} MiB/s; ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(cpuApi).toFixed(1)} s through the API (client + API process), ${median(cpuDirect).toFixed(1)} s direct`,
+      },
+      {
+        id: 'upload.boto3',
+        figure: `Upload ${bMib} MiB: API ÷ boto3 upload_file throughput`,
+        budget: '≥ 0.90',
+        value: bRatio.toFixed(2),
+        met: bRatio >= 0.9,
+        detail: `median of ${rounds} rounds; API ${median(boto3Api).toFixed(1)} MiB/s, boto3 ${median(boto3Direct).toFixed(1)} MiB/s; ratios ${boto3Ratios.map((x) => x.toFixed(2)).join(', ')}`,
+        raw: { ratio: bRatio, apiMiBs: median(boto3Api), boto3MiBs: median(boto3Direct) },
       },
     ];
   },
