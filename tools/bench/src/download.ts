@@ -54,7 +54,9 @@ export const download: Bench = {
     '`TransferConfig()` defaults: 10 threads, 8 MiB ranged GETs; tools/bench/python/boto3_transfer.py, ' +
     'timed inside Python around the call) into a file on the same disk; median of per-round ratios. ' +
     'The API reads an object of 64 MiB or more in 8 MiB ranged GETs, 4 in flight ' +
-    '(STOWAGE_DOWNLOAD_*), sent to its one client connection in order.',
+    '(STOWAGE_DOWNLOAD_*), sent to its one client connection in order. The direct GetObject figure ' +
+    "of the same run is one stream read by one Node thread, as the API's client is: it bounds the " +
+    'API column, while boto3 reads with 10 threads (docs/adr/0001-download-relay-on-2-vcpus.md).',
   async run({ store, quick, log }): Promise<Figure[]> {
     const mib = quick ? 64 : 1024;
     const rounds = quick ? 2 : 3;

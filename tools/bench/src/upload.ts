@@ -30,7 +30,7 @@ export const directUpload = (client: Upload['client'], key: string, file: string
 
 export const upload: Bench = {
   name: 'upload',
-  adrs: ['0006-upload-throughput-on-a-loaded-machine.md'],
+  adrs: ['0006-upload-throughput-on-a-loaded-machine.md', '0001-download-relay-on-2-vcpus.md'],
   method:
     'One API process; the same file of random bytes is uploaded through `POST /api/buckets/:b/upload` ' +
     '(multipart/form-data streamed from disk by node:http, size field first) and directly with ' +
@@ -41,7 +41,8 @@ export const upload: Bench = {
     "Against the seed's own client: a 512 MiB file is uploaded, in interleaved rounds (alternating " +
     "which goes first), through the API and with boto3 `upload_file` (Debian's python3-boto3, " +
     '`TransferConfig()` defaults: 10 threads, 8 MiB parts; tools/bench/python/boto3_transfer.py, ' +
-    'timed inside Python around the call); median of per-round ratios.',
+    'timed inside Python around the call); median of per-round ratios. The client → API hop is one ' +
+    'HTTP stream; boto3 sends 10 parts at once on 10 connections (docs/adr/0001-download-relay-on-2-vcpus.md).',
   async run({ store, quick, log }): Promise<Figure[]> {
     const mib = quick ? 64 : 1024;
     const rounds = quick ? 2 : 3;
