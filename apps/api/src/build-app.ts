@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccessConfig } from './config/access.js';
@@ -114,6 +115,8 @@ export interface BuildAppOptions {
   webIdentity?: WebIdentityCredentials;
   /** STOWAGE_AUDIT_LOG's writer (audit/audit-log.ts); undefined: no audit log. */
   audit?: AuditLog | undefined;
+  /** STOWAGE_INSTANCE_ID: the X-Stowage-Instance header of every answer, and every log line's `instance`. */
+  instanceId?: string | undefined;
 }
 
 /** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
@@ -157,6 +160,17 @@ export async function buildApp(opts: BuildAppOptions) {
       ? {
           ...opts.logger,
           redact: { paths: REDACT },
+          // pino's own base (pid, hostname) plus the instance's name.
+          ...(opts.instanceId
+            ? {
+                base: {
+                  pid: process.pid,
+                  hostname: hostname(),
+                  ...opts.logger.base,
+                  instance: opts.instanceId,
+                },
+              }
+            : {}),
           // Secrets at any depth, e.g. @fastify/multipart's trace of the request headers.
           formatters: { ...opts.logger.formatters, log: redactSecrets },
         }
@@ -183,7 +197,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(errorHandler);
   await app.register(helmet, { connectSources: directUploadSources(opts.access.profiles) });
   await app.register(hostCheck, { allowedHosts: http.allowedHosts });
-  await app.register(apiHeaders);
+  await app.register(apiHeaders, { instanceId: opts.instanceId });
   await app.register(secureSession, { session: opts.access.session });
   await app.register(rateLimit);
   await app.register(access, {
