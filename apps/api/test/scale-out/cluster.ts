@@ -129,7 +129,8 @@ async function stopProcess(proc: ChildProcess | undefined, signal: NodeJS.Signal
   return exited;
 }
 
-function startRedis(dir: string, port: number): RedisServer {
+/** A redis-server of its own in `dir` on `port` (not started yet: `start()`). */
+export function redisServer(dir: string, port: number): RedisServer {
   const log = { text: '' };
   let proc: ChildProcess | undefined;
   const running = () => !!proc && proc.exitCode === null && proc.signalCode === null;
@@ -244,7 +245,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const ports = await Promise.all(Array.from({ length: count + 2 }, freePort));
   const [nginxPort, redisPort, ...apiPorts] = ports as [number, number, ...number[]];
   const url = `http://127.0.0.1:${nginxPort}`;
-  const redis = opts.redis === false ? undefined : startRedis(dir, redisPort);
+  const redis = opts.redis === false ? undefined : redisServer(dir, redisPort);
   const instances = apiPorts.map((port, i) => makeInstance(dir, port, i + 1, url, redis, opts));
   let nginxProc: ChildProcess | undefined;
   const nginxLog = { text: '' };
