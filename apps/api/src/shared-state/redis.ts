@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { MaxRetriesPerRequestError, Redis } from 'ioredis';
 
 /** Where the shared state says it went away and came back (the app's logger). */
 export interface SharedStateLog {
@@ -12,6 +12,24 @@ export const KEY_PREFIX = 'stowage:';
 export const SHARED_STATE_UNAVAILABLE =
   'Signing in is unavailable for a moment: the shared state store (Redis) cannot be reached. ' +
   'Try again shortly; if it goes on, tell the operator.';
+
+/** The answer of a request that needed Redis while it was unreachable (link unlock attempts). */
+export const SHARED_STATE_DOWN =
+  'The shared state store (Redis) cannot be reached: try again shortly; if it goes on, tell the operator.';
+
+/**
+ * ioredis's refusals while disconnected (no offline queue), out of retries, or timed out: an
+ * outage, not a bug (the error handler answers 503 SharedStateUnavailable).
+ */
+export function isSharedStateOutage(err: unknown): boolean {
+  return (
+    err instanceof MaxRetriesPerRequestError ||
+    (err instanceof Error &&
+      /enableOfflineQueue options is false|^Command timed out|^Connection is closed/.test(
+        err.message,
+      ))
+  );
+}
 
 /**
  * The state several instances share (STOWAGE_REDIS_URL, README "Running several instances"):

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { answeredBy, client, signIn, startCluster, waitUntil, type Cluster } from './cluster.js';
 
@@ -6,9 +7,37 @@ import { answeredBy, client, signIn, startCluster, waitUntil, type Cluster } fro
 const keys = [inject('storeAccessKeyId'), inject('storeSecretAccessKey')] as const;
 let cluster: Cluster;
 
+const bucket = `scale-links-${randomBytes(4).toString('hex')}`;
+const PASSWORD = 'open sesame';
+/** A relay link with a password (served with the link keys: the store's). */
+let linkToken = '';
+
 beforeAll(async () => {
-  cluster = await startCluster({ storeEndpoint: inject('storeEndpoint') });
+  cluster = await startCluster({
+    storeEndpoint: inject('storeEndpoint'),
+    env: { STOWAGE_LINK_ACCESS_KEY_ID: keys[0], STOWAGE_LINK_SECRET_ACCESS_KEY: keys[1] },
+  });
+  const s3 = new S3Client({
+    endpoint: inject('storeEndpoint'),
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: keys[0], secretAccessKey: keys[1] },
+  });
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'hello.txt', Body: 'hello' }));
+  s3.destroy();
+  const cookie = await signIn(cluster.url, ...keys);
+  const made = await client(cluster.url, cookie)(`/api/buckets/${bucket}/share`, {
+    method: 'POST',
+    body: { key: 'hello.txt', expiresIn: 3600, mode: 'relay', password: PASSWORD },
+  });
+  expect(made.status).toBe(200);
+  linkToken = new URL(((await made.json()) as { url: string }).url).pathname.slice(3);
 });
+
+/** A password attempt on the link, through `base`. */
+const unlock = (password: string, base = cluster.url) =>
+  client(base)(`/s/${linkToken}/unlock`, { method: 'POST', body: { password } });
 afterAll(() => cluster?.stop());
 
 /** Requests `n` times through nginx; the statuses, and which instances answered. */
@@ -86,6 +115,21 @@ describe('the sign-in limit across instances', () => {
   });
 });
 
+describe('the link password limit across instances', () => {
+  it('refuses the 6th attempt on a link, the 5 before spread over both', async () => {
+    const by = new Set<string | null>();
+    for (let i = 1; i <= 5; i++) {
+      const res = await unlock('wrong');
+      expect(res.status, `attempt ${i}`).toBe(401);
+      by.add(answeredBy(res));
+    }
+    expect(by).toEqual(both());
+    for (const instance of cluster.instances) {
+      expect((await unlock(PASSWORD, instance.base)).status).toBe(429);
+    }
+  });
+});
+
 describe('a Redis outage', () => {
   it('keeps signed-in browsing going, refuses sign-ins with 503, and signs in again once Redis is back', async () => {
     const cookie = await signIn(cluster.url, ...keys);
@@ -103,6 +147,10 @@ describe('a Redis outage', () => {
     const body = (await refused.json()) as { code: string; message: string };
     expect(body.code).toBe('SharedStateUnavailable');
     expect(body.message).toContain('the shared state store (Redis) cannot be reached');
+    // A link's password attempts are counted in Redis too: refused, not let through uncounted.
+    const unlocking = await unlock('wrong');
+    expect(unlocking.status).toBe(503);
+    expect(((await unlocking.json()) as { code: string }).code).toBe('SharedStateUnavailable');
     // Nothing crashed, and each instance said why in its log.
     for (const instance of cluster.instances) {
       expect(instance.running).toBe(true);

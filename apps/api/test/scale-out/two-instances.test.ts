@@ -4,11 +4,16 @@ import { answeredBy, client, signIn, startCluster, type Cluster } from './cluste
 
 const keys = [inject('storeAccessKeyId'), inject('storeSecretAccessKey')] as const;
 let cluster: Cluster;
+/** Requests a minute per session: low, so one test can reach it (the default is 12,000). */
+const API_LIMIT = 150;
 let cookie = '';
 const bucket = `scale-${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
-  cluster = await startCluster({ storeEndpoint: inject('storeEndpoint') });
+  cluster = await startCluster({
+    storeEndpoint: inject('storeEndpoint'),
+    env: { STOWAGE_API_RATE_LIMIT: String(API_LIMIT) },
+  });
   cookie = await signIn(cluster.url, ...keys);
   const made = await client(cluster.url, cookie)('/api/buckets', {
     method: 'POST',
@@ -50,5 +55,21 @@ describe('two instances behind nginx, one store', () => {
       expect(res.status).toBe(200);
       expect(answeredBy(res)).toBe(instance.id);
     }
+  });
+
+  it('counts the API rate limit of a session over both instances together (Redis)', async () => {
+    const fresh = await signIn(cluster.url, ...keys);
+    const api = client(cluster.url, fresh);
+    const answers = await Promise.all(
+      Array.from({ length: API_LIMIT + 10 }, async () => {
+        const res = await api('/api/buckets');
+        return { status: res.status, by: answeredBy(res) };
+      }),
+    );
+    const count = (status: number) => answers.filter((a) => a.status === status).length;
+    // Per instance, each would have let all of them through (about 80 each, under 150).
+    expect(count(200)).toBe(API_LIMIT);
+    expect(count(429)).toBe(10);
+    expect(new Set(answers.map((a) => a.by))).toEqual(new Set(cluster.instances.map((i) => i.id)));
   });
 });
