@@ -63,8 +63,10 @@ export class SharedState {
     });
   }
 
+  private closing = false;
+
   private wentDown(err: Error) {
-    if (this.down) return;
+    if (this.down || this.closing) return;
     this.down = true;
     this.log.warn(
       { err: err.message },
@@ -96,6 +98,7 @@ export class SharedState {
   }
 
   async close() {
+    this.closing = true;
     this.redis.disconnect();
   }
 }
