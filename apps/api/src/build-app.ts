@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccessConfig } from './config/access.js';
@@ -15,6 +16,9 @@ import access, { refuseReadOnly } from './plugins/app/access.js';
 import bodyWatchdog from './plugins/app/body-watchdog.js';
 import { MemorySessionRevocations, type SessionRevocations } from './auth/session-revocations.js';
 import { BufferBudget } from './upload/buffer-budget.js';
+import type { SharedState } from './shared-state/redis.js';
+import { SharedSessionRevocations } from './shared-state/shared-revocations.js';
+import { SharedSignInGuard } from './shared-state/shared-sign-in-guard.js';
 import errorHandler, { frameworkErrorHandler } from './plugins/app/error-handler.js';
 import apiHeaders from './plugins/app/api-headers.js';
 import hostCheck from './plugins/app/host-check.js';
@@ -118,6 +122,13 @@ export interface BuildAppOptions {
   webIdentity?: WebIdentityCredentials;
   /** STOWAGE_AUDIT_LOG's writer (audit/audit-log.ts); undefined: no audit log. */
   audit?: AuditLog | undefined;
+  /**
+   * STOWAGE_REDIS_URL's client (shared-state/redis.ts): the sign-in limit, the API rate limit and
+   * sign-outs are then shared by every instance. Undefined: all of it in this process.
+   */
+  sharedState?: SharedState | undefined;
+  /** STOWAGE_INSTANCE_ID: the X-Stowage-Instance header of every answer, and every log line's `instance`. */
+  instanceId?: string | undefined;
 }
 
 /** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
@@ -161,6 +172,17 @@ export async function buildApp(opts: BuildAppOptions) {
       ? {
           ...opts.logger,
           redact: { paths: REDACT },
+          // pino's own base (pid, hostname) plus the instance's name.
+          ...(opts.instanceId
+            ? {
+                base: {
+                  pid: process.pid,
+                  hostname: hostname(),
+                  ...opts.logger.base,
+                  instance: opts.instanceId,
+                },
+              }
+            : {}),
           // Secrets at any depth, e.g. @fastify/multipart's trace of the request headers.
           formatters: { ...opts.logger.formatters, log: redactSecrets },
         }
@@ -187,12 +209,15 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(errorHandler);
   await app.register(helmet, { connectSources: directUploadSources(opts.access.profiles) });
   await app.register(hostCheck, { allowedHosts: http.allowedHosts });
-  await app.register(apiHeaders);
+  await app.register(apiHeaders, { instanceId: opts.instanceId });
   await app.register(secureSession, { session: opts.access.session });
-  await app.register(rateLimit);
+  const shared = opts.sharedState;
+  await app.register(rateLimit, { redis: shared?.redis });
   await app.register(access, {
     access: opts.access,
-    revocations: opts.sessionRevocations ?? new MemorySessionRevocations(),
+    revocations:
+      opts.sessionRevocations ??
+      (shared ? new SharedSessionRevocations(shared) : new MemorySessionRevocations()),
     // The one holder of identity passthrough's temporary credentials (SSO roles with
     // `identity: "passthrough"`): kept in this process only, per session.
     webIdentity: opts.webIdentity ?? new WebIdentityCredentials(),
@@ -211,7 +236,10 @@ export async function buildApp(opts: BuildAppOptions) {
       if (http.apiRateLimitPerMinute > 0) api.addHook('onRequest', apiRateLimit(api, http));
       await api.register(health);
       await api.register(getSession);
-      await api.register(signIn, { limit: opts.access.loginRateLimit });
+      await api.register(signIn, {
+        limit: opts.access.loginRateLimit,
+        guard: shared && new SharedSignInGuard(shared, opts.access.loginRateLimit),
+      });
       await api.register(signOut);
       if (opts.access.sso) await api.register(sso, { sso: opts.access.sso });
       for (const route of [

@@ -9,6 +9,8 @@ import { startEmbeddedStore, type EmbeddedStore } from './embedded/embedded-stor
 import { S3Store } from './store/s3-store.js';
 import { seedDemo } from './embedded/seed-demo.js';
 import { MemorySessionRevocations } from './auth/session-revocations.js';
+import { SharedState } from './shared-state/redis.js';
+import { SharedSessionRevocations } from './shared-state/shared-revocations.js';
 import { allowedHostsHint } from './config/http.js';
 import { linkSecretWarning } from './config/access.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -54,22 +56,37 @@ async function main() {
   }
 
   mkdirSync(config.dataDir, { recursive: true });
+  // Several instances: the state they share (README "Running several instances").
+  // Its outages are logged to the console until the app's logger exists.
+  const shared = config.redisUrl
+    ? new SharedState(config.redisUrl, {
+        warn: (obj, msg) => console.warn(msg, obj),
+        info: (msg) => console.log(msg),
+      })
+    : undefined;
+  // The first sign-ins need it: wait a moment for the first connection (an outage is logged).
+  await shared?.connected(5000);
+  const revocationFile = path.join(config.dataDir, 'revoked-sessions.jsonl');
   const audit = config.audit ? new AuditLog(config.audit) : undefined;
   const app = await buildApp({
     audit,
     access: config.access,
-    // Sign-outs survive a restart (a copied cookie stays refused); one process's own notes.
-    sessionRevocations: new MemorySessionRevocations(
-      path.join(config.dataDir, 'revoked-sessions.jsonl'),
-    ),
+    // Sign-outs survive a restart (a copied cookie stays refused): this process's own notes,
+    // and with Redis every instance's (shared-state/shared-revocations.ts).
+    sessionRevocations: shared
+      ? new SharedSessionRevocations(shared, new MemorySessionRevocations(revocationFile))
+      : new MemorySessionRevocations(revocationFile),
+    sharedState: shared,
     webDir: config.webDir ?? defaultWebDir,
     maxUploadBytes: config.maxUploadBytes,
     uploadBufferBytes: config.uploadBufferBytes,
     downloadReads: config.downloadReads,
     http: config.http,
+    instanceId: config.instanceId,
     bodyTimeoutMs: config.bodyTimeoutMs,
     logger,
   });
+  shared?.useLog(app.log);
   if (!config.access.session.secret && config.access.authRequired) {
     app.log.warn(
       'No STOWAGE_SESSION_SECRET: sessions end when Stowage restarts, and several instances ' +
@@ -99,6 +116,7 @@ async function main() {
     closing = true;
     app.log.info(`${signal}: shutting down`);
     await app.close();
+    await shared?.close();
     audit?.close();
     await embedded?.stop();
     process.exit(0);

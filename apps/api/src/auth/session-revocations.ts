@@ -8,13 +8,18 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
  */
 export interface SessionRevocations {
   /** Ends the session `sid` (kept until `until`, its absolute expiry). */
-  revoke(sid: string, until: number): void;
+  revoke(sid: string, until: number): void | Promise<void>;
   /** Ends every session of `subject` signed in at or before `before` (kept until `until`). */
-  revokeSubject(subject: string, before: number, until: number): void;
-  isRevoked(sid: string, subject: string, createdAt: number): boolean;
+  revokeSubject(subject: string, before: number, until: number): void | Promise<void>;
+  /**
+   * Synchronous in one process (memory); a promise when the notes are shared by several
+   * instances (shared-state/shared-revocations.ts: Redis). Never rejects.
+   */
+  isRevoked(sid: string, subject: string, createdAt: number): boolean | Promise<boolean>;
 }
 
-type Note = { sid: string; until: number } | { subject: string; before: number; until: number };
+export type Note =
+  { sid: string; until: number } | { subject: string; before: number; until: number };
 
 /**
  * The notes in memory, and, when given a file, appended to it (one JSON line each) and read
@@ -55,8 +60,8 @@ export class MemorySessionRevocations implements SessionRevocations {
     return s !== undefined && createdAt <= s.before && s.until > this.now();
   }
 
-  /** Notes still in force, for a compacted file. */
-  private notes(): Note[] {
+  /** Notes still in force (a compacted file; Redis re-seeded after a restart). */
+  notes(): Note[] {
     return [
       ...[...this.sids].map(([sid, until]) => ({ sid, until })),
       ...[...this.subjects].map(([subject, s]) => ({ subject, ...s })),

@@ -11,6 +11,34 @@ export interface SignInLimit {
 export const PER_CLIENT_FACTOR = 5;
 export const PER_ACCOUNT_FACTOR = 10;
 
+/**
+ * What the sign-in route asks before and tells after each attempt: SignInGuard (this process),
+ * or SharedSignInGuard (shared-state/: counted in Redis across instances).
+ */
+export interface SignInLimiter {
+  check(client: string, account: string): void | Promise<void>;
+  failed(client: string, account: string): void | Promise<void>;
+  succeeded(client: string, account: string): void | Promise<void>;
+}
+
+/** The three counters of an attempt, each with its ceiling; the first is the pair's. */
+export function signInCounters(limit: SignInLimit, client: string, account: string) {
+  const { max } = limit;
+  return [
+    [`pair\0${client}\0${account}`, max],
+    [`client\0${client}`, max * PER_CLIENT_FACTOR],
+    [`account\0${account}`, max * PER_ACCOUNT_FACTOR],
+  ] as [string, number][];
+}
+
+/** The 429 of a reached ceiling, `seconds` before its window ends. */
+export function tooManySignIns(seconds: number): HttpError {
+  const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
+  return new HttpError('TooManyRequests', `Too many sign-in attempts: try again in ${wait}`, {
+    headers: { 'retry-after': String(seconds) },
+  });
+}
+
 interface Window {
   count: number;
   resetAt: number;
@@ -23,7 +51,7 @@ interface Window {
  * never refused, and one address's failures never lock the right user out from another
  * (short of the account's ceiling, ten times higher). Memory is bounded (LRU).
  */
-export class SignInGuard {
+export class SignInGuard implements SignInLimiter {
   private readonly windows: LRUCache<string, Window>;
 
   constructor(
@@ -34,12 +62,7 @@ export class SignInGuard {
   }
 
   private counters(client: string, account: string): [string, number][] {
-    const { max } = this.limit;
-    return [
-      [`pair\0${client}\0${account}`, max],
-      [`client\0${client}`, max * PER_CLIENT_FACTOR],
-      [`account\0${account}`, max * PER_ACCOUNT_FACTOR],
-    ];
+    return signInCounters(this.limit, client, account);
   }
 
   private current(id: string): Window | undefined {
@@ -56,11 +79,7 @@ export class SignInGuard {
     for (const [id, ceiling] of this.counters(client, account)) {
       const w = this.current(id);
       if (w && w.count >= ceiling) {
-        const seconds = Math.max(1, Math.ceil((w.resetAt - this.now()) / 1000));
-        const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-        throw new HttpError('TooManyRequests', `Too many sign-in attempts: try again in ${wait}`, {
-          headers: { 'retry-after': String(seconds) },
-        });
+        throw tooManySignIns(Math.max(1, Math.ceil((w.resetAt - this.now()) / 1000)));
       }
     }
   }

@@ -403,6 +403,19 @@ describe('the network settings', () => {
     });
   });
 
+  it('reads the Redis URL and the instance name of several instances, and refuses bad ones', () => {
+    expect(loadConfig({})).toMatchObject({ redisUrl: undefined, instanceId: undefined });
+    expect(
+      loadConfig({ STOWAGE_REDIS_URL: 'redis://redis:6379/0', STOWAGE_INSTANCE_ID: 'stowage-1' }),
+    ).toMatchObject({ redisUrl: 'redis://redis:6379/0', instanceId: 'stowage-1' });
+    expect(
+      problemsOf({ STOWAGE_REDIS_URL: 'http://redis:6379', STOWAGE_INSTANCE_ID: 'a b' }),
+    ).toEqual([
+      'STOWAGE_REDIS_URL: STOWAGE_REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://redis:6379/0',
+      'STOWAGE_INSTANCE_ID: STOWAGE_INSTANCE_ID is 1-64 letters, digits, ".", "_" or "-"',
+    ]);
+  });
+
   it('lists every problem: bad names, bad proxies, a bad URL, a negative limit', () => {
     expect(
       problemsOf({

@@ -129,7 +129,7 @@ export default fp<{
     });
 
     /** The session's identity, refreshing lastSeen; an ended or revoked session is cleared. */
-    function fromSession(request: FastifyRequest): Identity | 'ended' | undefined {
+    async function fromSession(request: FastifyRequest): Promise<Identity | 'ended' | undefined> {
       const data = request.session.get('user');
       if (data === undefined) return undefined;
       const now = Date.now();
@@ -138,7 +138,8 @@ export default fp<{
       if (
         !identity?.session ||
         sessionState(data, now, access.session) !== 'valid' ||
-        revocations.isRevoked(identity.session.id, identity.session.subject, data.createdAt)
+        // With several instances, a question to Redis (shared-state/shared-revocations.ts).
+        (await revocations.isRevoked(identity.session.id, identity.session.subject, data.createdAt))
       ) {
         // An ended session's passthrough credentials and stores go with it.
         if (isSessionData(data)) forgetSession(data.sid);
@@ -169,7 +170,7 @@ export default fp<{
 
     app.addHook('onRequest', async (request) => {
       checkCsrf(request);
-      const found = fromSession(request);
+      const found = await fromSession(request);
       const identity =
         typeof found === 'object' ? found : access.authRequired ? null : withoutAuth();
       request.identity = identity;

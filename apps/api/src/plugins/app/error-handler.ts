@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { STATUS_CODES } from 'node:http';
 import { codeForStatus, REQUEST_ID_HEADER, type ApiError, type ErrorCode } from '@stowage/shared';
 import { HttpError } from '../../errors.js';
+import { isSharedStateOutage, SHARED_STATE_DOWN } from '../../shared-state/redis.js';
 import { setSecurityHeaders } from '../external/helmet.js';
 
 /** The one error body: the status, its reason, the stable code, the message, the request id. */
@@ -75,6 +76,14 @@ export default fp(
           })
           .join('; ');
         return reply.code(400).send(errorBody(request, 400, 'BadRequest', message));
+      }
+      // A limit counted in Redis (STOWAGE_REDIS_URL) that cannot be asked: fail closed, said.
+      if (isSharedStateOutage(err)) {
+        request.log.warn({ err: err.message }, 'shared state unreachable');
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .send(errorBody(request, 503, 'SharedStateUnavailable', SHARED_STATE_DOWN));
       }
       const status = err.statusCode ?? 500;
       if (status >= 500) {

@@ -7,7 +7,7 @@ import {
   SessionResponseSchema,
 } from '@stowage/shared';
 import { checkKeys } from '../../auth/check-keys.js';
-import { SignInGuard, type SignInLimit } from '../../auth/sign-in-guard.js';
+import { SignInGuard, type SignInLimit, type SignInLimiter } from '../../auth/sign-in-guard.js';
 import { identityOf } from '../../auth/identity.js';
 import { verifyPassword } from '../../auth/password-hash.js';
 import { newSessionId, sessionSubject, type SessionData } from '../../auth/session-data.js';
@@ -32,8 +32,12 @@ const accountOf = (profile: string, body: { accessKeyId?: string }) =>
     accessKeyId: body.accessKeyId,
   });
 
-const route: FastifyPluginAsyncZod<{ limit: SignInLimit }> = async (app, opts) => {
-  const guard = new SignInGuard(opts.limit);
+const route: FastifyPluginAsyncZod<{
+  limit: SignInLimit;
+  guard?: SignInLimiter | undefined;
+}> = async (app, opts) => {
+  // Per process, or counted across instances (shared-state/shared-sign-in-guard.ts).
+  const guard = opts.guard ?? new SignInGuard(opts.limit);
   app.post(
     '/session',
     {
@@ -53,16 +57,18 @@ const route: FastifyPluginAsyncZod<{ limit: SignInLimit }> = async (app, opts) =
       const name = body.profile ?? app.access.defaultProfile;
       // Checked before anything is tried; only a refused password or refused keys count.
       const account = accountOf(name, body as { accessKeyId?: string });
-      guard.check(request.ip, account);
+      await guard.check(request.ip, account);
       const profile = app.profileByName(name);
       if (!profile) throw badRequest(`There is no connection profile named ${name}`);
       try {
         await signIn(profile, body, request);
       } catch (err) {
-        if (err instanceof HttpError && err.statusCode === 401) guard.failed(request.ip, account);
+        if (err instanceof HttpError && err.statusCode === 401) {
+          await guard.failed(request.ip, account);
+        }
         throw err;
       }
-      guard.succeeded(request.ip, account);
+      await guard.succeeded(request.ip, account);
       return sessionResponse(app, request);
     },
   );

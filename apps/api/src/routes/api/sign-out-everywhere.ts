@@ -23,7 +23,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
       // STOWAGE_AUTH=off has no sessions to end.
       if (identity.session) {
         const longest = Date.now() + app.access.session.maxMs;
-        app.revocations.revokeSubject(identity.session.subject, Date.now(), longest);
+        await app.revocations.revokeSubject(identity.session.subject, Date.now(), longest);
         app.forgetSessionCredentials(identity.session.id, identity.session.subject);
       }
       request.session.delete();

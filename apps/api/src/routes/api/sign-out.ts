@@ -27,7 +27,7 @@ const route: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const session = request.identity?.session;
       if (session) {
-        app.revocations.revoke(session.id, request.identity!.expiresAt);
+        await app.revocations.revoke(session.id, request.identity!.expiresAt);
         app.forgetSessionCredentials(session.id);
       }
       const data = request.session.get('user');

@@ -210,6 +210,8 @@ const plugin: FastifyPluginAsyncZod<{ webDir?: string | undefined }> = async (ap
         rateLimit: {
           max: UNLOCK_ATTEMPTS_PER_MINUTE,
           timeWindow: 60_000,
+          // A password guess limit fails closed: with Redis unreachable, 503 (error-handler.ts).
+          skipOnError: false,
           keyGenerator: (request: FastifyRequest) =>
             `unlock ${linkIdOf(app, (request.params as { token: string }).token)} ${request.ip}`,
           errorResponseBuilder: (_request, context) =>

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { answeredBy, client, signIn, startCluster, type Cluster } from './cluster.js';
+
+const keys = [inject('storeAccessKeyId'), inject('storeSecretAccessKey')] as const;
+let cluster: Cluster;
+/** Requests a minute per session: low, so one test can reach it (the default is 12,000). */
+const API_LIMIT = 150;
+let cookie = '';
+const bucket = `scale-${randomBytes(4).toString('hex')}`;
+
+beforeAll(async () => {
+  cluster = await startCluster({
+    storeEndpoint: inject('storeEndpoint'),
+    env: { STOWAGE_API_RATE_LIMIT: String(API_LIMIT) },
+  });
+  cookie = await signIn(cluster.url, ...keys);
+  const made = await client(cluster.url, cookie)('/api/buckets', {
+    method: 'POST',
+    body: { name: bucket },
+  });
+  expect(made.status).toBe(201);
+});
+
+afterAll(async () => {
+  if (cookie) {
+    await client(cluster.url, cookie)(`/api/buckets/${bucket}`, { method: 'DELETE' }).catch(
+      () => undefined,
+    );
+  }
+  await cluster?.stop();
+});
+
+describe('two instances behind nginx, one store', () => {
+  it('serves 100 requests with one cookie, spread over both instances, every one a 200', async () => {
+    const api = client(cluster.url, cookie);
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, async (_, i) => {
+        const res = await api(i % 2 ? '/api/buckets' : `/api/buckets/${bucket}/objects`);
+        return { status: res.status, by: answeredBy(res) };
+      }),
+    );
+    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    const by = new Set(answers.map((a) => a.by));
+    expect(by).toEqual(new Set(cluster.instances.map((i) => i.id)));
+    // The instances' own request logs agree: each served some of them.
+    for (const instance of cluster.instances) {
+      expect(instance.requestLines().filter((l) => l.status === 200).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('opens every instance with a cookie one of them made (one session secret)', async () => {
+    for (const instance of cluster.instances) {
+      const res = await client(instance.base, cookie)('/api/buckets');
+      expect(res.status).toBe(200);
+      expect(answeredBy(res)).toBe(instance.id);
+    }
+  });
+
+  it('counts the API rate limit of a session over both instances together (Redis)', async () => {
+    const fresh = await signIn(cluster.url, ...keys);
+    const api = client(cluster.url, fresh);
+    const answers = await Promise.all(
+      Array.from({ length: API_LIMIT + 10 }, async () => {
+        const res = await api('/api/buckets');
+        return { status: res.status, by: answeredBy(res) };
+      }),
+    );
+    const count = (status: number) => answers.filter((a) => a.status === status).length;
+    // Per instance, each would have let all of them through (about 80 each, under 150).
+    expect(count(200)).toBe(API_LIMIT);
+    expect(count(429)).toBe(10);
+    expect(new Set(answers.map((a) => a.by))).toEqual(new Set(cluster.instances.map((i) => i.id)));
+  });
+});
