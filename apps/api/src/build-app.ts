@@ -27,7 +27,7 @@ import requestLog from './plugins/app/request-log.js';
 import auditPlugin, { markWriteScope } from './audit/audit-plugin.js';
 import type { AuditLog } from './audit/audit-log.js';
 import getAudit from './routes/api/get-audit.js';
-import helmet, { directUploadSources } from './plugins/external/helmet.js';
+import helmet, { directUploadSources, redirectDownloadSources } from './plugins/external/helmet.js';
 import multipart from './plugins/external/multipart.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import secureSession from './plugins/external/secure-session.js';
@@ -207,7 +207,10 @@ export async function buildApp(opts: BuildAppOptions) {
   // First, so its onRequest hook runs before any other can answer (and leave a body unread).
   await app.register(bodyWatchdog, { timeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS });
   await app.register(errorHandler);
-  await app.register(helmet, { connectSources: directUploadSources(opts.access.profiles) });
+  await app.register(helmet, {
+    connectSources: directUploadSources(opts.access.profiles),
+    downloadSources: redirectDownloadSources(opts.access.profiles),
+  });
   await app.register(hostCheck, { allowedHosts: http.allowedHosts });
   await app.register(apiHeaders, { instanceId: opts.instanceId });
   await app.register(secureSession, { session: opts.access.session });

@@ -13,6 +13,7 @@ import { SharedState } from './shared-state/redis.js';
 import { SharedSessionRevocations } from './shared-state/shared-revocations.js';
 import { allowedHostsHint } from './config/http.js';
 import { linkSecretWarning } from './config/access.js';
+import { redirectRefusal } from './config/downloads.js';
 import { AuditLog } from './audit/audit-log.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -97,6 +98,10 @@ async function main() {
   if (linkWarning) app.log.warn(linkWarning);
   if (!config.access.authRequired) {
     app.log.warn('STOWAGE_AUTH=off: anyone who reaches this port acts with the server-held keys');
+  }
+  for (const profile of config.access.profiles) {
+    const refusal = redirectRefusal(profile);
+    if (refusal) app.log.warn(refusal);
   }
   const hint = allowedHostsHint(config.host, config.http.allowedHosts);
   if (hint) app.log.warn(hint);

@@ -71,12 +71,14 @@ function startCeph() {
 }
 
 rmSync(apiDataDir, { recursive: true, force: true });
-// Big uploads go straight to the RGW where a bucket's CORS allows it (big-upload.ceph.spec.ts).
+// Big uploads go straight to the RGW where a bucket's CORS allows it (big-upload.ceph.spec.ts);
+// downloads and previews follow a 302 to it (downloads-redirect.ceph.spec.ts).
 const env = {
   ...process.env,
   AWS_ENDPOINT_URL: endpoint,
   STOWAGE_DATA_DIR: apiDataDir,
   STOWAGE_UPLOAD_TRANSPORT: 'direct',
+  STOWAGE_DOWNLOADS: 'redirect',
 };
 // Key sign-in: the browser signs in with the RGW's keys (auth.ceph.setup.ts).
 delete env.AWS_ACCESS_KEY_ID;

@@ -26,12 +26,18 @@ export type ObjectDetails = z.infer<typeof ObjectDetailsSchema>;
 export const ObjectTagsSchema = z.object({ tags: z.array(TagSchema) });
 export type ObjectTags = z.infer<typeof ObjectTagsSchema>;
 
-const booleanFlag = z
-  .enum(['0', '1', 'true', 'false'], { message: 'download is 1 or 0' })
-  .transform((v) => v === '1' || v === 'true');
+const booleanFlag = (name: string) =>
+  z
+    .enum(['0', '1', 'true', 'false'], { message: `${name} is 1 or 0` })
+    .transform((v) => v === '1' || v === 'true');
 
 export const ObjectContentQuerySchema = z.object({
   key: ObjectKeySchema,
-  download: booleanFlag.optional(),
+  download: booleanFlag('download').optional(),
+  /**
+   * The bytes through Stowage even on a profile whose downloads redirect to the store: what a
+   * page reads with fetch() (text previews, the text editor) needs the answer same-origin.
+   */
+  relay: booleanFlag('relay').optional(),
 });
 export type ObjectContentQuery = z.infer<typeof ObjectContentQuerySchema>;

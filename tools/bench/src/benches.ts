@@ -5,6 +5,7 @@ import { bundle } from './bundle.js';
 import { concurrent } from './concurrent.js';
 import { copy } from './copy.js';
 import { download } from './download.js';
+import { downloadRedirect } from './download-redirect.js';
 import { head } from './head.js';
 import type { Bench } from './harness.js';
 import { listing } from './listing.js';
@@ -22,6 +23,7 @@ export const BENCHES: Bench[] = [
   multipartRelay,
   browserBigUpload,
   download,
+  downloadRedirect,
   memory,
   concurrent,
   listing,

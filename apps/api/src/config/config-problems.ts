@@ -79,6 +79,11 @@ export function problemsOf(
       'STOWAGE_UPLOAD_TRANSPORT is for env alone: with a profiles file, give each profile its "uploadTransport"',
     );
   }
+  if (file && e.STOWAGE_DOWNLOADS) {
+    problems.push(
+      'STOWAGE_DOWNLOADS is for env alone: with a profiles file, give each profile its "downloads"',
+    );
+  }
   const entries = file ? file.content.profiles : [envEntry(e)];
   if (file) problems.push(...fileProblems(e, file));
   // A profile that single sign-on's roles use needs no dashboard password (SSO alone signs in).

@@ -32,6 +32,7 @@ export function envEntry(e: Env): ProfileFileEntry & ConnectionEntry {
     admin: e.STOWAGE_ADMIN,
     links: envLinks(e),
     uploadTransport: e.STOWAGE_UPLOAD_TRANSPORT,
+    downloads: e.STOWAGE_DOWNLOADS,
   };
 }
 

@@ -231,6 +231,10 @@ export const EnvSchema = z.object({
   STOWAGE_UPLOAD_TRANSPORT: z
     .enum(['relay', 'direct'], { message: 'STOWAGE_UPLOAD_TRANSPORT must be relay or direct' })
     .optional(),
+  // How an object's bytes reach the browser: through Stowage (relay) or a 302 to the store.
+  STOWAGE_DOWNLOADS: z
+    .enum(['relay', 'redirect'], { message: 'STOWAGE_DOWNLOADS must be relay or redirect' })
+    .optional(),
   STOWAGE_LINK_MODE: z
     .enum(['direct', 'relay'], { message: 'STOWAGE_LINK_MODE must be direct or relay' })
     .optional(),

@@ -147,6 +147,7 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
     admin: p.admin ?? false,
     links: profileLinks(p, embeddedKeys),
     uploadTransport: p.uploadTransport ?? 'relay',
+    downloads: p.downloads ?? 'relay',
   }));
   return deepFreeze({
     port: e.PORT,

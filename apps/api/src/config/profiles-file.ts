@@ -76,6 +76,13 @@ export const ProfileFileEntrySchema = z.strictObject({
   uploadTransport: z
     .enum(['relay', 'direct'], { message: 'uploadTransport is relay or direct' })
     .optional(),
+  /**
+   * How an object's bytes reach the browser: "relay" (default, through Stowage) or "redirect"
+   * (the content route answers 302 to a short-lived presigned GetObject URL; SigV4 only).
+   */
+  downloads: z
+    .enum(['relay', 'redirect'], { message: 'downloads is relay or redirect' })
+    .optional(),
 });
 export type ProfileFileEntry = z.infer<typeof ProfileFileEntrySchema>;
 

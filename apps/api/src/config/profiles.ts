@@ -27,6 +27,12 @@ export interface Profile {
    * (SigV4) and the bucket's CORS allow it; "relay" (default) sends every part through Stowage.
    */
   uploadTransport?: 'relay' | 'direct';
+  /**
+   * How the content route serves an object's bytes: "relay" (default) streams them through
+   * Stowage; "redirect" answers 302 to a short-lived presigned GetObject URL (SigV4 connections
+   * only: config/downloads.ts says why a SigV2 one relays).
+   */
+  downloads?: 'relay' | 'redirect';
 }
 
 /** Where link records live by default: a hidden folder of the shared object's own bucket. */

@@ -16,7 +16,7 @@ export const singleRange = (range: string | undefined) =>
   range && SINGLE_RANGE.test(range) ? range : undefined;
 
 /** The store's Content-Type when it is a plain header value, else application/octet-stream. */
-export const safeContentType = (content: ObjectContent) =>
+export const safeContentType = (content: Pick<ObjectContent, 'contentType'>) =>
   content.contentType && SAFE_HEADER.test(content.contentType)
     ? content.contentType
     : 'application/octet-stream';

@@ -200,6 +200,10 @@ export interface PresignGetOptions {
   expiresIn: number;
   /** The store answers with this Content-Disposition (`response-content-disposition`). */
   contentDisposition?: string | undefined;
+  /** The store answers with this Content-Type (`response-content-type`). */
+  contentType?: string | undefined;
+  /** That version of the object. */
+  versionId?: string | undefined;
   /** Sign as of this time instead of now (tests: an expired URL without waiting). */
   signingDate?: Date | undefined;
 }

@@ -26,6 +26,8 @@ export async function presignGetObject(
         Bucket: bucket,
         Key: key,
         ResponseContentDisposition: options.contentDisposition,
+        ResponseContentType: options.contentType,
+        VersionId: options.versionId,
       }),
       { expiresIn: options.expiresIn, signingDate: options.signingDate },
     ),
@@ -42,7 +44,7 @@ const encodeSegment = (s: string) =>
 /**
  * SigV2 query-string authentication: `AWSAccessKeyId`, `Expires` and `Signature` over
  * `GET\n\n\n<Expires>\n<resource>`, the resource path-style as sent (SigV2 is path-style only)
- * with the signed `response-content-disposition` sub-resource, unencoded (s3-sigv2.ts).
+ * with the signed `response-content-*` and `versionId` sub-resources, unencoded (s3-sigv2.ts).
  */
 function presignV2(
   ctx: S3Context,
@@ -56,6 +58,8 @@ function presignV2(
   const path = `/${bucket}/${key.split('/').map(encodeSegment).join('/')}`;
   const sub: Record<string, string> = {};
   if (options.contentDisposition) sub['response-content-disposition'] = options.contentDisposition;
+  if (options.contentType) sub['response-content-type'] = options.contentType;
+  if (options.versionId) sub.versionId = options.versionId;
   const toSign = `GET\n\n\n${expires}\n${canonicalResource(path, sub)}`;
   const query = new URLSearchParams({
     AWSAccessKeyId: config.accessKeyId,

@@ -5,6 +5,7 @@ import { generate } from 'selfsigned';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { tlsVerifyWarning } from '../../src/config/connection.js';
+import { redirectRefusal, redirectsDownloads } from '../../src/config/downloads.js';
 import { problemsOf, profilesFile as fileIn } from './config-fixtures.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'stowage-profiles-'));
@@ -419,6 +420,41 @@ describe('share link settings', () => {
         'STOWAGE_UPLOAD_TRANSPORT is for env alone: with a profiles file, give each profile its "uploadTransport"',
       ],
     );
+  });
+
+  it('downloads: relay by default; redirect from the file or STOWAGE_DOWNLOADS; SigV2 relays', () => {
+    expect(loadConfig({}).access.profiles[0]!.downloads).toBe('relay');
+    expect(loadConfig({ STOWAGE_DOWNLOADS: 'redirect' }).access.profiles[0]!.downloads).toBe(
+      'redirect',
+    );
+    const file = profilesFile({
+      profiles: [
+        { name: 'd', endpoint: 'http://rgw:7480', downloads: 'redirect' },
+        { name: 'r', endpoint: 'http://rgw:7480' },
+        { name: 'v2', endpoint: 'http://rgw:7480', signatureVersion: 'v2', downloads: 'redirect' },
+      ],
+    });
+    const [d, r, v2] = loadConfig({ STOWAGE_PROFILES_FILE: file }).access.profiles;
+    expect([d!.downloads, r!.downloads, v2!.downloads]).toEqual(['redirect', 'relay', 'redirect']);
+    expect([d!, r!, v2!].map(redirectsDownloads)).toEqual([true, false, false]);
+    expect(redirectRefusal(d!)).toBeUndefined();
+    expect(redirectRefusal(v2!)).toBe(
+      'profile "v2": downloads "redirect" needs SigV4 presigned URLs, and this profile signs ' +
+        'with SigV2 (a store may refuse SigV2 presigned requests, and Stowage cannot tell ' +
+        'which do): its downloads go through Stowage (relay)',
+    );
+    const bad = profilesFile({
+      profiles: [{ name: 'b', endpoint: 'http://rgw:7480', downloads: 'direct' }],
+    });
+    expect(problemsOf({ STOWAGE_PROFILES_FILE: bad })).toEqual([
+      `${bad}: profile "b" downloads: downloads is relay or redirect`,
+    ]);
+    expect(problemsOf({ STOWAGE_DOWNLOADS: 'direct' })).toEqual([
+      'STOWAGE_DOWNLOADS: STOWAGE_DOWNLOADS must be relay or redirect',
+    ]);
+    expect(problemsOf({ STOWAGE_PROFILES_FILE: file, STOWAGE_DOWNLOADS: 'redirect' })).toEqual([
+      'STOWAGE_DOWNLOADS is for env alone: with a profiles file, give each profile its "downloads"',
+    ]);
   });
 
   it('lists every problem of the link settings, file and environment alike', () => {

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { Profile } from '../../config/profiles.js';
+import { redirectsDownloads } from '../../config/downloads.js';
 
 /**
  * Security headers on every answer. The SPA's CSP allows no inline script; React sets style
@@ -12,7 +13,7 @@ import type { Profile } from '../../config/profiles.js';
  * helmet itself, built once: @fastify/helmet builds it again for every request (parsing the
  * CSP each time), ~0.05 ms of the ~0.35 ms of CPU a small request costs (BENCHMARKS.md, head).
  */
-const headersWith = (connectSources: readonly string[]) =>
+const headersWith = (connectSources: readonly string[], downloadSources: readonly string[] = []) =>
   helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -22,7 +23,10 @@ const headersWith = (connectSources: readonly string[]) =>
         // allows no eval() of JavaScript and no inline script.
         scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'blob:', 'data:'],
+        // Previews of a profile with `downloads: "redirect"` load from its store (302 there).
+        imgSrc: ["'self'", 'blob:', 'data:', ...downloadSources],
+        mediaSrc: ["'self'", ...downloadSources],
+        frameSrc: ["'self'", ...downloadSources],
         // The stores big uploads go straight to (direct transport: profiles' uploadTransport).
         connectSrc: ["'self'", ...connectSources],
         fontSrc: ["'self'"],
@@ -53,9 +57,24 @@ declare module 'fastify' {
  * (and its subdomains when buckets are virtual-hosted), or AWS S3's `https://*.amazonaws.com`.
  */
 export function directUploadSources(profiles: readonly Profile[]): string[] {
+  return storeOrigins(
+    profiles.filter(
+      (p) => p.uploadTransport === 'direct' && p.connection.signatureVersion === 'v4',
+    ),
+  );
+}
+
+/**
+ * The origins previews follow a content route's 302 to (README "Downloads: relay or
+ * redirect"): the store of every profile whose downloads redirect (config/downloads.ts).
+ */
+export const redirectDownloadSources = (profiles: readonly Profile[]): string[] =>
+  storeOrigins(profiles.filter(redirectsDownloads));
+
+/** Each profile's endpoint origin (and its subdomains when buckets are virtual-hosted). */
+function storeOrigins(profiles: readonly Profile[]): string[] {
   const sources = new Set<string>();
   for (const p of profiles) {
-    if (p.uploadTransport !== 'direct' || p.connection.signatureVersion !== 'v4') continue;
     const endpoint = p.connection.endpoint;
     if (endpoint === undefined) {
       sources.add('https://*.amazonaws.com');
@@ -74,10 +93,14 @@ export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply)
   (request.server.securityHeaders ?? defaultHeaders)(request.raw, reply.raw, () => {});
 }
 
-export default fp<{ connectSources?: readonly string[] }>(
+export default fp<{ connectSources?: readonly string[]; downloadSources?: readonly string[] }>(
   (app, opts, done) => {
     const sources = opts.connectSources ?? [];
-    app.decorate('securityHeaders', sources.length ? headersWith(sources) : defaultHeaders);
+    const downloads = opts.downloadSources ?? [];
+    app.decorate(
+      'securityHeaders',
+      sources.length || downloads.length ? headersWith(sources, downloads) : defaultHeaders,
+    );
     app.addHook('onRequest', (request, reply, next) => {
       setSecurityHeaders(request, reply);
       next();

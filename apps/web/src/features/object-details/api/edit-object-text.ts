@@ -18,7 +18,9 @@ export async function loadObjectText(
   details: ObjectDetails,
   signal?: AbortSignal,
 ): Promise<LoadedText> {
-  const res = await apiFetch(objectContentUrl(bucket, details.key), { signal: signal ?? null });
+  const res = await apiFetch(objectContentUrl(bucket, details.key, { relay: true }), {
+    signal: signal ?? null,
+  });
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (bytes.length > TEXT_EDIT_MAX_BYTES) {
     throw new ApiRequestError(413, 'The object grew past the size that can be edited here.');

@@ -18,7 +18,7 @@ export async function getObjectPreview(
 ): Promise<TextPreview> {
   // S3 answers 416 to any Range on an empty object, so do not ask.
   if (size === 0) return { text: '', truncated: false, binary: false };
-  const res = await apiFetch(objectContentUrl(bucket, key, { versionId }), {
+  const res = await apiFetch(objectContentUrl(bucket, key, { versionId, relay: true }), {
     signal: signal ?? null,
     headers: { Range: `bytes=0-${String(PREVIEW_BYTES - 1)}` },
   });
