@@ -46,6 +46,7 @@ export interface Store {
 const quiet = { info: () => {}, error: (m: string) => console.error(m) };
 
 export async function startStore(kind: StoreKind): Promise<Store> {
+  if (kind === 'ceph' && process.env.BENCH_CEPH_ENDPOINT) return runningCeph(process.env);
   if (kind === 'ceph') {
     const env = { ...process.env };
     if (!env.CEPH_STATE_DIR) env.CEPH_STATE_DIR = path.join(benchDir, 'ceph');
@@ -84,6 +85,37 @@ export async function startStore(kind: StoreKind): Promise<Store> {
     client: s3Client(embedded.endpoint, keys.accessKeyId, keys.secretAccessKey),
     reclaim: () => {},
     stop: () => embedded.stop(),
+  };
+}
+
+/**
+ * A Ceph RGW already running (BENCH_CEPH_ENDPOINT, e.g. one started with scripts/ceph-rgw.sh and
+ * the same CEPH_* variables): its seeded buckets are kept between runs, and the run leaves it up.
+ * For iterating on a bench that needs a big seeded bucket (100,000 keys take ~150 s to seed).
+ */
+function runningCeph(env: NodeJS.ProcessEnv): Store {
+  const endpoint = env.BENCH_CEPH_ENDPOINT!;
+  const accessKeyId = env.CEPH_S3_ACCESS_KEY ?? 'stowage-test';
+  const secretAccessKey = env.CEPH_S3_SECRET_KEY ?? 'stowage-test-secret-key-0123456789';
+  const version = execFileSync('radosgw', ['--version'], { encoding: 'utf8' })
+    .split('\n')[0]!
+    .replace(/\s*\(.*$/, '');
+  return {
+    kind: 'ceph',
+    endpoint,
+    accessKeyId,
+    secretAccessKey,
+    version: `${version} (memstore, 1 OSD)`,
+    client: s3Client(endpoint, accessKeyId, secretAccessKey),
+    reclaim: () => {
+      if (!env.CEPH_STATE_DIR) return;
+      execFileSync('radosgw-admin', ['gc', 'process', '--include-all'], {
+        env: { ...env, CEPH_CONF: path.join(env.CEPH_STATE_DIR, 'ceph.conf') },
+        stdio: 'ignore',
+        timeout: 120_000,
+      });
+    },
+    stop: async () => {},
   };
 }
 

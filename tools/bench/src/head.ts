@@ -5,7 +5,7 @@ import { interleaved, percentile, startApi, type Bench, type Figure } from './ha
 import { keyAt, seededBucket } from './seed.js';
 
 const REQUESTS = 200;
-/** The budget: API ÷ direct HeadObject latency at most this. */
+/** The budget (issue 24): API ÷ direct HeadObject latency at p50 at most this; p95 is a figure. */
 const BUDGET = 1.3;
 
 export const head: Bench = {
@@ -29,7 +29,7 @@ export const head: Bench = {
     '200 different keys of the seeded bucket, one request at a time, alternating ' +
     "`GET /api/buckets/:b/object?key=` (the details panel's headers and metadata), a direct " +
     'HeadObject of the same key, and `GET /api/health` (the hop without a store request); p50 ' +
-    'and p95 latency of each. The API and the direct request alternate which goes first (the ' +
+    'and p95 latency of each; the budget is at p50 (≤ 1.3), the p95 is a figure. The API and the direct request alternate which goes first (the ' +
     'second request for a key finds the store warmer). (HeadObject + hop) ÷ HeadObject at p50 ' +
     'is the ceiling of the p50 figure on this machine: what a route that cost nothing would score.',
   async run(ctx) {
@@ -78,9 +78,10 @@ export const head: Bench = {
       return {
         id: `head.p${p}`,
         figure: `${REQUESTS} object-detail requests, p${p}: API ÷ direct HeadObject latency`,
-        budget: `≤ ${BUDGET}`,
+        // The budget is at p50; the p95 is recorded (it swings with the machine: ADR 0002).
+        budget: p === 50 ? `≤ ${BUDGET}` : '(figure)',
         value: (a / d).toFixed(2),
-        met: a / d <= BUDGET,
+        met: p === 50 ? a / d <= BUDGET : null,
         detail: `API ${a.toFixed(1)} ms, direct HeadObject ${d.toFixed(1)} ms, the hop alone (GET /api/health) ${h.toFixed(1)} ms`,
         raw: { apiMs: a, directMs: d, hopMs: h },
       };

@@ -62,6 +62,11 @@ export function createS3Client(config: StoreConfig): S3Client {
       httpsAgent: new https.Agent({ ...agentOptions, rejectUnauthorized: config.tlsVerify, ca }),
     }),
   });
+  // Our logger is not the SDK's NoOpLogger (that one makes the retry middleware warn on the
+  // console), so the SDK's logger middleware would copy every command's input and output
+  // through its sensitive-field filters only to hand them to a logger that drops them: measured
+  // ~0.05 ms of CPU per request. It logs nothing else; errors reach the request log mapped.
+  client.middlewareStack.remove('loggerMiddleware');
   confineRequests(client, config);
   if (config.quirks.legacyCopyIfMatch) sendLegacyCopyIfMatch(client);
   if (sigV2) retrySigV2InOtherDialect(client, sigV2);

@@ -35,10 +35,14 @@ export function createS3Context(client: S3Client, config: StoreConfig): S3Contex
     }
   };
   // The options too: an `abortSignal` stops a command whose client has gone (a relayed part).
+  // Without options the SDK reuses the command class's resolved middleware (`cacheMiddleware`);
+  // any options object, even `{}`, makes it resolve the whole stack again for that request
+  // (measured 2026-12-07: ~0.3 ms of API CPU per details request on an idle machine).
   const send = ((
     command: Parameters<S3Client['send']>[0],
     options?: { abortSignal?: AbortSignal },
-  ) => withClient((c) => c.send(command, options ?? {}))) as S3Client['send'];
+  ) =>
+    withClient((c) => (options ? c.send(command, options) : c.send(command)))) as S3Client['send'];
   return {
     config,
     keyPolicy,

@@ -1,5 +1,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListObjectsResponseSchema, ObjectSummarySchema } from '@stowage/shared';
 import { build, createBucket, fixtureClient, q, type TestApp } from '../helper.js';
 
 let app: TestApp;
@@ -27,6 +28,21 @@ const list = (params: Record<string, string | number | undefined>) =>
   app.inject(`/api/buckets/${bucket}/objects?${q(params)}`);
 
 describe('GET /api/buckets/:bucket/objects', () => {
+  // Its answer is picked by the schema, not validated by zod (allowlist-serializer.ts).
+  it('answers exactly the fields of its schema, no more', async () => {
+    const body = (await list({ prefix: 'paged/', limit: 10 })).json();
+    const fields = (o: object) => Object.keys(o).sort();
+    expect(fields(body)).toEqual(
+      fields(ListObjectsResponseSchema.shape).filter((f) => f !== 'deletedPrefixes'),
+    );
+    expect(body.objects).toHaveLength(10);
+    for (const o of body.objects) {
+      expect(fields(o)).toEqual(
+        fields(ObjectSummarySchema.shape).filter((f) => f !== 'deleted' && f !== 'versionId'),
+      );
+    }
+  });
+
   it('lists the root as folders and objects', async () => {
     const res = await list({});
     expect(res.statusCode).toBe(200);

@@ -1,5 +1,6 @@
 import { PutObjectCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ObjectDetailsSchema } from '@stowage/shared';
 import { build, createBucket, fixtureClient, q, testStoreConfig, type TestApp } from '../helper.js';
 import { startRecordingProxy } from '../recording-proxy.js';
 
@@ -41,6 +42,13 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('GET /api/buckets/:bucket/object', () => {
+  // Its answer is picked by the schema, not validated by zod (allowlist-serializer.ts).
+  it('answers exactly the fields of its schema, no more', async () => {
+    const res = await app.inject(`/api/buckets/${bucket}/object?${q({ key: 'report.json' })}`);
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json()).sort()).toEqual(Object.keys(ObjectDetailsSchema.shape).sort());
+  });
+
   it('shows every system header and the user metadata another client wrote', async () => {
     const res = await app.inject(`/api/buckets/${bucket}/object?${q({ key: 'report.json' })}`);
     expect(res.statusCode).toBe(200);

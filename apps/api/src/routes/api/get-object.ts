@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BucketParamsSchema, ObjectDetailsSchema, ObjectVersionQuerySchema } from '@stowage/shared';
 import { errorResponses } from './error-responses.js';
+import { allowlistSerializerCompiler } from './allowlist-serializer.js';
 
 const route: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/buckets/:bucket/object',
     {
+      // The answer's fields are picked by its schema, not validated again (allowlist-serializer.ts).
+      serializerCompiler: allowlistSerializerCompiler,
       schema: {
         tags: ['objects'],
         summary:

@@ -9,6 +9,7 @@ import {
 import { hiddenFolder } from '../../links/link-records.js';
 import type { ObjectStore } from '../../store/object-store.js';
 import { errorResponses } from './error-responses.js';
+import { allowlistSerializerCompiler } from './allowlist-serializer.js';
 
 /**
  * One page without the link records' folder (".stowage/"): the page the store gave, less that
@@ -42,6 +43,8 @@ const route: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/buckets/:bucket/objects',
     {
+      // The answer's fields are picked by its schema, not validated again (allowlist-serializer.ts).
+      serializerCompiler: allowlistSerializerCompiler,
       schema: {
         tags: ['objects'],
         summary: 'One page of the objects and folders under a prefix',
