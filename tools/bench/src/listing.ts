@@ -18,7 +18,7 @@ export const listing: Bench = {
     'The prefix k/ holds N keys seeded directly (PutObject, 48 at once). The API lists it with ' +
     '`GET /api/buckets/:b/objects?prefix=k/` (1,000 per page, delimiter /, following nextCursor); ' +
     'the direct side sends ListObjectsV2 with the same prefix, delimiter and MaxKeys. First page: ' +
-    'median of 15 interleaved timings each (alternating which side asks first, as the second finds the store warmer); all pages: median of 3 interleaved walks each (none on s3rver at 100,000 keys: each of its pages reads the whole bucket).',
+    "median of 15 interleaved timings each (alternating which side asks first, as the second finds the store warmer); all pages: median of 3 interleaved walks each. On s3rver also the first page's API time against an absolute budget (< 100 ms: s3rver lists from the sorted key index of Stowage's patch, so a page costs O(page)); there one untimed walk first, as s3rver reads each key's size, date and ETag from disk once and keeps them (else the first timed walk's first side would pay it alone). What limits that figure, measured at load ~20-28 on the 2 cores: s3rver's own work for the page is ~6 ms in its process (index and kept facts 2.4 ms, XML 2.8 ms) and ~11 ms at best over HTTP (curl); the rest is the client's parse of 1,000 entries (the direct side) and the API's work, on cores shared by ~20 runnable processes.",
   async run(ctx) {
     const { store, log } = ctx;
     const seeded = await seededBucket(ctx);
@@ -80,10 +80,8 @@ export const listing: Bench = {
         first.api.push(t.api);
         first.direct.push(t.direct);
       }
-      // s3rver reads the whole bucket for every page: one walk of 100,000 keys is 100 such
-      // reads on each side (tens of minutes on a loaded machine), so it is left out there.
-      const walks = store.kind === 'embedded' && count > 10_000 ? 0 : 3;
-      for (let r = 0; r < walks; r++) {
+      if (store.kind === 'embedded') await directAll(); // s3rver reads each key's facts once
+      for (let r = 0; r < 3; r++) {
         const a = await timed(apiAll);
         const d = await timed(directAll);
         if (a.out !== count || d.out !== count)
@@ -111,17 +109,23 @@ export const listing: Bench = {
         detail: `API ${ms(median(t.api))}, direct ${ms(median(t.direct))}; ${seedNote}`,
       };
     };
-    const figures = [fig('listing.first', 'first page', first)];
-    if (all.api.length) figures.push(fig('listing.all', 'all pages', all));
-    else
+    const figures = [
+      fig('listing.first', 'first page', first),
+      fig('listing.all', 'all pages', all),
+    ];
+    if (store.kind === 'embedded') {
+      // An absolute budget (issue 24, goal 6): s3rver's page once cost a walk of the bucket.
+      const apiFirst = median(first.api) * 1000;
       figures.push({
-        id: 'listing.all',
-        figure: `List ${count.toLocaleString('en-US')} keys, all pages: API ÷ direct ListObjectsV2 time`,
-        budget: `≤ ${BUDGET}`,
-        value: 'not measured',
-        met: null,
-        detail: `s3rver reads the whole bucket for each page (first page: direct ${ms(median(first.direct))}), so a walk is 100 such reads per side; see the first-page figure for the API's cost`,
+        id: 'listing.embedded-first',
+        figure: `List ${count.toLocaleString('en-US')} keys on s3rver, first page: API time`,
+        budget: '< 100 ms',
+        value: `${apiFirst.toFixed(0)} ms`,
+        met: apiFirst < 100,
+        detail: `an absolute budget, not a ratio; direct ${ms(median(first.direct))}; s3rver serves the page from its sorted key index; ${seedNote}`,
+        raw: { apiMs: apiFirst, directMs: median(first.direct) * 1000 },
       });
+    }
     return figures;
   },
 };

@@ -34,9 +34,9 @@ export interface StoreQuirks {
 }
 
 /**
- * The embedded s3rver is one process that reads the whole bucket for every listing page: 100
- * listings at once made it answer 504 to most; queued 4 at a time (one process gains nothing
- * from more), each is answered.
+ * The embedded s3rver is one process (its listings read a key index since issue 24, but before
+ * that every page walked the whole bucket): 100 listings at once made it answer 504 to most;
+ * queued 4 at a time (one process gains nothing from more), each is answered.
  */
 export const EMBEDDED_MAX_CONCURRENCY = 4;
 
