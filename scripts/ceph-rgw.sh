@@ -7,9 +7,10 @@
 #   CEPH_KEEP_STATE=1 scripts/ceph-rgw.sh start|stop
 #     start: over a state dir a keep-mode start made earlier, restart the same cluster
 #     (its pools, user and buckets; the ports may differ) instead of wiping it; else as
-#     above, in keep mode. stop: stop the daemons and keep the state dir. The memstore OSD
-#     saves its RAM to the state dir when it stops cleanly (osd fast shutdown = false) and
-#     loads it when it starts; a kill -9 loses what was written since the last clean stop.
+#     above, in keep mode. stop: stop the daemons and keep the state dir. Keep mode's OSD is
+#     BlueStore on a sparse file in the state dir (CEPH_BLUESTORE_BYTES, 64 GiB; its cache
+#     CEPH_OSD_MEMORY_BYTES, 1.5 GiB), not memstore: memstore's save on unmount logs a dump of
+#     every object, and at a million objects the log entry overflows and the OSD aborts.
 #
 # Needs (as root, Debian 12): radosgw ceph-mon ceph-osd uuid-runtime curl.
 # This script never installs anything. Facts behind each setting:
@@ -39,12 +40,14 @@ STS_PORT="${CEPH_RGW_STS_PORT:-}"
 # 16 characters: RGW encrypts the session tokens it issues with this key.
 STS_KEY="${CEPH_RGW_STS_KEY:-stowageteststs16}"
 KEEP_STATE="${CEPH_KEEP_STATE:-}"
+BLUESTORE_BYTES="${CEPH_BLUESTORE_BYTES:-68719476736}"
+OSD_MEMORY_BYTES="${CEPH_OSD_MEMORY_BYTES:-1610612736}"
 
 MON_TIMEOUT=30
 OSD_TIMEOUT=60
 RGW_TIMEOUT=60
 STOP_TIMEOUT=10
-# A kept memstore OSD writes all it holds to disk as it stops (GiBs: minutes on a busy disk).
+# A kept OSD unmounts BlueStore cleanly as it stops, and mounts (replays its log) as it starts.
 KEEP_OSD_STOP_TIMEOUT=600
 
 RGW_NAME="client.rgw.stowage"
@@ -201,7 +204,11 @@ stop_daemons() {
 }
 
 write_conf() {
-  local fsid="$1"
+  local fsid="$1" osd_store=""
+  [[ -n "$KEEP_STATE" ]] || osd_store="# RAM-backed store: no disk/device needed, fast, gone on exit (fine for tests).
+osd objectstore = memstore
+memstore device bytes = ${MEMSTORE_BYTES}
+"
   cat >"$CONF" <<EOF
 [global]
 fsid = ${fsid}
@@ -254,10 +261,7 @@ log file = ${LOG_DIR}/\$name.log
 
 [osd]
 osd data = ${STATE_DIR}/osd/\$cluster-\$id
-# RAM-backed store: no disk/device needed, fast, gone on exit (fine for tests).
-osd objectstore = memstore
-memstore device bytes = ${MEMSTORE_BYTES}
-admin socket = ${RUN_DIR}/\$name.asok
+${osd_store}admin socket = ${RUN_DIR}/\$name.asok
 pid file = ${RUN_DIR}/\$name.pid
 log file = ${LOG_DIR}/\$name.log
 
@@ -274,9 +278,13 @@ EOF
   if [[ -n "$KEEP_STATE" ]]; then
     cat >>"$CONF" <<EOF
 
-# CEPH_KEEP_STATE: a clean stop unmounts the store, so memstore saves its RAM to osd data
-# (the default fast shutdown exits without unmounting) and loads it on the next start.
+# CEPH_KEEP_STATE: data that outlives the daemons: BlueStore on a sparse file (osd data/block),
+# its cache bounded; a clean stop unmounts it (the default fast shutdown exits without).
 [osd]
+osd objectstore = bluestore
+bluestore block create = true
+bluestore block size = ${BLUESTORE_BYTES}
+osd memory target = ${OSD_MEMORY_BYTES}
 osd fast shutdown = false
 EOF
   fi
@@ -398,7 +406,7 @@ restart_kept() {
   ceph-mon -c "$CONF" -i a >&2 </dev/null || die "ceph-mon failed to start" "$MON_LOG"
   wait_for "$MON_TIMEOUT" "the monitor (ceph mon stat)" ceph-mon "$MON_LOG" cephq mon stat
 
-  step "starting the OSD (memstore loads what it saved)"
+  step "starting the OSD (BlueStore mounts its file)"
   ceph-osd -c "$CONF" -i 0 >&2 </dev/null || die "ceph-osd failed to start" "$OSD_LOG"
   wait_for "$KEEP_OSD_STOP_TIMEOUT" "the OSD to be up (ceph osd stat)" ceph-osd "$OSD_LOG" osd_up
 
@@ -453,7 +461,7 @@ cmd_start() {
   ceph-mon -c "$CONF" -i a >&2 </dev/null || die "ceph-mon failed to start" "$MON_LOG"
   wait_for "$MON_TIMEOUT" "the monitor (ceph mon stat)" ceph-mon "$MON_LOG" cephq mon stat
 
-  step "creating OSD (memstore)"
+  if [[ -n "$KEEP_STATE" ]]; then step "creating OSD (BlueStore on a file)"; else step "creating OSD (memstore)"; fi
   local osd_id
   osd_id="$(cephq osd new "$osd_uuid")" || die "ceph osd new failed" "$MON_LOG"
   [[ "$osd_id" == 0 ]] || die "ceph osd new returned '${osd_id}', expected 0" "$MON_LOG"
