@@ -6,6 +6,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { startCephRgw } from '@stowage/api/test/ceph-rgw';
@@ -75,8 +76,8 @@ export function env1m(): NodeJS.ProcessEnv {
     CEPH_RGW_PORT: port('BENCH_1M_RGW_PORT', 5),
     CEPH_MON_PORT: port('BENCH_1M_MON_PORT', 6),
     CEPH_MON_V1_PORT: port('BENCH_1M_MON_V1_PORT', 7),
-    // A cap, not an allocation: memstore holds what is written (see the method for the figure).
-    CEPH_MEMSTORE_BYTES: process.env.BENCH_1M_MEMSTORE_BYTES ?? String(12 * 1024 * MiB),
+    // Keep mode's OSD is BlueStore on a sparse file, its cache bounded (ceph-rgw.sh).
+    CEPH_OSD_MEMORY_BYTES: process.env.BENCH_1M_OSD_MEMORY_BYTES ?? String(1536 * MiB),
     CEPH_RGW_STS_PORT: '',
   };
 }
@@ -91,14 +92,14 @@ export function startKeptCeph(): Store & { stateDir: string } {
     kind: 'ceph',
     ...rgw,
     stateDir: env.CEPH_STATE_DIR!,
-    version: `kept Ceph (memstore, 1 OSD), started in ${startS.toFixed(0)} s`,
+    version: `kept Ceph (BlueStore on a file, 1 OSD), started in ${startS.toFixed(0)} s`,
     client: s3Client(rgw.endpoint, rgw.accessKeyId, rgw.secretAccessKey),
     reclaim: () => {},
     stop: async () => rgw.stop(),
   };
 }
 
-/** The OSD's resident memory (its memstore holds the data) in MiB, or NaN. */
+/** The OSD's resident memory (BlueStore's cache, bounded by its memory target) in MiB, or NaN. */
 export function osdRssMiB(stateDir: string): number {
   try {
     const pid = execFileSync('cat', [path.join(stateDir, 'run', 'osd.0.pid')], {
@@ -128,11 +129,37 @@ export function shardOf(key: string, shards: number): number {
  * Writes the folder's index entries and head objects through librados (rados-seed.c): copies of
  * what radosgw wrote for one zero-byte PutObject (`.seed/template`), each with its own name.
  */
+/** What the seeding took, written when it ends (SEEDED_FILE in the state dir). */
+export interface SeedRecord {
+  seconds: number;
+  at: string;
+  load: string;
+  /** null: not recorded. */
+  osdPeakRssMiB: number | null;
+}
+export const SEEDED_FILE = 'seed/seeded.json';
+
+/** The OSD's peak resident memory (VmHWM) in MiB, or NaN. */
+export function osdPeakRssMiB(stateDir: string): number {
+  try {
+    const pid = readFileSync(path.join(stateDir, 'run', 'osd.0.pid'), 'utf8').trim();
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m?.[1] ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Disk blocks the state dir takes (the OSD's block file is sparse), in MiB. */
+export function stateDiskMiB(stateDir: string): number {
+  return Number(execFileSync('du', ['-sm', stateDir], { encoding: 'utf8' }).split('\t')[0]);
+}
+
 export async function seedViaRados(
   store: Store,
   stateDir: string,
   log: (m: string) => void,
-): Promise<{ seconds: number }> {
+): Promise<SeedRecord> {
   const t = performance.now();
   const env = { ...process.env, CEPH_CONF: path.join(stateDir, 'ceph.conf') };
   const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { env, timeout: 120_000 });
@@ -203,5 +230,12 @@ export async function seedViaRados(
   await store.client.send(
     new PutObjectCommand({ Bucket: BUCKET_1M, Key: MARKER_1M, Body: new Uint8Array(0) }),
   );
-  return { seconds: seconds(t) };
+  const record: SeedRecord = {
+    seconds: seconds(t),
+    at: new Date().toISOString().slice(0, 16),
+    load: os.loadavg()[0]!.toFixed(1),
+    osdPeakRssMiB: Number.isFinite(osdPeakRssMiB(stateDir)) ? osdPeakRssMiB(stateDir) : null,
+  };
+  writeFileSync(path.join(stateDir, SEEDED_FILE), JSON.stringify(record));
+  return record;
 }
