@@ -50,10 +50,12 @@ const watcher = `
   window.__watch = (kind, arg) => {
     const w = { t0: performance.now(), ms: null, label: null };
     window.__jump = w;
-    const grid = document.querySelector('[role="grid"][aria-label="Objects"]');
-    const groups = grid.querySelectorAll(':scope > [role="rowgroup"]');
-    const scroller = groups[groups.length - 1];
     const tick = () => {
+      // Looked up on every frame: the listing may replace its grid.
+      const grid = document.querySelector('[role="grid"][aria-label="Objects"]');
+      const groups = grid ? grid.querySelectorAll(':scope > [role="rowgroup"]') : [];
+      const scroller = groups[groups.length - 1];
+      if (!scroller) return requestAnimationFrame(tick);
       const box = scroller.getBoundingClientRect();
       for (const r of scroller.querySelectorAll('[role="row"][data-index]')) {
         const b = r.getBoundingClientRect();
@@ -156,12 +158,13 @@ export const browser1m: Bench = {
     'same prefix, delimiter and MaxKeys, median of 15 interleaved timings each. Browser: as the ' +
     'browser bench (a new context per visit, its tab open 1.5 s before it navigates; an init ' +
     'script records the first row, the most rows in the DOM and every long task). Each of five ' +
-    "first visits: first rows; then the grid scroller's scrollTop set to 70 % of its range, " +
+    'first visits: first rows; then, once the status says positions are estimated (the ' +
+    "windowed listing is in place), the grid scroller's scrollTop set to 70 % of its range, " +
     'timed to the first frame (requestAnimationFrame) with a row inside the scroller whose name ' +
     'sorts after the 2,000th key (not on the first pages); then a name typed into the textbox ' +
     '"Go to name" and Enter (a different name per visit: img_0200000, maple-, Q2_Report_, ' +
     'log-2026-09, été-7), timed from Enter to the first frame with a row starting with it. ' +
-    'Each figure is the median of five. The last visit then visits 20 positions (scrollbar ' +
+    'Each figure is the median of five; the scrollbar figure also says where (rank ÷ count) the row shown is. The last visit then visits 20 positions (scrollbar ' +
     'fractions, names typed, wheel scrolls of 3,000 px), each until a real row shows there; ' +
     "then, after a garbage collection (CDP HeapProfiler.collectGarbage), the tab's memory is " +
     "the renderer process's RssAnon (its own resident memory, without shared files; CDP " +
@@ -353,6 +356,12 @@ async function browserScenario(
       jumpUi = (await goTo.count()) > 0;
       let line = `  visit ${i + 1}: first row ${firstRows[i]!.toFixed(0)} ms`;
       if (jumpUi) {
+        // The windowed listing (a scroll bar for the whole folder) replaces the first one
+        // once the folder shows itself bigger than its window.
+        await page
+          .getByRole('status')
+          .filter({ hasText: 'positions are estimated' })
+          .waitFor({ timeout: 30_000 });
         await page.waitForTimeout(500);
         await scrollerOf(page).evaluate((el, arg) => {
           window.__watch('after', arg);
@@ -406,7 +415,8 @@ async function browserScenario(
       figure: label,
       budget: '< 1 s',
       value: Number.isFinite(m) ? `${m.toFixed(0)} ms` : 'no row in 20 s',
-      met: Number.isFinite(m) && m < 1000 && bad === 0,
+      // A jump that showed no row is a failure, whatever the median.
+      met: all.every(Number.isFinite) && m < 1000 && bad === 0,
       detail: `median of ${jumps.length} (${all.map((v) => (Number.isFinite(v) ? v.toFixed(0) : 'none')).join(', ')} ms); ${detail}${bad ? `; ${bad} rows shown were not keys of the folder` : ''}`,
     };
   };
