@@ -4,6 +4,14 @@
 #   scripts/ceph-rgw.sh start   # wipe state, boot mon+osd+rgw, print CEPH_S3_* lines
 #   scripts/ceph-rgw.sh stop    # stop the daemons, remove the state dir
 #
+#   CEPH_KEEP_STATE=1 scripts/ceph-rgw.sh start|stop
+#     start: over a state dir a keep-mode start made earlier, restart the same cluster
+#     (its pools, user and buckets; the ports may differ) instead of wiping it; else as
+#     above, in keep mode. stop: stop the daemons and keep the state dir. Keep mode's OSD is
+#     BlueStore on a sparse file in the state dir (CEPH_BLUESTORE_BYTES, 64 GiB; its cache
+#     CEPH_OSD_MEMORY_BYTES, 1.5 GiB), not memstore: memstore's save on unmount logs a dump of
+#     every object, and at a million objects the log entry overflows and the OSD aborts.
+#
 # Needs (as root, Debian 12): radosgw ceph-mon ceph-osd uuid-runtime curl.
 # This script never installs anything. Facts behind each setting:
 # docs/stores/ceph-rgw.md.
@@ -31,11 +39,16 @@ MEMSTORE_BYTES="${CEPH_MEMSTORE_BYTES:-4294967296}"
 STS_PORT="${CEPH_RGW_STS_PORT:-}"
 # 16 characters: RGW encrypts the session tokens it issues with this key.
 STS_KEY="${CEPH_RGW_STS_KEY:-stowageteststs16}"
+KEEP_STATE="${CEPH_KEEP_STATE:-}"
+BLUESTORE_BYTES="${CEPH_BLUESTORE_BYTES:-68719476736}"
+OSD_MEMORY_BYTES="${CEPH_OSD_MEMORY_BYTES:-1610612736}"
 
 MON_TIMEOUT=30
 OSD_TIMEOUT=60
 RGW_TIMEOUT=60
 STOP_TIMEOUT=10
+# A kept OSD unmounts BlueStore cleanly as it stops, and mounts (replays its log) as it starts.
+KEEP_OSD_STOP_TIMEOUT=600
 
 RGW_NAME="client.rgw.stowage"
 RGW_UID="stowage-test"
@@ -150,7 +163,7 @@ pids_for_conf() {
 
 # stop_one COMM PIDFILE: SIGTERM, wait up to STOP_TIMEOUT s, then SIGKILL.
 stop_one() {
-  local comm="$1" pidfile="$2" pid pids=() i
+  local comm="$1" pidfile="$2" timeout="${3:-$STOP_TIMEOUT}" pid pids=() i
   if [[ -r "$pidfile" ]]; then
     pid="$(tr -dc '0-9' <"$pidfile")"
     [[ -n "$pid" ]] && pid_alive "$pid" "$comm" && pids+=("$pid")
@@ -161,13 +174,13 @@ stop_one() {
   ((${#pids[@]})) || return 0
   log "stopping ${comm} (pid ${pids[*]})"
   kill -TERM "${pids[@]}" 2>/dev/null || true
-  for ((i = 0; i < STOP_TIMEOUT * 10; i++)); do
+  for ((i = 0; i < timeout * 10; i++)); do
     local alive=0
     for pid in "${pids[@]}"; do pid_alive "$pid" "$comm" && alive=1; done
     ((alive)) || return 0
     sleep 0.1
   done
-  log "${comm} ignored SIGTERM for ${STOP_TIMEOUT}s; sending SIGKILL"
+  log "${comm} ignored SIGTERM for ${timeout}s; sending SIGKILL"
   kill -KILL "${pids[@]}" 2>/dev/null || true
   for ((i = 0; i < 50; i++)); do
     local alive=0
@@ -182,12 +195,20 @@ stop_one() {
 stop_daemons() {
   stop_one radosgw "${RUN_DIR}/${RGW_NAME}.pid"
   stop_one radosgw "${RUN_DIR}/${STS_RGW_NAME}.pid"
-  stop_one ceph-osd "${RUN_DIR}/osd.0.pid"
+  if [[ -n "$KEEP_STATE" ]]; then
+    stop_one ceph-osd "${RUN_DIR}/osd.0.pid" "$KEEP_OSD_STOP_TIMEOUT"
+  else
+    stop_one ceph-osd "${RUN_DIR}/osd.0.pid"
+  fi
   stop_one ceph-mon "${RUN_DIR}/mon.a.pid"
 }
 
 write_conf() {
-  local fsid="$1"
+  local fsid="$1" osd_store=""
+  [[ -n "$KEEP_STATE" ]] || osd_store="# RAM-backed store: no disk/device needed, fast, gone on exit (fine for tests).
+osd objectstore = memstore
+memstore device bytes = ${MEMSTORE_BYTES}
+"
   cat >"$CONF" <<EOF
 [global]
 fsid = ${fsid}
@@ -240,10 +261,7 @@ log file = ${LOG_DIR}/\$name.log
 
 [osd]
 osd data = ${STATE_DIR}/osd/\$cluster-\$id
-# RAM-backed store: no disk/device needed, fast, gone on exit (fine for tests).
-osd objectstore = memstore
-memstore device bytes = ${MEMSTORE_BYTES}
-admin socket = ${RUN_DIR}/\$name.asok
+${osd_store}admin socket = ${RUN_DIR}/\$name.asok
 pid file = ${RUN_DIR}/\$name.pid
 log file = ${LOG_DIR}/\$name.log
 
@@ -257,6 +275,19 @@ log file = ${LOG_DIR}/\$name.log
 rgw gc obj min wait = 60
 rgw gc processor period = 60
 EOF
+  if [[ -n "$KEEP_STATE" ]]; then
+    cat >>"$CONF" <<EOF
+
+# CEPH_KEEP_STATE: data that outlives the daemons: BlueStore on a sparse file (osd data/block),
+# its cache bounded; a clean stop unmounts it (the default fast shutdown exits without).
+[osd]
+osd objectstore = bluestore
+bluestore block create = true
+bluestore block size = ${BLUESTORE_BYTES}
+osd memory target = ${OSD_MEMORY_BYTES}
+osd fast shutdown = false
+EOF
+  fi
   if [[ -n "$STS_PORT" ]]; then
     cat >>"$CONF" <<EOF
 
@@ -327,16 +358,7 @@ create_pools() {
   }
 }
 
-cmd_start() {
-  need ceph ceph-mon ceph-osd radosgw radosgw-admin ceph-authtool monmaptool uuidgen curl timeout
-  local t0=$SECONDS
-
-  # A previous run (with or without `stop`) is cleaned up first; its daemons
-  # are found by pid file or, if the state dir was deleted, by config path.
-  [[ -d "$STATE_DIR" ]] && log "cleaning up previous run in ${STATE_DIR}"
-  stop_daemons
-  rm -rf "$STATE_DIR"
-
+check_ports() {
   local p
   for p in "$RGW_PORT" "$MON_PORT" "$MON_V1_PORT" $STS_PORT; do
     if port_in_use "$p"; then
@@ -344,6 +366,79 @@ cmd_start() {
       exit 1
     fi
   done
+}
+
+print_endpoint() {
+  printf 'CEPH_S3_ENDPOINT=%s\n' "$ENDPOINT"
+  printf 'CEPH_S3_ACCESS_KEY=%s\n' "$ACCESS_KEY"
+  printf 'CEPH_S3_SECRET_KEY=%s\n' "$SECRET_KEY"
+  [[ -z "$STS_PORT" ]] || printf 'CEPH_S3_STS_ENDPOINT=%s\n' "$STS_ENDPOINT"
+}
+
+# CEPH_KEEP_STATE: the state dir of a keep-mode start that finished (its `kept` file holds
+# the cluster's fsid).
+KEPT="${STATE_DIR}/kept"
+kept_state_ok() {
+  [[ -s "$KEPT" && -d "${STATE_DIR}/mon/ceph-a" && -d "${STATE_DIR}/osd/ceph-0" ]]
+}
+
+# CEPH_KEEP_STATE: the same cluster again over its state dir: the config is written anew
+# (the ports may have changed: the monitor map gets the new ones), the daemons start over
+# their data; pools, user and buckets are there already.
+restart_kept() {
+  local t0=$SECONDS fsid
+  fsid="$(<"$KEPT")"
+  log "restarting the kept cluster in ${STATE_DIR}"
+  stop_daemons
+  check_ports
+  trap 'on_start_exit $?' EXIT
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  write_conf "$fsid"
+
+  step "monitor map with the ports ${MON_PORT}, ${MON_V1_PORT}"
+  ceph-mon -c "$CONF" -i a --extract-monmap "${STATE_DIR}/monmap" >&2 ||
+    die "ceph-mon --extract-monmap failed" "$MON_LOG"
+  monmaptool --rm a "${STATE_DIR}/monmap" >&2
+  monmaptool --addv a "[v2:127.0.0.1:${MON_PORT},v1:127.0.0.1:${MON_V1_PORT}]" \
+    "${STATE_DIR}/monmap" >&2
+  ceph-mon -c "$CONF" -i a --inject-monmap "${STATE_DIR}/monmap" >&2 ||
+    die "ceph-mon --inject-monmap failed" "$MON_LOG"
+  ceph-mon -c "$CONF" -i a >&2 </dev/null || die "ceph-mon failed to start" "$MON_LOG"
+  wait_for "$MON_TIMEOUT" "the monitor (ceph mon stat)" ceph-mon "$MON_LOG" cephq mon stat
+
+  step "starting the OSD (BlueStore mounts its file)"
+  ceph-osd -c "$CONF" -i 0 >&2 </dev/null || die "ceph-osd failed to start" "$OSD_LOG"
+  wait_for "$KEEP_OSD_STOP_TIMEOUT" "the OSD to be up (ceph osd stat)" ceph-osd "$OSD_LOG" osd_up
+
+  step "starting radosgw on ${ENDPOINT}"
+  radosgw -c "$CONF" -n "$RGW_NAME" >&2 </dev/null || die "radosgw failed to start" "$RGW_LOG"
+  wait_for "$RGW_TIMEOUT" "a signed ListBuckets to answer 200" radosgw "$RGW_LOG" rgw_signed_ok
+  if [[ -n "$STS_PORT" ]]; then
+    radosgw -c "$CONF" -n "$STS_RGW_NAME" >&2 </dev/null ||
+      die "radosgw (STS) failed to start" "${LOG_DIR}/${STS_RGW_NAME}.log"
+    wait_for "$RGW_TIMEOUT" "the STS gateway to answer GET / with 200" radosgw \
+      "${LOG_DIR}/${STS_RGW_NAME}.log" rgw_anon_ok "$STS_ENDPOINT"
+  fi
+  trap - EXIT
+  log "kept cluster ready in $((SECONDS - t0))s"
+  print_endpoint
+}
+
+cmd_start() {
+  need ceph ceph-mon ceph-osd radosgw radosgw-admin ceph-authtool monmaptool uuidgen curl timeout
+  local t0=$SECONDS
+  if [[ -n "$KEEP_STATE" ]] && kept_state_ok; then
+    restart_kept
+    return
+  fi
+
+  # A previous run (with or without `stop`) is cleaned up first; its daemons
+  # are found by pid file or, if the state dir was deleted, by config path.
+  [[ -d "$STATE_DIR" ]] && log "cleaning up previous run in ${STATE_DIR}"
+  stop_daemons
+  rm -rf "$STATE_DIR"
+
+  check_ports
 
   trap 'on_start_exit $?' EXIT
   mkdir -p "$RUN_DIR" "$LOG_DIR" "${STATE_DIR}/mon" "${STATE_DIR}/osd/ceph-0" \
@@ -366,7 +461,7 @@ cmd_start() {
   ceph-mon -c "$CONF" -i a >&2 </dev/null || die "ceph-mon failed to start" "$MON_LOG"
   wait_for "$MON_TIMEOUT" "the monitor (ceph mon stat)" ceph-mon "$MON_LOG" cephq mon stat
 
-  step "creating OSD (memstore)"
+  if [[ -n "$KEEP_STATE" ]]; then step "creating OSD (BlueStore on a file)"; else step "creating OSD (memstore)"; fi
   local osd_id
   osd_id="$(cephq osd new "$osd_uuid")" || die "ceph osd new failed" "$MON_LOG"
   [[ "$osd_id" == 0 ]] || die "ceph osd new returned '${osd_id}', expected 0" "$MON_LOG"
@@ -405,16 +500,18 @@ cmd_start() {
 
   [[ -n "$(pids_for_conf radosgw)" ]] || die "radosgw is not running (port ${RGW_PORT} taken by something else?)" "$RGW_LOG"
 
+  [[ -z "$KEEP_STATE" ]] || echo "$fsid" >"$KEPT"
   trap - EXIT
   log "ready in $((SECONDS - t0))s"
-  printf 'CEPH_S3_ENDPOINT=%s\n' "$ENDPOINT"
-  printf 'CEPH_S3_ACCESS_KEY=%s\n' "$ACCESS_KEY"
-  printf 'CEPH_S3_SECRET_KEY=%s\n' "$SECRET_KEY"
-  [[ -z "$STS_PORT" ]] || printf 'CEPH_S3_STS_ENDPOINT=%s\n' "$STS_ENDPOINT"
+  print_endpoint
 }
 
 cmd_stop() {
   stop_daemons
+  if [[ -n "$KEEP_STATE" ]]; then
+    log "stopped; state kept in ${STATE_DIR}"
+    return
+  fi
   rm -rf "$STATE_DIR"
   log "stopped"
 }

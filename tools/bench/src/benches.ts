@@ -1,4 +1,5 @@
 import { browser } from './browser.js';
+import { browser1m } from './browser-1m.js';
 import { browserBigUpload } from './browser-upload.js';
 import { browserSearch } from './browser-search.js';
 import { bundle } from './bundle.js';
@@ -34,6 +35,7 @@ export const BENCHES: Bench[] = [
   zip,
   share,
   browser,
+  browser1m,
   browserSearch,
   bundle,
 ];

@@ -21,7 +21,7 @@ declare global {
  * Runs in the page before its own scripts: watches rows and long tasks from the start.
  * A string, not a function: tsx would add helpers to a function that the page lacks.
  */
-const instrument = `
+export const instrument = `
   const state = { firstRowMs: null, maxRows: 0, longTasks: [] };
   window.__bench = state;
   new PerformanceObserver((list) => {
@@ -163,7 +163,7 @@ async function scrollToEnd(page: Page, count: number, quick: boolean) {
 }
 
 /** When (ms after navigation start) the page's own resources and first API requests ended. */
-async function firstRowTimeline(page: Page): Promise<string> {
+export async function firstRowTimeline(page: Page): Promise<string> {
   // A string, not a function: tsx would wrap named helpers in __name(), unknown in the page.
   const t = (await page.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
