@@ -26,12 +26,15 @@ export function folderPageUrl(
   bucket: string,
   prefix: string,
   cursor?: string,
-  options: { deleted?: boolean } = {},
+  options: { deleted?: boolean; startAfter?: string | undefined } = {},
 ): string {
   const query = [
     `prefix=${encodeURIComponent(prefix)}`,
     'delimiter=%2F',
     ...(cursor ? [`cursor=${encodeURIComponent(cursor)}`] : []),
+    ...(!cursor && options.startAfter
+      ? [`startAfter=${encodeURIComponent(options.startAfter)}`]
+      : []),
     `limit=${OBJECTS_PAGE_SIZE}`,
     ...(options.deleted ? ['deleted=1'] : []),
   ];

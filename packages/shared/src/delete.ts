@@ -12,10 +12,45 @@ export const DeleteObjectsBodySchema = z.union([
       .min(1, 'Name at least one key')
       .max(MAX_DELETE_KEYS, `At most ${MAX_DELETE_KEYS} keys per request`),
   }),
-  z.strictObject({
-    prefix: KeyPrefixSchema.min(1, 'A folder delete needs a prefix; the bucket root is refused'),
-  }),
+  z
+    .strictObject({
+      prefix: KeyPrefixSchema.min(1, 'A folder delete needs a prefix; the bucket root is refused'),
+      /**
+       * A range of the folder (a windowed listing's "all keys from A to B"): only the keys from
+       * `from` to `to`, both included, in S3 (byte) order. A `to` that is a subfolder ("…/")
+       * covers that whole subfolder. Either may be left out (from the first / to the last).
+       */
+      from: ObjectKeySchema.optional(),
+      to: ObjectKeySchema.optional(),
+    })
+    .refine((b) => [b.from, b.to].every((k) => k === undefined || k.startsWith(b.prefix)), {
+      message: 'from and to are keys under the prefix',
+      path: ['from'],
+    })
+    .refine((b) => b.from === undefined || b.to === undefined || byteOrder(b.from, b.to) <= 0, {
+      message: 'from comes before to (S3 order)',
+      path: ['to'],
+    }),
 ]);
+
+/** S3's order of keys: their UTF-8 bytes, which is code point order (not UTF-16's). */
+export function byteOrder(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.codePointAt(i) ?? 0;
+    const cb = b.codePointAt(i) ?? 0;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    if (ca > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+/** Whether `key` is in a range delete's `from`..`to` (a `to` ending in "/" covers its subtree). */
+export function inKeyRange(key: string, from?: string, to?: string): boolean {
+  if (from !== undefined && byteOrder(key, from) < 0) return false;
+  if (to === undefined || byteOrder(key, to) <= 0) return true;
+  return to.endsWith('/') && key.startsWith(to);
+}
 export type DeleteObjectsBody = z.infer<typeof DeleteObjectsBodySchema>;
 
 export const DeleteErrorSchema = z.object({

@@ -79,6 +79,8 @@ export interface DeletePrefixOptions {
   signal?: AbortSignal | undefined;
   /** Called once the folder is listed (`total`), then after each DeleteObjects batch. */
   onProgress?: ((progress: DeleteProgress) => void) | undefined;
+  /** Only the keys from `from` to `to` (both included, S3 order; a `to` ending in "/" covers its subtree). */
+  range?: { from?: string | undefined; to?: string | undefined } | undefined;
 }
 
 /**

@@ -81,7 +81,9 @@ export async function listWithDeleted(
 ): Promise<ListObjectsResponse> {
   const status = await options.versioning();
   if (!VERSIONED.has(status)) return options.plain();
-  let markers: VersionCursor | undefined;
+  // startAfter (a first page only): ListObjectVersions' KeyMarker, which also lists after it.
+  let markers: VersionCursor | undefined =
+    query.startAfter === undefined ? undefined : { k: query.startAfter };
   if (query.cursor !== undefined) {
     markers = decodeVersionCursor(query.cursor);
     if (!markers) {

@@ -34,6 +34,7 @@ import type {
   SearchQuery,
   UploadedPart,
 } from '@stowage/shared';
+import { byteOrder, inKeyRange } from '@stowage/shared';
 import type { StoreConfig } from '../config/connection.js';
 import { HttpError } from '../errors.js';
 import type {
@@ -184,6 +185,19 @@ export class S3Store implements ObjectStore {
       });
     }
     refuseVersionCursor(q.cursor);
+    const page = await this.#listPage(bucket, q);
+    if (q.startAfter === undefined || q.cursor !== undefined) return page;
+    // Entries strictly after startAfter, a folder at its prefix's place: S3 (and s3rver) answer
+    // the subfolder that startAfter is in (or is) again, Ceph RGW does not; left out here, so
+    // both stores answer alike and a page after a folder row never repeats that folder.
+    const prefixes = page.prefixes.filter((p) => byteOrder(p, q.startAfter!) > 0);
+    if (prefixes.length === page.prefixes.length) return page;
+    const result = { ...page, prefixes };
+    if (prefixes.length + page.objects.length > 0 || !page.nextCursor) return result;
+    return this.listObjects(bucket, { ...q, startAfter: undefined, cursor: page.nextCursor });
+  }
+
+  async #listPage(bucket: string, q: ListObjectsQuery): Promise<ListObjectsResponse> {
     const out = await this.#ctx.send(
       new ListObjectsV2Command({
         Bucket: bucket,
@@ -191,6 +205,8 @@ export class S3Store implements ObjectStore {
         Delimiter: q.delimiter || undefined,
         MaxKeys: q.limit,
         ContinuationToken: q.cursor,
+        // The schema refuses both: a cursor's page already knows where it starts.
+        StartAfter: q.cursor === undefined ? q.startAfter : undefined,
       }),
     );
     return {
@@ -412,7 +428,38 @@ export class S3Store implements ObjectStore {
     prefix: string,
     options?: DeletePrefixOptions,
   ): Promise<DeleteObjectsResponse> {
-    return deletePrefix(this.#ctx, this.listAll(bucket, prefix), bucket, options);
+    const pages = options?.range
+      ? this.#listRange(bucket, prefix, options.range)
+      : this.listAll(bucket, prefix);
+    return deletePrefix(this.#ctx, pages, bucket, options);
+  }
+
+  /**
+   * The keys under `prefix` from `from` to `to` (a range delete): listed from just before `from`
+   * (StartAfter its key less one character: no key between that and `from` is taken, they are
+   * filtered out) up to the first key past `to`, not the whole folder.
+   */
+  async *#listRange(bucket: string, prefix: string, range: { from?: string; to?: string }) {
+    const { from, to } = range;
+    const chars = from === undefined ? [] : Array.from(from);
+    let startAfter: string | undefined = chars.slice(0, -1).join('') || undefined;
+    let cursor: string | undefined;
+    do {
+      const page = await this.listObjects(bucket, {
+        prefix,
+        delimiter: '',
+        limit: 1000,
+        cursor,
+        startAfter,
+      });
+      startAfter = undefined;
+      const inRange = page.objects.filter((o) => inKeyRange(o.key, from, to));
+      yield inRange;
+      const last = page.objects.at(-1)?.key;
+      // Past `to` (and out of its subtree): every later key is too.
+      if (last !== undefined && !inKeyRange(last, undefined, to)) return;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   prefixSummary(bucket: string, prefix: string): Promise<PrefixSummaryResponse> {

@@ -32,7 +32,9 @@ const route: FastifyPluginAsyncZod = async (app) => {
           'DeleteObjects batch of 1,000 (at most every 100 ms), then this summary (with ' +
           '`cancelled`) as the last line. Errors before the listing ends are ordinary error ' +
           'answers; after, they are per key in `errors`. Closing the connection stops the work ' +
-          'after the batch in flight.',
+          'after the batch in flight. `from`/`to` with the prefix delete only that range of the ' +
+          'folder (both included, S3 order; a `to` ending in "/" covers that subfolder), ' +
+          'listed from `from` on, not from the top.',
         params: BucketParamsSchema,
         body: DeleteObjectsBodySchema,
         response: { 200: DeleteObjectsResponseSchema, ...errorResponses },
@@ -45,7 +47,13 @@ const route: FastifyPluginAsyncZod = async (app) => {
       return answerWork<DeleteProgress, DeleteObjectsResponse>(
         request,
         reply,
-        (options) => request.objectStore.deletePrefix(bucket, body.prefix, options),
+        (options) =>
+          request.objectStore.deletePrefix(bucket, body.prefix, {
+            ...options,
+            ...(body.from !== undefined || body.to !== undefined
+              ? { range: { from: body.from, to: body.to } }
+              : {}),
+          }),
         (error, cancelled) => ({ deleted: 0, errors: [{ key: body.prefix, ...error }], cancelled }),
       );
     },
