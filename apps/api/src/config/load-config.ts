@@ -44,6 +44,10 @@ export interface AppConfig {
   uploadBufferBytes: number;
   /** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
   bodyTimeoutMs: number;
+  /** SIGTERM: how long requests in flight may finish before they are cut (server.ts). */
+  drainMs: number;
+  /** `/metrics` exists only with it, behind `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   /** The environment's own store, with its keys (or the embedded store's): the demo is seeded there. */
   store: StoreConfig;
   access: AccessConfig;
@@ -154,6 +158,8 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
     maxUploadBytes: e.STOWAGE_MAX_UPLOAD_BYTES,
     uploadBufferBytes: e.STOWAGE_UPLOAD_BUFFER_MIB * 1024 ** 2,
     bodyTimeoutMs: e.STOWAGE_BODY_TIMEOUT_SECONDS * 1000,
+    drainMs: e.STOWAGE_DRAIN_SECONDS * 1000,
+    metricsToken: e.STOWAGE_METRICS_TOKEN,
     // With no keys in env: the embedded store's (a store without server-held keys never uses
     // these; sessions bring their own).
     store: {
