@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -112,7 +113,7 @@ function bearerMatches(request: FastifyRequest, token: Buffer): boolean {
   return m ? timingSafeEqual(digest(m[1]!), token) : false;
 }
 
-interface Start {
+interface Mark {
   read: number;
   written: number;
 }
@@ -125,21 +126,23 @@ export default fp<{ token: string; meters: Meters }>(
   async (app, opts) => {
     const { meters } = opts;
     const token = digest(opts.token);
-    const starts = new WeakMap<FastifyRequest, Start>();
-    app.addHook('onRequest', async (request) => {
-      const socket = request.raw.socket;
-      starts.set(request, { read: socket.bytesRead, written: socket.bytesWritten });
-    });
+    // Per connection, what it had read and written when its last answer ended: a request's
+    // bytes are the difference (keep-alive requests follow one another on a connection), the
+    // body's first bytes read with the head included.
+    const marks = new WeakMap<Socket, Mark>();
     app.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';
       const status = String(reply.statusCode);
       meters.requests.inc({ method: request.method, route, status });
       meters.duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
-      const start = starts.get(request);
       const socket = request.raw.socket;
-      if (start) {
-        meters.bytesIn.inc({ route }, Math.max(0, socket.bytesRead - start.read));
-        meters.bytesOut.inc({ route }, Math.max(0, socket.bytesWritten - start.written));
+      // (An injected request, light-my-request's, has no real socket: nothing to count.)
+      if (socket && Number.isFinite(socket.bytesRead)) {
+        const mark = marks.get(socket) ?? { read: 0, written: 0 };
+        const now = { read: socket.bytesRead, written: socket.bytesWritten };
+        marks.set(socket, now);
+        if (now.read > mark.read) meters.bytesIn.inc({ route }, now.read - mark.read);
+        if (now.written > mark.written) meters.bytesOut.inc({ route }, now.written - mark.written);
       }
       if (reply.statusCode >= 400) return;
       const action = (request.routeOptions.config as { audit?: { action?: string } } | undefined)
