@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import parsePrometheusTextFormat, { type Family } from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
@@ -125,6 +126,25 @@ describe('/metrics (STOWAGE_METRICS_TOKEN)', () => {
     // Route patterns only: no bucket, no key in any label.
     expect(text).not.toContain(bucket);
     expect(text).not.toContain(key);
+  });
+
+  it('the sample Grafana dashboard asks only for metrics /metrics has', async () => {
+    const dashboard = JSON.parse(
+      readFileSync(
+        new URL('../../../../deploy/grafana/stowage-dashboard.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { panels: { targets: { expr: string }[] }[] };
+    const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr));
+    const asked = new Set(
+      exprs.flatMap((e) => e.match(/\b(?:stowage|process|nodejs)_[a-z0-9_]+/g) ?? []),
+    );
+    expect(asked.size).toBeGreaterThan(10);
+    const { families } = await scrape();
+    const names = new Set(families.map((f) => f.name));
+    // A histogram's series are its name with _bucket, _sum, _count.
+    const missing = [...asked].filter((n) => !names.has(n.replace(/_(bucket|sum|count)$/, '')));
+    expect(missing).toEqual([]);
   });
 
   it('does not exist without a token', async () => {
