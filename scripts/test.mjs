@@ -135,6 +135,19 @@ vitest('api on ceph rgw (SigV2)', 'apps/api', [], {
   STOWAGE_TEST_STORE: 'ceph',
   STOWAGE_TEST_SIGNATURE: 'v2',
 });
+// Two built instances behind nginx with Redis, on the shared Ceph (apps/api/test/scale-out/).
+if (built) {
+  vitest('api scale-out (nginx, redis)', 'apps/api', ['-c', 'vitest.scale.config.ts'], {
+    STOWAGE_TEST_STORE: 'ceph',
+  });
+} else {
+  results.push({
+    title: 'api scale-out (not run: the build failed)',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+  });
+}
 if (built) playwright('e2e in chromium');
 else
   results.push({

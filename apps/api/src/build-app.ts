@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccessConfig } from './config/access.js';
@@ -121,6 +122,8 @@ export interface BuildAppOptions {
   drain?: Drain;
   /** STOWAGE_METRICS_TOKEN: `/metrics` exists only with it (plugins/app/metrics.ts). */
   metricsToken?: string | undefined;
+  /** STOWAGE_INSTANCE_ID: the X-Stowage-Instance header of every answer, and every log line's `instance`. */
+  instanceId?: string | undefined;
 }
 
 /** Headers and fields that hold secrets: pino writes `[Redacted]` instead. */
@@ -164,6 +167,17 @@ export async function buildApp(opts: BuildAppOptions) {
       ? {
           ...opts.logger,
           redact: { paths: REDACT },
+          // pino's own base (pid, hostname) plus the instance's name.
+          ...(opts.instanceId
+            ? {
+                base: {
+                  pid: process.pid,
+                  hostname: hostname(),
+                  ...opts.logger.base,
+                  instance: opts.instanceId,
+                },
+              }
+            : {}),
           // Secrets at any depth, e.g. @fastify/multipart's trace of the request headers.
           formatters: { ...opts.logger.formatters, log: redactSecrets },
         }
@@ -197,7 +211,7 @@ export async function buildApp(opts: BuildAppOptions) {
   if (meters) await app.register(metrics, { token: opts.metricsToken!, meters });
   await app.register(helmet, { connectSources: directUploadSources(opts.access.profiles) });
   await app.register(hostCheck, { allowedHosts: http.allowedHosts });
-  await app.register(apiHeaders);
+  await app.register(apiHeaders, { instanceId: opts.instanceId });
   await app.register(secureSession, { session: opts.access.session });
   await app.register(rateLimit);
   await app.register(access, {

@@ -71,6 +71,7 @@ async function main() {
     maxUploadBytes: config.maxUploadBytes,
     uploadBufferBytes: config.uploadBufferBytes,
     http: config.http,
+    instanceId: config.instanceId,
     bodyTimeoutMs: config.bodyTimeoutMs,
     logger,
   });

@@ -174,6 +174,20 @@ export const EnvSchema = z.object({
     .min(0, 'STOWAGE_API_RATE_LIMIT must not be negative (0 = no limit)')
     .default(DEFAULT_API_RATE_LIMIT),
   STOWAGE_SOURCE_MAPS: flag('STOWAGE_SOURCE_MAPS'),
+  // Several instances (README "Running several instances"): the shared state, and a name for
+  // this one (the X-Stowage-Instance header and every log line).
+  STOWAGE_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, {
+      message: 'STOWAGE_REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://redis:6379/0',
+    })
+    .optional(),
+  STOWAGE_INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, {
+      message: 'STOWAGE_INSTANCE_ID is 1-64 letters, digits, ".", "_" or "-"',
+    })
+    .optional(),
   // Share links (links/README.md): the signing secret and the longest link, for every profile…
   STOWAGE_LINK_SECRET: z
     .string()

@@ -54,6 +54,10 @@ export interface AppConfig {
   http: HttpConfig;
   /** STOWAGE_AUDIT_LOG: where audit lines go; undefined: no audit log (audit/README.md). */
   audit: AuditDestinations | undefined;
+  /** STOWAGE_REDIS_URL: the state several instances share (shared-state/); undefined: none. */
+  redisUrl: string | undefined;
+  /** STOWAGE_INSTANCE_ID: this instance's name (X-Stowage-Instance header, log lines). */
+  instanceId: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -194,6 +198,8 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
       },
     },
     audit: auditOf(e.STOWAGE_AUDIT_LOG),
+    redisUrl: e.STOWAGE_REDIS_URL,
+    instanceId: e.STOWAGE_INSTANCE_ID,
     http: {
       allowedHosts: allowedHostsFrom(
         e.STOWAGE_ALLOWED_HOSTS,
