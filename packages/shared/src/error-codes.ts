@@ -100,6 +100,11 @@ export const ERROR_STATUS = {
   StoreBusy: 503,
   /** The store did not answer in time. */
   StoreTimeout: 504,
+  /**
+   * Several instances: the Redis they share (STOWAGE_REDIS_URL) cannot be reached, so a
+   * sign-in, which must be counted across instances, is refused for now.
+   */
+  SharedStateUnavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
