@@ -34,6 +34,9 @@ import secureSession from './plugins/external/secure-session.js';
 import swagger from './plugins/external/swagger.js';
 import staticFiles from './plugins/external/static.js';
 import health from './routes/api/health.js';
+import ready from './routes/api/ready.js';
+import drainPlugin, { Drain } from './plugins/app/drain.js';
+import metrics, { Meters } from './plugins/app/metrics.js';
 import getSession from './routes/api/get-session.js';
 import signIn from './routes/api/sign-in.js';
 import signOut from './routes/api/sign-out.js';
@@ -127,6 +130,10 @@ export interface BuildAppOptions {
    * sign-outs are then shared by every instance. Undefined: all of it in this process.
    */
   sharedState?: SharedState | undefined;
+  /** The graceful restart's state (server.ts begins it on SIGTERM); default: a new one. */
+  drain?: Drain;
+  /** STOWAGE_METRICS_TOKEN: `/metrics` exists only with it (plugins/app/metrics.ts). */
+  metricsToken?: string | undefined;
   /** STOWAGE_INSTANCE_ID: the X-Stowage-Instance header of every answer, and every log line's `instance`. */
   instanceId?: string | undefined;
 }
@@ -196,6 +203,9 @@ export async function buildApp(opts: BuildAppOptions) {
     frameworkErrors: frameworkErrorHandler,
     // Unique across instances: an error body and the log line of its request share it.
     genReqId: () => randomBytes(8).toString('hex'),
+    // While it drains (SIGTERM), a request on a connection already open is still served, with
+    // `Connection: close` (plugins/app/drain.ts), rather than Fastify's bare 503.
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -207,6 +217,10 @@ export async function buildApp(opts: BuildAppOptions) {
   // First, so its onRequest hook runs before any other can answer (and leave a body unread).
   await app.register(bodyWatchdog, { timeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS });
   await app.register(errorHandler);
+  await app.register(drainPlugin, { drain: opts.drain ?? new Drain() });
+  // Before the routes, so its onResponse hook sees every one; nothing at all without a token.
+  const meters = opts.metricsToken ? new Meters(budget) : undefined;
+  if (meters) await app.register(metrics, { token: opts.metricsToken!, meters });
   await app.register(helmet, {
     connectSources: directUploadSources(opts.access.profiles),
     downloadSources: redirectDownloadSources(opts.access.profiles),
@@ -224,6 +238,8 @@ export async function buildApp(opts: BuildAppOptions) {
     // The one holder of identity passthrough's temporary credentials (SSO roles with
     // `identity: "passthrough"`): kept in this process only, per session.
     webIdentity: opts.webIdentity ?? new WebIdentityCredentials(),
+    // Metrics on: every store's calls are counted (none wrapped when off).
+    watchStores: meters?.watchSend,
   });
   await app.register(requestLog);
   await app.register(auditPlugin, { log: opts.audit });
@@ -238,6 +254,7 @@ export async function buildApp(opts: BuildAppOptions) {
     async (api) => {
       if (http.apiRateLimitPerMinute > 0) api.addHook('onRequest', apiRateLimit(api, http));
       await api.register(health);
+      await api.register(ready);
       await api.register(getSession);
       await api.register(signIn, {
         limit: opts.access.loginRateLimit,

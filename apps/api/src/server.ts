@@ -15,6 +15,8 @@ import { allowedHostsHint } from './config/http.js';
 import { linkSecretWarning } from './config/access.js';
 import { redirectRefusal } from './config/downloads.js';
 import { AuditLog } from './audit/audit-log.js';
+import { Drain } from './plugins/app/drain.js';
+import { HttpError } from './errors.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultWebDir = path.resolve(here, '../../web/dist');
@@ -69,7 +71,10 @@ async function main() {
   await shared?.connected(5000);
   const revocationFile = path.join(config.dataDir, 'revoked-sessions.jsonl');
   const audit = config.audit ? new AuditLog(config.audit) : undefined;
+  const drain = new Drain();
   const app = await buildApp({
+    drain,
+    metricsToken: config.metricsToken,
     audit,
     access: config.access,
     // Sign-outs survive a restart (a copied cookie stays refused): this process's own notes,
@@ -116,14 +121,44 @@ async function main() {
     });
   }
   let closing = false;
+  /**
+   * A graceful stop: not ready from now on (GET /api/ready 503), no new connection, idle
+   * keep-alive ones closed and every answer with `Connection: close`; requests in flight get
+   * STOWAGE_DRAIN_SECONDS to finish. Then the uploads still held are cancelled (lib-storage
+   * aborts their multipart uploads), what still runs is cut, and the process exits 0.
+   */
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info(`${signal}: shutting down`);
-    await app.close();
+    drain.begin();
+    app.log.info(`${signal}: draining (up to ${config.drainMs / 1000} s), then shutting down`);
+    // Fastify's close: stops listening, closes idle connections, waits for the others. A
+    // keep-alive connection whose answer was already under way goes idle later: closed too.
+    const closed = app.close();
+    const idle = setInterval(() => app.server.closeIdleConnections(), 500);
+    let timer: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      closed.then(() => true),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), config.drainMs))),
+    ]);
+    clearTimeout(timer);
+    if (!drained) {
+      const reason = new HttpError(
+        'ServerRestarting',
+        'This Stowage instance is restarting and its drain time ran out: send the request again',
+      );
+      const aborted = await drain.abortHeld(reason, 10_000);
+      app.log.warn(
+        `${signal}: drain time over; ${aborted} upload(s) aborted, the requests still running cut`,
+      );
+      app.server.closeAllConnections();
+      await closed;
+    }
+    clearInterval(idle);
     await shared?.close();
     audit?.close();
     await embedded?.stop();
+    app.log.info(`${signal}: stopped`);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -57,7 +57,7 @@ export function rawRequest(port: number, req: RawRequest): Promise<RawResponse> 
   });
 }
 
-function parseResponse(raw: Buffer): RawResponse {
+export function parseResponse(raw: Buffer): RawResponse {
   const text = raw.toString('latin1');
   const end = text.indexOf('\r\n\r\n');
   if (end < 0) throw new Error(`Not an HTTP response: ${JSON.stringify(text.slice(0, 200))}`);

@@ -85,6 +85,11 @@ export const ERROR_STATUS = {
   VersioningUnsupported: 501,
   /** Identity passthrough: the store does not offer STS AssumeRoleWithWebIdentity. */
   StsUnsupported: 501,
+  /**
+   * This instance is restarting and its drain time ran out (STOWAGE_DRAIN_SECONDS): the request
+   * was cut, an upload's parts removed. Sent again, it reaches an instance still running.
+   */
+  ServerRestarting: 503,
   /** The store does not implement this request. */
   NotSupported: 502,
   /** The store cannot be reached, or its certificate is not trusted, or it failed (5xx). */

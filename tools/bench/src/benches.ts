@@ -12,6 +12,7 @@ import type { Bench } from './harness.js';
 import { listing } from './listing.js';
 import { memory } from './memory.js';
 import { multipartRelay } from './multipart-relay.js';
+import { scale } from './scale.js';
 import { search } from './search.js';
 import { share } from './share.js';
 import { upload } from './upload.js';
@@ -34,6 +35,7 @@ export const BENCHES: Bench[] = [
   copy,
   zip,
   share,
+  scale,
   browser,
   browser1m,
   browserSearch,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { S3Store } from '../store/s3-store.js';
+import type { AroundSend } from '../store/s3-send-hooks.js';
 import { storeConfigFor, type Profile } from '../config/profiles.js';
 import type { Credentials } from '../config/connection.js';
 import type { WebIdentityCredentials, WebIdentityTarget } from '../store/s3-web-identity.js';
@@ -17,8 +18,17 @@ const PASSTHROUGH = 'sts\0';
 export class StoreCache {
   private readonly stores: LRUCache<string, S3Store>;
 
-  constructor(max = 64) {
+  /** `watch`: runs around every call of every store made here (metrics); none when omitted. */
+  constructor(
+    max = 64,
+    private readonly watch?: AroundSend,
+  ) {
     this.stores = new LRUCache({ max, dispose: (store) => store.destroy() });
+  }
+
+  private watched(store: S3Store): S3Store {
+    if (this.watch) store.aroundSends(this.watch);
+    return store;
   }
 
   get(profile: Profile, keys: Credentials): S3Store {
@@ -31,7 +41,7 @@ export class StoreCache {
     ].join('\0');
     let store = this.stores.get(id);
     if (!store) {
-      store = new S3Store(storeConfigFor(profile, keys));
+      store = this.watched(new S3Store(storeConfigFor(profile, keys)));
       this.stores.set(id, store);
     }
     return store;
@@ -63,7 +73,7 @@ export class StoreCache {
       };
       const { sessionKey, subject, idToken } = who;
       const credentials = sts.provider(target, { sessionKey, subject, idToken: () => idToken });
-      store = new S3Store(storeConfigFor(profile, credentials));
+      store = this.watched(new S3Store(storeConfigFor(profile, credentials)));
       this.stores.set(id, store);
     }
     return store;

@@ -41,6 +41,8 @@ export const DEFAULT_DOWNLOAD_READS: DownloadReadSettings = {
 };
 /** A request body that delivers less than 1 KiB in this long of waiting is cut off. */
 export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
+/** How long a SIGTERM lets requests in flight finish (STOWAGE_DRAIN_SECONDS). */
+export const DEFAULT_DRAIN_SECONDS = 30;
 /** The longest relay or upload link, in days (STOWAGE_LINK_MAX_DAYS). */
 export const DEFAULT_LINK_MAX_DAYS = 365;
 /** Requests per minute one session may make on /api (STOWAGE_API_RATE_LIMIT). */
@@ -153,6 +155,16 @@ export const EnvSchema = z.object({
     .min(1, 'STOWAGE_BODY_TIMEOUT_SECONDS is at least 1')
     .max(3600, 'STOWAGE_BODY_TIMEOUT_SECONDS is at most 3600 (an hour)')
     .default(DEFAULT_BODY_TIMEOUT_MS / 1000),
+  STOWAGE_DRAIN_SECONDS: z.coerce
+    .number({ message: 'STOWAGE_DRAIN_SECONDS must be a number of seconds' })
+    .int('STOWAGE_DRAIN_SECONDS must be a whole number of seconds')
+    .min(0, 'STOWAGE_DRAIN_SECONDS is at least 0')
+    .max(3600, 'STOWAGE_DRAIN_SECONDS is at most 3600 (an hour)')
+    .default(DEFAULT_DRAIN_SECONDS),
+  STOWAGE_METRICS_TOKEN: z
+    .string()
+    .min(16, 'STOWAGE_METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16)')
+    .optional(),
   STOWAGE_MAX_UPLOAD_BYTES: z.coerce
     .number({ message: 'STOWAGE_MAX_UPLOAD_BYTES must be a number of bytes' })
     .int('STOWAGE_MAX_UPLOAD_BYTES must be a whole number of bytes')

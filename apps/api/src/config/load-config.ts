@@ -46,6 +46,10 @@ export interface AppConfig {
   bodyTimeoutMs: number;
   /** Large downloads read in concurrent ranges (STOWAGE_DOWNLOAD_*; store/s3-parallel-read.ts). */
   downloadReads: DownloadReadSettings;
+  /** SIGTERM: how long requests in flight may finish before they are cut (server.ts). */
+  drainMs: number;
+  /** `/metrics` exists only with it, behind `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   /** The environment's own store, with its keys (or the embedded store's): the demo is seeded there. */
   store: StoreConfig;
   access: AccessConfig;
@@ -166,6 +170,8 @@ export function resolveConfig(settings: Settings, embeddedEndpoint?: string): Ap
       parts: e.STOWAGE_DOWNLOAD_PARTS,
       minBytes: e.STOWAGE_DOWNLOAD_PARALLEL_MIN_MIB * 1024 ** 2,
     },
+    drainMs: e.STOWAGE_DRAIN_SECONDS * 1000,
+    metricsToken: e.STOWAGE_METRICS_TOKEN,
     // With no keys in env: the embedded store's (a store without server-held keys never uses
     // these; sessions bring their own).
     store: {

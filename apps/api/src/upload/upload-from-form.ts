@@ -82,6 +82,7 @@ export async function uploadFromForm(
   let file: MultipartFile | undefined;
   let body: FileBody | undefined;
   let release: (() => void) | undefined;
+  let unhold: (() => void) | undefined;
   // A client that leaves while its upload waits for the budget gives up its place.
   const left = departure(reply.raw);
   try {
@@ -107,15 +108,21 @@ export async function uploadFromForm(
       { tooLarge: () => tooLarge(maxBytes), broken: (err) => formError(err, maxBytes) },
       maxBytes,
     );
-    const result = await store.uploadObject({
-      bucket,
-      key,
-      body: body.body,
-      sizeHint: fields.size,
-      bufferBudgetBytes: budget.totalBytes,
-      contentType: contentTypeOf(fields, file),
-      metadata: fields.metadata,
-    });
+    // A restart whose drain time runs out cancels it (its multipart upload aborted).
+    const held = body;
+    unhold = request.server.drain.hold((reason) => held.fail(reason));
+    const result = await store
+      .uploadObject({
+        bucket,
+        key,
+        body: body.body,
+        sizeHint: fields.size,
+        bufferBudgetBytes: budget.totalBytes,
+        contentType: contentTypeOf(fields, file),
+        metadata: fields.metadata,
+      })
+      // Ended (an abort sent, if cancelled): the restart need not wait for the form's rest.
+      .finally(() => unhold?.());
     if (result.size !== body.bytes()) {
       throw notApplied(`The store kept ${result.size} bytes of the ${body.bytes()} uploaded`);
     }
@@ -130,6 +137,7 @@ export async function uploadFromForm(
     throw err;
   } finally {
     release?.();
+    unhold?.();
     left.stop();
     await admission?.settle?.(stored);
   }

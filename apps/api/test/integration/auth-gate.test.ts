@@ -22,10 +22,12 @@ const urlOf = (pattern: string) =>
 const PUBLIC = [
   'DELETE /api/session',
   'GET /api/health',
+  'GET /api/ready',
   'GET /api/session',
   'GET /s/:token',
   'GET /s/:token/info',
   'HEAD /api/health',
+  'HEAD /api/ready',
   'HEAD /api/session',
   'HEAD /s/:token',
   'HEAD /s/:token/info',
@@ -35,7 +37,7 @@ const PUBLIC = [
 ];
 
 describe('the auth gate', () => {
-  it("marks exactly health, the session routes and share links' /s/ routes public", () => {
+  it("marks exactly health, readiness, the session routes and share links' /s/ routes public", () => {
     const publicRoutes = app.routeList
       .filter((r) => r.public)
       .map((r) => `${r.method} ${r.url}`)

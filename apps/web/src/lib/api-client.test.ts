@@ -110,6 +110,10 @@ describe('the code', () => {
     }
     expect(isUnavailableError(new ApiRequestError(0, 'x'))).toBe(true);
     expect(isUnavailableError(new ApiRequestError(502, 'x'))).toBe(true);
+    // An instance draining for a restart: the retry reaches another one.
+    expect(isUnavailableError(new ApiRequestError(503, 'x', { code: 'ServerRestarting' }))).toBe(
+      true,
+    );
     expect(isUnavailableError(new ApiRequestError(404, 'x', { code: 'NoSuchKey' }))).toBe(false);
   });
 });

@@ -279,7 +279,10 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-/** The store down, busy or slow, or the API unreachable: problems for the whole app. */
+/**
+ * The store down, busy or slow, the API unreachable, or the instance that answered shutting
+ * down (ServerRestarting: sent again, it reaches one still running): problems for the whole app.
+ */
 export function isUnavailableError(error: unknown): error is ApiRequestError {
   return hasCode(
     error,
@@ -288,6 +291,7 @@ export function isUnavailableError(error: unknown): error is ApiRequestError {
     'StoreTimeout',
     'NetworkError',
     'GatewayError',
+    'ServerRestarting',
   );
 }
 

@@ -7,6 +7,7 @@ import { identityOf, type Identity } from '../../auth/identity.js';
 import { isSessionData, sessionState, touchInterval } from '../../auth/session-data.js';
 import type { SessionRevocations } from '../../auth/session-revocations.js';
 import { StoreCache } from '../../auth/store-cache.js';
+import type { AroundSend } from '../../store/s3-send-hooks.js';
 import { linkKeyFrom } from '../../links/link-token.js';
 import { forbidden, HttpError } from '../../errors.js';
 import type { Profile } from '../../config/profiles.js';
@@ -81,11 +82,13 @@ export default fp<{
   access: AccessConfig;
   revocations: SessionRevocations;
   webIdentity: WebIdentityCredentials;
+  /** Runs around every store call (metrics: plugins/app/metrics.ts); none when off. */
+  watchStores?: AroundSend | undefined;
 }>(
   async (app, opts) => {
     const { access, revocations, webIdentity } = opts;
     const byName = new Map(access.profiles.map((p) => [p.name, p]));
-    const stores = new StoreCache();
+    const stores = new StoreCache(undefined, opts.watchStores);
     /** Session id → subject of the sessions that used passthrough (sign out everywhere). */
     const passthroughSessions = new Map<string, string>();
     const forgetSession = (sessionId: string) => {
