@@ -97,7 +97,10 @@ function streamedUpload(key: string, file: Buffer) {
     req.on('error', () => resolve(-1));
   });
   let at = 0;
-  const write = (b: Buffer) => new Promise<void>((r) => req.write(b, () => r()));
+  // A write waits for the socket, or for the answer: a proxy that has already answered (its
+  // upstream gone) may stop reading the body, and then a write would never be done.
+  const write = (b: Buffer) =>
+    Promise.race([new Promise<void>((r) => req.write(b, () => r())), answer.then(() => {})]);
   req.write(head);
   return {
     answer,
