@@ -1,65 +1,14 @@
-import http from 'node:http';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@stowage/shared';
 import { startBuiltServer, type BuiltServer } from '../built-server.js';
 import { exists, inProgressUploads, sha256, storedSha } from '../fixtures.js';
 import { fixtureClient, onEmbedded } from '../helper.js';
-import { partHead } from '../multipart.js';
+import { streamedUpload } from '../streamed-upload.js';
 import { parseResponse } from '../raw-http.js';
 
 const MiB = 1024 ** 2;
-
-/**
- * An upload form streamed by hand: `send(n)` writes the next n bytes of the file and resolves
- * once they are handed to the socket; `finish()` writes the rest and the closing boundary.
- */
-function streamedUpload(server: BuiltServer, bucket: string, key: string, file: Buffer) {
-  const boundary = `----graceful${randomBytes(6).toString('hex')}`;
-  const head = Buffer.concat([
-    partHead(boundary, { name: 'size' }),
-    Buffer.from(`${file.length}\r\n`),
-    partHead(boundary, { name: 'file', filename: 'f.bin', contentType: 'application/x-test' }),
-  ]);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const req = http.request({
-    host: '127.0.0.1',
-    port: server.port,
-    method: 'POST',
-    path: `/api/buckets/${bucket}/upload?key=${encodeURIComponent(key)}`,
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      'content-length': String(head.length + file.length + tail.length),
-      [CSRF_HEADER]: CSRF_HEADER_VALUE,
-    },
-  });
-  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    req.on('response', (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
-  answer.catch(() => {});
-  let at = 0;
-  const write = (b: Buffer) => new Promise<void>((r) => req.write(b, () => r()));
-  req.write(head);
-  return {
-    answer,
-    async send(n: number) {
-      await write(file.subarray(at, at + n));
-      at += n;
-    },
-    async finish() {
-      await write(file.subarray(at));
-      req.end(tail);
-    },
-  };
-}
 
 /** A request whose head is not finished yet: the connection is busy, not idle. */
 function pendingRequest(port: number, path: string) {
@@ -129,7 +78,7 @@ describe('graceful restart (SIGTERM) of the built server', () => {
     expect(await ready.json()).toEqual({ ready: true });
 
     const file = randomBytes(20 * MiB);
-    const upload = streamedUpload(server, bucket, 'in-flight.bin', file);
+    const upload = streamedUpload(`http://127.0.0.1:${server.port}`, bucket, 'in-flight.bin', file);
     await upload.send(4 * MiB);
     const probe = pendingRequest(server.port, '/api/ready');
     await probe.written;
@@ -156,7 +105,7 @@ describe('graceful restart (SIGTERM) of the built server', () => {
     const token = 'metrics-token-0123456789';
     const server = await start({ STOWAGE_DRAIN_SECONDS: '1', STOWAGE_METRICS_TOKEN: token });
     const file = randomBytes(24 * MiB);
-    const upload = streamedUpload(server, bucket, 'cut.bin', file);
+    const upload = streamedUpload(`http://127.0.0.1:${server.port}`, bucket, 'cut.bin', file);
     // More than one 8 MiB part: lib-storage has started a multipart upload.
     await upload.send(12 * MiB);
     const created = async () => {
