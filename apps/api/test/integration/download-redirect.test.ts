@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharePath } from '@stowage/shared';
 import { REDIRECT_URL_SECONDS } from '../../src/config/downloads.js';
@@ -12,6 +12,7 @@ import {
   type TestBuildOptions,
 } from '../helper.js';
 import { listenOnLoopback } from '../raw-http.js';
+import { sha256 } from '../fixtures.js';
 
 /**
  * Downloads in redirect mode (profiles file `downloads: "redirect"`): the content route answers
@@ -25,10 +26,8 @@ let base: string;
 let bucket: string;
 const big = randomBytes(3 * 1024 * 1024 + 7);
 const KEY = 'dir with space/ünïcode+plus (1).bin';
-const sha = (b: Buffer | ArrayBuffer) =>
-  createHash('sha256')
-    .update(Buffer.from(b as ArrayBuffer))
-    .digest('hex');
+/** A body's sha256 (the fixtures' one rule). */
+const sha = (b: Buffer | ArrayBuffer) => sha256(Buffer.from(b as ArrayBuffer));
 const endpoint = testStoreConfig().endpoint!;
 
 async function started(overrides: Parameters<typeof build>[0], options: TestBuildOptions) {
