@@ -11,6 +11,7 @@ import { type StoreConfig } from '../src/config/connection.js';
 import { DEFAULT_COPY_CONCURRENCY, MAX_COPY_OBJECT_BYTES } from '../src/config/env-schema.js';
 import { DEFAULT_LINK_PREFIX, type Profile } from '../src/config/profiles.js';
 import { SESSION_COOKIE } from '../src/plugins/external/secure-session.js';
+import { listenOnLoopback } from './raw-http.js';
 
 export const storeKind = inject('storeKind');
 export const onEmbedded = storeKind === 'embedded';
@@ -176,6 +177,30 @@ export async function build(overrides: StoreOverrides = {}, options: TestBuildOp
 }
 
 export type TestApp = Awaited<ReturnType<typeof build>>;
+
+/**
+ * A test file's apps, closed together in its `afterAll` (`closeAll`): `listening` builds one and
+ * has it listen on loopback, for `fetch` as a browser or a link's recipient uses it; `track` adds
+ * one built otherwise.
+ */
+export function testApps() {
+  const apps: TestApp[] = [];
+  return {
+    track<T extends TestApp>(app: T): T {
+      apps.push(app);
+      return app;
+    },
+    async listening(overrides: StoreOverrides = {}, options: TestBuildOptions = {}) {
+      const app = await build(overrides, options);
+      apps.push(app);
+      const port = await listenOnLoopback(app);
+      return { app, base: `http://127.0.0.1:${port}` };
+    },
+    async closeAll() {
+      for (const app of apps.splice(0)) await app.close();
+    },
+  };
+}
 
 /** A fresh bucket per test file, so files can run in parallel on one store. */
 export async function createBucket(app: TestApp, label: string): Promise<string> {

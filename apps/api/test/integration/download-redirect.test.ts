@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharePath } from '@stowage/shared';
 import { REDIRECT_URL_SECONDS } from '../../src/config/downloads.js';
 import {
-  build,
   createBucket,
   onEmbedded,
   q,
   testStoreConfig,
   type TestApp,
+  testApps,
+  type StoreOverrides,
   type TestBuildOptions,
 } from '../helper.js';
-import { listenOnLoopback } from '../raw-http.js';
 import { sha256 } from '../fixtures.js';
 
 /**
@@ -20,7 +20,7 @@ import { sha256 } from '../fixtures.js';
  * store. Over a listening app and `fetch`, so what a browser gets is what is tested.
  */
 
-const apps: TestApp[] = [];
+const apps = testApps();
 let app: TestApp;
 let base: string;
 let bucket: string;
@@ -30,12 +30,8 @@ const KEY = 'dir with space/ünïcode+plus (1).bin';
 const sha = (b: Buffer | ArrayBuffer) => sha256(Buffer.from(b as ArrayBuffer));
 const endpoint = testStoreConfig().endpoint!;
 
-async function started(overrides: Parameters<typeof build>[0], options: TestBuildOptions) {
-  const a = await build(overrides, options);
-  apps.push(a);
-  const port = await listenOnLoopback(a);
-  return { app: a, base: `http://127.0.0.1:${port}` };
-}
+const started = (overrides: StoreOverrides, options: TestBuildOptions) =>
+  apps.listening(overrides, options);
 
 const contentUrl = (params: Record<string, string>, b = bucket) =>
   `/api/buckets/${b}/object/content?${q(params)}`;
@@ -69,9 +65,7 @@ beforeAll(async () => {
     contentType: 'text/html',
   });
 });
-afterAll(async () => {
-  for (const a of apps) await a.close();
-});
+afterAll(() => apps.closeAll());
 
 describe('redirect mode', () => {
   it('answers 302 to a short-lived presigned URL the store serves the exact bytes from', async () => {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkPath, linksPath, publicLinkInfoPath, sharePath } from '@stowage/shared';
@@ -13,9 +13,10 @@ import {
   testStoreConfig,
   TEST_SESSION_SECRET,
   type TestApp,
+  testApps,
   type TestBuildOptions,
 } from '../helper.js';
-import { listenOnLoopback } from '../raw-http.js';
+import { sha256 } from '../fixtures.js';
 
 /**
  * Share links over the suite's store (s3rver, Ceph RGW, Ceph with SigV2): direct links are
@@ -24,26 +25,19 @@ import { listenOnLoopback } from '../raw-http.js';
  */
 
 const logLines: string[] = [];
-const apps: TestApp[] = [];
+const apps = testApps();
 let app: TestApp;
 let base: string;
 let bucket: string;
 const big = randomBytes(3 * 1024 * 1024 + 5);
 const KEY = 'dir with space/ünïcode+plus (1).bin';
-const sha = (b: Buffer | ArrayBuffer) =>
-  createHash('sha256')
-    .update(Buffer.from(b as ArrayBuffer))
-    .digest('hex');
+/** A body's sha256 (the fixtures' one rule). */
+const sha = (b: Buffer | ArrayBuffer) => sha256(Buffer.from(b as ArrayBuffer));
 const { secretAccessKey: STORE_SECRET, accessKeyId: STORE_KEY_ID } = testStoreConfig();
 /** Every answer a recipient or the sharer saw: none may hold the store's secret key. */
 const seen: string[] = [];
 
-async function started(options: TestBuildOptions = {}) {
-  const a = await build({}, options);
-  apps.push(a);
-  const port = await listenOnLoopback(a);
-  return { app: a, base: `http://127.0.0.1:${port}` };
-}
+const started = (options: TestBuildOptions = {}) => apps.listening({}, options);
 
 beforeAll(async () => {
   ({ app, base } = await started({
@@ -59,9 +53,7 @@ beforeAll(async () => {
     contentType: 'text/html',
   });
 });
-afterAll(async () => {
-  for (const a of apps) await a.close();
-});
+afterAll(() => apps.closeAll());
 
 async function share(body: Record<string, unknown>, on: TestApp = app, b = bucket) {
   const res = await on.inject({ method: 'POST', url: sharePath(b), payload: body });
@@ -545,7 +537,7 @@ describe('upload tokens at GET /s/:token', () => {
 describe('who may share', () => {
   it('a read-only profile may make download links (direct and relay)', async () => {
     const ro = await build({}, { profile: { readOnly: true } });
-    apps.push(ro);
+    apps.track(ro);
     for (const mode of ['direct', 'relay']) {
       const res = await share({ key: 'hello.txt', expiresIn: 600, mode }, ro);
       expect(res.statusCode, mode).toBe(200);
@@ -556,7 +548,7 @@ describe('who may share', () => {
 
   it('a bucket outside the allowlist: 403', async () => {
     const limited = await build({}, { profile: { buckets: ['some-other-bucket'] } });
-    apps.push(limited);
+    apps.track(limited);
     const res = await share({ key: 'hello.txt', expiresIn: 600, mode: 'direct' }, limited);
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('BucketNotAllowed');
@@ -578,7 +570,7 @@ describe('who may share', () => {
         },
       },
     );
-    apps.push(direct);
+    apps.track(direct);
     const relay = await share({ key: 'hello.txt', expiresIn: 600, mode: 'relay' }, direct);
     expect(relay.statusCode).toBe(400);
     expect(relay.json().message).toContain('makes direct links only');
