@@ -5,6 +5,8 @@ import { cephEndpoint, cephURL } from './servers';
 import { CSRF_HEADERS } from './support/api';
 import { makeApiBucket, removeApiBucket } from './support/api-buckets';
 import { makeBigFile } from './support/big-files';
+import type { FolderPage } from './pages/folder-page';
+import type { TransfersPanel } from './pages/transfers-panel';
 import { test as base } from './support/fixtures';
 
 // The direct transport of big uploads on Ceph RGW (the `ceph` project: its API runs with
@@ -60,6 +62,34 @@ async function storedSha256(request: APIRequestContext, bucket: string, key: str
     .digest('hex');
 }
 
+/** One CORS rule on the bucket, through the API's settings route. */
+async function putCors(request: APIRequestContext, bucket: string, rule: Record<string, unknown>) {
+  const res = await request.put(bucketSettingPath(bucket, 'cors'), {
+    headers: CSRF_HEADERS,
+    data: { CORSRules: [rule] },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+type UploadFixtures = {
+  page: Page;
+  bucket: string;
+  folderPage: FolderPage;
+  transfersPanel: TransfersPanel;
+};
+
+/** An 80 MiB file picked in the bucket's folder, with its part PUTs watched and its row. */
+async function startBigUpload(
+  { page, bucket, folderPage, transfersPanel }: UploadFixtures,
+  name: string,
+) {
+  const { file, sha256 } = await makeBigFile(name, SIZE_MIB);
+  const parts = watchParts(page);
+  await folderPage.gotoBucket(bucket);
+  await folderPage.pickFiles('Upload files', file);
+  return { sha256, parts, item: transfersPanel.item(name) };
+}
+
 test('with a CORS rule for the page, an 80 MiB file goes straight to the RGW, none of it through the API', async ({
   page,
   request,
@@ -67,26 +97,17 @@ test('with a CORS rule for the page, an 80 MiB file goes straight to the RGW, no
   folderPage,
   transfersPanel,
 }) => {
-  const cors = await request.put(bucketSettingPath(bucket, 'cors'), {
-    headers: CSRF_HEADERS,
-    data: {
-      CORSRules: [
-        {
-          AllowedOrigins: [cephURL],
-          AllowedMethods: ['PUT'],
-          AllowedHeaders: ['content-md5', 'content-type'],
-          ExposeHeaders: ['ETag'],
-          MaxAgeSeconds: 300,
-        },
-      ],
-    },
+  await putCors(request, bucket, {
+    AllowedOrigins: [cephURL],
+    AllowedMethods: ['PUT'],
+    AllowedHeaders: ['content-md5', 'content-type'],
+    ExposeHeaders: ['ETag'],
+    MaxAgeSeconds: 300,
   });
-  expect(cors.status(), await cors.text()).toBe(200);
-  const { file, sha256 } = await makeBigFile('direct.bin', SIZE_MIB);
-  const parts = watchParts(page);
-  await folderPage.gotoBucket(bucket);
-  await folderPage.pickFiles('Upload files', file);
-  const item = transfersPanel.item('direct.bin');
+  const { sha256, parts, item } = await startBigUpload(
+    { page, bucket, folderPage, transfersPanel },
+    'direct.bin',
+  );
   await expect(item).toContainText('Multipart · direct to the store');
   await transfersPanel.expectUploaded('direct.bin');
   await expect(item).toContainText('Multipart · direct to the store');
@@ -103,11 +124,10 @@ test('without CORS the same file goes through the relay, and the row says why', 
   folderPage,
   transfersPanel,
 }) => {
-  const { file, sha256 } = await makeBigFile('relay.bin', SIZE_MIB);
-  const parts = watchParts(page);
-  await folderPage.gotoBucket(bucket);
-  await folderPage.pickFiles('Upload files', file);
-  const item = transfersPanel.item('relay.bin');
+  const { sha256, parts, item } = await startBigUpload(
+    { page, bucket, folderPage, transfersPanel },
+    'relay.bin',
+  );
   await expect(item).toContainText('Multipart · relay: the bucket has no CORS configuration');
   await transfersPanel.expectUploaded('relay.bin');
   expect(parts.toStore).toEqual([]);
@@ -122,25 +142,16 @@ test('a CORS rule for another origin: the parts go through the relay, the row na
   folderPage,
   transfersPanel,
 }) => {
-  const cors = await request.put(bucketSettingPath(bucket, 'cors'), {
-    headers: CSRF_HEADERS,
-    data: {
-      CORSRules: [
-        {
-          AllowedOrigins: ['https://elsewhere.example'],
-          AllowedMethods: ['PUT'],
-          AllowedHeaders: ['*'],
-          ExposeHeaders: ['ETag'],
-        },
-      ],
-    },
+  await putCors(request, bucket, {
+    AllowedOrigins: ['https://elsewhere.example'],
+    AllowedMethods: ['PUT'],
+    AllowedHeaders: ['*'],
+    ExposeHeaders: ['ETag'],
   });
-  expect(cors.status(), await cors.text()).toBe(200);
-  const { file } = await makeBigFile('other.bin', SIZE_MIB);
-  const parts = watchParts(page);
-  await folderPage.gotoBucket(bucket);
-  await folderPage.pickFiles('Upload files', file);
-  const item = transfersPanel.item('other.bin');
+  const { parts, item } = await startBigUpload(
+    { page, bucket, folderPage, transfersPanel },
+    'other.bin',
+  );
   await expect(item).toContainText(
     `Multipart · relay: the bucket's CORS does not allow PUT from ${cephURL} with content-md5`,
   );
@@ -155,27 +166,18 @@ test('direct offered but the store cannot be reached from the page: the rest goe
   folderPage,
   transfersPanel,
 }) => {
-  const cors = await request.put(bucketSettingPath(bucket, 'cors'), {
-    headers: CSRF_HEADERS,
-    data: {
-      CORSRules: [
-        {
-          AllowedOrigins: [cephURL],
-          AllowedMethods: ['PUT'],
-          AllowedHeaders: ['content-md5'],
-          ExposeHeaders: ['ETag'],
-        },
-      ],
-    },
+  await putCors(request, bucket, {
+    AllowedOrigins: [cephURL],
+    AllowedMethods: ['PUT'],
+    AllowedHeaders: ['content-md5'],
+    ExposeHeaders: ['ETag'],
   });
-  expect(cors.status(), await cors.text()).toBe(200);
   // The way from the page to the RGW is cut (a proxy or firewall between them): status 0.
   await page.route(`${cephEndpoint}/**`, (route) => route.abort('connectionrefused'));
-  const { file, sha256 } = await makeBigFile('fallback.bin', SIZE_MIB);
-  const parts = watchParts(page);
-  await folderPage.gotoBucket(bucket);
-  await folderPage.pickFiles('Upload files', file);
-  const item = transfersPanel.item('fallback.bin');
+  const { sha256, parts, item } = await startBigUpload(
+    { page, bucket, folderPage, transfersPanel },
+    'fallback.bin',
+  );
   // The relay after the failed first PUTs: slower than the RGW alone on a busy machine.
   await expect(item).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await transfersPanel.expectUploaded('fallback.bin');
