@@ -1,9 +1,10 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import { cephEndpoint, cephURL } from './servers';
 import { putObjectViaApi } from './support/api';
 import { makeApiBucket, removeApiBucket } from './support/api-buckets';
+import type { FolderPage } from './pages/folder-page';
 import { test as base } from './support/fixtures';
 import { onePagePdf, pdfViewerLoaded, VIDEO_SECONDS, videoClip } from './support/preview-files';
 
@@ -70,6 +71,29 @@ function watch(page: Page) {
   return { route, store };
 }
 
+type Seeded = [key: string, body: string | Buffer, contentType?: string];
+
+/**
+ * Puts the objects into the bucket, then (watching what the page asks from now on) opens the
+ * first one's details.
+ */
+async function openSeeded(
+  {
+    page,
+    request,
+    bucket,
+    folderPage,
+  }: { page: Page; request: APIRequestContext; bucket: string; folderPage: FolderPage },
+  objects: Seeded[],
+) {
+  for (const [key, body, contentType] of objects) {
+    await putObjectViaApi(request, key, body, { bucket, ...(contentType ? { contentType } : {}) });
+  }
+  const seen = watch(page);
+  await folderPage.gotoBucket(bucket, '', objects[0]![0]);
+  return seen;
+}
+
 test('an image preview follows the 302 and loads from the RGW', async ({
   page,
   request,
@@ -77,9 +101,9 @@ test('an image preview follows the 302 and loads from the RGW', async ({
   folderPage,
   detailsPanel,
 }) => {
-  await putObjectViaApi(request, 'square.png', png(24, 16), { bucket, contentType: 'image/png' });
-  const seen = watch(page);
-  await folderPage.gotoBucket(bucket, '', 'square.png');
+  const seen = await openSeeded({ page, request, bucket, folderPage }, [
+    ['square.png', png(24, 16), 'image/png'],
+  ]);
   const image = detailsPanel.preview.getByRole('img', { name: 'Preview of the object' });
   await expect(image).toBeVisible();
   await expect(image).toHaveJSProperty('complete', true);
@@ -99,13 +123,10 @@ test('a text preview reads through the relay (relay=1), never from the RGW', asy
   folderPage,
   detailsPanel,
 }) => {
-  await putObjectViaApi(request, 'notes.txt', 'hello from a redirect profile', { bucket });
-  await putObjectViaApi(request, 'table.csv', 'name,count\nalpha,1\nbeta,2\n', {
-    bucket,
-    contentType: 'text/csv',
-  });
-  const seen = watch(page);
-  await folderPage.gotoBucket(bucket, '', 'notes.txt');
+  const seen = await openSeeded({ page, request, bucket, folderPage }, [
+    ['notes.txt', 'hello from a redirect profile'],
+    ['table.csv', 'name,count\nalpha,1\nbeta,2\n', 'text/csv'],
+  ]);
   await expect(detailsPanel.previewText).toHaveText('hello from a redirect profile');
   await folderPage.gotoBucket(bucket, '', 'table.csv');
   await expect(detailsPanel.previewTable.getByRole('cell', { name: 'beta' })).toBeVisible();
@@ -123,9 +144,9 @@ test('Download saves the exact bytes, served by the RGW', async ({
 }) => {
   const body = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 31) % 251));
   const name = 'report (final) ü.bin';
-  await putObjectViaApi(request, name, body, { bucket, contentType: 'application/octet-stream' });
-  const seen = watch(page);
-  await folderPage.gotoBucket(bucket, '', name);
+  const seen = await openSeeded({ page, request, bucket, folderPage }, [
+    [name, body, 'application/octet-stream'],
+  ]);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     detailsPanel.downloadLink.click(),
@@ -147,13 +168,10 @@ test('a video seeks by Range and a PDF shows in its frame, both from the RGW', a
   folderPage,
   detailsPanel,
 }) => {
-  await putObjectViaApi(request, 'clip.webm', videoClip(), { bucket, contentType: 'video/webm' });
-  await putObjectViaApi(request, 'doc.pdf', onePagePdf('Hello PDF'), {
-    bucket,
-    contentType: 'application/pdf',
-  });
-  const seen = watch(page);
-  await folderPage.gotoBucket(bucket, '', 'clip.webm');
+  const seen = await openSeeded({ page, request, bucket, folderPage }, [
+    ['clip.webm', videoClip(), 'video/webm'],
+    ['doc.pdf', onePagePdf('Hello PDF'), 'application/pdf'],
+  ]);
   const video = detailsPanel.previewVideo;
   await expect(video).toBeVisible();
   await expect
