@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { decodeMetadataValue, downloadFilename, type BucketCapabilities } from '@stowage/shared';
 import { Banner, BannerHint } from '@/components/ui/banner';
-import { Button, ButtonLink } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { CloseIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import { Tabs } from '@/components/ui/tabs';
@@ -11,8 +11,9 @@ import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
 import { useObjectDetails } from '../api/get-object-details';
 import { useObjectTags } from '../api/get-object-tags';
-import { objectContentUrl } from '../api/object-content-url';
 import { DetailsFields } from './details-fields';
+import { ObjectActions, type EditMode } from './object-actions';
+import { VersionPreview } from './version-preview';
 import { NameValueTable } from './name-value-table';
 import panelStyles from '@/components/ui/panel.module.css';
 import styles from './details-panel.module.css';
@@ -24,11 +25,8 @@ const MetadataForm = lazy(() =>
   import('./metadata-form').then((m) => ({ default: m.MetadataForm })),
 );
 const TagsForm = lazy(() => import('./tags-form').then((m) => ({ default: m.TagsForm })));
-const textEditor = () => import('./text-editor');
-const TextEditor = lazy(() => textEditor().then((m) => ({ default: m.TextEditor })));
-const EditTextButton = lazy(() => textEditor().then((m) => ({ default: m.EditTextButton })));
+const TextEditor = lazy(() => import('./text-editor').then((m) => ({ default: m.TextEditor })));
 
-type EditMode = 'metadata' | 'tags' | 'text';
 type Tab = 'details' | 'versions';
 
 const TABS: readonly { id: Tab; label: string }[] = [
@@ -133,70 +131,19 @@ export function DetailsPanel(props: DetailsPanelProps) {
       ) : null}
       {details && (mode === null || readOnly) ? (
         <>
-          <div role="group" aria-label="Object actions" className={styles.actions}>
-            <ButtonLink
-              variant="primary"
-              size="sm"
-              href={objectContentUrl(bucket, objectKey, { download: true })}
-              download={filename}
-            >
-              Download
-            </ButtonLink>
-            {onShare && !objectKey.endsWith('/') ? (
-              <Button
-                size="sm"
-                onClick={() => {
-                  onShare(objectKey);
-                }}
-              >
-                Share…
-              </Button>
-            ) : null}
-            {readOnly ? null : (
-              <>
-                <Button
-                  size="sm"
-                  data-edit="metadata"
-                  onClick={() => {
-                    setEditing({ key: objectKey, mode: 'metadata' });
-                  }}
-                >
-                  Edit metadata
-                </Button>
-                <Suspense fallback={null}>
-                  <EditTextButton
-                    details={details}
-                    onEdit={() => {
-                      setEditing({ key: objectKey, mode: 'text' });
-                    }}
-                  />
-                </Suspense>
-                <Button
-                  size="sm"
-                  data-edit="tags"
-                  disabled={noTags !== null || !tags.data}
-                  title={noTags ?? undefined}
-                  onClick={() => {
-                    setEditing({ key: objectKey, mode: 'tags' });
-                  }}
-                >
-                  Edit tags
-                </Button>
-              </>
-            )}
-            {onDelete ? (
-              <Button
-                size="sm"
-                variant="danger"
-                className={styles.delete}
-                onClick={() => {
-                  onDelete(objectKey);
-                }}
-              >
-                Delete
-              </Button>
-            ) : null}
-          </div>
+          <ObjectActions
+            bucket={bucket}
+            objectKey={objectKey}
+            details={details}
+            readOnly={readOnly}
+            noTags={noTags}
+            tagsLoaded={tags.data !== undefined}
+            onEdit={(editMode) => {
+              setEditing({ key: objectKey, mode: editMode });
+            }}
+            onShare={onShare}
+            onDelete={onDelete}
+          />
           <DetailsFields details={details} />
           <section aria-label="Preview" className={styles.section}>
             <h3>Preview</h3>
@@ -298,23 +245,5 @@ export function DetailsPanel(props: DetailsPanelProps) {
         )}
       </div>
     </aside>
-  );
-}
-
-/** The Versions tab's preview: one version's details, then its content as the Details tab shows it. */
-function VersionPreview(props: { bucket: string; objectKey: string; versionId: string }) {
-  const { bucket, objectKey, versionId } = props;
-  const { data: details, error, isPending } = useObjectDetails(bucket, objectKey, versionId);
-  return (
-    <section aria-label="Version preview" className={styles.section}>
-      <h3>Preview of this version</h3>
-      {isPending ? <Spinner label="Loading the version…" inline /> : null}
-      {error ? <Banner title="Could not load this version.">{errorMessage(error)}</Banner> : null}
-      {details ? (
-        <Suspense fallback={<Spinner label="Loading preview…" inline />}>
-          <ObjectPreview bucket={bucket} details={details} versionId={versionId} />
-        </Suspense>
-      ) : null}
-    </section>
   );
 }
