@@ -3,7 +3,7 @@ import { Button } from '@/components/ui/button';
 import { formatBytes } from '@/utils/format';
 import { VisibleKey } from '@/components/ui/visible-key';
 import { visibleKey } from '@/utils/visible-key';
-import type { Transfer } from '../utils/transfer-queue';
+import type { Transfer } from '../utils/transfer-types';
 import styles from './transfer-item.module.css';
 
 type TransferItemProps = {

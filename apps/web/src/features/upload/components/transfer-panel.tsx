@@ -6,7 +6,7 @@ import { Input } from '@/components/ui/input';
 import { formatBytes, formatCount } from '@/utils/format';
 import { isMultipart, MAX_CONCURRENCY, storeConcurrency } from '../hooks/use-transfer-queue';
 import { useTransfers, useUpload } from '../hooks/use-upload';
-import type { InterruptedUpload, TransferSnapshot } from '../utils/transfer-queue';
+import type { InterruptedUpload, TransferSnapshot } from '../utils/transfer-types';
 import { TransferItem } from './transfer-item';
 import type { TransferNotesComponent } from './upload-provider';
 import styles from './transfer-panel.module.css';

@@ -4,7 +4,8 @@ import { MULTIPART_THRESHOLD } from '@stowage/shared';
 import { errorMessage } from '@/lib/api-client';
 import { invalidateWrittenObjects } from '@/lib/invalidate-objects';
 import { uploadObject } from '../api/upload-object';
-import { createTransferQueue, type Transfer, type TransferQueue } from '../utils/transfer-queue';
+import { createTransferQueue, type TransferQueue } from '../utils/transfer-queue';
+import type { Transfer } from '../utils/transfer-types';
 
 const CONCURRENCY_STORAGE_KEY = 'stowage.upload.concurrency';
 export const DEFAULT_CONCURRENCY = 4;

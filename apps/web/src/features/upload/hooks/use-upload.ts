@@ -1,6 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { UploadOptions } from '../utils/prepare-batch';
-import type { TransferQueue, TransferSnapshot } from '../utils/transfer-queue';
+import type { TransferQueue } from '../utils/transfer-queue';
+import type { TransferSnapshot } from '../utils/transfer-types';
 
 export type UploadContextValue = {
   queue: TransferQueue;

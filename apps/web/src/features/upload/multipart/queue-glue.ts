@@ -1,5 +1,6 @@
 import { formatBytes } from '@/utils/format';
-import type { InterruptedUpload, Transfer, TransferQueue } from '../utils/transfer-queue';
+import type { TransferQueue } from '../utils/transfer-queue';
+import type { InterruptedUpload, Transfer } from '../utils/transfer-types';
 import { findResumable, listRecords, type TransportNote } from './resume-store';
 import { discardUpload, uploadMultipart } from './upload-multipart';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from '@stowage/shared';
 import { keepBothKey } from '@stowage/shared';
-import type { NewTransfer } from './transfer-queue';
+import type { NewTransfer } from './transfer-types';
 import { uploadPath } from './upload-path';
 
 export type ConflictChoice = 'overwrite' | 'skip' | 'keep-both';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTransferQueue, type NewTransfer, type Transfer } from './transfer-queue';
+import { createTransferQueue } from './transfer-queue';
+import type { NewTransfer, Transfer } from './transfer-types';
 
 type Pending = {
   transfer: Transfer;

@@ -1,77 +1,16 @@
-import type { Metadata } from '@stowage/shared';
-
-export type TransferStatus = 'queued' | 'uploading' | 'paused' | 'done' | 'failed' | 'cancelled';
-
-export type Transfer = {
-  readonly id: number;
-  readonly bucket: string;
-  readonly key: string;
-  readonly file: File;
-  readonly contentType: string;
-  readonly metadata: Metadata | undefined;
-  readonly status: TransferStatus;
-  /** File bytes sent so far. */
-  readonly loaded: number;
-  /** Bytes per second over the last few seconds, while uploading. */
-  readonly speed: number;
-  readonly error: string | null;
-  /** How it travels, when not one request (multipart: transport, parts resumed). */
-  readonly note: string | null;
-};
-
-/** A multipart upload left unfinished by an earlier page (kept in IndexedDB). */
-export type InterruptedUpload = {
-  readonly uploadId: string;
-  readonly bucket: string;
-  readonly key: string;
-  readonly fileName: string;
-  readonly size: number;
-  readonly lastModified: number;
-  readonly doneBytes: number;
-};
-
-export type NewTransfer = Pick<Transfer, 'bucket' | 'key' | 'file' | 'contentType' | 'metadata'>;
-
-export type TransferSnapshot = {
-  readonly transfers: readonly Transfer[];
-  readonly counts: Readonly<Record<TransferStatus, number>>;
-  /** Files left out of a batch because they existed already ("skip"). */
-  readonly skipped: number;
-  readonly concurrency: number;
-  readonly speed: number;
-  readonly totalBytes: number;
-  readonly loadedBytes: number;
-  readonly interrupted: readonly InterruptedUpload[];
-};
-
-type UploadFn = (
-  transfer: Transfer,
-  onProgress: (loaded: number) => void,
-  signal: AbortSignal,
-  setNote: (note: string) => void,
-) => Promise<unknown>;
-
-type QueueOptions = {
-  upload: UploadFn;
-  onUploaded?: (transfer: Transfer) => void;
-  concurrency: number;
-  /** How a failure is shown; aborts never get here. */
-  describeError?: (error: unknown) => string;
-  /** Whether a transfer can pause (keeps what it sent) rather than only cancel. */
-  canPause?: (transfer: Transfer) => boolean;
-  /**
-   * After a pausable transfer was cancelled: forget what it sent (abort on the store); what
-   * became of that is said with `setNote`.
-   */
-  onCancelled?: (transfer: Transfer, setNote: (note: string) => void) => void;
-};
+import { createSpeedMeter } from './speed-meter';
+import type {
+  InterruptedUpload,
+  NewTransfer,
+  Transfer,
+  TransferQueueOptions,
+  TransferSnapshot,
+} from './transfer-types';
 
 export type TransferQueue = ReturnType<typeof createTransferQueue>;
 
 /** Progress repaints at most this often; status changes show at once. */
 const PROGRESS_INTERVAL_MS = 100;
-/** Speed is measured over this window. */
-const SPEED_WINDOW_MS = 3000;
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
@@ -80,13 +19,13 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  * `concurrency` uploads run at once, in the order they were added; each can be cancelled
  * (aborting its request) or retried. Side effects happen in these methods, never in render.
  */
-export function createTransferQueue(options: QueueOptions) {
+export function createTransferQueue(options: TransferQueueOptions) {
   const byId = new Map<number, Transfer>();
   const order: number[] = [];
   /** Queued ids, first in first out; entries no longer queued are skipped when taken. */
   const waiting: number[] = [];
   const controllers = new Map<number, AbortController>();
-  const samples = new Map<number, { time: number; loaded: number }[]>();
+  const speeds = createSpeedMeter();
   const listeners = new Set<() => void>();
   const pausing = new Set<number>();
   let interrupted: InterruptedUpload[] = [];
@@ -122,21 +61,10 @@ export function createTransferQueue(options: QueueOptions) {
     if (current) byId.set(id, { ...current, ...patch });
   }
 
-  function measure(id: number, loaded: number): number {
-    const now = performance.now();
-    const list = samples.get(id) ?? [];
-    list.push({ time: now, loaded });
-    while (list.length > 2 && now - (list[0]?.time ?? now) > SPEED_WINDOW_MS) list.shift();
-    samples.set(id, list);
-    const first = list[0];
-    if (!first || now - first.time < 200) return byId.get(id)?.speed ?? 0;
-    return ((loaded - first.loaded) * 1000) / (now - first.time);
-  }
-
   function start(transfer: Transfer) {
     const controller = new AbortController();
     controllers.set(transfer.id, controller);
-    samples.delete(transfer.id);
+    speeds.forget(transfer.id);
     running += 1;
     const pausable = options.canPause?.(transfer) ?? false;
     update(transfer.id, {
@@ -147,7 +75,10 @@ export function createTransferQueue(options: QueueOptions) {
     });
     const onProgress = (loaded: number) => {
       if (controller.signal.aborted) return;
-      update(transfer.id, { loaded, speed: measure(transfer.id, loaded) });
+      update(transfer.id, {
+        loaded,
+        speed: speeds.measure(transfer.id, loaded) ?? byId.get(transfer.id)?.speed ?? 0,
+      });
       notifySoon();
     };
     options
@@ -183,7 +114,7 @@ export function createTransferQueue(options: QueueOptions) {
       .finally(() => {
         pausing.delete(transfer.id);
         controllers.delete(transfer.id);
-        samples.delete(transfer.id);
+        speeds.forget(transfer.id);
         running -= 1;
         pump();
         notify();
