@@ -3,7 +3,6 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
-  ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -34,7 +33,6 @@ import type {
   SearchQuery,
   UploadedPart,
 } from '@stowage/shared';
-import { byteOrder, inKeyRange } from '@stowage/shared';
 import type { StoreConfig } from '../config/connection.js';
 import { HttpError } from '../errors.js';
 import type {
@@ -79,7 +77,7 @@ import {
 } from './s3-multipart.js';
 import { bucketUsage, type UsageOptions } from './s3-usage.js';
 import { searchObjects, type SearchOptions } from './s3-search.js';
-import { listWithDeleted, refuseVersionCursor } from './s3-deleted-listing.js';
+import { listAll, listObjects, listRange } from './s3-listing.js';
 import { versioningNow } from './s3-versions.js';
 import {
   checkVersionsCursor,
@@ -177,58 +175,12 @@ export class S3Store implements ObjectStore {
 
   readonly #listAll = (bucket: string, prefix: string) => this.listAll(bucket, prefix);
 
-  async listObjects(bucket: string, q: ListObjectsQuery): Promise<ListObjectsResponse> {
-    if (q.deleted) {
-      return listWithDeleted(this.#ctx, bucket, q, {
-        versioning: () => this.#capabilities.versioning(bucket),
-        plain: () => this.listObjects(bucket, { ...q, deleted: false }),
-      });
-    }
-    refuseVersionCursor(q.cursor);
-    const page = await this.#listPage(bucket, q);
-    if (q.startAfter === undefined || q.cursor !== undefined) return page;
-    // Entries strictly after startAfter, a folder at its prefix's place: S3 (and s3rver) answer
-    // the subfolder that startAfter is in (or is) again, Ceph RGW does not; left out here, so
-    // both stores answer alike and a page after a folder row never repeats that folder.
-    const prefixes = page.prefixes.filter((p) => byteOrder(p, q.startAfter!) > 0);
-    if (prefixes.length === page.prefixes.length) return page;
-    const result = { ...page, prefixes };
-    if (prefixes.length + page.objects.length > 0 || !page.nextCursor) return result;
-    return this.listObjects(bucket, { ...q, startAfter: undefined, cursor: page.nextCursor });
+  listObjects(bucket: string, q: ListObjectsQuery): Promise<ListObjectsResponse> {
+    return listObjects(this.#ctx, bucket, q, (b) => this.#capabilities.versioning(b));
   }
 
-  async #listPage(bucket: string, q: ListObjectsQuery): Promise<ListObjectsResponse> {
-    const out = await this.#ctx.send(
-      new ListObjectsV2Command({
-        Bucket: bucket,
-        Prefix: q.prefix || undefined,
-        Delimiter: q.delimiter || undefined,
-        MaxKeys: q.limit,
-        ContinuationToken: q.cursor,
-        // The schema refuses both: a cursor's page already knows where it starts.
-        StartAfter: q.cursor === undefined ? q.startAfter : undefined,
-      }),
-    );
-    return {
-      prefixes: (out.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [p.Prefix] : [])),
-      objects: (out.Contents ?? []).map((o) => ({
-        key: o.Key ?? '',
-        size: o.Size ?? 0,
-        lastModified: iso(o.LastModified),
-        etag: o.ETag ?? null,
-        storageClass: o.StorageClass ?? null,
-      })),
-      nextCursor: out.IsTruncated ? (out.NextContinuationToken ?? null) : null,
-    };
-  }
-
-  async *listAll(bucket: string, prefix: string) {
-    let cursor: string | undefined;
-    do {
-      const page = await this.listObjects(bucket, { prefix, delimiter: '', limit: 1000, cursor });
-      yield page.objects;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  listAll(bucket: string, prefix: string) {
+    return listAll(this.#ctx, bucket, prefix);
   }
 
   searchObjects(bucket: string, query: SearchQuery, options?: SearchOptions) {
@@ -429,37 +381,9 @@ export class S3Store implements ObjectStore {
     options?: DeletePrefixOptions,
   ): Promise<DeleteObjectsResponse> {
     const pages = options?.range
-      ? this.#listRange(bucket, prefix, options.range)
+      ? listRange(this.#ctx, bucket, prefix, options.range)
       : this.listAll(bucket, prefix);
     return deletePrefix(this.#ctx, pages, bucket, options);
-  }
-
-  /**
-   * The keys under `prefix` from `from` to `to` (a range delete): listed from just before `from`
-   * (StartAfter its key less one character: no key between that and `from` is taken, they are
-   * filtered out) up to the first key past `to`, not the whole folder.
-   */
-  async *#listRange(bucket: string, prefix: string, range: { from?: string; to?: string }) {
-    const { from, to } = range;
-    const chars = from === undefined ? [] : Array.from(from);
-    let startAfter: string | undefined = chars.slice(0, -1).join('') || undefined;
-    let cursor: string | undefined;
-    do {
-      const page = await this.listObjects(bucket, {
-        prefix,
-        delimiter: '',
-        limit: 1000,
-        cursor,
-        startAfter,
-      });
-      startAfter = undefined;
-      const inRange = page.objects.filter((o) => inKeyRange(o.key, from, to));
-      yield inRange;
-      const last = page.objects.at(-1)?.key;
-      // Past `to` (and out of its subtree): every later key is too.
-      if (last !== undefined && !inKeyRange(last, undefined, to)) return;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
   }
 
   prefixSummary(bucket: string, prefix: string): Promise<PrefixSummaryResponse> {
