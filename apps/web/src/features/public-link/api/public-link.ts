@@ -6,7 +6,8 @@ import {
   type LinkUploadResponse,
   type PublicLinkInfo,
 } from '@stowage/shared';
-import { apiGet, apiPost, apiUpload, type UploadProgress } from '@/lib/api-client';
+import { apiGet, apiPost } from '@/lib/api-client';
+import { apiUpload, type UploadProgress } from '@/lib/api-upload';
 
 /**
  * The public link page's calls: no session, no cookie but the link's own (a password link

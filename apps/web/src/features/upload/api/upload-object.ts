@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { bucketPath, type Metadata, type UploadResponse } from '@stowage/shared';
-import { apiUpload, apiUrl, type UploadProgress } from '@/lib/api-client';
+import { apiUrl } from '@/lib/api-client';
+import { apiUpload, type UploadProgress } from '@/lib/api-upload';
 import { invalidateWrittenObjects } from '@/lib/invalidate-objects';
 
 export type UploadObjectInput = {

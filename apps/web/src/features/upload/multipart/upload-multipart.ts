@@ -12,7 +12,8 @@ import {
   type SignPartsResponse,
   type UploadPartResponse,
 } from '@stowage/shared';
-import { apiDelete, apiGet, apiPost, apiUpload, ApiRequestError } from '@/lib/api-client';
+import { apiDelete, apiGet, apiPost, ApiRequestError } from '@/lib/api-client';
+import { apiUpload } from '@/lib/api-upload';
 import { putToStore, StorePutError } from './direct-put';
 import { partMd5 } from './md5';
 import { missingParts, planParts, type PlannedPart } from './plan';
