@@ -1,48 +1,34 @@
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccessConfig } from './config/access.js';
 import { redactSecrets } from './log-redaction.js';
-import { HttpError } from './errors.js';
+import { refuseReadOnly } from './plugins/app/access.js';
+import { frameworkErrorHandler } from './plugins/app/error-handler.js';
+import type { SessionRevocations } from './auth/session-revocations.js';
+import { markWriteScope } from './audit/audit-plugin.js';
+import type { Drain } from './plugins/app/drain.js';
+import type { WebIdentityCredentials } from './store/s3-web-identity.js';
+import { apiRateLimit, registerPlugins } from './plugins/register.js';
+import { lazyChildLogger, requestId } from './plugins/request-context.js';
 import {
-  DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_UPLOAD_BUFFER_BYTES,
-  DEFAULT_DOWNLOAD_READS,
   type DownloadReadSettings,
   MAX_OBJECT_BYTES,
 } from './config/env-schema.js';
-import access, { refuseReadOnly } from './plugins/app/access.js';
-import bodyWatchdog from './plugins/app/body-watchdog.js';
-import { MemorySessionRevocations, type SessionRevocations } from './auth/session-revocations.js';
 import { BufferBudget } from './upload/buffer-budget.js';
 import type { SharedState } from './shared-state/redis.js';
-import { SharedSessionRevocations } from './shared-state/shared-revocations.js';
 import { SharedSignInGuard } from './shared-state/shared-sign-in-guard.js';
-import errorHandler, { frameworkErrorHandler } from './plugins/app/error-handler.js';
-import apiHeaders from './plugins/app/api-headers.js';
-import hostCheck from './plugins/app/host-check.js';
 import { DEFAULT_HTTP_CONFIG, trustProxyOption, type HttpConfig } from './config/http.js';
-import requestLog from './plugins/app/request-log.js';
-import auditPlugin, { markWriteScope } from './audit/audit-plugin.js';
 import type { AuditLog } from './audit/audit-log.js';
 import getAudit from './routes/api/get-audit.js';
-import helmet, { directUploadSources, redirectDownloadSources } from './plugins/external/helmet.js';
-import multipart from './plugins/external/multipart.js';
-import rateLimit from './plugins/external/rate-limit.js';
-import secureSession from './plugins/external/secure-session.js';
-import swagger from './plugins/external/swagger.js';
 import staticFiles from './plugins/external/static.js';
 import health from './routes/api/health.js';
 import ready from './routes/api/ready.js';
-import drainPlugin, { Drain } from './plugins/app/drain.js';
-import metrics, { Meters } from './plugins/app/metrics.js';
 import getSession from './routes/api/get-session.js';
 import signIn from './routes/api/sign-in.js';
 import signOut from './routes/api/sign-out.js';
 import sso from './routes/api/sso.js';
-import { SsoClient } from './auth/sso-client.js';
-import { WebIdentityCredentials } from './store/s3-web-identity.js';
 import signOutEverywhere from './routes/api/sign-out-everywhere.js';
 import listBuckets from './routes/api/list-buckets.js';
 import listObjects from './routes/api/list-objects.js';
@@ -153,24 +139,6 @@ const REDACT = [
   '*.*.password',
 ];
 
-/**
- * Requests per minute one session may make on /api (before sign-in: one client address). A
- * generous ceiling against a runaway script or a flood, not a quota: STOWAGE_API_RATE_LIMIT.
- */
-function apiRateLimit(api: FastifyInstance, http: HttpConfig) {
-  return api.rateLimit({
-    max: http.apiRateLimitPerMinute,
-    timeWindow: 60_000,
-    keyGenerator: (request) =>
-      request.identity?.session ? `session ${request.identity.session.id}` : `client ${request.ip}`,
-    errorResponseBuilder: (_request, context) =>
-      new HttpError(
-        'TooManyRequests',
-        `Too many requests: at most ${context.max} a minute per session; try again in ${context.after}`,
-      ),
-  });
-}
-
 /** The one way to build the app: server.ts and every test call this. */
 export async function buildApp(opts: BuildAppOptions) {
   const http: HttpConfig = { ...DEFAULT_HTTP_CONFIG, ...opts.http };
@@ -196,13 +164,15 @@ export async function buildApp(opts: BuildAppOptions) {
       : false,
     // One line per request, written by plugins/app/request-log.ts.
     logController: new LogController({ disableRequestLogging: true }),
+    // request.log is made at its first line that passes the level (plugins/request-context.ts).
+    ...(opts.logger ? { childLoggerFactory: lazyChildLogger } : {}),
     // Bucket names may be 255 characters; Fastify's default cap on a path parameter is 100.
     routerOptions: { maxParamLength: 300 },
     // X-Forwarded-* are believed only from these peers (request.ip, .protocol, .host).
     trustProxy: trustProxyOption(http.trustProxy),
     frameworkErrors: frameworkErrorHandler,
     // Unique across instances: an error body and the log line of its request share it.
-    genReqId: () => randomBytes(8).toString('hex'),
+    genReqId: requestId,
     // While it drains (SIGTERM), a request on a connection already open is still served, with
     // `Connection: close` (plugins/app/drain.ts), rather than Fastify's bare 503.
     return503OnClosing: false,
@@ -210,45 +180,12 @@ export async function buildApp(opts: BuildAppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // External plugins, then the app's own, then routes.
+  // External plugins, then the app's own (plugins/register.ts), then routes.
   const maxUploadBytes = opts.maxUploadBytes ?? MAX_OBJECT_BYTES;
   const budget =
     opts.uploadBudget ?? new BufferBudget(opts.uploadBufferBytes ?? DEFAULT_UPLOAD_BUFFER_BYTES);
-  // First, so its onRequest hook runs before any other can answer (and leave a body unread).
-  await app.register(bodyWatchdog, { timeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS });
-  await app.register(errorHandler);
-  await app.register(drainPlugin, { drain: opts.drain ?? new Drain() });
-  // Before the routes, so its onResponse hook sees every one; nothing at all without a token.
-  const meters = opts.metricsToken ? new Meters(budget) : undefined;
-  if (meters) await app.register(metrics, { token: opts.metricsToken!, meters });
-  await app.register(helmet, {
-    connectSources: directUploadSources(opts.access.profiles),
-    downloadSources: redirectDownloadSources(opts.access.profiles),
-  });
-  await app.register(hostCheck, { allowedHosts: http.allowedHosts });
-  await app.register(apiHeaders, { instanceId: opts.instanceId });
-  await app.register(secureSession, { session: opts.access.session });
+  await registerPlugins(app, opts, http, { budget, maxUploadBytes });
   const shared = opts.sharedState;
-  await app.register(rateLimit, { redis: shared?.redis });
-  await app.register(access, {
-    access: opts.access,
-    revocations:
-      opts.sessionRevocations ??
-      (shared ? new SharedSessionRevocations(shared) : new MemorySessionRevocations()),
-    // The one holder of identity passthrough's temporary credentials (SSO roles with
-    // `identity: "passthrough"`): kept in this process only, per session.
-    webIdentity: opts.webIdentity ?? new WebIdentityCredentials(),
-    // Metrics on: every store's calls are counted (none wrapped when off).
-    watchStores: meters?.watchSend,
-  });
-  await app.register(requestLog);
-  await app.register(auditPlugin, { log: opts.audit });
-  await app.register(swagger);
-  await app.register(multipart, { maxUploadBytes });
-  app.decorate('publicUrl', http.publicUrl);
-  // Their memory comes from the upload budget, when free (store/s3-parallel-read.ts).
-  app.decorate('downloadReads', { ...(opts.downloadReads ?? DEFAULT_DOWNLOAD_READS), budget });
-  app.decorate('ssoClient', opts.access.sso ? new SsoClient(opts.access.sso) : undefined);
 
   await app.register(
     async (api) => {

@@ -7,6 +7,20 @@ import type { Credentials } from '../config/connection.js';
 import type { WebIdentityCredentials, WebIdentityTarget } from '../store/s3-web-identity.js';
 import type { PassthroughIdentity } from './identity.js';
 
+/**
+ * The secret's hash, once per key pair object: the server's own keys (auth off, a profile's
+ * serverKeys) are one object for every request, so no sha256 per request for them (ADR 0002).
+ */
+const hashes = new WeakMap<Credentials, { of: string; hash: string }>();
+function secretHash(keys: Credentials): string {
+  const known = hashes.get(keys);
+  // (The object's own secret, compared: a pair changed in place is hashed again.)
+  if (known?.of === keys.secretAccessKey) return known.hash;
+  const hash = createHash('sha256').update(keys.secretAccessKey).digest('hex');
+  hashes.set(keys, { of: keys.secretAccessKey, hash });
+  return hash;
+}
+
 /** A passthrough store's key starts with this and its session's id (`forgetSession`). */
 const PASSTHROUGH = 'sts\0';
 
@@ -37,7 +51,7 @@ export class StoreCache {
       profile.name,
       profile.buckets ? profile.buckets.join('\n') : '*',
       keys.accessKeyId,
-      createHash('sha256').update(keys.secretAccessKey).digest('hex'),
+      secretHash(keys),
     ].join('\0');
     let store = this.stores.get(id);
     if (!store) {

@@ -131,28 +131,39 @@ export default fp<{
       }
     });
 
-    /** The session's identity, refreshing lastSeen; an ended or revoked session is cleared. */
-    async function fromSession(request: FastifyRequest): Promise<Identity | 'ended' | undefined> {
+    type Found = Identity | 'ended' | undefined;
+    /**
+     * The session's identity, refreshing lastSeen; an ended or revoked session is cleared.
+     * Synchronous unless the revocations are asked elsewhere (Redis: a promise), so a request
+     * with no session or with in-memory revocations waits for no promise (ADR 0002).
+     */
+    function fromSession(request: FastifyRequest): Found | Promise<Found> {
       const data = request.session.get('user');
       if (data === undefined) return undefined;
       const now = Date.now();
       const profile = isSessionData(data) ? byName.get(data.profile) : undefined;
       const identity = profile && identityOf(access, profile, data);
-      if (
-        !identity?.session ||
-        sessionState(data, now, access.session) !== 'valid' ||
-        // With several instances, a question to Redis (shared-state/shared-revocations.ts).
-        (await revocations.isRevoked(identity.session.id, identity.session.subject, data.createdAt))
-      ) {
+      const ended = (): 'ended' => {
         // An ended session's passthrough credentials and stores go with it.
         if (isSessionData(data)) forgetSession(data.sid);
         request.session.delete();
         return 'ended';
-      }
-      if (now - data.lastSeen >= touchInterval(access.session)) {
-        request.session.set('user', { ...data, lastSeen: now });
-      }
-      return identity;
+      };
+      if (!identity?.session || sessionState(data, now, access.session) !== 'valid') return ended();
+      const settle = (revoked: boolean): Found => {
+        if (revoked) return ended();
+        if (now - data.lastSeen >= touchInterval(access.session)) {
+          request.session.set('user', { ...data, lastSeen: now });
+        }
+        return identity;
+      };
+      // With several instances, a question to Redis (shared-state/shared-revocations.ts).
+      const revoked = revocations.isRevoked(
+        identity.session.id,
+        identity.session.subject,
+        data.createdAt,
+      );
+      return typeof revoked === 'boolean' ? settle(revoked) : revoked.then(settle);
     }
 
     /** STOWAGE_AUTH=off: no session needed, the default profile with the keys the server holds. */
@@ -171,28 +182,39 @@ export default fp<{
       };
     }
 
-    app.addHook('onRequest', async (request) => {
-      checkCsrf(request);
-      const found = await fromSession(request);
+    /** Sets request.identity; the error to answer with when the route needs one and has none. */
+    function gate(request: FastifyRequest, found: Found): HttpError | undefined {
       const identity =
         typeof found === 'object' ? found : access.authRequired ? null : withoutAuth();
       request.identity = identity;
       // An unknown URL runs no handler but the 404 answer.
-      if (!identity && !request.is404 && request.routeOptions.config.public !== true) {
-        throw found === 'ended'
-          ? new HttpError('SessionEnded', SESSION_ENDED)
-          : new HttpError('NotSignedIn', NOT_SIGNED_IN);
-      }
+      if (identity || request.is404 || request.routeOptions.config.public === true) return;
+      return found === 'ended'
+        ? new HttpError('SessionEnded', SESSION_ENDED)
+        : new HttpError('NotSignedIn', NOT_SIGNED_IN);
+    }
+
+    // Synchronous hooks: no promise per request unless the revocations answer with one.
+    app.addHook('onRequest', (request, _reply, next) => {
+      checkCsrf(request);
+      const found = fromSession(request);
+      if (!(found instanceof Promise)) return next(gate(request, found));
+      found
+        .then((f) => gate(request, f))
+        .then(
+          (err) => next(err),
+          (err: Error) => next(err),
+        );
     });
 
     // After validation, so a malformed bucket name is a 400 first.
-    app.addHook('preHandler', async (request) => {
+    app.addHook('preHandler', (request, _reply, next) => {
       const bucket = (request.params as { bucket?: unknown } | undefined)?.bucket;
-      const refused =
+      next(
         typeof bucket === 'string'
           ? bucketError(bucket, request.identity?.profile.buckets)
-          : undefined;
-      if (refused) throw refused;
+          : undefined,
+      );
     });
   },
   { name: 'access', dependencies: ['secure-session'] },

@@ -6,6 +6,7 @@ import { codeForStatus, REQUEST_ID_HEADER, type ApiError, type ErrorCode } from 
 import { HttpError } from '../../errors.js';
 import { isSharedStateOutage, SHARED_STATE_DOWN } from '../../shared-state/redis.js';
 import { setSecurityHeaders } from '../external/helmet.js';
+import { onApiPath } from './api-headers.js';
 
 /** The one error body: the status, its reason, the stable code, the message, the request id. */
 export const errorBody = (
@@ -57,6 +58,11 @@ function unionMessage(field: string, branches: Issue[][]): string {
 export default fp(
   async (app) => {
     app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
+      // An error thrown before api-headers' onRequest hook (host-check's 421) is not stored
+      // either; an answer the route gave its own Cache-Control keeps it.
+      if (!reply.hasHeader('cache-control') && onApiPath(request)) {
+        reply.header('cache-control', 'no-store');
+      }
       if (err instanceof HttpError) {
         if (err.statusCode >= 500) {
           request.log.warn({ status: err.statusCode, code: err.code }, err.message);

@@ -9,10 +9,10 @@ import { HttpError } from '../../errors.js';
  * this server"; the page of such a name never gets an answer it could read.
  */
 export default fp<{ allowedHosts: AllowedHosts }>(
-  async (app, opts) => {
-    if (opts.allowedHosts.any) return;
-    app.addHook('onRequest', async (request) => {
-      if (hostAllowed(opts.allowedHosts, request.host)) return;
+  (app, opts, done) => {
+    if (opts.allowedHosts.any) return done();
+    app.addHook('onRequest', (request, _reply, next) => {
+      if (hostAllowed(opts.allowedHosts, request.host)) return next();
       const shown = JSON.stringify(request.host.slice(0, 100));
       throw new HttpError(
         'MisdirectedHost',
@@ -20,6 +20,7 @@ export default fp<{ allowedHosts: AllowedHosts }>(
           'add it to STOWAGE_ALLOWED_HOSTS or set STOWAGE_PUBLIC_URL.',
       );
     });
+    done();
   },
   { name: 'host-check', dependencies: ['helmet'] },
 );
