@@ -1,7 +1,8 @@
 import { formatBytes } from '@/utils/format';
 import type { InterruptedUpload, Transfer, TransferQueue } from '../utils/transfer-queue';
 import { findResumable, listRecords, type TransportNote } from './resume-store';
-import { discardUpload, uploadMultipart } from './upload-multipart';
+import { discardUpload } from './multipart-support';
+import { uploadMultipart } from './upload-multipart';
 
 /** What the transfer queue runs for a big file (kept out of the first screen's code). */
 export function uploadBig(
