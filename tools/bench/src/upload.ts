@@ -19,13 +19,16 @@ import {
 
 export const BUCKET = 'bench-io';
 
-/** The API's own part sizing (s3-upload.ts uploadPartSize) and queue, for a like-for-like run. */
+/**
+ * The API's own part sizing (s3-upload.ts uploadPartSize) and queue (7 with the default
+ * 256 MiB buffer budget: uploadPlan), for a like-for-like run.
+ */
 export const directUpload = (client: Upload['client'], key: string, file: string, size: number) =>
   new Upload({
     client,
     params: { Bucket: BUCKET, Key: key, Body: createReadStream(file) },
     partSize: Math.max(8 * MiB, Math.ceil(size / 9000)),
-    queueSize: 4,
+    queueSize: 7,
   }).done();
 
 export const upload: Bench = {
@@ -34,7 +37,7 @@ export const upload: Bench = {
   method:
     'One API process; the same file of random bytes is uploaded through `POST /api/buckets/:b/upload` ' +
     '(multipart/form-data streamed from disk by node:http, size field first) and directly with ' +
-    '`@aws-sdk/lib-storage` (same part size and queue of 4 as the API), alternating which goes ' +
+    '`@aws-sdk/lib-storage` (same part size and queue of 7 as the API), alternating which goes ' +
     'first, several rounds; the figure is the median of the per-round throughput ratios. ' +
     'Also recorded, as a load-independent cost: CPU seconds per GiB outside the store (the bench ' +
     'process, plus the API process from /proc/<pid>/stat on the API path). ' +

@@ -18,7 +18,8 @@ export const DEFAULT_COPY_CONCURRENCY = 8;
 export const DEFAULT_UPLOAD_BUFFER_BYTES = 256 * 1024 ** 2;
 /**
  * Large downloads read in ranges from the store (store/s3-parallel-read.ts): 8 MiB parts
- * (boto3's), 4 in flight (40 MiB a download, from the upload buffer budget), from 64 MiB up.
+ * (boto3's), 4 read ahead of the one being sent (40 MiB a download, from the upload buffer
+ * budget), from 64 MiB up.
  */
 export const DEFAULT_DOWNLOAD_PART_MIB = 8;
 export const DEFAULT_DOWNLOAD_PARTS = 4;
