@@ -11,9 +11,14 @@ import type net from 'node:net';
  * - `503`: answers `503 SlowDown` with S3's XML error body (the store never sees it);
  * - `cut`: forwards the headers and the first half of the body to the store, then closes both
  *   connections (the store sees a request end early);
- * - `hang`: reads the request and never answers.
+ * - `hang`: reads the request and never answers;
+ * - `cut-answer`: forwards it, passes the answer's headers and the first half of its body on,
+ *   then closes the connection (the store failing mid-answer);
+ * - `stall-answer`: as `cut-answer`, but then sends nothing more and keeps the connection open
+ *   (a store that stops mid-answer), until close().
  */
-export type Fault = 'pass' | 'drop' | 'lose-answer' | 'cut' | '503' | 'hang';
+export type Fault =
+  'pass' | 'drop' | 'lose-answer' | 'cut' | '503' | 'hang' | 'cut-answer' | 'stall-answer';
 
 export interface SeenRequest {
   method: string;
@@ -56,7 +61,7 @@ export async function startFaultProxy(storeEndpoint: string): Promise<FaultProxy
   const seen: SeenRequest[] = [];
   const sockets = new Set<net.Socket>();
 
-  const forward = (req: http.IncomingMessage, res: http.ServerResponse, loseAnswer: boolean) => {
+  const forward = (req: http.IncomingMessage, res: http.ServerResponse, fault: Fault) => {
     const upstream = http.request(
       {
         host: store.hostname,
@@ -67,17 +72,36 @@ export async function startFaultProxy(storeEndpoint: string): Promise<FaultProxy
         agent: false,
       },
       (answer) => {
-        if (loseAnswer) {
+        if (fault === 'lose-answer') {
           answer.resume();
           answer.on('end', () => res.socket?.destroy());
           return;
         }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        if (fault === 'pass') {
+          answer.pipe(res);
+          return;
+        }
+        halfAnswer(answer, res, fault === 'cut-answer');
       },
     );
     upstream.on('error', () => res.socket?.destroy());
     req.pipe(upstream);
+  };
+
+  /** The first half of the answer's body, then the connection closed (cut) or held (stall). */
+  const halfAnswer = (answer: http.IncomingMessage, res: http.ServerResponse, close: boolean) => {
+    const half = Math.floor(Number(answer.headers['content-length'] ?? 0) / 2);
+    let sent = 0;
+    answer.on('data', (chunk: Buffer) => {
+      if (sent >= half) return;
+      const part = chunk.subarray(0, half - sent);
+      sent += part.length;
+      res.write(part);
+      if (sent < half) return;
+      answer.destroy();
+      if (close) res.write('', () => res.socket?.destroy());
+    });
   };
 
   const cut = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -111,8 +135,13 @@ export async function startFaultProxy(storeEndpoint: string): Promise<FaultProxy
     const fault =
       (matches({ ...request, headers: req.headers }) ? faults.shift() : undefined) ?? 'pass';
     seen.push({ ...request, fault });
-    if (fault === 'pass' || fault === 'lose-answer') {
-      forward(req, res, fault === 'lose-answer');
+    if (
+      fault === 'pass' ||
+      fault === 'lose-answer' ||
+      fault === 'cut-answer' ||
+      fault === 'stall-answer'
+    ) {
+      forward(req, res, fault);
       return;
     }
     if (fault === 'cut') {

@@ -25,8 +25,8 @@ import { BUCKET, directUpload } from './upload.js';
 
 const KEY = 'download.bin';
 const BOTO3_KEY = 'download-boto3.bin';
-/** The budget: API ÷ direct GetObject throughput at least this. */
-const BUDGET = 0.95;
+/** The budget (issue 24, goal 2): API ÷ direct GetObject throughput at least this. */
+const BUDGET = 0.8;
 /** Issue 24: API ÷ boto3 download_file (its defaults) at least this. */
 const BOTO3_BUDGET = 0.9;
 
@@ -53,8 +53,9 @@ export const download: Bench = {
     "goes first), through the API into a file and with boto3 `download_file` (Debian's python3-boto3, " +
     '`TransferConfig()` defaults: 10 threads, 8 MiB ranged GETs; tools/bench/python/boto3_transfer.py, ' +
     'timed inside Python around the call) into a file on the same disk; median of per-round ratios. ' +
-    'The API reads an object of 64 MiB or more in 8 MiB ranged GETs, 4 in flight ' +
-    '(STOWAGE_DOWNLOAD_*), sent to its one client connection in order. The direct GetObject figure ' +
+    'The API reads with one plain GET by default; each round also reads the 1 GiB through a second ' +
+    'API process with the ranged reads on (STOWAGE_DOWNLOAD_PARTS=4: 8 MiB ranged GETs, 4 read ahead, ' +
+    'streamed to its one client connection in order), its CPU per GiB recorded. The direct GetObject figure ' +
     "of the same run is one stream read by one Node thread, as the API's client is: it bounds the " +
     'API column, while boto3 reads with 10 threads (docs/adr/0001-download-relay-on-2-vcpus.md).',
   async run({ store, quick, log }): Promise<Figure[]> {
@@ -65,6 +66,10 @@ export const download: Bench = {
     await directUpload(store.client, KEY, testFile(mib), mib * MiB);
     await directUpload(store.client, BOTO3_KEY, testFile(bMib), bMib * MiB);
     const api = await startApi(store);
+    // The same API with the ranged reads on (off by default: one plain GET per download).
+    const partsApi = await startApi(store, { env: { STOWAGE_DOWNLOAD_PARTS: '4' } });
+    const partsRatios: number[] = [];
+    const cpuParts: number[] = [];
     const pipe = await startTcpPipe(store.endpoint);
     const viaPipe = s3Client(pipe.endpoint, store.accessKeyId, store.secretAccessKey);
     const relay = new RelayRounds(mib, log);
@@ -75,6 +80,9 @@ export const download: Bench = {
     const boto3Api: number[] = [];
     const boto3Direct: number[] = [];
     const boto3Ratios: number[] = [];
+    // CPU seconds per GiB in the boto3 rounds: client + API process, and boto3's Python process.
+    const bCpuApi: number[] = [];
+    const bCpuBoto3: number[] = [];
     const apiPath = `/api/buckets/${BUCKET}/object/content?key=${KEY}`;
     const drain = async (client: S3Client) => {
       const out = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY }));
@@ -107,19 +115,39 @@ export const download: Bench = {
           check(await drain(viaPipe), 'TCP pipe');
           return seconds(t);
         };
+        const runParts = async () => {
+          const apiCpu0 = partsApi.cpuSeconds();
+          const t = performance.now();
+          const { out: n, cpu } = await ownCpu(() => apiDrain(partsApi, apiPath));
+          cpuParts.push(((cpu + partsApi.cpuSeconds() - apiCpu0) * 1024) / mib);
+          check(n, 'API (parts on)');
+          return seconds(t);
+        };
+        // Parts on: before the three on odd rounds, after them on even ones.
+        const partsFirst = r % 2 === 1 ? await runParts() : 0;
         await relay.round(r, { api: runApi, direct: runDirect, pipe: runPipe });
+        const plain = partsFirst || (await runParts());
+        partsRatios.push(mib / plain / relay.direct[r]!);
+        log(
+          `  round ${r + 1}: API with parts on ${(mib / plain).toFixed(1)} MiB/s, ratio ${partsRatios[r]!.toFixed(2)}`,
+        );
       }
       const file = path.join(benchDir, 'download-out.bin');
       const bPath = `/api/buckets/${BUCKET}/object/content?key=${BOTO3_KEY}`;
       for (let r = 0; r < rounds; r++) {
         const runApi = async () => {
+          const apiCpu0 = api.cpuSeconds();
           const t = performance.now();
-          const n = await apiDownloadToFile(api, bPath, file);
+          const { out: n, cpu } = await ownCpu(() => apiDownloadToFile(api, bPath, file));
+          bCpuApi.push(((cpu + api.cpuSeconds() - apiCpu0) * 1024) / bMib);
           if (n !== bMib * MiB) throw new Error(`API download gave ${n} bytes`);
           return seconds(t);
         };
-        const runBoto3 = async () =>
-          (await boto3Transfer(store, 'download', BUCKET, BOTO3_KEY, file)).seconds;
+        const runBoto3 = async () => {
+          const b = await boto3Transfer(store, 'download', BUCKET, BOTO3_KEY, file);
+          bCpuBoto3.push((b.cpu * 1024) / bMib);
+          return b.seconds;
+        };
         const { api: a, direct: b } = await interleaved(r, runApi, runBoto3);
         rmSync(file, { force: true });
         boto3Api.push(bMib / a);
@@ -133,6 +161,7 @@ export const download: Bench = {
       viaPipe.destroy();
       await pipe.close();
       await api.stop();
+      await partsApi.stop();
     }
     const ratio = median(ratios);
     const bRatio = median(boto3Ratios);
@@ -143,12 +172,15 @@ export const download: Bench = {
         budget: `≥ ${BUDGET}`,
         value: ratio.toFixed(2),
         met: ratio >= BUDGET,
-        detail: `median of ${rounds} rounds; API ${median(viaApi).toFixed(1)} MiB/s, direct ${median(direct).toFixed(1)} MiB/s; ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(cpuApi).toFixed(1)} s through the API (client + API process), ${median(cpuDirect).toFixed(1)} s direct; the least any relay does, a bare TCP pipe between the direct client and the store: ${median(pipeRatios).toFixed(2)} (${pipeRatios.map((x) => x.toFixed(2)).join(', ')})`,
+        detail: `median of ${rounds} rounds; API ${median(viaApi).toFixed(1)} MiB/s, direct ${median(direct).toFixed(1)} MiB/s; ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(cpuApi).toFixed(1)} s through the API (client + API process), ${median(cpuDirect).toFixed(1)} s direct; the least any relay does, a bare TCP pipe between the direct client and the store: ${median(pipeRatios).toFixed(2)} (${pipeRatios.map((x) => x.toFixed(2)).join(', ')}); with the ranged reads on (STOWAGE_DOWNLOAD_PARTS=4, 8 MiB parts): ratio ${median(partsRatios).toFixed(2)} (${partsRatios.map((x) => x.toFixed(2)).join(', ')}), ${median(cpuParts).toFixed(1)} s CPU per GiB`,
         raw: {
           ratio,
           apiMiBs: median(viaApi),
           directMiBs: median(direct),
           pipeRatio: median(pipeRatios),
+          partsOnRatio: median(partsRatios),
+          cpuApiPerGiB: median(cpuApi),
+          cpuPartsOnPerGiB: median(cpuParts),
         },
       },
       {
@@ -157,8 +189,14 @@ export const download: Bench = {
         budget: `≥ ${BOTO3_BUDGET}`,
         value: bRatio.toFixed(2),
         met: bRatio >= BOTO3_BUDGET,
-        detail: `median of ${rounds} rounds; API ${median(boto3Api).toFixed(1)} MiB/s, boto3 ${median(boto3Direct).toFixed(1)} MiB/s; ratios ${boto3Ratios.map((x) => x.toFixed(2)).join(', ')}`,
-        raw: { ratio: bRatio, apiMiBs: median(boto3Api), boto3MiBs: median(boto3Direct) },
+        detail: `median of ${rounds} rounds; API ${median(boto3Api).toFixed(1)} MiB/s, boto3 ${median(boto3Direct).toFixed(1)} MiB/s; ratios ${boto3Ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(bCpuApi).toFixed(1)} s through the API (client + API process), ${median(bCpuBoto3).toFixed(1)} s boto3`,
+        raw: {
+          ratio: bRatio,
+          apiMiBs: median(boto3Api),
+          boto3MiBs: median(boto3Direct),
+          cpuApiPerGiB: median(bCpuApi),
+          cpuBoto3PerGiB: median(bCpuBoto3),
+        },
       },
     ];
   },

@@ -159,7 +159,10 @@ export interface Api {
 }
 
 /** Starts the built API (`node apps/api/dist/server.js`) against the store, on port 0. */
-export async function startApi(store: Store, opts: { webDir?: string } = {}): Promise<Api> {
+export async function startApi(
+  store: Store,
+  opts: { webDir?: string; env?: Record<string, string> } = {},
+): Promise<Api> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -178,6 +181,7 @@ export async function startApi(store: Store, opts: { webDir?: string } = {}): Pr
     STOWAGE_S3_REQUEST_TIMEOUT_MS: '300000',
   };
   if (opts.webDir) env.STOWAGE_WEB_DIR = opts.webDir;
+  Object.assign(env, opts.env);
   const proc: ChildProcess = spawn(process.execPath, [...apiNodeArgs(), serverJs], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -110,7 +110,7 @@ export const multipartRelay: Bench = {
     'One fresh API process; the same file of random bytes is uploaded through the big-upload ' +
     'routes (create, every part a `PUT …/multipart/:id/parts/:n` streamed from disk by ' +
     'node:http with its Content-Length, 4 parts in flight, complete) and directly with ' +
-    "`@aws-sdk/lib-storage` (the upload bench's part size and queue of 4), alternating which " +
+    "`@aws-sdk/lib-storage` (the upload bench's part size and queue of 7), alternating which " +
     'goes first, several rounds; the figure is the median of the per-round throughput ratios. ' +
     "The API's peak RSS is the kernel's high-water mark (VmHWM) of that process over every " +
     'round. No Content-MD5 on either side (the browser sends one; the store, not the API, ' +

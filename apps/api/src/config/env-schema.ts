@@ -17,11 +17,13 @@ export const DEFAULT_COPY_CONCURRENCY = 8;
 /** Upload parts all uploads together may hold in memory: 256 MiB, six 8 MiB-part uploads. */
 export const DEFAULT_UPLOAD_BUFFER_BYTES = 256 * 1024 ** 2;
 /**
- * Large downloads read in ranges from the store (store/s3-parallel-read.ts): 8 MiB parts
- * (boto3's), 4 in flight (40 MiB a download, from the upload buffer budget), from 64 MiB up.
+ * Large downloads read in ranges from the store (store/s3-parallel-read.ts): off by default
+ * (one plain GET, piped: on Ceph on this 2-vCPU machine the ranges cost 1.3–4 s more CPU per
+ * GiB and were never faster; ADR 0001). On: 8 MiB parts (boto3's), N read ahead of the one
+ * being sent ((N + 1) × 8 MiB a download, from the upload buffer budget), from 64 MiB up.
  */
 export const DEFAULT_DOWNLOAD_PART_MIB = 8;
-export const DEFAULT_DOWNLOAD_PARTS = 4;
+export const DEFAULT_DOWNLOAD_PARTS = 0;
 export const DEFAULT_DOWNLOAD_PARALLEL_MIN_MIB = 64;
 
 /** STOWAGE_DOWNLOAD_PART_MIB, _PARTS and _PARALLEL_MIN_MIB, in bytes. */

@@ -18,41 +18,55 @@ export interface ParallelReads extends DownloadReadSettings {
   budget: BufferBudget;
 }
 
-/** What a download holds at most: the parts in flight and the one being sent. */
+/** What a download holds at most: the parts read ahead and the one being sent. */
 export const parallelReadBytes = (p: ParallelReads) => (p.parts + 1) * p.partBytes;
 
+/** One range of the object: its store answer, and what has come of it and not been sent. */
 interface Part {
+  index: number;
+  /** Its length in bytes. */
+  bytes: number;
+  got: number;
+  /** Arrived, not yet sent: only while it waits for its turn, or the client is slow. */
   chunks: Buffer[];
-  done: Promise<void>;
+  body: Readable | undefined;
+  /** Every byte of it has arrived. */
+  whole: boolean;
 }
+
+type Req = { bucket: string; key: string; versionId: string | undefined; etag: string };
 
 /**
  * The body of a download read in ranges: the first part comes from the plain GET already
  * answered (`first`, cut after partBytes), the others from ranged GETs with `If-Match` of
  * that answer's ETag (and its versionId, if one was asked for), so an object overwritten
- * mid-download fails the next part (412) instead of mixing versions. Any failure of the store,
- * a short part or a changed object destroys the body: the response is cut, never a wrong byte.
- * Destroying it (the client went away) aborts every GET in flight.
+ * mid-download fails the next part (412) instead of mixing versions.
+ *
+ * The part being sent is streamed: its bytes go to the client as they arrive, its store
+ * stream paused while the client is slow (socket backpressure). The next `parts` parts are
+ * read ahead at the same time, each kept as it arrives (at most partBytes each) until its
+ * turn. Any failure of the store, a short part or a changed object destroys the body: the
+ * response is cut, never a wrong byte. Destroying it (the client went away) aborts every GET.
  */
 export class ParallelBody extends Readable {
   readonly #ctx: S3Context;
-  readonly #req: { bucket: string; key: string; versionId: string | undefined; etag: string };
+  readonly #req: Req;
   readonly #size: number;
   readonly #p: ParallelReads;
   readonly #count: number;
   readonly #abort = new AbortController();
   readonly #parts = new Map<number, Part>();
   readonly #release: () => void;
-  #first: Readable | undefined;
-  #firstLeft: number;
-  /** The part being sent (0: the first GET's stream). */
+  /** The part being sent. */
   #sending = 0;
   #nextToStart = 1;
-  #pushing = false;
+  /** The reader asked for more and has not said stop since (push() returned false). */
+  #wanted = false;
+  #ended = false;
 
   constructor(
     ctx: S3Context,
-    req: { bucket: string; key: string; versionId: string | undefined; etag: string },
+    req: Req,
     first: Readable,
     size: number,
     p: ParallelReads,
@@ -65,130 +79,121 @@ export class ParallelBody extends Readable {
     this.#p = p;
     this.#count = Math.ceil(size / p.partBytes);
     this.#release = release;
-    this.#first = first;
-    this.#firstLeft = Math.min(size, p.partBytes);
-    first.on('data', (chunk: Buffer) => this.#fromFirst(chunk));
-    first.on('error', (err) => this.destroy(err));
-    first.on('end', () => {
-      if (this.#firstLeft > 0) this.destroy(new Error('The store ended the object early'));
-    });
+    const part = this.#part(0);
+    this.#parts.set(0, part);
+    this.#attach(part, first);
     first.pause();
     this.#fill();
   }
 
-  /** Starts ranged GETs until `parts` are in flight or ready (beyond the one being sent). */
+  #part(index: number): Part {
+    const start = index * this.#p.partBytes;
+    const bytes = Math.min(this.#size, start + this.#p.partBytes) - start;
+    return { index, bytes, got: 0, chunks: [], body: undefined, whole: false };
+  }
+
+  /** Starts ranged GETs until `parts` are read ahead of the one being sent. */
   #fill(): void {
     while (
       this.#nextToStart < this.#count &&
       this.#nextToStart <= this.#sending + this.#p.parts &&
       !this.destroyed
     ) {
-      const i = this.#nextToStart++;
-      this.#parts.set(i, this.#fetch(i));
+      const part = this.#part(this.#nextToStart++);
+      this.#parts.set(part.index, part);
+      this.#fetch(part).catch((err: unknown) => this.destroy(err as Error));
     }
   }
 
-  #fetch(i: number): Part {
-    const start = i * this.#p.partBytes;
-    const end = Math.min(this.#size, start + this.#p.partBytes) - 1;
-    const chunks: Buffer[] = [];
-    const done = (async () => {
-      const out = await this.#ctx.send(
-        new GetObjectCommand({
-          Bucket: this.#req.bucket,
-          Key: this.#req.key,
-          VersionId: this.#req.versionId,
-          Range: `bytes=${start}-${end}`,
-          IfMatch: this.#req.etag,
-        }),
-        { abortSignal: this.#abort.signal },
+  async #fetch(part: Part): Promise<void> {
+    const start = part.index * this.#p.partBytes;
+    const out = await this.#ctx.send(
+      new GetObjectCommand({
+        Bucket: this.#req.bucket,
+        Key: this.#req.key,
+        VersionId: this.#req.versionId,
+        Range: `bytes=${start}-${start + part.bytes - 1}`,
+        IfMatch: this.#req.etag,
+      }),
+      { abortSignal: this.#abort.signal },
+    );
+    const body = out.Body as Readable;
+    if (this.destroyed) {
+      body.destroy();
+      return;
+    }
+    // A store that ignores If-Match (s3rver) still names what it sent.
+    if (out.ETag !== this.#req.etag) {
+      body.destroy();
+      throw new Error(`${this.#req.key} changed in the store during the download`);
+    }
+    this.#attach(part, body);
+    if (part.index === this.#sending) this.#pump();
+  }
+
+  /** Takes a part's bytes from its store stream, up to its length (the first GET is cut there). */
+  #attach(part: Part, body: Readable): void {
+    part.body = body;
+    const first = part.index === 0;
+    body.on('data', (chunk: Buffer) => {
+      if (part.whole || this.destroyed) return;
+      const take = Math.min(chunk.length, part.bytes - part.got);
+      part.got += take;
+      part.chunks.push(take === chunk.length ? chunk : chunk.subarray(0, take));
+      if (part.got === part.bytes) {
+        part.whole = true;
+        if (first) body.destroy(); // the rest of the object comes from the ranged GETs
+      }
+      if (part.index === this.#sending) this.#pump();
+    });
+    body.on('error', (err) => {
+      if (!part.whole) this.destroy(err);
+    });
+    body.on('end', () => {
+      if (part.whole || this.destroyed) return;
+      const start = part.index * this.#p.partBytes;
+      this.destroy(
+        first
+          ? new Error('The store ended the object early')
+          : new Error(
+              `The store sent ${part.got} bytes for bytes ${start}-${start + part.bytes - 1}`,
+            ),
       );
-      const body = out.Body as Readable;
-      if (this.destroyed) {
-        body.destroy();
+    });
+  }
+
+  /**
+   * Sends what has arrived of the current part while the reader wants more; when the part is
+   * whole, moves on to the next (starting one more read ahead). Pauses the current part's
+   * store stream while the reader does not want more, resumes it when it does.
+   */
+  #pump(): void {
+    while (!this.destroyed && this.#sending < this.#count) {
+      const part = this.#parts.get(this.#sending)!;
+      while (part.chunks.length > 0 && this.#wanted) this.#wanted = this.push(part.chunks.shift());
+      if (part.chunks.length > 0 || !part.whole) {
+        if (this.#wanted) part.body?.resume();
+        else part.body?.pause();
         return;
       }
-      // A store that ignores If-Match (s3rver) still names what it sent.
-      if (out.ETag !== this.#req.etag) {
-        body.destroy();
-        throw new Error(`${this.#req.key} changed in the store during the download`);
-      }
-      const onAbort = () => body.destroy();
-      this.#abort.signal.addEventListener('abort', onAbort, { once: true });
-      let got = 0;
-      try {
-        for await (const chunk of body) {
-          chunks.push(chunk as Buffer);
-          got += (chunk as Buffer).length;
-        }
-      } finally {
-        this.#abort.signal.removeEventListener('abort', onAbort);
-      }
-      if (got !== end - start + 1) {
-        throw new Error(`The store sent ${got} bytes for bytes ${start}-${end}`);
-      }
-    })();
-    // Failures are taken up when the part's turn comes, or destroy the body at once.
-    done.catch((err: unknown) => this.destroy(err as Error));
-    return { chunks, done };
-  }
-
-  #fromFirst(chunk: Buffer): void {
-    if (this.#sending !== 0 || this.destroyed) return;
-    const take = Math.min(chunk.length, this.#firstLeft);
-    this.#firstLeft -= take;
-    const more = this.push(take === chunk.length ? chunk : chunk.subarray(0, take));
-    if (this.#firstLeft === 0) {
-      this.#first?.destroy();
-      this.#first = undefined;
-      this.#next();
-    } else if (!more) {
-      this.#first?.pause();
+      this.#parts.delete(this.#sending);
+      this.#sending++;
+      this.#fill();
     }
-  }
-
-  /** The first part is sent: on to the ranged ones. */
-  #next(): void {
-    this.#sending++;
-    this.#fill();
-    if (this.#sending >= this.#count) this.push(null);
-    else void this.#sendParts();
+    if (this.#sending >= this.#count && !this.#ended && !this.destroyed) {
+      this.#ended = true;
+      this.push(null);
+    }
   }
 
   override _read(): void {
-    if (this.#sending === 0) this.#first?.resume();
-    else void this.#sendParts();
-  }
-
-  /** Pushes the current part's chunks once it is complete; then the next, while the reader wants more. */
-  async #sendParts(): Promise<void> {
-    if (this.#pushing) return;
-    this.#pushing = true;
-    try {
-      while (!this.destroyed && this.#sending < this.#count) {
-        const part = this.#parts.get(this.#sending)!;
-        await part.done;
-        if (this.destroyed) return;
-        let more = true;
-        while (part.chunks.length > 0 && more) more = this.push(part.chunks.shift());
-        if (part.chunks.length > 0) return; // _read calls again when the reader wants more
-        this.#parts.delete(this.#sending);
-        this.#sending++;
-        this.#fill();
-        if (this.#sending >= this.#count) this.push(null);
-        if (!more) return;
-      }
-    } catch {
-      // destroy() has been called with the reason (the catch in #fetch)
-    } finally {
-      this.#pushing = false;
-    }
+    this.#wanted = true;
+    this.#pump();
   }
 
   override _destroy(err: Error | null, callback: (error?: Error | null) => void): void {
     this.#abort.abort();
-    this.#first?.destroy();
-    this.#first = undefined;
+    for (const part of this.#parts.values()) part.body?.destroy();
     this.#parts.clear();
     this.#release();
     callback(err);

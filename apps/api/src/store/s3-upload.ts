@@ -3,10 +3,13 @@ import { Upload } from '@aws-sdk/lib-storage';
 import type { UploadObjectInput } from './object-store.js';
 
 const MIN_PART_BYTES = 8 * 1024 * 1024;
-/** Parts in flight per upload, at most. */
-const QUEUE_SIZE = 4;
-/** What an upload of 8 MiB parts holds: four parts in flight and one filling (40 MiB). */
-const FULL_QUEUE_BYTES = (QUEUE_SIZE + 1) * MIN_PART_BYTES;
+/**
+ * Parts in flight per upload, at most (boto3 sends 10 at once). With the default budget's
+ * 64 MiB share, an upload of 8 MiB parts has 7 in flight and one filling.
+ */
+const QUEUE_SIZE = 8;
+/** The smallest share: an upload of 8 MiB parts with four in flight and one filling (40 MiB). */
+const MIN_SHARE_BYTES = 5 * MIN_PART_BYTES;
 
 /** 8 MiB parts, bigger when needed to stay under S3's 10,000 parts (with room to spare). */
 export const uploadPartSize = (size: number | undefined) =>
@@ -18,11 +21,11 @@ export const uploadPartSize = (size: number | undefined) =>
  * client announcing 5 TiB cannot take the whole budget and make every other upload wait.
  */
 export const uploadShareBytes = (budgetBytes: number) =>
-  Math.max(FULL_QUEUE_BYTES, Math.floor(budgetBytes / 4));
+  Math.max(MIN_SHARE_BYTES, Math.floor(budgetBytes / 4));
 
 export interface UploadPlan {
   partSize: number;
-  /** Parts in flight (lib-storage's queueSize): 1 to 4. */
+  /** Parts in flight (lib-storage's queueSize): 1 to 8. */
   queueSize: number;
   /** What the upload holds at most: a part per slot, plus the one filling from the body. */
   holdsBytes: number;
@@ -33,7 +36,7 @@ export interface UploadPlan {
 /**
  * The memory of one upload. Its parts are as big as its size needs (uploadPartSize); as
  * many go up at once as fit in its share with the one filling — (queueSize + 1) × partSize
- * ≤ share — between 1 and 4. When even two parts are over the share (parts over share / 2:
+ * ≤ share — between 1 and 8. When even two parts are over the share (parts over share / 2:
  * files over ~281 GiB in one request with the default 256 MiB budget, whose share is 64 MiB),
  * the upload still reserves only its share and holds more: up to two parts, the one going up
  * and the one filling (2 × 611 MiB for 5 TiB). The budget then undercounts by that much, but
@@ -50,7 +53,7 @@ export function uploadPlan(size: number | undefined, bufferBudgetBytes: number):
 
 /**
  * Streams a body into the store without holding it: lib-storage buffers one part per upload
- * slot (uploadPlan's queueSize, at most 4) and does a single PutObject when the body fits in
+ * slot (uploadPlan's queueSize, at most 8) and does a single PutObject when the body fits in
  * the first part.
  *
  * When the body fails (too large, client gone, a field after the file), lib-storage stops,

@@ -12,7 +12,7 @@ import {
   type TestApp,
 } from '../helper.js';
 import { sdkCalls, sha256, until, type SdkCall } from '../fixtures.js';
-import { startFaultProxy, type FaultProxy } from '../fault-proxy.js';
+import { startFaultProxy, type FaultProxy, type RequestMatch } from '../fault-proxy.js';
 import { listenOnLoopback } from '../raw-http.js';
 import { closeRawRequests, rawRequest, sleep } from '../raw-exchange.js';
 
@@ -183,31 +183,20 @@ describe('a store that fails mid-download', () => {
     await proxy.close();
   });
 
-  it('cuts the connection after the bytes it had, never a wrong one', async () => {
-    // The first GET passes; the sixth part's GET (and its retry) gets no answer.
-    proxy.plan(
-      ['pass', 'drop', 'drop'],
-      (r) =>
-        r.method === 'GET' &&
-        r.url.includes('big.bin') &&
-        (!r.headers.range || r.headers.range.startsWith(`bytes=${5 * MiB}-`)),
-    );
-    const res = await new Promise<{ status: number; body: Buffer; complete: boolean }>(
+  /** A GET on the failing app, read as it comes: the bytes so far, and how it ended. */
+  function read(p: string) {
+    const got: Buffer[] = [];
+    let req: http.ClientRequest | undefined;
+    const ended = new Promise<{ status: number; body: Buffer; complete: boolean }>(
       (resolve, reject) => {
-        const req = http.get(
-          {
-            host: '127.0.0.1',
-            port: failingPort,
-            path: path('big.bin'),
-            headers: failing.sessionHeaders,
-          },
+        req = http.get(
+          { host: '127.0.0.1', port: failingPort, path: p, headers: failing.sessionHeaders },
           (r) => {
-            const chunks: Buffer[] = [];
-            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('data', (c: Buffer) => got.push(c));
             const done = () =>
               resolve({
                 status: r.statusCode ?? 0,
-                body: Buffer.concat(chunks),
+                body: Buffer.concat(got),
                 complete: r.complete,
               });
             r.on('end', done);
@@ -218,10 +207,45 @@ describe('a store that fails mid-download', () => {
         req.on('error', reject);
       },
     );
+    return { ended, received: () => got.reduce((n, c) => n + c.length, 0), req: req! };
+  }
+
+  /** The first GET of big.bin, and the ranged GETs of the part starting at `from`. */
+  const firstAndPart = (from: number) => (r: Parameters<RequestMatch>[0]) =>
+    r.method === 'GET' &&
+    r.url.includes('big.bin') &&
+    (!r.headers.range || r.headers.range.startsWith(`bytes=${from}-`));
+
+  const expectCutPrefix = (res: { status: number; body: Buffer; complete: boolean }) => {
     expect(res.status).toBe(200);
     expect(res.complete).toBe(false);
     expect(res.body.length).toBeLessThan(SIZE);
     expect(sha256(res.body)).toBe(sha256(big.subarray(0, res.body.length)));
+  };
+
+  it('cuts the connection after the bytes it had, never a wrong one', async () => {
+    // The first GET passes; the sixth part's GET (and its retry) gets no answer.
+    proxy.plan(['pass', 'drop', 'drop'], firstAndPart(5 * MiB));
+    expectCutPrefix(await read(path('big.bin')).ended);
+    await until(() => failing.downloadReads.budget.reservedBytes === 0, 'the memory given back');
+  });
+
+  it('cuts the connection when the store breaks off the part being sent, mid-answer', async () => {
+    // The sixth part's answer stops after half its bytes, its connection closed.
+    proxy.plan(['pass', 'cut-answer'], firstAndPart(5 * MiB));
+    const res = await read(path('big.bin')).ended;
+    expectCutPrefix(res);
+    expect(res.body.length).toBeLessThanOrEqual(5 * MiB + MiB / 2);
+    await until(() => failing.downloadReads.budget.reservedBytes === 0, 'the memory given back');
+  });
+
+  it('sends a part as its bytes arrive, before it is whole', async () => {
+    // The second part's answer stops after half its bytes and hangs: what came of it is sent.
+    proxy.plan(['pass', 'stall-answer'], firstAndPart(MiB));
+    const { ended, received, req } = read(path('big.bin'));
+    await until(() => received() === MiB + MiB / 2, 'the first part and half the second');
+    req.destroy();
+    await ended;
     await until(() => failing.downloadReads.budget.reservedBytes === 0, 'the memory given back');
   });
 });

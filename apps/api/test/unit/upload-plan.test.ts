@@ -20,9 +20,12 @@ describe('uploadShareBytes', () => {
 describe('uploadPlan', () => {
   it.each([
     // budget, size → part, queue, holds, reserves
-    ['unknown size, default budget', 256 * MiB, undefined, 8 * MiB, 4, 40 * MiB, 40 * MiB],
-    ['1 GiB, default budget', 256 * MiB, GiB, 8 * MiB, 4, 40 * MiB, 40 * MiB],
-    ['70 GiB: 8 MiB parts still', 256 * MiB, 70 * GiB, 8 * MiB, 4, 40 * MiB, 40 * MiB],
+    // 8 MiB parts: 7 in flight and one filling fit the 64 MiB share.
+    ['unknown size, default budget', 256 * MiB, undefined, 8 * MiB, 7, 64 * MiB, 64 * MiB],
+    ['1 GiB, default budget', 256 * MiB, GiB, 8 * MiB, 7, 64 * MiB, 64 * MiB],
+    ['70 GiB: 8 MiB parts still', 256 * MiB, 70 * GiB, 8 * MiB, 7, 64 * MiB, 64 * MiB],
+    // A share of 128 MiB or more: 8 in flight, the most.
+    ['1 GiB, 512 MiB budget', 512 * MiB, GiB, 8 * MiB, 8, 72 * MiB, 72 * MiB],
     // 100 GiB / 9000 ≈ 11.4 MiB parts: 5 of them (57 MiB) fit the 64 MiB share.
     [
       '100 GiB',
@@ -83,15 +86,15 @@ describe('uploadPlan', () => {
       2 * uploadPartSize(5 * TiB),
       40 * MiB,
     ],
-    // A big budget lets big files keep their four parts in flight.
+    // A big budget lets big files keep eight parts in flight.
     [
       '150 GiB, 1 GiB budget',
       GiB,
       150 * GiB,
       uploadPartSize(150 * GiB),
-      4,
-      5 * uploadPartSize(150 * GiB),
-      5 * uploadPartSize(150 * GiB),
+      8,
+      9 * uploadPartSize(150 * GiB),
+      9 * uploadPartSize(150 * GiB),
     ],
   ])('%s', (_label, budget, size, partSize, queueSize, holdsBytes, reserveBytes) => {
     expect(uploadPlan(size, budget)).toEqual({ partSize, queueSize, holdsBytes, reserveBytes });
@@ -104,12 +107,12 @@ describe('uploadPlan', () => {
         const plan = uploadPlan(size, budget);
         expect(plan.reserveBytes).toBeLessThanOrEqual(share);
         expect(plan.queueSize).toBeGreaterThanOrEqual(1);
-        expect(plan.queueSize).toBeLessThanOrEqual(4);
+        expect(plan.queueSize).toBeLessThanOrEqual(8);
         expect(plan.holdsBytes).toBe((plan.queueSize + 1) * plan.partSize);
         if (plan.partSize * 2 <= share) expect(plan.reserveBytes).toBe(plan.holdsBytes);
         else expect(plan.reserveBytes).toBe(share);
         // The largest queue that fits: one more slot would not.
-        if (plan.queueSize < 4 && plan.partSize * 2 <= share) {
+        if (plan.queueSize < 8 && plan.partSize * 2 <= share) {
           expect((plan.queueSize + 2) * plan.partSize).toBeGreaterThan(share);
         }
       }

@@ -2,7 +2,8 @@ import { formatBytes } from '@/utils/format';
 import type { TransferQueue } from '../utils/transfer-queue';
 import type { InterruptedUpload, Transfer } from '../utils/transfer-types';
 import { findResumable, listRecords, type TransportNote } from './resume-store';
-import { discardUpload, uploadMultipart } from './upload-multipart';
+import { discardUpload } from './multipart-support';
+import { uploadMultipart } from './upload-multipart';
 
 /** What the transfer queue runs for a big file (kept out of the first screen's code). */
 export function uploadBig(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '@/lib/api-client';
 import { backoffDelay, sleep, withRetry } from './retry';
-import { isRetryable } from './upload-multipart';
+import { isRetryable } from './multipart-support';
 
 const noWait = () => Promise.resolve();
 
