@@ -19,12 +19,13 @@ const MIN_SCALE = 2 ** -50;
 /** A context's symbols: slot 0 is "the key ends here", slot b + 1 is byte b. */
 type Alphabet = { seen: Uint8Array; cumulative: Float64Array | null };
 
-function shapeOf(b: number): string {
-  if (b >= 0x30 && b <= 0x39) return 'd';
-  if (b >= 0x61 && b <= 0x7a) return 'a';
-  if (b >= 0x41 && b <= 0x5a) return 'A';
-  if (b >= 0x80) return 'u';
-  return String.fromCharCode(b);
+/** A byte's shape: 0x100 digit, 0x101 letter, 0x102 capital, 0x103 non-ASCII, else itself. */
+function shapeOf(b: number): number {
+  if (b >= 0x30 && b <= 0x39) return 0x100;
+  if (b >= 0x61 && b <= 0x7a) return 0x101;
+  if (b >= 0x41 && b <= 0x5a) return 0x102;
+  if (b >= 0x80) return 0x103;
+  return b;
 }
 
 /**
@@ -37,6 +38,8 @@ const CLASSES: [number, number, number][] = [
   [0x61, 0x7a, 0.05],
 ];
 
+const ROOT = 0x811c9dc5;
+
 /** A never-seen context: every byte alike, no end. */
 const RAW = (() => {
   const c = new Float64Array(258);
@@ -45,17 +48,18 @@ const RAW = (() => {
 })();
 
 export class KeyModel {
-  private readonly contexts = new Map<string, Alphabet>();
+  private readonly contexts = new Map<number, Alphabet>();
   /** Bumped when an alphabet gains a symbol (positions computed before may have moved). */
   version = 0;
 
   constructor(private readonly prefixBytes: number) {}
 
-  private contextAfter(context: string, b: number): string {
-    return context + shapeOf(b);
+  /** A context is a 32-bit hash of the shapes before it (a collision only shares an alphabet). */
+  private contextAfter(context: number, b: number): number {
+    return Math.imul(context ^ shapeOf(b), 0x9e3779b1) >>> 0;
   }
 
-  private see(context: string, slot: number): void {
+  private see(context: number, slot: number): void {
     let a = this.contexts.get(context);
     if (!a) {
       a = { seen: new Uint8Array(257), cumulative: null };
@@ -69,7 +73,7 @@ export class KeyModel {
 
   /** Learns the symbols of a key at each depth. */
   observe(key: Uint8Array): void {
-    let context = '';
+    let context = ROOT;
     for (let i = this.prefixBytes; i < key.length; i++) {
       this.see(context, key[i]! + 1);
       context = this.contextAfter(context, key[i]!);
@@ -78,7 +82,7 @@ export class KeyModel {
   }
 
   /** Cumulative weights of a context's 257 slots (cumulative[s] is the weight below slot s). */
-  private weights(context: string): Float64Array {
+  private weights(context: number): Float64Array {
     const a = this.contexts.get(context);
     if (!a) return RAW;
     if (!a.cumulative) {
@@ -97,15 +101,15 @@ export class KeyModel {
   }
 
   /** Symbol b's place in a context (b −1: the key ends): [start, width], as shares of 1. */
-  private slot(context: string, b: number): [number, number] {
+  private slot(context: number, b: number): [number, number] {
     const c = this.weights(context);
     const total = c[257]!;
     return [c[b + 1]! / total, (c[b + 2]! - c[b + 1]!) / total];
   }
 
   /** The context at depth p of a key, and log2 of the width of its node there. */
-  private node(key: Uint8Array, p: number): { context: string; log2Width: number } {
-    let context = '';
+  private node(key: Uint8Array, p: number): { context: number; log2Width: number } {
+    let context = ROOT;
     let log2Width = 0;
     for (let i = this.prefixBytes; i < p; i++) {
       const [, width] = this.slot(context, key[i]!);
@@ -117,7 +121,7 @@ export class KeyModel {
   }
 
   /** The key's position (0…1) inside the node at depth p whose context is given. */
-  private position(key: Uint8Array, p: number, context: string): number {
+  private position(key: Uint8Array, p: number, context: number): number {
     let pos = 0;
     let scale = 1;
     for (let i = p; scale > MIN_SCALE; i++) {

@@ -1,7 +1,7 @@
 /**
  * Rank ↔ key in a folder S3 will not count: recorded listings are exact segments; the stretch
- * between two segments is estimated from the densities of its neighbours (rows per unit of the
- * folder's own alphabet, key-model.ts), the density taken as linear across it. See ADR 0014.
+ * between two segments is estimated from the span laws of its neighbours (gap-estimate.ts) in
+ * the folder's own alphabet (key-model.ts). See docs/adr/0014-windowed-listing-positions.md.
  */
 import { byteOrder } from '@stowage/shared';
 import {
@@ -12,6 +12,7 @@ import {
   roundDownToString,
 } from './key-coordinates';
 import { KeyModel } from './key-model';
+import { rampInverse, rampShare, spanLaw, type Gap, type Law } from './gap-estimate';
 import { mergePage, type Segment } from './map-segments';
 
 /** A listing page as the map needs it: the row names (full keys of objects and of subfolder
@@ -25,27 +26,16 @@ export const MAX_SEGMENTS = 2000;
 const QUANTILES_PER_PAGE = 32;
 /** Probes spread over the byte space above the last row known while the end is not found. */
 const END_PROBES = 3;
+/** A page teaches the model one key in this many. */
+const OBSERVE_EVERY = 8;
+/** Stretches re-estimated per page when the alphabets have changed since their estimate. */
+const REDO_PER_PAGE = 8;
 /** The share of a round's probes that halve the widest stretches of raw bytes. */
 const EXPLORE_SHARE = 1 / 3;
 /** No stretch is estimated above this many times the rows known (a blow-up stays bounded). */
 const MAX_GAP_PER_KNOWN_ROW = 30;
 /** No stretch is estimated above this many rows (the top before the end is found). */
 const MAX_ESTIMATE = 1e12;
-
-/**
- * An unknown stretch (x, y]: x null is the folder's start. Its rows are estimated from the
- * span laws of its neighbours; inside it rows ∝ span^beta from the known side(s).
- */
-type Gap = {
-  x: string | null;
-  y: string;
-  count: number;
-  beta: number;
-  side: 'both' | 'up' | 'down';
-  base: number;
-};
-/** A segment end's span law: log2(span of L rows) ≈ logSpan + alpha · log2(L / 2^logRows). */
-type Law = { logRows: number; logSpan: number; alpha: number };
 
 export class PositionMap {
   private readonly prefix: string;
@@ -60,8 +50,8 @@ export class PositionMap {
   private bases: number[] = [];
   private gaps: (Gap | null)[] = [];
   private totalRows = 0;
-  private cache = new Map<string, Gap>();
-  private cacheVersion = -1;
+  private cache = new Map<string, Gap & { version: number }>();
+  private redoBudget = 0;
   private cap = MAX_ESTIMATE;
 
   constructor(prefix: string, options?: { pageSize?: number }) {
@@ -77,7 +67,10 @@ export class PositionMap {
       else if (this.endKey === null || byteOrder(page.startAfter, this.endKey) < 0)
         this.endKey = page.startAfter;
     } else {
-      for (const k of page.keys) this.model.observe(keyBytes(k));
+      // The alphabets learn from a sample of the page (a key in OBSERVE_EVERY, and the last).
+      const keys = page.keys;
+      for (let i = 0; i < keys.length; i += OBSERVE_EVERY) this.model.observe(keyBytes(keys[i]!));
+      this.model.observe(keyBytes(keys[keys.length - 1]!));
       const spacing = Math.max(1, Math.floor(this.pageSize / QUANTILES_PER_PAGE));
       this.segments = mergePage(this.segments, page, spacing);
       if (this.segments.length > MAX_SEGMENTS) this.forgetOne();
@@ -242,44 +235,12 @@ export class PositionMap {
     this.segments.splice(smallest, 1);
   }
 
-  /**
-   * The span law at a segment's start or end, from its keys within about a page of rows there:
-   * log2(span of L rows) ≈ logSpan + alpha · log2(L / rows). alpha is 1 where names fill the
-   * model evenly and grows inside a cluster (timestamps crowding at one instant: ≈ 3).
-   */
-  private law(s: Segment, atEnd: boolean): Law | null {
-    const { qKeys, qRanks, count } = s;
-    let j0 = 0;
-    let j1 = qKeys.length - 1;
-    if (atEnd) while (j0 < j1 && qRanks[j0 + 1]! <= count - 1 - this.pageSize) j0++;
-    else while (j1 > j0 && qRanks[j1 - 1]! >= Math.min(count - 1, this.pageSize)) j1--;
-    const bytes = qKeys.slice(j0, j1 + 1).map(keyBytes);
-    const rows = qRanks[j1]! - qRanks[j0]!;
-    const logSpan = this.model.log2Span(bytes[0]!, bytes[bytes.length - 1]!);
-    if (rows <= 0 || !Number.isFinite(logSpan)) return null;
-    // Not from the listing's StartAfter: the empty stretch before a page is no sample of the
-    // density (a probe lands anywhere in the space between two families of names).
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let k = 1; k < bytes.length - 1; k *= 2) {
-      for (let i = 0; i + k < bytes.length; i += k) {
-        const span = this.model.log2Span(bytes[i]!, bytes[i + k]!);
-        if (!Number.isFinite(span)) continue;
-        xs.push(Math.log2(qRanks[j0 + i + k]! - qRanks[j0 + i]!));
-        ys.push(span);
-      }
-    }
-    xs.push(Math.log2(rows));
-    ys.push(logSpan);
-    return { logRows: Math.log2(rows), logSpan, alpha: slope(xs, ys) };
-  }
-
   /** Recomputes the gaps' estimates and the ranks (after every page). */
   private refresh(): void {
     const segs = this.segments;
-    if (this.cacheVersion !== this.model.version) this.cache.clear();
-    this.cacheVersion = this.model.version;
-    const fresh = new Map<string, Gap>();
+    // Estimates made under older alphabets are redone a few per page (bounded work per page).
+    this.redoBudget = REDO_PER_PAGE;
+    const fresh = new Map<string, Gap & { version: number }>();
     const known = segs.reduce((t, seg) => t + seg.count, 0);
     this.cap = Math.max(this.pageSize, known) * MAX_GAP_PER_KNOWN_ROW;
     this.gaps = [];
@@ -312,14 +273,15 @@ export class PositionMap {
     before: Segment | null,
     y: string,
     after: Segment | null,
-    fresh: Map<string, Gap>,
+    fresh: Map<string, Gap & { version: number }>,
   ): Gap {
     const x = before?.last ?? null;
     const id = `${x}\u0001${y}\u0001${before?.count}\u0001${after?.count}`;
     let g = this.cache.get(id);
-    if (!g) {
-      const left = before ? this.law(before, true) : null;
-      const right = after ? this.law(after, false) : null;
+    const stale = g !== undefined && g.version !== this.model.version && this.redoBudget-- > 0;
+    if (!g || stale) {
+      const left = before ? spanLaw(this.model, before, true, this.pageSize) : null;
+      const right = after ? spanLaw(this.model, after, false, this.pageSize) : null;
       const laws = [left, right].filter((l): l is Law => l !== null);
       const span = this.model.log2Span(keyBytes(x ?? this.prefix), keyBytes(y));
       // Each side's law carried across the stretch.
@@ -331,39 +293,9 @@ export class PositionMap {
       const count = Math.round(Math.min(MAX_ESTIMATE, Number.isFinite(estimate) ? estimate : 0));
       const beta = laws.length ? laws.reduce((t, l) => t + 1 / l.alpha, 0) / laws.length : 1;
       const side = left && right ? 'both' : left ? 'up' : right ? 'down' : 'both';
-      g = { x, y, count, beta, side, base: 0 };
+      g = { x, y, count, beta, side, base: 0, version: this.model.version };
     }
     fresh.set(id, g);
     return { ...g };
   }
-}
-
-/** The slope of the least-squares line through the points, kept within [1, 4]. */
-function slope(xs: number[], ys: number[]): number {
-  const n = xs.length;
-  const mx = xs.reduce((t, v) => t + v, 0) / n;
-  const my = ys.reduce((t, v) => t + v, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i]! - mx) * (ys[i]! - my);
-    sxx += (xs[i]! - mx) ** 2;
-  }
-  return sxx > 0 ? Math.min(4, Math.max(1, sxy / sxx)) : 1;
-}
-
-/** The share of a gap's rows below the point at fraction t of its span (count ∝ span^β). */
-function rampShare(g: Gap, t: number): number {
-  const b = g.beta;
-  if (g.side === 'up') return t ** b;
-  if (g.side === 'down') return 1 - (1 - t) ** b;
-  return t ** b / (t ** b + (1 - t) ** b);
-}
-
-/** The fraction of a gap's span below which a share f of its rows lies (rampShare⁻¹). */
-function rampInverse(g: Gap, f: number): number {
-  const e = 1 / g.beta;
-  if (g.side === 'up') return f ** e;
-  if (g.side === 'down') return 1 - (1 - f) ** e;
-  return f ** e / (f ** e + (1 - f) ** e);
 }
