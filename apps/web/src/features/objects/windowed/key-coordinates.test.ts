@@ -2,6 +2,9 @@ import { byteOrder } from '@stowage/shared';
 import { describe, expect, it } from 'vitest';
 import { interpolateKey, keyAfterAll, keyBytes, log2Span } from './key-coordinates';
 
+/** Whether s has NUL or another control character (below U+0020). */
+const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
+
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 /** The exact byte point at fraction t between a and b (BigInt over the bytes after their common prefix). */
 function exactPoint(a: string, b: string, t: number): Buffer {
@@ -27,6 +30,8 @@ function check(a: string, b: string, t: number): string {
   expect(byteOrder(a, k)).toBeLessThanOrEqual(0);
   expect(byteOrder(k, b)).toBeLessThanOrEqual(0);
   expect(k.length).toBeLessThanOrEqual(1024);
+  // No NUL or control character that a and b do not have (S3 keys cannot hold NUL).
+  if (!hasControl(a + b)) expect(hasControl(k)).toBe(false);
   // A valid string: it survives a round trip through UTF-8 (no lone surrogate).
   expect(Buffer.from(utf8(k)).toString('utf8')).toBe(k);
   // Never above the exact point, unless rounding down would go below a (then it is a).
@@ -91,6 +96,11 @@ describe('interpolateKey', () => {
     expect(byteOrder(a, b)).toBeLessThan(0);
     expect(a > b).toBe(true);
     for (const t of [0.1, 0.5, 0.9]) check(a, b, t);
+  });
+
+  it('adds no control character where the point falls on low bytes', () => {
+    for (let i = 1; i < 200; i++) check('m/94759 scan 94759.tif', 'm/L', i / 200);
+    for (let i = 1; i < 50; i++) check('k/a', 'k/a!', i / 50);
   });
 
   it('stays within 1,024 characters when the keys are long', () => {

@@ -149,7 +149,10 @@ export function interpolateKey(a: string, b: string, t: number): string {
   const bytes = new Uint8Array(p + keep);
   bytes.set(ab.subarray(0, p));
   bytes.set(tail.subarray(0, keep), p);
-  const k = capLength(roundDownToString(bytes, ab.length));
+  // No NUL or control byte from where k leaves a (S3 keys cannot hold NUL).
+  let d = 0;
+  while (d < bytes.length && bytes[d] === ab[d]) d++;
+  const k = capLength(roundDownToString(bytes, d));
   if (byteOrder(k, a) < 0) return a;
   return byteOrder(k, b) > 0 ? b : k;
 }

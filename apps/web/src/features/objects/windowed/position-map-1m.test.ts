@@ -3,6 +3,9 @@ import { PositionMap } from './position-map';
 import { FOLDER_1M, keyAt1m } from './test-support/bench-keys';
 import { MemoryLister } from './test-support/lister';
 
+/** Whether s has NUL or another control character (below U+0020). */
+const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
+
 /** The bench's 20 positions (tools/bench/src/browser-1m.ts POSITIONS) without the wheel turns. */
 const POSITIONS: (number | string)[] = [
   0.1,
@@ -37,7 +40,10 @@ describe.skipIf(!process.env.STOWAGE_ESTIMATOR_ACCURACY)('PositionMap on the ben
     while (probes < PROBES) {
       const next = map.nextProbes(Math.min(6, PROBES - probes));
       if (next.length === 0) break;
-      for (const s of next) map.addPage(lister.list(s));
+      for (const s of next) {
+        expect(s === null || !hasControl(s)).toBe(true);
+        map.addPage(lister.list(s));
+      }
       probes += next.length;
     }
     const errors: string[] = [];

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PositionMap } from './position-map';
+import { FOLDER_1M, keyAt1m } from './test-support/bench-keys';
 import { MemoryLister } from './test-support/lister';
+
+/** Whether s has NUL or another control character (below U+0020). */
+const hasControl = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20);
 
 /** The first page, then probes `batch` at a time (as the UI fetches them) up to `budget`. */
 function probe(map: PositionMap, lister: MemoryLister, budget: number, batch = 6): number {
@@ -33,6 +37,24 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+describe('PositionMap probes', () => {
+  it('are StartAfter values S3 takes: no NUL or control character, at most 1,024 characters', () => {
+    const lister = new MemoryLister(Array.from({ length: 60_000 }, (_, i) => keyAt1m(i)));
+    const map = new PositionMap(FOLDER_1M);
+    map.addPage(lister.list(null));
+    let probes = 0;
+    for (let round = 0; round < 15; round++) {
+      for (const s of map.nextProbes(6)) {
+        expect(s === null || (!hasControl(s) && s.length <= 1024)).toBe(true);
+        expect(s === null || s.startsWith(FOLDER_1M)).toBe(true);
+        map.addPage(lister.list(s));
+        probes++;
+      }
+    }
+    expect(probes).toBeGreaterThan(60);
+  });
+});
 
 describe('PositionMap on small folders', () => {
   it('is exact at once for a folder of one page, and for an empty one', () => {

@@ -180,7 +180,10 @@ export class PositionMap {
     const x = g.x ?? this.prefix;
     const xb = keyBytes(x);
     const at = this.model.bytesAt(xb, keyBytes(g.y), t);
-    let key = at ? roundDownToString(at, xb.length) : x;
+    // No NUL or control byte from where the probe leaves x (S3 keys cannot hold NUL).
+    let from = 0;
+    while (at && from < at.length && at[from] === xb[from]) from++;
+    let key = at ? roundDownToString(at, from) : x;
     if (byteOrder(key, x) <= 0 && t > 0) key = interpolateKey(x, g.y, t);
     if (byteOrder(key, g.y) > 0) key = g.y;
     return key === this.prefix ? null : key;
