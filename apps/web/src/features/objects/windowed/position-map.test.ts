@@ -149,3 +149,29 @@ describe.skipIf(!process.env.STOWAGE_ESTIMATOR_ACCURACY)('PositionMap accuracy (
     for (const f of fractions) expect(Math.abs(landing(map, lister, f) - f)).toBeLessThan(0.03);
   });
 });
+
+describe('PositionMap walked', () => {
+  it('reads on from what is known until exact: every count right, every landing at its rank', () => {
+    const keys = Array.from({ length: 25_000 }, (_, i) => keyAt1m(i * 37));
+    const lister = new MemoryLister(keys);
+    const map = new PositionMap(FOLDER_1M);
+    probe(map, lister, 12);
+    expect(map.exact()).toBe(false);
+    let listings = 0;
+    while (!map.exact()) {
+      const next = map.walkProbes(3);
+      expect(next.length).toBeGreaterThan(0);
+      for (const startAfter of next) map.addPage(lister.list(startAfter));
+      listings += next.length;
+      expect(listings).toBeLessThan(60);
+    }
+    expect(map.walkProbes(3)).toEqual([]);
+    expect(map.total()).toBe(lister.keys.length);
+    for (const f of [0.05, 0.25, 0.5, 0.7, 0.95]) {
+      expect(Math.abs(landing(map, lister, f) - f)).toBeLessThan(0.002);
+    }
+    // Inside what is known a rank is interpolated between kept keys (one in 31 rows).
+    const between = map.countBetween(lister.keys[100]!, lister.keys[20_099]!);
+    expect(Math.abs(between - 20_000)).toBeLessThanOrEqual(62);
+  });
+});

@@ -171,6 +171,21 @@ export class PositionMap {
     return out;
   }
 
+  /**
+   * Up to n StartAfter values that read on from what is known (the last row of the segment
+   * before each of the n stretches with the most estimated rows): listing them extends those
+   * segments by a page, so repeating it makes the map exact, a page at a time, whatever the
+   * names look like. [] once exact.
+   */
+  walkProbes(n: number): (string | null)[] {
+    if (this.segments.length === 0 && !this.emptyFolder) return n > 0 ? [null] : [];
+    return this.gaps
+      .filter((g): g is Gap => g !== null)
+      .sort((a, b) => b.count - a.count)
+      .slice(0, n)
+      .map((g) => g.x);
+  }
+
   countBetween(a: string, b: string): number {
     return Math.max(0, this.rankOf(`${b}\u0000`) - this.rankOf(a));
   }
