@@ -8,8 +8,8 @@ export const WINDOWED_OVER = 3000;
 export type WindowedSwitch = {
   map: PositionMap;
   pages: readonly ListObjectsResponse[];
-  /** Calls `listener` whenever a later probe refines the map; returns the unsubscribe. */
-  onRefine: (listener: () => void) => () => void;
+  /** Calls `listener` whenever a later probe refines the map (`done`: the last); returns the unsubscribe. */
+  onRefine: (listener: (done: boolean) => void) => () => void;
 };
 
 /**
@@ -31,8 +31,11 @@ export function useWindowedSwitch(
     if (!truncated || !pages) return;
     const controller = new AbortController();
     const snapshot = pages;
-    const listeners = new Set<() => void>();
-    const onRefine = (listener: () => void) => {
+    const listeners = new Set<(done: boolean) => void>();
+    let finished = false;
+    const onRefine = (listener: (done: boolean) => void) => {
+      // Subscribed after the probes ended: told at once.
+      if (finished) listener(true);
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
@@ -40,7 +43,7 @@ export function useWindowedSwitch(
     };
     let switched = false;
     const onRound = (map: PositionMap) => {
-      if (switched) for (const listener of listeners) listener();
+      if (switched) for (const listener of listeners) listener(false);
       else if (map.total() > WINDOWED_OVER) {
         switched = true;
         setFound({ scope, value: { map, pages: snapshot, onRefine } });
@@ -50,7 +53,11 @@ export function useWindowedSwitch(
       .then(([{ probeFolder }]) =>
         probeFolder(bucket, prefix, snapshot, controller.signal, onRound),
       )
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        finished = true;
+        for (const listener of listeners) listener(true);
+      });
     return () => {
       controller.abort();
     };

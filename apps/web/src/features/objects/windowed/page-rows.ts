@@ -61,3 +61,27 @@ export function startAfterFor(name: string): string | null {
   const down = code === 0xe000 ? 0xd7ff : code - 1;
   return `${chars.join('')}${String.fromCodePoint(down)}\u{10FFFF}`;
 }
+
+/** One listing's rows, and whether the folder has more after them. */
+export type Listing = { rows: ListingEntry[]; more: boolean };
+
+/** Listings a "previous page" may take to reach the window's first key. */
+const MAX_PREV_FETCHES = 4;
+
+/** The rows from `start` up to (not including) `firstKey`: at most two pages' worth, the last. */
+export async function listBefore(
+  list: (after: string | null) => Promise<Listing>,
+  start: string | null,
+  firstKey: string,
+): Promise<ListingEntry[]> {
+  let rows: ListingEntry[] = [];
+  let after = start;
+  for (let n = 0; n < MAX_PREV_FETCHES; n++) {
+    const page = await list(after);
+    const before = page.rows.filter((row) => byteOrder(row.key, firstKey) < 0);
+    rows = [...rows, ...before].slice(-2000);
+    if (before.length < page.rows.length || !page.more || before.length === 0) break;
+    after = before.at(-1)?.key ?? after;
+  }
+  return rows;
+}

@@ -1,6 +1,6 @@
 import { byteOrder } from '@stowage/shared';
 import type { ListingEntry } from '../utils/listing-entries';
-import { fetchRows, startAfterFor, type WindowPage } from './page-rows';
+import { fetchRows, listBefore, startAfterFor, type Listing, type WindowPage } from './page-rows';
 import type { PositionMap } from './position-map';
 
 /** Rows per page (the API's). */
@@ -9,14 +9,10 @@ export const PAGE_ROWS = 1000;
 const MAX_PAGES = 3;
 /** Load the adjacent page when the view is this close to the window's edge. */
 const MARGIN = 200;
-/** Listings a "previous page" may take to reach the window's first key. */
-const MAX_PREV_FETCHES = 4;
 /** Listings a jump may take when it lands past the folder's end. */
 const MAX_JUMP_TRIES = 4;
 /** Loads in a row without the view moving: a guard against a window that cannot settle. */
 const MAX_AUTO_LOADS = 12;
-
-type Listing = { rows: ListingEntry[]; more: boolean };
 
 /**
  * The bounded window of pages of a windowed listing, and the view's position in it: `top` is
@@ -31,6 +27,8 @@ export class PageWindow {
   viewRows = 30;
   error: unknown = null;
   loading = false;
+  /** Background probes are still refining the map. */
+  refining = true;
   /** Bumped on every change (the React store's snapshot). */
   version = 0;
   readonly map: PositionMap;
@@ -50,10 +48,23 @@ export class PageWindow {
   }
 
   /** The map learned more (background probes): totals and the scrollbar follow. */
-  refresh = () => {
-    this.#clampTop();
+  refresh = (done: boolean) => {
+    this.refining = !done;
+    this.#anchor();
     this.#emit();
   };
+
+  /**
+   * Places the window where the map now puts its first row, moving the view with it: the rows
+   * on screen stay, the scrollbar's thumb follows the better estimate.
+   */
+  #anchor() {
+    const first = this.pages[0];
+    const key = first?.rows[0]?.key;
+    if (!first || key === undefined) return;
+    this.#rebase((first.after === null ? 0 : this.map.rankOf(key)) - first.base);
+    this.#clampTop();
+  }
 
   subscribe = (listener: () => void) => {
     this.#listeners.add(listener);
@@ -84,7 +95,7 @@ export class PageWindow {
     const first = this.pages[0];
     const last = this.pages.at(-1);
     if (first?.after === null && last?.more === false) return true;
-    return this.map.exact() && first?.after === null;
+    return this.map.exact();
   }
 
   rowAt(rank: number): ListingEntry | undefined {
@@ -159,6 +170,7 @@ export class PageWindow {
         if (gen !== this.#gen) return;
         this.loading = false;
         this.#jumpingTo = null;
+        this.#anchor();
         this.#emit();
         this.#plan();
       },
@@ -225,7 +237,7 @@ export class PageWindow {
       const at = this.map.locate(Math.max(0, first.base - back));
       start = back === Infinity ? null : at.startAfter;
       if (start !== null && byteOrder(start, firstKey) >= 0) continue;
-      rows = await this.#listBefore(start, firstKey, signal);
+      rows = await listBefore((after) => this.#list(after, signal), start, firstKey);
       if (rows.length > 0 || start === null) break;
     }
     if (rows.length === 0) {
@@ -244,19 +256,6 @@ export class PageWindow {
     }
     const after = start === null && !dropped ? null : (rows[0]?.key ?? null);
     this.pages = [{ rows, base, after, more: true }, ...this.pages].slice(0, MAX_PAGES);
-  }
-
-  async #listBefore(start: string | null, firstKey: string, signal: AbortSignal) {
-    let rows: ListingEntry[] = [];
-    let after = start;
-    for (let n = 0; n < MAX_PREV_FETCHES; n++) {
-      const page = await this.#list(after, signal);
-      const before = page.rows.filter((row) => byteOrder(row.key, firstKey) < 0);
-      rows = [...rows, ...before].slice(-2 * PAGE_ROWS);
-      if (before.length < page.rows.length || !page.more || before.length === 0) break;
-      after = before.at(-1)?.key ?? after;
-    }
-    return rows;
   }
 
   /** Shifts every rank (pages and view) by `delta`: the rows on screen stay where they are. */

@@ -1,14 +1,18 @@
 /**
- * The windowed listing's scrollbar: its height stands for the whole (estimated) folder, capped
- * (Chromium stops laying out above ~33 M px) and scaled. A scroll position is a fraction of the
+ * The windowed listing's scrollbar: its height stands for the whole (estimated) folder, at a
+ * fixed 10 M px (Chromium stops laying out above ~33 M px), scaled. A scroll position is a fraction of the
  * range, mapped to the rank of the row at the top; wheel and keys move by rows instead.
  */
 export const MAX_SCROLL_PX = 10_000_000;
 
 export type ScrollGeometry = { total: number; rowHeight: number; clientHeight: number };
 
-export function scrollHeightFor({ total, rowHeight }: ScrollGeometry): number {
-  return Math.min(total * rowHeight, MAX_SCROLL_PX);
+/**
+ * Always the cap: a height that never changes is never clamped by the browser (whose scroll
+ * events would read as a drag), whatever the estimate does. Wheel and keys go by rows anyway.
+ */
+export function scrollHeightFor(_g: ScrollGeometry): number {
+  return MAX_SCROLL_PX;
 }
 
 /** Rows that fit the viewport (fractional). */

@@ -28,8 +28,8 @@ type WindowedListingProps = {
   prefix: string;
   /** The estimate the probes made (its total above the windowed threshold). */
   map: PositionMap;
-  /** Subscribes to later probes' refinements of the map. */
-  onRefine: (listener: () => void) => () => void;
+  /** Subscribes to later probes' refinements of the map (`done`: the last). */
+  onRefine: (listener: (done: boolean) => void) => () => void;
   /** The pages the first listing loaded: the window's start. */
   firstPages: readonly ListObjectsResponse[];
   selectedKey: string | undefined;
@@ -158,7 +158,7 @@ export default function WindowedListing(props: WindowedListingProps) {
               ? `${formatCount(shown.length)} of the ${formatCount(rows.length)} rows shown match`
               : exact
                 ? `${formatCount(total)} keys`
-                : `About ${formatCount(total)} keys — positions are estimated`}
+                : `About ${formatCount(total)} keys — positions are estimated${model.refining ? ' (refining…)' : ''}`}
           </span>
           <span className={statusStyles.note}>
             {shown

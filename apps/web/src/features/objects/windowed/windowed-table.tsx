@@ -38,7 +38,8 @@ export function WindowedTable(props: WindowedTableProps) {
   const { bucket, prefix, model, selectedKey, selection } = props;
   useSyncExternalStore(model.subscribe, () => model.version);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const ours = useRef<number | null>(null);
+  // Scroll positions this component set: their scroll events are not drags.
+  const ours = useRef<number[]>([]);
   const [clientHeight, setClientHeight] = useState(0);
   useScrollbarWidth(scrollRef);
   const rowHeight = getRowHeight();
@@ -68,7 +69,7 @@ export function WindowedTable(props: WindowedTableProps) {
     const el = scrollRef.current;
     if (!el || Math.abs(el.scrollTop - scrollTop) <= 1) return;
     el.scrollTop = scrollTop;
-    ours.current = el.scrollTop;
+    ours.current = [...ours.current.slice(-3), el.scrollTop];
   });
 
   // The wheel moves by rows, not by the scaled fraction of the scrollbar.
@@ -90,10 +91,13 @@ export function WindowedTable(props: WindowedTableProps) {
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    if (ours.current !== null && Math.abs(el.scrollTop - ours.current) <= 1) return;
-    ours.current = null;
+    const at = el.scrollTop;
+    const now = { ...geometry, clientHeight: el.clientHeight };
+    if (Math.abs(at - scrollFromTop(model.top, now)) <= 1) return;
+    if (ours.current.some((px) => Math.abs(at - px) <= 1)) return;
+    ours.current = [];
     // The scrollbar dragged (or scrollTop set): the fraction is the position.
-    model.setView(topFromScroll(el.scrollTop, { ...geometry, clientHeight: el.clientHeight }));
+    model.setView(topFromScroll(at, now));
   };
 
   const scrollToIndex = (index: number) => {
