@@ -96,8 +96,11 @@ export function WindowedTable(props: WindowedTableProps) {
     if (Math.abs(at - scrollFromTop(model.top, now)) <= 1) return;
     if (ours.current.some((px) => Math.abs(at - px) <= 1)) return;
     ours.current = [];
-    // The scrollbar dragged (or scrollTop set): the fraction is the position.
-    model.setView(topFromScroll(at, now));
+    const delta = at - scrollFromTop(model.top, now);
+    // A small scroll (arrow keys on the scroller, a focused row brought into view) moves by
+    // rows; a drag of the thumb (or scrollTop set) is a fraction of the folder.
+    if (Math.abs(delta) <= 2 * el.clientHeight) model.setView(model.top + delta / rowHeight);
+    else model.setView(topFromScroll(at, now));
   };
 
   const scrollToIndex = (index: number) => {
