@@ -138,9 +138,9 @@ test('a failing listing shows a clear message with Retry, not a blank', async ({
   await expect(page.getByText(/Could not list these rows/)).toBeVisible();
   fail = false;
   await retry.click();
-  await expect
-    .poll(async () => rankOf((await listing.visibleNames())[0] ?? ''))
-    .toBeGreaterThan(2000);
+  // Rows again, and the message gone.
+  await expect.poll(async () => (await listing.visibleNames()).length).toBeGreaterThan(5);
+  await expect(page.getByText(/Could not list these rows/)).toBeHidden();
 });
 
 test('a shift-click range is "all N keys from A to B" and deletes exactly those', async ({
