@@ -90,9 +90,10 @@ function encodingBelow(c: number, bytes: Uint8Array, i: number): boolean {
 /**
  * The greatest string whose UTF-8 is ≤ `bytes` (as far as one character can tell): whole valid
  * characters are kept; at an invalid or partial sequence the greatest character below it ends
- * the string. Bytes below 0x20 after `keepFrom` end it too (no NUL or control in a probe).
+ * the string. A byte below 0x20 from `keepFrom` on ends it too (no NUL or control character in
+ * a probe: S3 keys cannot hold NUL).
  */
-function roundDownToString(bytes: Uint8Array, keepFrom: number): string {
+export function roundDownToString(bytes: Uint8Array, keepFrom: number): string {
   let i = 0;
   while (i < bytes.length) {
     if (i >= keepFrom && bytes[i]! < MIN_ADDED_BYTE) break;
@@ -148,7 +149,10 @@ export function interpolateKey(a: string, b: string, t: number): string {
   const bytes = new Uint8Array(p + keep);
   bytes.set(ab.subarray(0, p));
   bytes.set(tail.subarray(0, keep), p);
-  const k = capLength(roundDownToString(bytes, Math.max(p + j + 1, ab.length)));
+  // No NUL or control byte from where k leaves a (S3 keys cannot hold NUL).
+  let d = 0;
+  while (d < bytes.length && bytes[d] === ab[d]) d++;
+  const k = capLength(roundDownToString(bytes, d));
   if (byteOrder(k, a) < 0) return a;
   return byteOrder(k, b) > 0 ? b : k;
 }

@@ -2,11 +2,9 @@
  * The known parts of a folder: each recorded listing makes a segment — the keys from its
  * StartAfter (exclusive) to its last key, exactly counted — and overlapping or touching
  * segments merge. A segment keeps what the estimate needs, not its rows: first, last, count,
- * a key every `spacing` rows (with its rank in the segment) and the span law at both ends.
+ * a key every `spacing` rows (with its rank in the segment).
  */
 import { byteOrder } from '@stowage/shared';
-import { keyBytes } from './key-coordinates';
-import { fitPage, type SpanFit } from './span-model';
 
 export type Segment = {
   /** (lo, first) holds no key; null: first is the folder's first row. */
@@ -17,9 +15,6 @@ export type Segment = {
   /** Keys at known ranks in the segment, first (0) and last (count − 1) included, ascending. */
   qKeys: string[];
   qRanks: number[];
-  /** The span law of the listing at the segment's start and at its end. */
-  fitLo: SpanFit | null;
-  fitHi: SpanFit | null;
   /** No key after `last` (a listing ended there). */
   end: boolean;
 };
@@ -46,10 +41,6 @@ export function mergePage(
 ): Segment[] {
   const keys = page.keys;
   const last = keys[keys.length - 1]!;
-  const fit = fitPage(
-    keys.map(keyBytes),
-    page.startAfter === null ? null : keyBytes(page.startAfter),
-  );
   const hit: Segment[] = [];
   const rest: Segment[] = [];
   for (const s of segments) (touches(page.startAfter, last, s) ? hit : rest).push(s);
@@ -83,7 +74,6 @@ export function mergePage(
   const firstHit = hit[0];
   const lastHit = hit[hit.length - 1];
   const pageLow = !firstHit || lowerOrEqual(page.startAfter, firstHit.lo);
-  const pageHigh = !lastHit || byteOrder(last, lastHit.last) >= 0;
   const merged: Segment = {
     lo: pageLow ? page.startAfter : firstHit.lo,
     first: qKeys[0]!,
@@ -91,8 +81,6 @@ export function mergePage(
     count: rank,
     qKeys,
     qRanks,
-    fitLo: pageLow ? (fit ?? firstHit?.fitLo ?? null) : firstHit.fitLo,
-    fitHi: pageHigh ? (fit ?? lastHit?.fitHi ?? null) : lastHit.fitHi,
     end: !page.truncated || (lastHit?.end ?? false),
   };
   thin(merged);

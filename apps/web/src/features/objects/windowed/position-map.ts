@@ -1,12 +1,19 @@
 /**
- * Rank ↔ key in a folder S3 will not count: recorded listings are exact segments, the stretches
- * between them are estimated from the span law of their neighbours (span-model.ts) in byte
- * coordinates local to each stretch (key-coordinates.ts). See docs/adr/0014.
+ * Rank ↔ key in a folder S3 will not count: recorded listings are exact segments; the stretch
+ * between two segments is estimated from the span laws of its neighbours (gap-estimate.ts) in
+ * the folder's own alphabet (key-model.ts). See docs/adr/0014-windowed-listing-positions.md.
  */
 import { byteOrder } from '@stowage/shared';
-import { interpolateKey, keyAfterAll, keyBytes, log2Span } from './key-coordinates';
+import {
+  interpolateKey,
+  keyAfterAll,
+  keyBytes,
+  log2Span,
+  roundDownToString,
+} from './key-coordinates';
+import { KeyModel } from './key-model';
+import { rampInverse, rampShare, spanLaw, type Gap, type Law } from './gap-estimate';
 import { mergePage, type Segment } from './map-segments';
-import { beta, log2Count, type SpanFit } from './span-model';
 
 /** A listing page as the map needs it: the row names (full keys of objects and of subfolder
  *  prefixes, merged in byte order, marker keys excluded by the caller), after `startAfter`
@@ -17,22 +24,23 @@ export type MapPage = { startAfter: string | null; keys: readonly string[]; trun
 export const MAX_SEGMENTS = 2000;
 /** Quantile keys a segment keeps per page of rows. */
 const QUANTILES_PER_PAGE = 32;
+/** Probes spread over the byte space above the last row known while the end is not found. */
+const END_PROBES = 3;
+/** A page teaches the model one key in this many. */
+const OBSERVE_EVERY = 8;
+/** Stretches re-estimated per page when the alphabets have changed since their estimate. */
+const REDO_PER_PAGE = 8;
+/** The share of a round's probes that halve the widest stretches of raw bytes. */
+const EXPLORE_SHARE = 1 / 3;
+/** No stretch is estimated above this many times the rows known (a blow-up stays bounded). */
+const MAX_GAP_PER_KNOWN_ROW = 30;
 /** No stretch is estimated above this many rows (the top before the end is found). */
 const MAX_ESTIMATE = 1e12;
-
-/** An unknown stretch (x, y]: x null is the folder's start; `side` says which end is known. */
-type Gap = {
-  x: string | null;
-  y: string;
-  count: number;
-  beta: number;
-  side: 'both' | 'up' | 'down';
-  base: number;
-};
 
 export class PositionMap {
   private readonly prefix: string;
   private readonly pageSize: number;
+  private readonly model: KeyModel;
   private segments: Segment[] = [];
   /** No key after this (an empty, complete listing from it). */
   private endKey: string | null = null;
@@ -42,10 +50,14 @@ export class PositionMap {
   private bases: number[] = [];
   private gaps: (Gap | null)[] = [];
   private totalRows = 0;
+  private cache = new Map<string, Gap & { version: number }>();
+  private redoBudget = 0;
+  private cap = MAX_ESTIMATE;
 
   constructor(prefix: string, options?: { pageSize?: number }) {
     this.prefix = prefix;
     this.pageSize = options?.pageSize ?? 1000;
+    this.model = new KeyModel(keyBytes(prefix).length);
   }
 
   addPage(page: MapPage): void {
@@ -55,6 +67,10 @@ export class PositionMap {
       else if (this.endKey === null || byteOrder(page.startAfter, this.endKey) < 0)
         this.endKey = page.startAfter;
     } else {
+      // The alphabets learn from a sample of the page (a key in OBSERVE_EVERY, and the last).
+      const keys = page.keys;
+      for (let i = 0; i < keys.length; i += OBSERVE_EVERY) this.model.observe(keyBytes(keys[i]!));
+      this.model.observe(keyBytes(keys[keys.length - 1]!));
       const spacing = Math.max(1, Math.floor(this.pageSize / QUANTILES_PER_PAGE));
       this.segments = mergePage(this.segments, page, spacing);
       if (this.segments.length > MAX_SEGMENTS) this.forgetOne();
@@ -76,13 +92,13 @@ export class PositionMap {
     if (n === 0) return 0;
     const i = this.segmentAtOrAfter(key);
     const s = this.segments[i];
-    if (s && (s.lo === null || byteOrder(key, s.lo) > 0)) return this.bases[i]! + inSegment(s, key);
+    if (s && (s.lo === null || byteOrder(key, s.lo) > 0))
+      return this.bases[i]! + this.inSegment(s, key);
     const g = this.gaps[i];
     if (!g) return s ? this.bases[i]! : this.totalRows;
-    const kb = keyBytes(key);
     const xb = keyBytes(g.x ?? this.prefix);
-    const t = Math.min(1, 2 ** (log2Span(xb, kb) - log2Span(xb, keyBytes(g.y))));
-    return g.base + Math.round(fractionOf(g, t) * g.count);
+    const t = this.fraction(xb, keyBytes(key), keyBytes(g.y));
+    return g.base + Math.round(rampShare(g, t) * g.count);
   }
 
   locate(rank: number): { startAfter: string | null; rank: number; exact: boolean } {
@@ -100,9 +116,8 @@ export class PositionMap {
       return { startAfter: s.qKeys[j]!, rank: base + s.qRanks[j]! + 1, exact: true };
     }
     const g = r < base ? this.gaps[i]! : this.gaps[i + 1]!;
-    const t = inverseFraction(g, Math.min(1, Math.max(0, (r - g.base) / Math.max(1, g.count))));
-    const key = interpolateKey(g.x ?? this.prefix, g.y, t);
-    return { startAfter: key === this.prefix ? null : key, rank: r, exact: false };
+    const f = Math.min(1, Math.max(0, (r - g.base) / Math.max(1, g.count)));
+    return { startAfter: this.keyIn(g, rampInverse(g, f)), rank: r, exact: false };
   }
 
   nextProbes(n: number): (string | null)[] {
@@ -114,8 +129,26 @@ export class PositionMap {
       seen.add(s);
     };
     const top = this.gaps[this.segments.length];
-    if (top && this.endKey === null) add(this.segments[this.segments.length - 1]!.last);
-    // Probes are shared out by estimated rows: a stretch with k probes scores count / (k + 1).
+    if (top && this.endKey === null) {
+      // The end first: the listing after the last row known, and the middle of the byte space
+      // above it (the model gives no width to bytes it has not seen, so halve bytes instead).
+      const last = this.segments[this.segments.length - 1]!.last;
+      add(last);
+      for (let j = 1; j <= END_PROBES; j++) add(interpolateKey(last, top.y, j / (END_PROBES + 1)));
+    }
+    // Exploration: estimates cannot see a family of names no listing has touched yet (a whole
+    // month of logs between two words), so some probes halve the widest stretches of raw bytes.
+    const widest = this.gaps
+      .filter((g): g is Gap => g !== null && g.count >= this.pageSize && g !== top)
+      .map((g) => ({ g, w: log2Span(keyBytes(g.x ?? this.prefix), keyBytes(g.y)) }))
+      .sort((a, b) => b.w - a.w);
+    const explore = Math.min(widest.length, Math.ceil((n - out.length) * EXPLORE_SHARE));
+    for (let j = 0; j < explore; j++) {
+      const { g } = widest[j]!;
+      add(interpolateKey(g.x ?? this.prefix, g.y, 0.5));
+    }
+    // Probes are shared out by estimated rows: a stretch with k probes scores count / (k + 1);
+    // a stretch smaller than a page gets one listing from its start, which reads all of it.
     const open = this.gaps.filter((g): g is Gap => g !== null);
     const given = open.map(() => 0);
     for (let p = out.length; p < n; p++) {
@@ -133,16 +166,48 @@ export class PositionMap {
       const k = given[gi]!;
       if (k === 0) return;
       if (g.count < this.pageSize) return add(g.x);
-      for (let j = 1; j <= k; j++) {
-        const key = interpolateKey(g.x ?? this.prefix, g.y, inverseFraction(g, j / (k + 1)));
-        add(key === this.prefix ? null : key);
-      }
+      for (let j = 1; j <= k; j++) add(this.keyIn(g, rampInverse(g, j / (k + 1))));
     });
     return out;
   }
 
+  /**
+   * Up to n StartAfter values that read on from what is known (the last row of the segment
+   * before each of the n stretches with the most estimated rows): listing them extends those
+   * segments by a page, so repeating it makes the map exact, a page at a time, whatever the
+   * names look like. [] once exact.
+   */
+  walkProbes(n: number): (string | null)[] {
+    if (this.segments.length === 0 && !this.emptyFolder) return n > 0 ? [null] : [];
+    return this.gaps
+      .filter((g): g is Gap => g !== null)
+      .sort((a, b) => b.count - a.count)
+      .slice(0, n)
+      .map((g) => g.x);
+  }
+
   countBetween(a: string, b: string): number {
     return Math.max(0, this.rankOf(`${b}\u0000`) - this.rankOf(a));
+  }
+
+  /** A StartAfter at model fraction t of a gap (null: the folder's start). */
+  private keyIn(g: Gap, t: number): string | null {
+    const x = g.x ?? this.prefix;
+    const xb = keyBytes(x);
+    const at = this.model.bytesAt(xb, keyBytes(g.y), t);
+    // No NUL or control byte from where the probe leaves x (S3 keys cannot hold NUL).
+    let from = 0;
+    while (at && from < at.length && at[from] === xb[from]) from++;
+    let key = at ? roundDownToString(at, from) : x;
+    if (byteOrder(key, x) <= 0 && t > 0) key = interpolateKey(x, g.y, t);
+    if (byteOrder(key, g.y) > 0) key = g.y;
+    return key === this.prefix ? null : key;
+  }
+
+  /** Where k lies between a and b (0…1) in the model. */
+  private fraction(a: Uint8Array, k: Uint8Array, b: Uint8Array): number {
+    const t = 2 ** (this.model.log2Span(a, k) - this.model.log2Span(a, b));
+    return Number.isFinite(t) ? Math.min(1, t) : 0;
   }
 
   /** Whether listing from `s` would show anything not recorded yet. */
@@ -167,6 +232,20 @@ export class PositionMap {
     return lo;
   }
 
+  /** The rank of the first row ≥ key in a segment whose interval holds key. */
+  private inSegment(s: Segment, key: string): number {
+    let lo = 0;
+    let hi = s.qKeys.length - 1;
+    if (byteOrder(key, s.qKeys[0]!) <= 0) return 0;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (byteOrder(s.qKeys[mid]!, key) < 0) lo = mid;
+      else hi = mid;
+    }
+    const f = this.fraction(keyBytes(s.qKeys[lo]!), keyBytes(key), keyBytes(s.qKeys[hi]!));
+    return s.qRanks[lo]! + 1 + Math.round(f * (s.qRanks[hi]! - s.qRanks[lo]! - 1));
+  }
+
   private forgetOne(): void {
     let smallest = 1;
     for (let i = 2; i < this.segments.length - 1; i++)
@@ -177,7 +256,11 @@ export class PositionMap {
   /** Recomputes the gaps' estimates and the ranks (after every page). */
   private refresh(): void {
     const segs = this.segments;
-    const fallback = meanFit(segs);
+    // Estimates made under older alphabets are redone a few per page (bounded work per page).
+    this.redoBudget = REDO_PER_PAGE;
+    const fresh = new Map<string, Gap & { version: number }>();
+    const known = segs.reduce((t, seg) => t + seg.count, 0);
+    this.cap = Math.max(this.pageSize, known) * MAX_GAP_PER_KNOWN_ROW;
     this.gaps = [];
     this.bases = [];
     let rank = 0;
@@ -185,13 +268,10 @@ export class PositionMap {
       const before = segs[i - 1];
       const after = segs[i];
       let g: Gap | null = null;
-      if (after && after.lo !== null) {
-        const fits = [before?.fitHi, after.fitLo].filter((f): f is SpanFit => !!f);
-        g = this.gap(before?.last ?? null, after.lo, fits, before ? 'both' : 'down', fallback);
-      } else if (!after && before && !before.end) {
+      if (after && after.lo !== null) g = this.gap(before ?? null, after.lo, after, fresh);
+      else if (!after && before && !before.end) {
         const y = this.endKey ?? keyAfterAll(this.prefix);
-        if (byteOrder(y, before.last) > 0)
-          g = this.gap(before.last, y, before.fitHi ? [before.fitHi] : [], 'up', fallback);
+        if (byteOrder(y, before.last) > 0) g = this.gap(before, y, null, fresh);
       }
       if (g) {
         g.base = rank;
@@ -203,62 +283,37 @@ export class PositionMap {
         rank += after.count;
       }
     }
+    this.cache = fresh;
     this.totalRows = rank;
   }
 
   private gap(
-    x: string | null,
+    before: Segment | null,
     y: string,
-    fits: SpanFit[],
-    side: Gap['side'],
-    fallback: SpanFit | null,
+    after: Segment | null,
+    fresh: Map<string, Gap & { version: number }>,
   ): Gap {
-    const used = fits.length > 0 ? fits : fallback ? [fallback] : [];
-    const logS = log2Span(keyBytes(x ?? this.prefix), keyBytes(y));
-    const estimate = 2 ** log2Count(logS, used);
-    const count = Math.round(Math.min(MAX_ESTIMATE, Number.isFinite(estimate) ? estimate : 0));
-    return { x, y, count, beta: beta(used), side, base: 0 };
+    const x = before?.last ?? null;
+    const id = `${x}\u0001${y}\u0001${before?.count}\u0001${after?.count}`;
+    let g = this.cache.get(id);
+    const stale = g !== undefined && g.version !== this.model.version && this.redoBudget-- > 0;
+    if (!g || stale) {
+      const left = before ? spanLaw(this.model, before, true, this.pageSize) : null;
+      const right = after ? spanLaw(this.model, after, false, this.pageSize) : null;
+      const laws = [left, right].filter((l): l is Law => l !== null);
+      const span = this.model.log2Span(keyBytes(x ?? this.prefix), keyBytes(y));
+      // Each side's law carried across the stretch.
+      const sides = laws.map((l) => l.logRows + (span - l.logSpan) / l.alpha);
+      // The two sides meet in their geometric mean; an underestimate (a family of names no
+      // listing has touched) is corrected by the probes that halve the widest stretches.
+      const log2Rows = sides.reduce((t, v) => t + v, 0) / sides.length;
+      const estimate = laws.length ? Math.min(2 ** log2Rows, this.cap) : 0;
+      const count = Math.round(Math.min(MAX_ESTIMATE, Number.isFinite(estimate) ? estimate : 0));
+      const beta = laws.length ? laws.reduce((t, l) => t + 1 / l.alpha, 0) / laws.length : 1;
+      const side = left && right ? 'both' : left ? 'up' : right ? 'down' : 'both';
+      g = { x, y, count, beta, side, base: 0, version: this.model.version };
+    }
+    fresh.set(id, g);
+    return { ...g };
   }
-}
-
-/** The rank of the first row ≥ key in a segment whose interval holds key. */
-function inSegment(s: Segment, key: string): number {
-  let lo = 0;
-  let hi = s.qKeys.length - 1;
-  if (byteOrder(key, s.qKeys[0]!) <= 0) return 0;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (byteOrder(s.qKeys[mid]!, key) < 0) lo = mid;
-    else hi = mid;
-  }
-  const a = keyBytes(s.qKeys[lo]!);
-  const f = Math.min(1, 2 ** (log2Span(a, keyBytes(key)) - log2Span(a, keyBytes(s.qKeys[hi]!))));
-  const between = s.qRanks[hi]! - s.qRanks[lo]! - 1;
-  return s.qRanks[lo]! + 1 + Math.round(f * between);
-}
-
-/** The share of a gap's rows below the point at fraction t of its span. */
-function fractionOf(g: Gap, t: number): number {
-  const b = g.beta;
-  if (g.side === 'up') return t ** b;
-  if (g.side === 'down') return 1 - (1 - t) ** b;
-  return t ** b / (t ** b + (1 - t) ** b);
-}
-
-/** The fraction of a gap's span below which a share f of its rows lies (fractionOf⁻¹). */
-function inverseFraction(g: Gap, f: number): number {
-  const e = 1 / g.beta;
-  if (g.side === 'up') return f ** e;
-  if (g.side === 'down') return 1 - (1 - f) ** e;
-  return f ** e / (f ** e + (1 - f) ** e);
-}
-
-function meanFit(segs: Segment[]): SpanFit | null {
-  const fits = segs.flatMap((s) => [s.fitLo, s.fitHi]).filter((f): f is SpanFit => !!f);
-  if (fits.length === 0) return null;
-  const n = fits.length;
-  return {
-    logC: fits.reduce((s, f) => s + f.logC, 0) / n,
-    alpha: fits.reduce((s, f) => s + f.alpha, 0) / n,
-  };
 }
