@@ -42,9 +42,11 @@ export function useWindowedSwitch(
       };
     };
     let switched = false;
-    const onRound = (map: PositionMap) => {
+    // Switched once the probes have seen more keys than that (an early estimate may be far off:
+    // a folder of 2,600 keys must keep its listing).
+    const onRound = (map: PositionMap, seen: number) => {
       if (switched) for (const listener of listeners) listener(false);
-      else if (map.total() > WINDOWED_OVER) {
+      else if (seen > WINDOWED_OVER || (map.exact() && map.total() > WINDOWED_OVER)) {
         switched = true;
         setFound({ scope, value: { map, pages: snapshot, onRefine } });
       }

@@ -18,12 +18,15 @@ export async function probeFolder(
   prefix: string,
   firstPages: readonly ListObjectsResponse[],
   signal: AbortSignal,
-  onRound: (map: PositionMap) => void,
+  onRound: (map: PositionMap, seen: number) => void,
 ): Promise<PositionMap> {
   const map = new PositionMap(prefix);
+  // Keys seen in any page: more than the threshold is a certainty, where an estimate is not.
+  const seen = new Set<string>();
   let startAfter: string | null = null;
   for (const page of firstPages) {
     const keys = pageRows(page).map((row) => row.key);
+    for (const key of keys) seen.add(key);
     map.addPage({ startAfter, keys, truncated: page.nextCursor !== null });
     startAfter = keys.at(-1) ?? startAfter;
   }
@@ -34,13 +37,14 @@ export async function probeFolder(
       probes.map((at) => fetchRows(bucket, prefix, { startAfter: at }, signal)),
     );
     pages.forEach((page, i) => {
+      for (const row of page.rows) seen.add(row.key);
       map.addPage({
         startAfter: probes[i] ?? null,
         keys: page.rows.map((row) => row.key),
         truncated: page.nextCursor !== null,
       });
     });
-    onRound(map);
+    onRound(map, seen.size);
   }
   return map;
 }
