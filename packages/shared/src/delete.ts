@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeyPrefixSchema, ObjectKeySchema } from './common.js';
+import { byteOrder } from './key-order.js';
 
 /** Keys in one bulk request; the API sends them to S3 in DeleteObjects batches of 1,000. */
 export const MAX_DELETE_KEYS = 10_000;
@@ -33,24 +34,6 @@ export const DeleteObjectsBodySchema = z.union([
     }),
 ]);
 
-/** S3's order of keys: their UTF-8 bytes, which is code point order (not UTF-16's). */
-export function byteOrder(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i) ?? 0;
-    const cb = b.codePointAt(i) ?? 0;
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    if (ca > 0xffff) i++;
-  }
-  return a.length - b.length;
-}
-
-/** Whether `key` is in a range delete's `from`..`to` (a `to` ending in "/" covers its subtree). */
-export function inKeyRange(key: string, from?: string, to?: string): boolean {
-  if (from !== undefined && byteOrder(key, from) < 0) return false;
-  if (to === undefined || byteOrder(key, to) <= 0) return true;
-  return to.endsWith('/') && key.startsWith(to);
-}
 export type DeleteObjectsBody = z.infer<typeof DeleteObjectsBodySchema>;
 
 export const DeleteErrorSchema = z.object({

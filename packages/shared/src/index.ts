@@ -11,6 +11,7 @@ export * from './metadata.js';
 export * from './rfc2047.js';
 export * from './tags.js';
 export * from './delete.js';
+export * from './key-order.js';
 export * from './session.js';
 export * from './capabilities.js';
 export * from './api-paths.js';

@@ -28,7 +28,7 @@ function focusedRow(grid: KeyGrid): number | null {
  * focuses its name link: the focus follows the row instead of falling to the page.
  */
 function focusRow(grid: KeyGrid, index: number) {
-  grid.virtualizer.scrollToIndex(index, { align: 'auto' });
+  grid.scrollToIndex(index);
   const linkOf = () =>
     grid.scroller?.querySelector<HTMLElement>(`[data-index="${String(index)}"] a`);
   // A row already rendered (the next one, say) takes the focus at once: a key pressed right
@@ -38,7 +38,8 @@ function focusRow(grid: KeyGrid, index: number) {
     rendered.focus();
     return;
   }
-  let frames = 10;
+  // A windowed listing may list the row first (End, far away): up to about a second.
+  let frames = 60;
   const focus = () => {
     const link = linkOf();
     if (link) link.focus();
@@ -58,7 +59,7 @@ const MOVES: Record<string, Move> = {
   ArrowUp: (i) => i - 1,
   k: (i) => i - 1,
   Home: () => 0,
-  End: (_, grid) => grid.entries.length - 1,
+  End: (_, grid) => grid.count - 1,
   PageDown: (i, grid) => i + screenful(grid),
   PageUp: (i, grid) => i - screenful(grid),
 };
@@ -66,7 +67,7 @@ const MOVES: Record<string, Move> = {
 /** A key on the listing's rows; false: not the grid's (the browser keeps it). */
 function gridKey(grid: KeyGrid, key: string): boolean {
   const at = focusedRow(grid);
-  const last = grid.entries.length - 1;
+  const last = grid.count - 1;
   const move = MOVES[key];
   if (move && last >= 0) {
     // j and k also start from outside the grid: at the open object's row, or the first.
@@ -78,7 +79,7 @@ function gridKey(grid: KeyGrid, key: string): boolean {
   }
   if (at === null) return false;
   const onLink = document.activeElement?.tagName === 'A';
-  const entry = grid.entries[at];
+  const entry = grid.entryAt(at);
   // Space checks or unchecks the row (on its checkbox or a button, Space is theirs); x checks it.
   if ((key === ' ' && onLink) || key === 'x') {
     if (!entry || !grid.selection) return false;

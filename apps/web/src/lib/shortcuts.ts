@@ -1,12 +1,14 @@
-import type { Virtualizer } from '@tanstack/react-virtual';
 import type { RowSelection } from './use-row-selection';
 
 /** What the keys of a listing's rows need from it (lib/keymap.ts moves the focus with them). */
 export type KeyGrid = {
   scroller: HTMLElement | null;
-  virtualizer: Virtualizer<HTMLDivElement, Element>;
-  /** The rows, in the listing's order. */
-  entries: readonly { key: string }[];
+  /** Brings row `index` into view (rendering it): TanStack Virtual's, or the windowed listing's. */
+  scrollToIndex: (index: number) => void;
+  /** How many rows the listing has (loaded, or the windowed listing's whole folder). */
+  count: number;
+  /** The row at `index`, when loaded. */
+  entryAt: (index: number) => { key: string } | undefined;
   hasMore: boolean;
   /** The row of the open object (-1: none): where j and k start from outside the grid. */
   selectedIndex: number;

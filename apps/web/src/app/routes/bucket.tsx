@@ -31,6 +31,7 @@ import { Banner } from '@/components/ui/banner';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { sortFromParams, sortParams, type SortState } from '@/utils/sort-rows';
+import type { KeyRange } from '@/utils/key-range';
 import { useLinkAbilities, useMayAdminister, useReadOnly } from '@/lib/session';
 import { useBucketActions } from './bucket-actions';
 import { BucketLinks } from './bucket-links';
@@ -40,6 +41,13 @@ import styles from './bucket.module.css';
 const DeleteDialog = lazy(() =>
   import('@/features/delete-objects/components/delete-dialog').then((m) => ({
     default: m.DeleteDialog,
+  })),
+);
+
+// A windowed listing's range delete, on first use.
+const RangeDeleteDialog = lazy(() =>
+  import('@/features/delete-objects/components/range-delete-dialog').then((m) => ({
+    default: m.RangeDeleteDialog,
   })),
 );
 
@@ -113,6 +121,7 @@ export function BucketRoute() {
     [navigate],
   );
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const [deletingRange, setDeletingRange] = useState<KeyRange | null>(null);
   const [organizing, setOrganizing] = useState<OrganizeRequest | null>(null);
   const [sharing, setSharing] = useState<ShareRequest | null>(null);
   const [undeleteNote, setUndeleteNote] = useState<{ error: boolean; text: string } | null>(null);
@@ -234,6 +243,7 @@ export function BucketRoute() {
                   setDeleting({ kind: 'folder', prefix: folderPrefix });
                 },
                 onDropItems: actions.onDropItems,
+                onDeleteRange: setDeletingRange,
                 emptyAction: (
                   <Suspense fallback={null}>
                     <UploadFilesButton bucket={bucket} prefix={folder} />
@@ -377,6 +387,18 @@ export function BucketRoute() {
               setDeleting(null);
             }}
             onDeleted={onDeleted}
+          />
+        </Suspense>
+      ) : null}
+      {deletingRange ? (
+        <Suspense fallback={null}>
+          <RangeDeleteDialog
+            bucket={bucket}
+            range={deletingRange}
+            versioning={capabilities?.versioning}
+            onClose={() => {
+              setDeletingRange(null);
+            }}
           />
         </Suspense>
       ) : null}

@@ -14,6 +14,8 @@ type GridHeaderProps = {
   onSortChange: (sort: SortState) => void;
   /** Null when rows cannot be checked (read-only): no "Select all". */
   selection: HeaderSelection | null;
+  /** Sorting by size and date is off, for this reason (the windowed listing): name order only. */
+  sortOff?: string;
 };
 
 const COLUMNS: { column: SortColumn; label: string; className: string | undefined }[] = [
@@ -26,7 +28,7 @@ const COLUMNS: { column: SortColumn; label: string; className: string | undefine
  * The header row of an object grid (the listing, search results): "Select all loaded", then
  * clickable column headers (a first click sorts ascending, a second descending; aria-sort).
  */
-export function GridHeader({ sort, onSortChange, selection }: GridHeaderProps) {
+export function GridHeader({ sort, onSortChange, selection, sortOff }: GridHeaderProps) {
   const selected = selection?.selected ?? new Set<string>();
   const loadedCount = selection?.loadedCount ?? 0;
   const all = loadedCount > 0 && selected.size === loadedCount;
@@ -59,11 +61,14 @@ export function GridHeader({ sort, onSortChange, selection }: GridHeaderProps) {
               : 'descending'
             : undefined;
           const next = nextSort(sort, column);
+          const off = sortOff !== undefined;
           return (
             <div key={column} role="columnheader" aria-sort={ariaSort} className={className}>
               <button
                 type="button"
                 className={styles.sortButton}
+                disabled={off}
+                title={off && column !== 'name' ? sortOff : undefined}
                 onClick={() => {
                   onSortChange(next);
                 }}

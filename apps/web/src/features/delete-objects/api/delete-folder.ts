@@ -7,7 +7,12 @@ import {
 } from '@stowage/shared';
 import { ndjsonRequest } from '@/lib/ndjson-request';
 
-type Options = { signal: AbortSignal; onProgress: (progress: DeleteProgress) => void };
+type Options = {
+  signal: AbortSignal;
+  onProgress: (progress: DeleteProgress) => void;
+  /** Only the keys from `from` to `to` (S3 order, both included): a windowed listing's range. */
+  range?: { from?: string; to?: string } | undefined;
+};
 
 /**
  * A folder delete with its progress streamed (`{deleted, failed, total}` after the listing and
@@ -21,7 +26,7 @@ export function deleteFolder(
 ): Promise<DeleteObjectsResponse> {
   return ndjsonRequest({
     url: `${bucketPath(bucket)}/delete`,
-    body: { prefix },
+    body: { prefix, ...options.range },
     signal: options.signal,
     progress: DeleteProgressSchema,
     summary: DeleteObjectsResponseSchema,

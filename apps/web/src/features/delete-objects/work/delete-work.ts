@@ -31,6 +31,8 @@ type Started = {
   prefixes: readonly string[];
   label: string;
   estimate: number | null;
+  /** With one prefix: only its keys from `from` to `to` (a windowed listing's range). */
+  range?: { from?: string; to?: string };
   /** Called when everything was asked for, with the keys the store did not delete. */
   onDone?: (failedKeys: string[]) => void;
 };
@@ -118,6 +120,7 @@ export function startDeleteWork(started: Started): number {
       const before = { ...done };
       const res = await deleteFolder(bucket, prefix, {
         signal,
+        range: started.range,
         onProgress: (p) => {
           set(id, {
             deleted: before.deleted + p.deleted,

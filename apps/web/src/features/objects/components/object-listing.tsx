@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { Link } from '@tanstack/react-router';
 import { parentPrefix } from '@stowage/shared';
@@ -10,11 +10,13 @@ import { errorMessage, isUnavailableError } from '@/lib/api-client';
 import { useObjects } from '../api/get-objects';
 import type { MenuItem } from '@/components/ui/menu';
 import type { DraggedItems, ItemsAction } from '@/utils/items';
+import type { KeyRange } from '@/utils/key-range';
 import { isDefaultSort, type SortState } from '@/utils/sort-rows';
 import { RowSelectionBar } from '@/components/ui/selection-bar';
 import { useRowSelection } from '@/lib/use-row-selection';
 import { useRowDrag } from '../hooks/use-row-drag';
 import { useLoadAll } from '../hooks/use-load-all';
+import { useWindowedSwitch } from '../hooks/use-windowed-switch';
 import { compareKeys } from '../utils/compare-keys';
 import { sortEntries, toEntries, type ListingEntry } from '../utils/listing-entries';
 import { ListingStatus } from './listing-status';
@@ -23,6 +25,9 @@ import panelStyles from '@/components/ui/panel.module.css';
 import styles from './object-listing.module.css';
 
 const NO_ACTIONS: readonly ItemsAction[] = [];
+
+// A big folder's windowed listing: loaded (with the probes) only once a first page is truncated.
+const WindowedListing = lazy(() => import('../windowed/windowed-listing'));
 const ignoreDrop = () => undefined;
 
 /** How many pages a deep link may load to find its selected object. */
@@ -61,6 +66,8 @@ type ObjectListingProps = {
   onSortChange: (sort: SortState) => void;
   /** The search box's instant filter of the loaded rows (none: every row). */
   filter?: ((entry: ListingEntry) => boolean) | undefined;
+  /** Delete a range of a windowed listing (the caller confirms); none: read-only. */
+  onDeleteRange?: (range: KeyRange) => void;
   /** An empty folder's way to fill it (an upload button); none where the session may not write. */
   emptyAction?: ReactNode;
 };
@@ -102,6 +109,37 @@ export function ObjectListing(props: ObjectListingProps) {
   useEffect(() => {
     if (seekSelected && hasNextPage && !isFetching && !isFetchNextPageError) void fetchNextPage();
   }, [seekSelected, hasNextPage, isFetching, isFetchNextPageError, fetchNextPage]);
+
+  // "Show deleted" listings stay as they are.
+  const scope = `${bucket}\n${prefix}\n${String(showDeleted)}`;
+  const windowed = useWindowedSwitch(
+    scope,
+    bucket,
+    prefix,
+    showDeleted ? null : (data?.pages ?? null),
+  );
+
+  if (windowed) {
+    return (
+      <Suspense fallback={null}>
+        <WindowedListing
+          key={scope}
+          bucket={bucket}
+          prefix={prefix}
+          map={windowed.map}
+          onRefine={windowed.onRefine}
+          firstPages={windowed.pages}
+          selectedKey={selectedKey}
+          initialSelected={selection.selected}
+          selectionActions={selectionActions}
+          rowActions={props.rowActions}
+          onDeleteFolder={props.onDeleteFolder}
+          filter={filter}
+          onDeleteRange={props.onDeleteRange}
+        />
+      </Suspense>
+    );
+  }
 
   if (query.isPending) {
     return (

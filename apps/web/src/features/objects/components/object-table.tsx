@@ -113,8 +113,11 @@ export function ObjectTable(props: ObjectTableProps) {
   useEffect(() => {
     keyGrid.current = {
       scroller: scrollRef.current,
-      virtualizer,
-      entries,
+      scrollToIndex: (index) => {
+        virtualizer.scrollToIndex(index, { align: 'auto' });
+      },
+      count: entries.length,
+      entryAt: (index) => entries[index],
       hasMore: hasNextPage,
       selectedIndex,
       selection,
