@@ -6,10 +6,21 @@ import { PositionMap } from './position-map';
 const PARALLEL = 6;
 /** Rounds of probes at most (the map stops asking once it knows enough). */
 const ROUNDS = 10;
+/**
+ * Then the walk: listings that read on from what is known (PositionMap.walkProbes), this many at
+ * a time (the rest of the browser's connections stay for the rows the user asks for), until the
+ * map is exact or WALK_PAGES were read (2,000,000 keys; past that positions stay estimated).
+ */
+const WALKERS = 3;
+const WALK_PAGES = 2000;
+
+/** Lets the page paint and take input between two pages' work (no long task). */
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Estimates the size of a folder whose first page came back truncated: lists from the probes the
- * position map asks for, `PARALLEL` at a time, in the background. Aborting `signal` stops it.
+ * position map asks for, `PARALLEL` at a time, in the background, then walks it (WALKERS at a
+ * time) until every position is exact. Aborting `signal` (leaving the folder) stops it.
  * Calls `onRound` after each round (the estimate so far: the listing may switch on the first
  * and refine as the others come); resolves with the map, rejects when aborted or a probe fails.
  */
@@ -44,6 +55,27 @@ export async function probeFolder(
         truncated: page.nextCursor !== null,
       });
     });
+    onRound(map, seen.size);
+  }
+  // Estimates can be far off where names crowd unevenly (a month of logs, then words): the walk
+  // makes every position exact, a page at a time, without keeping the pages (the map keeps a
+  // key in 31 rows of what it read). Keys are no longer collected: the switch is decided.
+  for (let read = 0; read < WALK_PAGES && !map.exact();) {
+    const from = map.walkProbes(WALKERS);
+    if (from.length === 0) break;
+    const pages = await Promise.all(
+      from.map((at) => fetchRows(bucket, prefix, { startAfter: at }, signal)),
+    );
+    for (const [i, page] of pages.entries()) {
+      await yieldToPage();
+      signal.throwIfAborted();
+      map.addPage({
+        startAfter: from[i] ?? null,
+        keys: page.rows.map((row) => row.key),
+        truncated: page.nextCursor !== null,
+      });
+    }
+    read += pages.length;
     onRound(map, seen.size);
   }
   return map;
