@@ -54,8 +54,10 @@ export const browser: Bench = {
     '(MutationObserver, performance.now() against the navigation time origin), the most rows ' +
     "ever in the DOM, and every PerformanceObserver('longtask') entry; Resource Timing gives " +
     'the timeline in the detail. The last visit then scrolls the grid to its bottom ' +
-    'repeatedly (each time the app fetches the next page) until the status says all keys are ' +
-    'loaded.',
+    'repeatedly until the status says all keys are there: the listing of loaded pages fetches ' +
+    'the next page each time; a folder over 3,000 keys is shown by the windowed listing, whose ' +
+    'scroll to the bottom is one jump, and whose status says "N keys" once its background walk ' +
+    'has made every position exact.',
   async run(ctx) {
     const { store, log, quick } = ctx;
     const { bucket, count } = await seededBucket(ctx);
@@ -147,10 +149,12 @@ async function scrollToEnd(page: Page, count: number, quick: boolean) {
     .getByRole('grid', { name: 'Objects' })
     .locator(':scope > [role="rowgroup"]')
     .last();
-  const total = `${count.toLocaleString('en-US')} items`;
+  // "N items" (the listing with every page loaded), or "N keys" (the windowed listing, once its
+  // walk has made every position exact).
+  const total = new RegExp(`^${count.toLocaleString('en-US')} (items|keys)`);
   const t = performance.now();
   const deadline = t + (quick ? 300_000 : 1_500_000);
-  while ((await status.textContent()) !== total) {
+  while (!total.test((await status.textContent()) ?? '')) {
     if (performance.now() > deadline) throw new Error('the scroll did not reach the end');
     await scroller.evaluate((el) => {
       el.scrollTop = el.scrollHeight;
