@@ -203,8 +203,9 @@ export class PageWindow {
       if (page.rows.length === 0 && at.startAfter !== null) continue;
       const base = at.startAfter === null ? 0 : at.rank;
       this.pages = [{ rows: page.rows, base, after: at.startAfter, more: page.more }];
-      // Landed elsewhere than asked (the estimate was far off): show where it landed.
-      if (tries >= MAX_JUMP_TRIES) this.top = base;
+      // The view goes to the rows listed, where the map now puts them (it learnt from this very
+      // listing): a view left at the rank asked, outside the window, would jump again and again.
+      this.top = base + Math.min(Math.max(0, rank - base), Math.max(0, page.rows.length - 1));
       this.#clampTop();
       return;
     }
