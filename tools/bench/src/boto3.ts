@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import { root, type Store } from './harness.js';
+import { median, root, type Figure, type Store } from './harness.js';
 
 const run = promisify(execFile);
 const script = path.join(root, 'tools/bench/python/boto3_transfer.py');
@@ -33,4 +33,39 @@ export async function boto3Transfer(
     maxBuffer: 1024 * 1024,
   });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Boto3Run;
+}
+
+/** The rounds against boto3, as measured (MiB/s and CPU seconds per GiB per round). */
+export interface Boto3Rounds {
+  api: number[];
+  boto3: number[];
+  ratios: number[];
+  cpuApi: number[];
+  cpuBoto3: number[];
+}
+
+/** The "API ÷ boto3" figure of a transfer bench (upload_file or download_file). */
+export function boto3Figure(
+  transfer: 'upload' | 'download',
+  mib: number,
+  budget: number,
+  r: Boto3Rounds,
+): Figure {
+  const ratio = median(r.ratios);
+  const verb = transfer === 'upload' ? 'Upload' : 'Download';
+  return {
+    id: `${transfer}.boto3`,
+    figure: `${verb} ${mib} MiB: API ÷ boto3 ${transfer}_file throughput`,
+    budget: `≥ ${budget.toFixed(2)}`,
+    value: ratio.toFixed(2),
+    met: ratio >= budget,
+    detail: `median of ${r.ratios.length} rounds; API ${median(r.api).toFixed(1)} MiB/s, boto3 ${median(r.boto3).toFixed(1)} MiB/s; ratios ${r.ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(r.cpuApi).toFixed(1)} s through the API (client + API process), ${median(r.cpuBoto3).toFixed(1)} s boto3`,
+    raw: {
+      ratio,
+      apiMiBs: median(r.api),
+      boto3MiBs: median(r.boto3),
+      cpuApiPerGiB: median(r.cpuApi),
+      cpuBoto3PerGiB: median(r.cpuBoto3),
+    },
+  };
 }

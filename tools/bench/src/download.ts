@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { apiDownloadToFile, apiDrain } from './api-client.js';
-import { boto3Transfer } from './boto3.js';
+import { boto3Figure, boto3Transfer } from './boto3.js';
 import {
   MiB,
   benchDir,
@@ -164,7 +164,6 @@ export const download: Bench = {
       await partsApi.stop();
     }
     const ratio = median(ratios);
-    const bRatio = median(boto3Ratios);
     return [
       {
         id: 'download.ratio',
@@ -183,21 +182,13 @@ export const download: Bench = {
           cpuPartsOnPerGiB: median(cpuParts),
         },
       },
-      {
-        id: 'download.boto3',
-        figure: `Download ${bMib} MiB: API ÷ boto3 download_file throughput`,
-        budget: `≥ ${BOTO3_BUDGET}`,
-        value: bRatio.toFixed(2),
-        met: bRatio >= BOTO3_BUDGET,
-        detail: `median of ${rounds} rounds; API ${median(boto3Api).toFixed(1)} MiB/s, boto3 ${median(boto3Direct).toFixed(1)} MiB/s; ratios ${boto3Ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(bCpuApi).toFixed(1)} s through the API (client + API process), ${median(bCpuBoto3).toFixed(1)} s boto3`,
-        raw: {
-          ratio: bRatio,
-          apiMiBs: median(boto3Api),
-          boto3MiBs: median(boto3Direct),
-          cpuApiPerGiB: median(bCpuApi),
-          cpuBoto3PerGiB: median(bCpuBoto3),
-        },
-      },
+      boto3Figure('download', bMib, BOTO3_BUDGET, {
+        api: boto3Api,
+        boto3: boto3Direct,
+        ratios: boto3Ratios,
+        cpuApi: bCpuApi,
+        cpuBoto3: bCpuBoto3,
+      }),
     ];
   },
 };

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { apiUpload } from './api-client.js';
-import { boto3Transfer } from './boto3.js';
+import { boto3Figure, boto3Transfer } from './boto3.js';
 import {
   MiB,
   ensureBucket,
@@ -126,7 +126,6 @@ export const upload: Bench = {
       await api.stop();
     }
     const ratio = median(ratios);
-    const bRatio = median(boto3Ratios);
     return [
       {
         id: 'upload.ratio',
@@ -136,21 +135,13 @@ export const upload: Bench = {
         met: ratio >= 0.9,
         detail: `median of ${rounds} rounds; API ${median(viaApi).toFixed(1)} MiB/s, direct ${median(direct).toFixed(1)} MiB/s; ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(cpuApi).toFixed(1)} s through the API (client + API process), ${median(cpuDirect).toFixed(1)} s direct`,
       },
-      {
-        id: 'upload.boto3',
-        figure: `Upload ${bMib} MiB: API ÷ boto3 upload_file throughput`,
-        budget: '≥ 0.90',
-        value: bRatio.toFixed(2),
-        met: bRatio >= 0.9,
-        detail: `median of ${rounds} rounds; API ${median(boto3Api).toFixed(1)} MiB/s, boto3 ${median(boto3Direct).toFixed(1)} MiB/s; ratios ${boto3Ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(bCpuApi).toFixed(1)} s through the API (client + API process), ${median(bCpuBoto3).toFixed(1)} s boto3`,
-        raw: {
-          ratio: bRatio,
-          apiMiBs: median(boto3Api),
-          boto3MiBs: median(boto3Direct),
-          cpuApiPerGiB: median(bCpuApi),
-          cpuBoto3PerGiB: median(bCpuBoto3),
-        },
-      },
+      boto3Figure('upload', bMib, 0.9, {
+        api: boto3Api,
+        boto3: boto3Direct,
+        ratios: boto3Ratios,
+        cpuApi: bCpuApi,
+        cpuBoto3: bCpuBoto3,
+      }),
     ];
   },
 };
