@@ -124,8 +124,8 @@ async function main() {
   /**
    * A graceful stop: not ready from now on (GET /api/ready 503), no new connection, idle
    * keep-alive ones closed and every answer with `Connection: close`; requests in flight get
-   * STOWAGE_DRAIN_SECONDS to finish. Then the uploads still held are cancelled (lib-storage
-   * aborts their multipart uploads), what still runs is cut, and the process exits 0.
+   * STOWAGE_DRAIN_SECONDS to finish. Then the uploads still held are cancelled (the upload
+   * driver aborts their multipart uploads), what still runs is cut, and the process exits 0.
    */
   const shutdown = async (signal: string) => {
     if (closing) return;

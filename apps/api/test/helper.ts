@@ -41,6 +41,7 @@ export function testStoreConfig(overrides: StoreOverrides = {}): StoreConfig {
     tlsVerify: true,
     caBundlePath: undefined,
     checksumMode: 'WHEN_REQUIRED',
+    payloadSigning: 'signed',
     signatureVersion: testSignature,
     connectTimeoutMs: 2000,
     requestTimeoutMs: 10000,

@@ -42,6 +42,8 @@ export interface Boto3Rounds {
   ratios: number[];
   cpuApi: number[];
   cpuBoto3: number[];
+  /** The same rounds through a second API process with another setting (named by `label`). */
+  variant?: { label: string; api: number[]; ratios: number[]; cpuApi: number[] };
 }
 
 /** The "API ÷ boto3" figure of a transfer bench (upload_file or download_file). */
@@ -59,13 +61,22 @@ export function boto3Figure(
     budget: `≥ ${budget.toFixed(2)}`,
     value: ratio.toFixed(2),
     met: ratio >= budget,
-    detail: `median of ${r.ratios.length} rounds; API ${median(r.api).toFixed(1)} MiB/s, boto3 ${median(r.boto3).toFixed(1)} MiB/s; ratios ${r.ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(r.cpuApi).toFixed(1)} s through the API (client + API process), ${median(r.cpuBoto3).toFixed(1)} s boto3`,
+    detail: `median of ${r.ratios.length} rounds; API ${median(r.api).toFixed(1)} MiB/s, boto3 ${median(r.boto3).toFixed(1)} MiB/s; ratios ${r.ratios.map((x) => x.toFixed(2)).join(', ')}; CPU outside the store per GiB: ${median(r.cpuApi).toFixed(1)} s through the API (client + API process), ${median(r.cpuBoto3).toFixed(1)} s boto3${variantDetail(r)}`,
     raw: {
       ratio,
       apiMiBs: median(r.api),
       boto3MiBs: median(r.boto3),
       cpuApiPerGiB: median(r.cpuApi),
       cpuBoto3PerGiB: median(r.cpuBoto3),
+      ...(r.variant && {
+        variantRatio: median(r.variant.ratios),
+        variantCpuApiPerGiB: median(r.variant.cpuApi),
+      }),
     },
   };
+}
+
+function variantDetail({ variant: v }: Boto3Rounds): string {
+  if (!v) return '';
+  return `; ${v.label}: ratio ${median(v.ratios).toFixed(2)} (${v.ratios.map((x) => x.toFixed(2)).join(', ')}), API ${median(v.api).toFixed(1)} MiB/s, ${median(v.cpuApi).toFixed(1)} s CPU per GiB`;
 }

@@ -33,7 +33,11 @@ export const directUpload = (client: Upload['client'], key: string, file: string
 
 export const upload: Bench = {
   name: 'upload',
-  adrs: ['0006-upload-throughput-on-a-loaded-machine.md', '0001-download-relay-on-2-vcpus.md'],
+  adrs: [
+    '0006-upload-throughput-on-a-loaded-machine.md',
+    '0015-upload-part-driver-and-payload-signing.md',
+    '0001-download-relay-on-2-vcpus.md',
+  ],
   method:
     'One API process; the same file of random bytes is uploaded through `POST /api/buckets/:b/upload` ' +
     '(multipart/form-data streamed from disk by node:http, size field first) and directly with ' +
@@ -45,7 +49,11 @@ export const upload: Bench = {
     "which goes first), through the API and with boto3 `upload_file` (Debian's python3-boto3, " +
     '`TransferConfig()` defaults: 10 threads, 8 MiB parts; tools/bench/python/boto3_transfer.py, ' +
     'timed inside Python around the call); median of per-round ratios. The client → API hop is one ' +
-    'HTTP stream; boto3 sends 10 parts at once on 10 connections (docs/adr/0001-download-relay-on-2-vcpus.md).',
+    'HTTP stream; boto3 sends 10 parts at once on 10 connections (docs/adr/0001-download-relay-on-2-vcpus.md). ' +
+    'The API signs each body with its SHA-256 over plain http, as boto3 does there (payloadSigning ' +
+    'signed, the default for http endpoints); each boto3 round also uploads the file through a ' +
+    'second API process with `STOWAGE_S3_PAYLOAD_SIGNING=unsigned` (UNSIGNED-PAYLOAD, the default ' +
+    "over https), after the pair: its ratio to that round's boto3 time and its CPU per GiB are in the detail.",
   async run({ store, quick, log }): Promise<Figure[]> {
     const mib = quick ? 64 : 1024;
     const rounds = quick ? 2 : 3;
@@ -59,6 +67,15 @@ export const upload: Bench = {
     const bCpuBoto3: number[] = [];
     await ensureBucket(store, BUCKET);
     const api = await startApi(store);
+    // The boto3 rounds also go through an API whose uploads are not hashed (payloadSigning
+    // unsigned; over plain http the default signs them, as boto3 does there).
+    const apiUnsigned = await startApi(store, { env: { STOWAGE_S3_PAYLOAD_SIGNING: 'unsigned' } });
+    const unsigned = {
+      label: 'payloadSigning unsigned',
+      api: [] as number[],
+      ratios: [] as number[],
+      cpuApi: [] as number[],
+    };
     const ratios: number[] = [];
     const viaApi: number[] = [];
     const direct: number[] = [];
@@ -115,15 +132,24 @@ export const upload: Bench = {
         boto3Api.push(bMib / a);
         boto3Direct.push(bMib / b);
         boto3Ratios.push(b / a);
-        log(
-          `  boto3 round ${r + 1}: API ${(bMib / a).toFixed(1)} MiB/s, boto3 upload_file ${(bMib / b).toFixed(1)} MiB/s, ratio ${(b / a).toFixed(2)}`,
+        const u0 = apiUnsigned.cpuSeconds();
+        const tu = performance.now();
+        const { cpu: uCpu } = await ownCpu(() =>
+          apiUpload(apiUnsigned, BUCKET, 'upload-api-u.bin', bFile, bMib * MiB),
         );
-        for (const Key of ['upload-api-b.bin', 'upload-boto3.bin'])
+        const u = seconds(tu);
+        unsigned.api.push(bMib / u);
+        unsigned.ratios.push(b / u);
+        unsigned.cpuApi.push(((uCpu + apiUnsigned.cpuSeconds() - u0) * 1024) / bMib);
+        log(
+          `  boto3 round ${r + 1}: API ${(bMib / a).toFixed(1)} MiB/s, boto3 upload_file ${(bMib / b).toFixed(1)} MiB/s, ratio ${(b / a).toFixed(2)}; unsigned ${(bMib / u).toFixed(1)} MiB/s, ratio ${(b / u).toFixed(2)}`,
+        );
+        for (const Key of ['upload-api-b.bin', 'upload-boto3.bin', 'upload-api-u.bin'])
           await store.client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key }));
         store.reclaim();
       }
     } finally {
-      await api.stop();
+      await Promise.all([api.stop(), apiUnsigned.stop()]);
     }
     const ratio = median(ratios);
     return [
@@ -141,6 +167,7 @@ export const upload: Bench = {
         ratios: boto3Ratios,
         cpuApi: bCpuApi,
         cpuBoto3: bCpuBoto3,
+        variant: unsigned,
       }),
     ];
   },

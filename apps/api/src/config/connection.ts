@@ -18,6 +18,12 @@ export interface StoreConnection {
   /** A PEM file of the CAs to trust instead of Node's built-in list (AWS_CA_BUNDLE, caBundle). */
   caBundlePath: string | undefined;
   checksumMode: 'WHEN_REQUIRED' | 'WHEN_SUPPORTED';
+  /**
+   * Object bodies (PutObject, UploadPart) signed with their SHA-256 (SigV4's
+   * x-amz-content-sha256), or sent as UNSIGNED-PAYLOAD: by default unsigned over https (TLS
+   * guards the bytes, as the AWS CLI does) and signed over plain http (as boto3 does there).
+   */
+  payloadSigning: 'signed' | 'unsigned';
   /** How requests are signed: v4 (the SDK's own) or v2 (legacy stores; path-style only). */
   signatureVersion: 'v2' | 'v4';
   connectTimeoutMs: number;
@@ -81,8 +87,9 @@ export function resolveConnection(
   const aws = !embedded && isAwsEndpoint(entry.endpoint);
   const signatureVersion = entry.signatureVersion ?? env.STOWAGE_S3_SIGNATURE_VERSION;
   const caBundle = entry.caBundle ?? env.AWS_CA_BUNDLE;
+  const endpoint = embedded ? options.embeddedEndpoint : entry.endpoint;
   return {
-    endpoint: embedded ? options.embeddedEndpoint : entry.endpoint,
+    endpoint,
     region: entry.region ?? env.AWS_REGION,
     // SigV2 signs the bucket as part of the path, so it is sent path-style (see s3-sigv2.ts).
     forcePathStyle:
@@ -99,6 +106,10 @@ export function resolveConnection(
       entry.checksumMode ??
       env.STOWAGE_S3_CHECKSUM_MODE ??
       (aws ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED'),
+    payloadSigning:
+      entry.payloadSigning ??
+      env.STOWAGE_S3_PAYLOAD_SIGNING ??
+      (aws || endpoint?.startsWith('https:') ? 'unsigned' : 'signed'),
     signatureVersion,
     connectTimeoutMs: env.STOWAGE_S3_CONNECT_TIMEOUT_MS,
     requestTimeoutMs: env.STOWAGE_S3_REQUEST_TIMEOUT_MS,

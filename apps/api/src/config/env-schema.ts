@@ -95,6 +95,11 @@ export const EnvSchema = z.object({
       message: 'STOWAGE_S3_CHECKSUM_MODE must be WHEN_REQUIRED or WHEN_SUPPORTED',
     })
     .optional(),
+  STOWAGE_S3_PAYLOAD_SIGNING: z
+    .enum(['signed', 'unsigned'], {
+      message: 'STOWAGE_S3_PAYLOAD_SIGNING must be signed or unsigned',
+    })
+    .optional(),
   STOWAGE_S3_SIGNATURE_VERSION: z
     .enum(['v2', 'v4'], {
       message: 'STOWAGE_S3_SIGNATURE_VERSION must be v2 (legacy, HMAC-SHA1) or v4 (the default)',

@@ -60,6 +60,9 @@ export const ProfileFileEntrySchema = z.strictObject({
       message: 'checksumMode is WHEN_REQUIRED or WHEN_SUPPORTED',
     })
     .optional(),
+  payloadSigning: z
+    .enum(['signed', 'unsigned'], { message: 'payloadSigning is signed or unsigned' })
+    .optional(),
   quirks: QuirksSchema.optional(),
   accessKeyId: z.string().min(1).optional(),
   secretAccessKey: z.string().min(1).optional(),

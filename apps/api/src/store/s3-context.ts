@@ -16,7 +16,7 @@ export interface S3Context {
   /** One command to the store; its failure leaves mapped (s3-errors.ts). */
   readonly send: S3Client['send'];
   /**
-   * For the SDK helpers that drive the client themselves (lib-storage's Upload, the presigner):
+   * For the SDK helpers that drive the client themselves (the presigner):
    * their failures leave mapped too.
    */
   withClient<T>(fn: (client: S3Client) => Promise<T>): Promise<T>;

@@ -13,7 +13,7 @@ export type AroundSend = (
 type Send = (command: { input: unknown }, ...rest: unknown[]) => Promise<unknown>;
 
 /**
- * Wraps `client.send`: every command goes through it, lib-storage's parts included. (The
+ * Wraps `client.send`: every command goes through it, each upload part included. (The
  * client resolves its middleware once per command class — cacheMiddleware, s3-client.ts — so
  * middleware added after the first request of a kind would never run; `send` always does.)
  * Returns the function that puts the previous `send` back.

@@ -116,7 +116,7 @@ export class S3Store implements ObjectStore {
 
   /**
    * The one way to watch or perturb this store's calls from outside (tests; metrics later):
-   * `around` runs for every command the client sends, lib-storage's parts included. Returns
+   * `around` runs for every command the client sends, each upload part included. Returns
    * the function that removes it.
    */
   aroundSends(around: AroundSend): () => void {

@@ -1,6 +1,6 @@
 /**
  * The bytes of upload parts the whole process may hold at once. Each streamed upload holds a
- * few parts in memory (lib-storage: one per slot plus the one filling), so without a shared
+ * few parts in memory (store/s3-upload.ts: one per slot plus the one filling), so without a shared
  * limit memory grows with the number of concurrent uploads (measured: 32 × 32 MiB uploads took
  * the API to 999 MiB). An upload first reserves what it may hold, at most its share of the
  * budget whatever size it declares (store/s3-upload.ts uploadPlan); when the budget is spent

@@ -106,7 +106,7 @@ describe('graceful restart (SIGTERM) of the built server', () => {
     const server = await start({ STOWAGE_DRAIN_SECONDS: '1', STOWAGE_METRICS_TOKEN: token });
     const file = randomBytes(24 * MiB);
     const upload = streamedUpload(`http://127.0.0.1:${server.port}`, bucket, 'cut.bin', file);
-    // More than one 8 MiB part: lib-storage has started a multipart upload.
+    // More than one 8 MiB part: the API has started a multipart upload.
     await upload.send(12 * MiB);
     const created = async () => {
       const text = await fetch(`${server.base}/metrics`, {

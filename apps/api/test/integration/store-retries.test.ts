@@ -173,7 +173,7 @@ describe('uploads through a faulty path store exact bytes or nothing', () => {
   });
 
   it('multipart: parts answered 503 or dropped are re-sent whole; the exact bytes', async () => {
-    const file = randomBytes(9 * MiB + 123); // two parts of lib-storage's 8 MiB
+    const file = randomBytes(9 * MiB + 123); // two 8 MiB parts
     proxy.plan(['503', 'drop', 'drop'], isUploadPart);
     const res = await upload(app, 'safe/parts.bin', file);
     expect(res.statusCode).toBe(200);

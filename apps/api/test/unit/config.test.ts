@@ -51,6 +51,29 @@ describe('loadConfig', () => {
     });
   });
 
+  it('signs object bodies over plain http and sends them unsigned over https, unless told', () => {
+    const keys = {
+      AWS_ACCESS_KEY_ID: 'AK',
+      AWS_SECRET_ACCESS_KEY: 'SK',
+      STOWAGE_PASSWORD_HASH: HASH,
+    };
+    const signing = (env: Record<string, string>) => loadConfig(env).store.payloadSigning;
+    expect(loadConfig({}).store.payloadSigning).toBe('signed');
+    expect(signing({ ...keys, AWS_ENDPOINT_URL: 'http://ceph.local:7480' })).toBe('signed');
+    expect(signing({ ...keys, AWS_ENDPOINT_URL: 'https://ceph.local' })).toBe('unsigned');
+    expect(signing({ ...keys, AWS_REGION: 'eu-west-1' })).toBe('unsigned');
+    expect(
+      signing({
+        ...keys,
+        AWS_ENDPOINT_URL: 'http://ceph.local:7480',
+        STOWAGE_S3_PAYLOAD_SIGNING: 'unsigned',
+      }),
+    ).toBe('unsigned');
+    expect(() => loadConfig({ ...keys, STOWAGE_S3_PAYLOAD_SIGNING: 'maybe' })).toThrow(
+      /STOWAGE_S3_PAYLOAD_SIGNING must be signed or unsigned/,
+    );
+  });
+
   it('prefers AWS_ENDPOINT_URL_S3 over AWS_ENDPOINT_URL', () => {
     const c = loadConfig({
       AWS_ENDPOINT_URL: 'http://general:1',

@@ -104,7 +104,7 @@ describe('connection profiles', () => {
     const file = profilesFile({
       defaultProfile: 'archive',
       profiles: [
-        { name: 'ceph', endpoint: 'http://rgw:7480', region: 'iggy-1' },
+        { name: 'ceph', endpoint: 'http://rgw:7480', region: 'iggy-1', payloadSigning: 'unsigned' },
         {
           name: 'archive',
           endpoint: 'https://s3.example.com',
@@ -137,6 +137,7 @@ describe('connection profiles', () => {
       forcePathStyle: true,
       tlsVerify: true,
       checksumMode: 'WHEN_REQUIRED',
+      payloadSigning: 'unsigned',
       requestTimeoutMs: 1234,
       embedded: false,
     });
@@ -151,11 +152,13 @@ describe('connection profiles', () => {
       tlsVerify: false,
       signatureVersion: 'v2',
       caBundlePath: path.join(dir, 'ca.pem'),
+      payloadSigning: 'unsigned',
     });
     expect(aws!.connection).toMatchObject({
       endpoint: undefined,
       forcePathStyle: false,
       checksumMode: 'WHEN_SUPPORTED',
+      payloadSigning: 'unsigned',
     });
   });
 

@@ -66,6 +66,7 @@ describe('createS3Client', () => {
       tlsVerify: true,
       caBundlePath: undefined,
       checksumMode: 'WHEN_REQUIRED',
+      payloadSigning: 'signed',
       signatureVersion: 'v4',
       connectTimeoutMs: 1000,
       requestTimeoutMs: 1000,

@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
 
-/** An upload the process holds (lib-storage streaming it to the store) and how to stop it. */
+/** An upload the process holds (store/s3-upload.ts streaming it to the store) and how to stop it. */
 interface HeldUpload {
-  /** Fails the upload's body: lib-storage stops and sends AbortMultipartUpload. */
+  /** Fails the upload's body: the upload stops and sends AbortMultipartUpload. */
   cancel: (reason: Error) => void;
   /** Settles once the upload has ended (its abort sent, when it was cancelled). */
   ended: Promise<void>;
@@ -47,7 +47,7 @@ export class Drain {
   }
 
   /**
-   * Cancels every held upload and waits (up to `waitMs`) until each has ended — lib-storage
+   * Cancels every held upload and waits (up to `waitMs`) until each has ended — the upload
    * sends AbortMultipartUpload before it rejects. Resolves to the number cancelled.
    */
   async abortHeld(reason: Error, waitMs: number): Promise<number> {

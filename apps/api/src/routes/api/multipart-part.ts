@@ -31,7 +31,7 @@ function drain(request: FastifyRequest): Promise<void> {
 /**
  * `PUT …/multipart/:uploadId/parts/:n?key=`: one part of a big upload, relayed. The body is
  * passed to UploadPart as it arrives with the length the client announced — no part is held
- * whole, so the upload memory budget (upload/buffer-budget.ts: parts lib-storage buffers) is not
+ * whole, so the upload memory budget (upload/buffer-budget.ts: the parts streamed uploads buffer) is not
  * drawn on; the body watchdog cuts a stalled part as any body. `Content-MD5` goes to the store,
  * which refuses a part whose bytes do not match (BadDigest): nothing is kept of it.
  */
