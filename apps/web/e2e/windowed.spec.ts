@@ -1,6 +1,5 @@
 import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { WindowedListing } from './pages/windowed-listing';
 import { listKeysViaApi } from './support/api';
 import { makeBucket, removeBucket, seedBucketFiles } from './support/buckets';
 import { test } from './support/fixtures';
@@ -37,9 +36,9 @@ test.afterAll(async () => {
 test('a big folder switches to the windowed listing, which says its positions are estimated', async ({
   folderPage,
   page,
+  windowedListing: listing,
 }) => {
-  const listing = new WindowedListing(page);
-  await folderPage.gotoBucket(BUCKET, FOLDER);
+  await listing.open(BUCKET, FOLDER);
   await expect(folderPage.row(name(0))).toBeVisible();
   await expect(
     listing.estimated.or(listing.status.filter({ hasText: /^6,000 keys/ })),
@@ -52,12 +51,10 @@ test('a big folder switches to the windowed listing, which says its positions ar
 });
 
 test('dragging the scrollbar to 70 % shows the rows from about there', async ({
-  folderPage,
   page,
+  windowedListing: listing,
 }) => {
-  const listing = new WindowedListing(page);
-  await folderPage.gotoBucket(BUCKET, FOLDER);
-  await expect(listing.goToName).toBeVisible();
+  await listing.open(BUCKET, FOLDER);
   // Once the background probes and the walk are done: every position exact, the count too.
   await expect(listing.status).not.toContainText('refining', { timeout: 30_000 });
   await expect(listing.status).toContainText(/^6,000 keys/);
@@ -81,12 +78,10 @@ test('dragging the scrollbar to 70 % shows the rows from about there', async ({
 });
 
 test('"Go to name" shows the first key starting with the name, or says none does', async ({
-  folderPage,
   page,
+  windowedListing: listing,
 }) => {
-  const listing = new WindowedListing(page);
-  await folderPage.gotoBucket(BUCKET, FOLDER);
-  await expect(listing.goToName).toBeVisible();
+  await listing.open(BUCKET, FOLDER);
   await listing.goTo('k-0042');
   await expect.poll(async () => (await listing.visibleNames())[0]).toBe(name(4200));
   await listing.goTo('zzz');
@@ -97,10 +92,9 @@ test('End goes to the folder’s last key; the details panel opens on a row', as
   folderPage,
   detailsPanel,
   page,
+  windowedListing: listing,
 }) => {
-  const listing = new WindowedListing(page);
-  await folderPage.gotoBucket(BUCKET, FOLDER);
-  await expect(listing.goToName).toBeVisible();
+  await listing.open(BUCKET, FOLDER);
   await folderPage.row(name(0)).getByRole('link').focus();
   await page.keyboard.press('End');
   await expect(folderPage.row(name(COUNT - 1))).toBeInViewport({ timeout: 10_000 });
@@ -114,12 +108,10 @@ test('End goes to the folder’s last key; the details panel opens on a row', as
 });
 
 test('a failing listing shows a clear message with Retry, not a blank', async ({
-  folderPage,
   page,
+  windowedListing: listing,
 }) => {
-  const listing = new WindowedListing(page);
-  await folderPage.gotoBucket(BUCKET, FOLDER);
-  await expect(listing.goToName).toBeVisible();
+  await listing.open(BUCKET, FOLDER);
   let fail = true;
   await page.route('**/api/buckets/*/objects?*startAfter=*', (route) =>
     fail
@@ -143,10 +135,9 @@ test('a failing listing shows a clear message with Retry, not a blank', async ({
 test('a shift-click range is "all N keys from A to B" and deletes exactly those', async ({
   folderPage,
   page,
+  windowedListing: listing,
 }) => {
-  const listing = new WindowedListing(page);
-  await folderPage.gotoBucket(BUCKET, FOLDER);
-  await expect(listing.goToName).toBeVisible();
+  await listing.open(BUCKET, FOLDER);
   await folderPage.row(name(1)).getByRole('checkbox').check();
   await listing.goTo('k-0030');
   await expect.poll(async () => (await listing.visibleNames())[0]).toBe(name(3000));

@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { appBucketUrl } from '../support/urls';
 
 /**
  * The windowed listing of a big folder (features/objects/windowed): its "Go to name" box, its
@@ -25,6 +26,12 @@ export class WindowedListing {
     this.status = page.getByTestId('listing').getByRole('status');
     this.estimated = page.getByRole('status').filter({ hasText: 'positions are estimated' });
     this.rangeBar = page.getByRole('toolbar', { name: 'Selection' });
+  }
+
+  /** Opens a big folder of `bucket` and waits for its windowed listing ("Go to name"). */
+  async open(bucket: string, prefix: string): Promise<void> {
+    await this.page.goto(appBucketUrl(bucket, prefix));
+    await expect(this.goToName).toBeVisible();
   }
 
   /** The names of the rows inside the scroller's visible area, top first. */

@@ -16,6 +16,7 @@ import { PublicLinkPage } from '../pages/public-link-page';
 import { SearchPanel } from '../pages/search-panel';
 import { Toasts } from '../pages/toasts';
 import { TransfersPanel } from '../pages/transfers-panel';
+import { WindowedListing } from '../pages/windowed-listing';
 import { deletePrefixViaApi, revokeAllLinksViaApi } from './api';
 import { makeBucket, removeBucket } from './buckets';
 import { SIGNED_OUT } from './session';
@@ -30,6 +31,7 @@ type Screens = {
   transfersPanel: TransfersPanel;
   searchPanel: SearchPanel;
   toasts: Toasts;
+  windowedListing: WindowedListing;
 };
 
 export const test = base.extend<Screens>({
@@ -42,6 +44,7 @@ export const test = base.extend<Screens>({
   transfersPanel: async ({ page }, use) => use(new TransfersPanel(page)),
   searchPanel: async ({ page }, use) => use(new SearchPanel(page)),
   toasts: async ({ page }, use) => use(new Toasts(page)),
+  windowedListing: async ({ page }, use) => use(new WindowedListing(page)),
 });
 
 /**

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import clsx from 'clsx';
 import { Link } from '@tanstack/react-router';
 import { parentPrefix } from '@stowage/shared';
 import { Banner } from '@/components/ui/banner';
@@ -19,9 +18,9 @@ import { useLoadAll } from '../hooks/use-load-all';
 import { useWindowedSwitch } from '../hooks/use-windowed-switch';
 import { compareKeys } from '../utils/compare-keys';
 import { sortEntries, toEntries, type ListingEntry } from '../utils/listing-entries';
+import { ListingPanel } from './listing-state';
 import { ListingStatus } from './listing-status';
 import { ObjectTable } from './object-table';
-import panelStyles from '@/components/ui/panel.module.css';
 import styles from './object-listing.module.css';
 
 const NO_ACTIONS: readonly ItemsAction[] = [];
@@ -143,16 +142,16 @@ export function ObjectListing(props: ObjectListingProps) {
 
   if (query.isPending) {
     return (
-      <div className={clsx(panelStyles.panel, styles.centered)} data-testid="listing">
+      <ListingPanel centered>
         <Spinner label="Loading objects…" />
-      </div>
+      </ListingPanel>
     );
   }
 
   // Only a failed first page replaces the listing; later failures keep what is loaded.
   if (query.isError && data === undefined) {
     return (
-      <div className={clsx(panelStyles.panel, styles.centered)} data-testid="listing">
+      <ListingPanel centered>
         <Banner
           title="Could not list this folder."
           action={
@@ -168,25 +167,25 @@ export function ObjectListing(props: ObjectListingProps) {
             ? 'The storage service is unavailable.'
             : errorMessage(query.error)}
         </Banner>
-      </div>
+      </ListingPanel>
     );
   }
 
   if (sorted.length === 0 && !hasNextPage) {
     return (
-      <div className={clsx(panelStyles.panel, styles.centered)} data-testid="listing">
+      <ListingPanel centered>
         <EmptyState title="This folder is empty">
           {prefix === ''
             ? `This bucket has no objects${showDeleted ? ', deleted or not' : ''}.`
             : 'No objects or folders start with this prefix.'}
           {props.emptyAction ? <div className={styles.emptyAction}>{props.emptyAction}</div> : null}
         </EmptyState>
-      </div>
+      </ListingPanel>
     );
   }
 
   return (
-    <div className={clsx(panelStyles.panel, styles.listing)} data-testid="listing">
+    <ListingPanel>
       <RowSelectionBar
         className={styles.selectionBar}
         selection={selection}
@@ -221,6 +220,6 @@ export function ObjectListing(props: ObjectListingProps) {
         atLastLoaded={atLastLoaded}
         loadAll={loadAll}
       />
-    </div>
+    </ListingPanel>
   );
 }

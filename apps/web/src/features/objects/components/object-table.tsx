@@ -1,10 +1,8 @@
 /* eslint react-hooks/incompatible-library: "off" -- TanStack Virtual is fine without React Compiler, which this app does not use. */
 import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Button } from '@/components/ui/button';
 import { getRowHeight } from '@/lib/row-height';
 import { useScrollbarWidth } from '@/lib/use-scrollbar-width';
-import { errorMessage } from '@/lib/api-client';
 import { keyGrid } from '@/lib/shortcuts';
 import type { MenuItem } from '@/components/ui/menu';
 import type { RowDrag } from '../hooks/use-row-drag';
@@ -12,6 +10,7 @@ import type { RowSelection } from '@/lib/use-row-selection';
 import type { ListingEntry } from '../utils/listing-entries';
 import type { SortState } from '@/utils/sort-rows';
 import { useGridFocus } from '../hooks/use-grid-focus';
+import { ListingLoadState } from './listing-state';
 import { ObjectRow } from './object-row';
 import { GridHeader } from '@/components/ui/grid-header';
 import styles from '@/components/ui/object-grid.module.css';
@@ -153,18 +152,12 @@ export function ObjectTable(props: ObjectTableProps) {
                   style={style}
                 >
                   <div role="gridcell" aria-colspan={5} className={styles.more}>
-                    {nextPageError ? (
-                      <>
-                        <span className="text-error">
-                          Could not load more: {errorMessage(nextPageError)}
-                        </span>
-                        <Button size="sm" onClick={onLoadMore}>
-                          Retry
-                        </Button>
-                      </>
-                    ) : (
-                      'Loading more…'
-                    )}
+                    <ListingLoadState
+                      error={nextPageError}
+                      failed="Could not load more"
+                      loading="Loading more…"
+                      onRetry={onLoadMore}
+                    />
                   </div>
                 </div>
               );

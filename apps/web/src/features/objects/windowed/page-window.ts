@@ -1,16 +1,12 @@
-import { byteOrder } from '@stowage/shared';
 import type { ListingEntry } from '../utils/listing-entries';
-import { fetchRows, listBefore, startAfterFor, type Listing, type WindowPage } from './page-rows';
+import { fetchRows, startAfterFor, type Listing, type WindowPage } from './page-rows';
 import type { PositionMap } from './position-map';
+import { listBeforeWindow, listForJump, PAGE_ROWS } from './window-loads';
 
-/** Rows per page (the API's). */
-export const PAGE_ROWS = 1000;
 /** Pages kept around the view. */
 const MAX_PAGES = 3;
 /** Load the adjacent page when the view is this close to the window's edge. */
 const MARGIN = 200;
-/** Listings a jump may take when it lands past the folder's end. */
-const MAX_JUMP_TRIES = 4;
 /** Loads in a row without the view moving: a guard against a window that cannot settle. */
 const MAX_AUTO_LOADS = 12;
 
@@ -191,24 +187,11 @@ export class PageWindow {
   }
 
   async #jump(rank: number, signal: AbortSignal) {
-    // Past the folder's real end (the estimate was high): the map learns it from the empty
-    // page, and the next try lands within its new total.
-    for (let tries = 0; ; tries++) {
-      const at =
-        tries < MAX_JUMP_TRIES
-          ? this.map.locate(Math.min(rank, this.map.total() - 1))
-          : { startAfter: null, rank: 0 };
-      const page = await this.#list(at.startAfter, signal);
-      if (signal.aborted) return;
-      if (page.rows.length === 0 && at.startAfter !== null) continue;
-      const base = at.startAfter === null ? 0 : at.rank;
-      this.pages = [{ rows: page.rows, base, after: at.startAfter, more: page.more }];
-      // The view goes to the rows listed, where the map now puts them (it learnt from this very
-      // listing): a view left at the rank asked, outside the window, would jump again and again.
-      this.top = base + Math.min(Math.max(0, rank - base), Math.max(0, page.rows.length - 1));
-      this.#clampTop();
-      return;
-    }
+    const landed = await listForJump(this.map, (after, s) => this.#list(after, s), rank, signal);
+    if (!landed) return;
+    this.pages = [landed.page];
+    this.top = landed.top;
+    this.#clampTop();
   }
 
   async #next(last: WindowPage, signal: AbortSignal) {
@@ -232,31 +215,22 @@ export class PageWindow {
       this.pages = [];
       return;
     }
-    let rows: ListingEntry[] = [];
-    let start: string | null = null;
-    for (const back of [PAGE_ROWS, 3 * PAGE_ROWS, Infinity]) {
-      const at = this.map.locate(Math.max(0, first.base - back));
-      start = back === Infinity ? null : at.startAfter;
-      if (start !== null && byteOrder(start, firstKey) >= 0) continue;
-      rows = await listBefore((after) => this.#list(after, signal), start, firstKey);
-      if (rows.length > 0 || start === null) break;
-    }
-    if (rows.length === 0) {
+    const list = (after: string | null, s: AbortSignal) => this.#list(after, s);
+    const before = await listBeforeWindow(this.map, list, first, firstKey, signal);
+    if (before.kind === 'start') {
       // Nothing before it: the window starts the folder.
       this.#rebase(-first.base);
       this.pages = this.pages.map((p) => (p === first ? { ...p, after: null } : p));
       return;
     }
-    const dropped = rows.length > PAGE_ROWS;
-    if (dropped) rows = rows.slice(-PAGE_ROWS);
-    let base = first.base - rows.length;
+    let base = before.base;
     // From the folder's start: these ranks are exact, the window's follow them.
-    if (start === null && !dropped) {
+    if (before.fromStart) {
       this.#rebase(-base);
       base = 0;
     }
-    const after = start === null && !dropped ? null : (rows[0]?.key ?? null);
-    this.pages = [{ rows, base, after, more: true }, ...this.pages].slice(0, MAX_PAGES);
+    const page = { rows: before.rows, base, after: before.after, more: true };
+    this.pages = [page, ...this.pages].slice(0, MAX_PAGES);
   }
 
   /** Shifts every rank (pages and view) by `delta`: the rows on screen stay where they are. */

@@ -4,16 +4,11 @@
  * the folder's own alphabet (key-model.ts). See docs/adr/0014-windowed-listing-positions.md.
  */
 import { byteOrder } from '@stowage/shared';
-import {
-  interpolateKey,
-  keyAfterAll,
-  keyBytes,
-  log2Span,
-  roundDownToString,
-} from './key-coordinates';
+import { interpolateKey, keyAfterAll, keyBytes, roundDownToString } from './key-coordinates';
 import { KeyModel } from './key-model';
 import { rampInverse, rampShare, spanLaw, type Gap, type Law } from './gap-estimate';
 import { mergePage, type Segment } from './map-segments';
+import { nextProbes, walkProbes, type ProbeView } from './probe-plan';
 
 /** A listing page as the map needs it: the row names (full keys of objects and of subfolder
  *  prefixes, merged in byte order, marker keys excluded by the caller), after `startAfter`
@@ -24,14 +19,10 @@ export type MapPage = { startAfter: string | null; keys: readonly string[]; trun
 export const MAX_SEGMENTS = 2000;
 /** Quantile keys a segment keeps per page of rows. */
 const QUANTILES_PER_PAGE = 32;
-/** Probes spread over the byte space above the last row known while the end is not found. */
-const END_PROBES = 3;
 /** A page teaches the model one key in this many. */
 const OBSERVE_EVERY = 8;
 /** Stretches re-estimated per page when the alphabets have changed since their estimate. */
 const REDO_PER_PAGE = 8;
-/** The share of a round's probes that halve the widest stretches of raw bytes. */
-const EXPLORE_SHARE = 1 / 3;
 /** No stretch is estimated above this many times the rows known (a blow-up stays bounded). */
 const MAX_GAP_PER_KNOWN_ROW = 30;
 /** No stretch is estimated above this many rows (the top before the end is found). */
@@ -120,70 +111,17 @@ export class PositionMap {
     return { startAfter: this.keyIn(g, rampInverse(g, f)), rank: r, exact: false };
   }
 
+  /** Up to n StartAfter values whose listings teach the map the most (probe-plan.ts). */
   nextProbes(n: number): (string | null)[] {
-    if (this.segments.length === 0 && !this.emptyFolder) return n > 0 ? [null] : [];
-    const out: (string | null)[] = [];
-    const seen = new Set<string | null>();
-    const add = (s: string | null) => {
-      if (out.length < n && !seen.has(s) && this.worthListing(s)) out.push(s);
-      seen.add(s);
-    };
-    const top = this.gaps[this.segments.length];
-    if (top && this.endKey === null) {
-      // The end first: the listing after the last row known, and the middle of the byte space
-      // above it (the model gives no width to bytes it has not seen, so halve bytes instead).
-      const last = this.segments[this.segments.length - 1]!.last;
-      add(last);
-      for (let j = 1; j <= END_PROBES; j++) add(interpolateKey(last, top.y, j / (END_PROBES + 1)));
-    }
-    // Exploration: estimates cannot see a family of names no listing has touched yet (a whole
-    // month of logs between two words), so some probes halve the widest stretches of raw bytes.
-    const widest = this.gaps
-      .filter((g): g is Gap => g !== null && g.count >= this.pageSize && g !== top)
-      .map((g) => ({ g, w: log2Span(keyBytes(g.x ?? this.prefix), keyBytes(g.y)) }))
-      .sort((a, b) => b.w - a.w);
-    const explore = Math.min(widest.length, Math.ceil((n - out.length) * EXPLORE_SHARE));
-    for (let j = 0; j < explore; j++) {
-      const { g } = widest[j]!;
-      add(interpolateKey(g.x ?? this.prefix, g.y, 0.5));
-    }
-    // Probes are shared out by estimated rows: a stretch with k probes scores count / (k + 1);
-    // a stretch smaller than a page gets one listing from its start, which reads all of it.
-    const open = this.gaps.filter((g): g is Gap => g !== null);
-    const given = open.map(() => 0);
-    for (let p = out.length; p < n; p++) {
-      let best = -1;
-      let bestScore = -1;
-      open.forEach((g, gi) => {
-        const small = g.count < this.pageSize;
-        const score = small ? (given[gi] === 0 ? g.count : -1) : g.count / (given[gi]! + 1);
-        if (score > bestScore) [best, bestScore] = [gi, score];
-      });
-      if (best < 0) break;
-      given[best]!++;
-    }
-    open.forEach((g, gi) => {
-      const k = given[gi]!;
-      if (k === 0) return;
-      if (g.count < this.pageSize) return add(g.x);
-      for (let j = 1; j <= k; j++) add(this.keyIn(g, rampInverse(g, j / (k + 1))));
-    });
-    return out;
+    return nextProbes(this.probeView(), n);
   }
 
   /**
-   * Up to n StartAfter values that read on from what is known (the last row of the segment
-   * before each of the n stretches with the most estimated rows): listing them extends those
-   * segments by a page, so repeating it makes the map exact, a page at a time, whatever the
-   * names look like. [] once exact.
+   * Up to n StartAfter values that read on from what is known, a page at a time, until the map
+   * is exact (probe-plan.ts). [] once exact.
    */
   walkProbes(n: number): (string | null)[] {
-    if (this.segments.length === 0 && !this.emptyFolder) return n > 0 ? [null] : [];
-    return this.gaps
-      .filter((g): g is Gap => g !== null)
-      .sort((a, b) => b.count - a.count)
-      .slice(0, n)
-      .map((g) => g.x);
+    return walkProbes(this.probeView(), n);
   }
 
   countBetween(a: string, b: string): number {
@@ -210,14 +148,17 @@ export class PositionMap {
     return Number.isFinite(t) ? Math.min(1, t) : 0;
   }
 
-  /** Whether listing from `s` would show anything not recorded yet. */
-  private worthListing(s: string | null): boolean {
-    if (s !== null && this.endKey !== null && byteOrder(s, this.endKey) >= 0) return false;
-    for (const seg of this.segments) {
-      const fromLo = seg.lo === null ? true : s !== null && byteOrder(seg.lo, s) <= 0;
-      if (fromLo && (s === null || byteOrder(s, seg.last) < 0)) return false;
-    }
-    return true;
+  /** What probe planning reads of the map. */
+  private probeView(): ProbeView {
+    return {
+      prefix: this.prefix,
+      pageSize: this.pageSize,
+      segments: this.segments,
+      gaps: this.gaps,
+      endKey: this.endKey,
+      emptyFolder: this.emptyFolder,
+      keyIn: (g, t) => this.keyIn(g, t),
+    };
   }
 
   /** The index of the first segment whose last key is ≥ key (segments.length if none). */

@@ -1,5 +1,4 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import clsx from 'clsx';
 import { inKeyRange, type ListObjectsResponse } from '@stowage/shared';
 import { RowSelectionBar } from '@/components/ui/selection-bar';
 import type { MenuItem } from '@/components/ui/menu';
@@ -8,6 +7,7 @@ import { DEFAULT_SORT } from '@/utils/sort-rows';
 import type { ItemsAction } from '@/utils/items';
 import type { KeyRange } from '@/utils/key-range';
 import type { ListingEntry } from '../utils/listing-entries';
+import { ListingPanel } from '../components/listing-state';
 import { ObjectTable } from '../components/object-table';
 import { GoToName } from './go-to-name';
 import { pageRows, type WindowPage } from './page-rows';
@@ -16,7 +16,6 @@ import type { PositionMap } from './position-map';
 import { RangeBar } from './range-delete';
 import { useWindowSelection } from './use-window-selection';
 import { WindowedTable } from './windowed-table';
-import panelStyles from '@/components/ui/panel.module.css';
 import listingStyles from '../components/object-listing.module.css';
 import statusStyles from '../components/listing-status.module.css';
 import styles from './windowed.module.css';
@@ -98,7 +97,7 @@ export default function WindowedListing(props: WindowedListingProps) {
   const shown = filter ? model.rows().filter(filter) : null;
 
   return (
-    <div className={clsx(panelStyles.panel, listingStyles.listing)} data-testid="listing">
+    <ListingPanel>
       <div className={styles.bar}>
         <GoToName model={model} />
       </div>
@@ -167,6 +166,6 @@ export default function WindowedListing(props: WindowedListingProps) {
           </span>
         </p>
       </div>
-    </div>
+    </ListingPanel>
   );
 }

@@ -1,13 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { Button } from '@/components/ui/button';
 import { GridHeader } from '@/components/ui/grid-header';
 import type { MenuItem } from '@/components/ui/menu';
-import { errorMessage } from '@/lib/api-client';
 import { getRowHeight } from '@/lib/row-height';
 import { keyGrid } from '@/lib/shortcuts';
 import { useScrollbarWidth } from '@/lib/use-scrollbar-width';
 import { DEFAULT_SORT } from '@/utils/sort-rows';
 import type { ListingEntry } from '../utils/listing-entries';
+import { ListingLoadState } from '../components/listing-state';
 import { ObjectRow } from '../components/object-row';
 import type { PageWindow } from './page-window';
 import { scrollFromTop, scrollHeightFor, topFromScroll, type ScrollGeometry } from './scroll-math';
@@ -182,18 +181,12 @@ export function WindowedTable(props: WindowedTableProps) {
               className={windowStyles.note}
               style={{ transform: `translateY(${String(scrollTop)}px)` }}
             >
-              {model.error !== null ? (
-                <>
-                  <span className="text-error">
-                    Could not list these rows: {errorMessage(model.error)}
-                  </span>
-                  <Button size="sm" onClick={model.retry}>
-                    Retry
-                  </Button>
-                </>
-              ) : (
-                'Loading rows…'
-              )}
+              <ListingLoadState
+                error={model.error}
+                failed="Could not list these rows"
+                loading="Loading rows…"
+                onRetry={model.retry}
+              />
             </div>
           ) : null}
         </div>
