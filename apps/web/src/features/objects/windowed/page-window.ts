@@ -56,9 +56,15 @@ export class PageWindow {
    */
   #anchor() {
     const first = this.pages[0];
+    const last = this.pages.at(-1);
     const key = first?.rows[0]?.key;
-    if (!first || key === undefined) return;
-    this.#rebase((first.after === null ? 0 : this.map.rankOf(key)) - first.base);
+    if (!first || !last || key === undefined) return;
+    let shift = this.map.rankOf(key) - first.base;
+    if (first.after === null) shift = -first.base;
+    // The folder's end in the window and its count known: its last row is the last rank (the
+    // map's rankOf is within a few rows inside what it read).
+    else if (!last.more && this.map.exact()) shift = this.map.total() - this.#end;
+    this.#rebase(shift);
     this.#clampTop();
   }
 
@@ -79,8 +85,9 @@ export class PageWindow {
     return last ? last.base + last.rows.length : 0;
   }
 
-  /** Rows in the folder: known once its end is in the window, else the estimate. */
+  /** Rows in the folder: the map's once exact, known once its end is in the window, else the estimate. */
   total(): number {
+    if (this.map.exact()) return this.map.total();
     const last = this.pages.at(-1);
     if (last && !last.more) return this.#end;
     return Math.max(this.map.total(), this.#end + 1);

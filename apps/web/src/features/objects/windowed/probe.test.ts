@@ -39,8 +39,8 @@ vi.mock('./page-rows', async (original) => {
 const { probeFolder } = await import('./probe');
 
 /** A folder of the bench's first n names, and its first page as the API answers it. */
-function benchFolder(n: number): ListObjectsResponse {
-  folder.lister = new MemoryLister(Array.from({ length: n }, (_, i) => keyAt1m(i)));
+function benchFolder(n: number, name: (i: number) => string = keyAt1m): ListObjectsResponse {
+  folder.lister = new MemoryLister(Array.from({ length: n }, (_, i) => name(i)));
   folder.listings = [];
   const first = folder.lister.list(null);
   return {
@@ -85,6 +85,13 @@ describe('probeFolder', () => {
     // Every listing read something new: no page listed twice.
     expect(new Set(folder.listings).size).toBe(folder.listings.length);
     expect(rounds.at(-1)).toBe(100_000);
+  });
+
+  it("counts a folder of evenly numbered names exactly (the browser bench's 100,000)", async () => {
+    const first = benchFolder(100_000, (i) => `k/key-${String(i).padStart(6, '0')}.txt`);
+    const map = await probeFolder('b', 'k/', [first], new AbortController().signal, () => {});
+    expect(map.exact()).toBe(true);
+    expect(map.total()).toBe(100_000);
   });
 
   it('stops walking after 300 pages: a bigger folder stays estimated past them', async () => {
