@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 
 export interface FormPart {
@@ -41,3 +42,11 @@ export function uploadForm(
     { name: 'file', value: file, filename: 'upload.bin', contentType: fileType },
   ]);
 }
+
+/** A body that arrives in 64 KiB chunks, as from a socket (one big chunk defeats backpressure). */
+export const socketChunks = (b: Buffer) =>
+  Readable.from(
+    Array.from({ length: Math.ceil(b.length / 65536) }, (_, i) =>
+      b.subarray(i * 65536, (i + 1) * 65536),
+    ),
+  );

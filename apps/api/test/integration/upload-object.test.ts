@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { decodeMetadataValue, encodeMetadataValue } from '@stowage/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, createBucket, fixtureClient, onEmbedded, q, type TestApp } from '../helper.js';
 import { exists, inProgressUploads, sdkCalls, sha256, storedSha } from '../fixtures.js';
-import { multipartBody, uploadForm, type FormPart } from '../multipart.js';
+import { multipartBody, socketChunks, uploadForm, type FormPart } from '../multipart.js';
 
 const MiB = 1024 * 1024;
 const s3 = fixtureClient();
@@ -26,14 +25,6 @@ afterAll(async () => {
   await Promise.all([app.close(), small.close(), medium.close()]);
 });
 
-/** The form arrives in 64 KiB chunks, as from a socket (one big chunk would defeat backpressure). */
-const chunked = (b: Buffer) =>
-  Readable.from(
-    Array.from({ length: Math.ceil(b.length / 65536) }, (_, i) =>
-      b.subarray(i * 65536, (i + 1) * 65536),
-    ),
-  );
-
 const upload = (
   key: string,
   form: { payload: Buffer; contentType: string },
@@ -43,7 +34,7 @@ const upload = (
     method: 'POST',
     url: `/api/buckets/${bucket}/upload?${q({ key })}`,
     headers: { 'content-type': form.contentType },
-    payload: chunked(form.payload),
+    payload: socketChunks(form.payload),
   });
 
 const head = (key: string) => s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   build,
@@ -11,7 +10,7 @@ import {
   type TestApp,
 } from '../helper.js';
 import { sdkCalls, sha256, storedSha } from '../fixtures.js';
-import { uploadForm } from '../multipart.js';
+import { socketChunks, uploadForm } from '../multipart.js';
 import { startRecordingProxy, type RecordingProxy } from '../recording-proxy.js';
 
 /**
@@ -44,11 +43,7 @@ const upload = (app: TestApp, key: string, file: Buffer) => {
     method: 'POST',
     url: `/api/buckets/${bucket}/upload?${q({ key })}`,
     headers: { 'content-type': form.contentType },
-    payload: Readable.from(
-      Array.from({ length: Math.ceil(form.payload.length / 65536) }, (_, i) =>
-        form.payload.subarray(i * 65536, (i + 1) * 65536),
-      ),
-    ),
+    payload: socketChunks(form.payload),
   });
 };
 
